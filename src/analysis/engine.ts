@@ -1,0 +1,488 @@
+import { Parser, Query, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
+import { fileContext, isIntegrationTestFile } from './context';
+import { classifyLifetimes, type LifetimeVerdict } from './elision';
+import { ImportTable } from './imports';
+import type { CodeContext, FileAnalysis, FileStats, Finding, SkippedFile } from './model';
+import { loadRustLanguage, type GrammarBinaries } from './parser';
+import { RULES } from './rules';
+import type { Rule, RuleContext, Verdict } from './rules/rule';
+import { ScopeIndex } from './scopes';
+import { integrationTestSignal } from './signals';
+import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
+import { attributesAbove, isCfgTestAttribute, isComment, isDocumented, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
+
+export interface AnalyzerOptions {
+  maxFileBytes?: number;
+  /** Parsing one file may take this long before the file is skipped as pathological. */
+  parseTimeoutMs?: number;
+}
+
+export type AnalysisOutcome = { analysis: FileAnalysis; skipped?: undefined } | { analysis?: undefined; skipped: SkippedFile };
+
+/** Macros inside macros are re-parsed down to this depth; real code rarely nests past three. */
+const MAX_MACRO_DEPTH = 6;
+const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
+
+/** Macro arguments that start like an item are re-parsed as items; anything else as expressions. */
+const ITEM_START =
+  /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(#!?\[|pub\b|fn\b|async\s+fn\b|unsafe\s+(fn|impl)\b|impl\b|struct\b|enum\b|union\b|trait\b|type\b|mod\b|use\b|extern\b|static\b|const\s+(fn\b|[A-Za-z_]\w*\s*:)|macro_rules!)/;
+/** Arguments with no call, path, method or nested group cannot hold a finding: skip the re-parse. */
+const CAN_HOLD_CODE = /[.?!([{]|::/;
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
+const TEST_MACROS = new Set(['proptest', 'quickcheck']);
+const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
+/** Closures handed to these run on another thread, not on the async runtime. */
+const OFFLOADING_CALL = /(^|::|\.)(spawn_blocking|block_in_place|spawn|scope)$/;
+const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
+
+type InternalRole = 'macro' | 'use' | 'function' | 'module' | 'public' | 'attribute' | 'async-block' | 'closure-call' | 'loop' | 'loop-body';
+type PatternRole = { kind: 'rule'; rule: Rule } | { kind: InternalRole };
+
+const INTERNAL_PATTERNS: { role: PatternRole; query: string }[] = [
+  { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name (token_tree) @macro.args)' },
+  { role: { kind: 'use' }, query: '(use_declaration) @use' },
+  { role: { kind: 'function' }, query: '(function_item body: (block) @body) @function' },
+  { role: { kind: 'module' }, query: '(mod_item) @module' },
+  { role: { kind: 'public' }, query: PUBLIC_ITEM_QUERY },
+  { role: { kind: 'attribute' }, query: '[(attribute_item) (inner_attribute_item)] @attribute' },
+  { role: { kind: 'async-block' }, query: '(async_block) @async' },
+  { role: { kind: 'closure-call' }, query: '(call_expression function: (_) @callee arguments: (arguments (closure_expression) @closure))' },
+  { role: { kind: 'loop' }, query: '[(while_expression) (loop_expression)] @loop' },
+  { role: { kind: 'loop-body' }, query: '(for_expression body: (_) @loop)' },
+];
+
+/**
+ * Where a piece of parsed text sits in the file. The file itself is one segment; the arguments of
+ * every macro call at one nesting depth are gathered into one synthetic document, each inside a
+ * small wrapper, so that a whole depth costs one parse and one query run.
+ */
+interface Segment {
+  /** Offset of the content in the parsed text. */
+  start: number;
+  length: number;
+  /** Offset of the content in the file. */
+  fileStart: number;
+}
+
+/** One parsed text (the file, or one depth of macro arguments) and its segments, in order. */
+class Layer {
+  private readonly units: (Unit | undefined)[];
+
+  constructor(
+    readonly tree: Tree,
+    readonly text: string,
+    readonly segments: Segment[],
+    readonly serial: number,
+  ) {
+    this.units = new Array(segments.length);
+  }
+
+  /** The unit whose content holds the node entirely, or undefined for wrapper code. */
+  unitOf(node: Node): Unit | undefined {
+    const { segments } = this;
+    let lo = 0;
+    let hi = segments.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid].start <= node.startIndex) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found === -1) return undefined;
+    const segment = segments[found];
+    if (node.endIndex > segment.start + segment.length) return undefined;
+    return (this.units[found] ??= new Unit(this, segment));
+  }
+}
+
+class Unit {
+  constructor(
+    readonly layer: Layer,
+    readonly segment: Segment,
+  ) {}
+
+  inContent(node: Node): boolean {
+    return node.startIndex >= this.segment.start && node.endIndex <= this.segment.start + this.segment.length;
+  }
+
+  absolute(index: number): number {
+    return this.segment.fileStart + index - this.segment.start;
+  }
+}
+
+/** Everything the rule checks may ask about one file, shared by all its units. */
+class FileScope {
+  readonly imports = new ImportTable();
+  readonly context: CodeContext;
+  readonly tests = new ScopeIndex<true>();
+  readonly asyncBodies = new ScopeIndex<boolean>();
+  readonly loopBodies = new ScopeIndex<boolean>();
+  private readonly verdicts = new Map<string, LifetimeVerdict[]>();
+
+  constructor(readonly path: string) {
+    this.context = fileContext(path);
+  }
+
+  lifetimeVerdicts(unit: Unit, fn: Node): LifetimeVerdict[] {
+    const key = `${unit.layer.serial}:${fn.id}`;
+    let verdicts = this.verdicts.get(key);
+    if (!verdicts) {
+      verdicts = classifyLifetimes(fn);
+      this.verdicts.set(key, verdicts);
+    }
+    return verdicts;
+  }
+}
+
+class UnitContext implements RuleContext {
+  constructor(
+    private readonly file: FileScope,
+    private readonly unit: Unit,
+  ) {}
+
+  text(node: Node): string {
+    return node.text;
+  }
+
+  contextOf(node: Node): CodeContext {
+    if (this.file.context !== 'code') return this.file.context;
+    return this.file.tests.innermost(this.unit.absolute(node.startIndex)) ? 'test' : 'code';
+  }
+
+  isInAsync(node: Node): boolean {
+    return this.file.asyncBodies.innermost(this.unit.absolute(node.startIndex)) === true;
+  }
+
+  isInLoop(node: Node): boolean {
+    return this.file.loopBodies.innermost(this.unit.absolute(node.startIndex)) === true;
+  }
+
+  resolvePath(pathText: string): string {
+    return this.file.imports.resolve(pathText);
+  }
+
+  lifetimeVerdicts(fn: Node): LifetimeVerdict[] {
+    return this.file.lifetimeVerdicts(this.unit, fn);
+  }
+
+  leadingComments(node: Node): string[] {
+    const comments: string[] = [];
+    const block = node.parent?.type === 'unsafe_block' ? node.parent.namedChildren.find((c) => c?.type === 'block') : undefined;
+    for (const inner of block?.namedChildren ?? []) {
+      if (!inner || !isComment(inner)) break;
+      comments.push(inner.text);
+    }
+    let statement = node;
+    while (statement.parent && !STATEMENT_PARENTS.has(statement.parent.type) && this.unit.inContent(statement.parent)) {
+      statement = statement.parent;
+    }
+    for (let p = statement.previousNamedSibling; p && (isComment(p) || p.type === 'attribute_item'); p = p.previousNamedSibling) {
+      if (isComment(p)) comments.push(p.text);
+    }
+    return comments;
+  }
+
+  attributesOf(item: Node): string[] {
+    return attributesAbove(item);
+  }
+}
+
+function lastName(macro: Node): string {
+  const text = macro.text;
+  return text.slice(text.lastIndexOf(':') + 1);
+}
+
+function firstCaptures(match: QueryMatch): Record<string, Node> {
+  const captures: Record<string, Node> = {};
+  for (const { name, node } of match.captures) captures[name] ??= node;
+  return captures;
+}
+
+/** The item an outer attribute belongs to: the next sibling that is neither an attribute nor a comment. */
+function itemAfter(attribute: Node): Node | null {
+  let item = attribute.nextNamedSibling;
+  while (item && (item.type === 'attribute_item' || isComment(item))) item = item.nextNamedSibling;
+  return item;
+}
+
+interface PendingMacro {
+  unit: Unit;
+  args: Node;
+}
+
+/**
+ * The analysis engine: one parser, and every rule's query compiled into a single query so that one
+ * pass over each tree serves all rules. Checks run after the whole file (macro arguments included)
+ * has been matched, so that `use` declarations and scopes anywhere in the file are known to all.
+ */
+export class RustAnalyzer {
+  private readonly parser: Parser;
+  private readonly query: Query;
+  private readonly roles: PatternRole[] = [];
+  private readonly maxFileBytes: number;
+  private readonly parseTimeoutMs: number;
+
+  static async create(binaries: GrammarBinaries, options: AnalyzerOptions = {}): Promise<RustAnalyzer> {
+    return new RustAnalyzer(await loadRustLanguage(binaries), options);
+  }
+
+  constructor(
+    readonly language: Language,
+    options: AnalyzerOptions = {},
+    readonly rules: readonly Rule[] = RULES,
+  ) {
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.parseTimeoutMs = options.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS;
+    this.parser = new Parser();
+    this.parser.setLanguage(language);
+    const parts = [...INTERNAL_PATTERNS, ...rules.map((rule) => ({ role: { kind: 'rule', rule } as PatternRole, query: rule.query }))];
+    for (const { role, query } of parts) {
+      const compiled = compileQuery(language, query, role);
+      for (let i = 0; i < compiled.patternCount(); i++) this.roles.push(role);
+      compiled.delete();
+    }
+    this.query = compileQuery(language, parts.map((p) => p.query).join('\n'), undefined);
+  }
+
+  /** Parses text, reusing `previous` (already edited with `tree.edit`) for an incremental re-parse. */
+  parse(text: string, previous?: Tree): Tree | null {
+    const deadline = Date.now() + this.parseTimeoutMs;
+    return this.parser.parse(text, previous ?? null, { progressCallback: () => Date.now() > deadline });
+  }
+
+  /** Reads a file's bytes: skipped with a reason when too large, binary, not UTF-8 or pathological. */
+  analyzeBytes(file: string, bytes: Uint8Array): AnalysisOutcome {
+    const decoded = decodeSource(bytes, this.maxFileBytes);
+    if (!decoded.ok) return { skipped: { file, reason: decoded.reason, detail: decoded.detail } };
+    return this.analyzeText(file, decoded.text);
+  }
+
+  /** Parses and analyses text. It never throws: a failure comes back as a skipped file with its reason. */
+  analyzeText(file: string, text: string): AnalysisOutcome {
+    let tree: Tree | null = null;
+    try {
+      tree = this.parse(text);
+      if (!tree) return { skipped: { file, reason: 'parse-timeout', detail: `parsing took over ${this.parseTimeoutMs} ms` } };
+      return { analysis: this.analyzeTree(file, text, tree) };
+    } catch (error) {
+      return { skipped: { file, reason: 'analysis-failed', detail: describeError(error) } };
+    } finally {
+      tree?.delete();
+    }
+  }
+
+  /** Analyses an already parsed tree of `text`; the caller keeps ownership of the tree. */
+  analyzeTree(file: string, text: string, tree: Tree): FileAnalysis {
+    const scope = new FileScope(file);
+    const lines = new LineIndex(text);
+    const stats: FileStats = {
+      lines: text.length === 0 ? 0 : lines.lineCount - (text.endsWith('\n') ? 1 : 0),
+      functions: 0,
+      publicItems: 0,
+      documentedPublicItems: 0,
+      modules: 0,
+      hasSyntaxErrors: tree.rootNode.hasError,
+    };
+    const ruleMatches: { unit: Unit; rule: Rule; captures: Record<string, Node> }[] = [];
+    const macroLayers: Layer[] = [];
+    try {
+      let layer: Layer | undefined = new Layer(tree, text, [{ start: 0, length: text.length, fileStart: 0 }], 0);
+      for (let depth = 0; layer; depth++) {
+        const pending = this.matchLayer(layer, scope, stats, ruleMatches);
+        layer = depth < MAX_MACRO_DEPTH ? this.parseMacroArguments(pending, depth + 1) : undefined;
+        if (layer) macroLayers.push(layer);
+      }
+      const findings = this.evaluate(file, text, lines, scope, ruleMatches);
+      if (isIntegrationTestFile(file)) findings.push(this.fileFinding(file, lines));
+      findings.sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule));
+      return { file, context: scope.context, findings, stats };
+    } finally {
+      for (const macroLayer of macroLayers) macroLayer.tree.delete();
+    }
+  }
+
+  /** Runs the combined query over one layer: rule matches are kept for later, internal ones recorded now. */
+  private matchLayer(
+    layer: Layer,
+    scope: FileScope,
+    stats: FileStats,
+    ruleMatches: { unit: Unit; rule: Rule; captures: Record<string, Node> }[],
+  ): PendingMacro[] {
+    const pending: PendingMacro[] = [];
+    for (const match of this.query.matches(layer.tree.rootNode)) {
+      const role = this.roles[match.patternIndex];
+      const captures = firstCaptures(match);
+      const unit = layer.unitOf(match.captures[0].node);
+      if (!unit) continue;
+      const range = (node: Node): [number, number] => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)];
+      switch (role.kind) {
+        case 'rule':
+          ruleMatches.push({ unit, rule: role.rule, captures });
+          break;
+        case 'macro': {
+          const invocation = captures['macro.args'].parent;
+          if (invocation && TEST_MACROS.has(lastName(captures['macro.name']))) scope.tests.add(...range(invocation), true);
+          pending.push({ unit, args: captures['macro.args'] });
+          break;
+        }
+        case 'use':
+          scope.imports.add(captures.use);
+          break;
+        case 'function': {
+          stats.functions++;
+          const { function: fn, body } = captures;
+          const header = layer.text.slice(fn.startIndex, body.startIndex);
+          scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
+          scope.loopBodies.add(...range(body), false);
+          break;
+        }
+        case 'module':
+          stats.modules++;
+          break;
+        case 'public':
+          if (isPublic(captures.visibility)) {
+            stats.publicItems++;
+            if (isDocumented(captures.item)) stats.documentedPublicItems++;
+          }
+          break;
+        case 'attribute': {
+          const attribute = captures.attribute;
+          const text = attribute.text;
+          if (attribute.type === 'inner_attribute_item') {
+            // `#![cfg(test)]` makes the whole enclosing module (or file) test code.
+            if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) scope.tests.add(...range(attribute.parent), true);
+          } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
+            const item = itemAfter(attribute);
+            if (item) scope.tests.add(...range(item), true);
+          }
+          break;
+        }
+        case 'async-block':
+          scope.asyncBodies.add(...range(captures.async), true);
+          break;
+        case 'closure-call':
+          if (OFFLOADING_CALL.test(captures.callee.text.replace(/\s+/g, ''))) scope.asyncBodies.add(...range(captures.closure), false);
+          break;
+        case 'loop':
+          scope.loopBodies.add(...range(captures.loop), true);
+          break;
+        case 'loop-body':
+          // The iterator expression of a `for` runs once; only its body repeats.
+          scope.loopBodies.add(...range(captures.loop), true);
+          break;
+      }
+    }
+    return pending;
+  }
+
+  private evaluate(
+    file: string,
+    text: string,
+    lines: LineIndex,
+    scope: FileScope,
+    ruleMatches: { unit: Unit; rule: Rule; captures: Record<string, Node> }[],
+  ): Finding[] {
+    const contexts = new Map<Unit, UnitContext>();
+    const findings = new Map<string, Finding>();
+    for (const { unit, rule, captures } of ruleMatches) {
+      const site = captures.site ?? Object.values(captures)[0];
+      if (!unit.inContent(site)) continue;
+      let ctx = contexts.get(unit);
+      if (!ctx) contexts.set(unit, (ctx = new UnitContext(scope, unit)));
+      const verdict: Verdict = rule.check ? rule.check({ captures }, ctx) : true;
+      if (verdict === false) continue;
+      const detail = typeof verdict === 'object' ? verdict : {};
+      const start = detail.start ?? site;
+      const end = detail.end ?? captures['site.end'] ?? site;
+      const context = ctx.contextOf(start);
+      if (rule.contexts && !rule.contexts.includes(context)) continue;
+      const startIndex = unit.absolute(start.startIndex);
+      let endIndex = unit.absolute(end.endIndex);
+      // A line comment's node takes in its newline; a range ends on its own line.
+      while (endIndex > startIndex && (text[endIndex - 1] === '\n' || text[endIndex - 1] === '\r')) endIndex--;
+      const key = `${rule.id}:${startIndex}:${endIndex}`;
+      if (findings.has(key)) continue;
+      findings.set(key, {
+        rule: rule.id,
+        category: rule.category,
+        polarity: rule.polarity,
+        severity: rule.severity,
+        message: detail.message ?? rule.message,
+        file,
+        range: lines.rangeOf(startIndex, endIndex),
+        startIndex,
+        endIndex,
+        context,
+        ...(rule.concurrencyModel ? { concurrencyModel: rule.concurrencyModel } : {}),
+      });
+    }
+    return [...findings.values()];
+  }
+
+  private fileFinding(file: string, lines: LineIndex): Finding {
+    const firstLineEnd = lines.lineText(0).length;
+    const signal = integrationTestSignal;
+    return {
+      rule: signal.id,
+      category: signal.category,
+      polarity: signal.polarity,
+      severity: signal.severity,
+      message: signal.message,
+      file,
+      range: lines.rangeOf(0, firstLineEnd),
+      startIndex: 0,
+      endIndex: firstLineEnd,
+      context: 'test',
+    };
+  }
+
+  /**
+   * Gathers the arguments of every macro call found at one depth into one document and parses it.
+   * Items are wrapped in a module; expressions in a function, as a tuple when they are a
+   * comma-separated argument list (`format!`, `assert_eq!`), as a block when they are statements.
+   */
+  private parseMacroArguments(pending: PendingMacro[], serial: number): Layer | undefined {
+    let text = '';
+    const segments: Segment[] = [];
+    for (const { unit, args } of pending) {
+      if (args.endIndex - args.startIndex < 3) continue;
+      const content = args.text.slice(1, -1);
+      if (!CAN_HOLD_CODE.test(content.replace(STRING_LITERAL, '""'))) continue;
+      const [prefix, suffix] = ITEM_START.test(content)
+        ? ['mod __macro_arguments {', '\n}\n']
+        : hasTopLevelSemicolon(args)
+          ? ['fn __macro_arguments() {', '\n}\n']
+          : ['fn __macro_arguments() {(', '\n);}\n'];
+      segments.push({ start: text.length + prefix.length, length: content.length, fileStart: unit.absolute(args.startIndex + 1) });
+      text += prefix + content + suffix;
+    }
+    if (segments.length === 0) return undefined;
+    const tree = this.parse(text);
+    return tree ? new Layer(tree, text, segments, serial) : undefined;
+  }
+
+  dispose(): void {
+    this.query.delete();
+    this.parser.delete();
+  }
+}
+
+function hasTopLevelSemicolon(tokenTree: Node): boolean {
+  for (let i = 0; i < tokenTree.childCount; i++) if (tokenTree.child(i)?.type === ';') return true;
+  return false;
+}
+
+function compileQuery(language: Language, source: string, role: PatternRole | undefined): Query {
+  try {
+    return new Query(language, source);
+  } catch (error) {
+    const owner = role?.kind === 'rule' ? `rule "${role.rule.id}"` : role ? `internal ${role.kind} pattern` : 'combined rule query';
+    throw new Error(`The ${owner} has an invalid tree-sitter query: ${describeError(error)}`);
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

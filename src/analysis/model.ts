@@ -1,0 +1,140 @@
+/**
+ * The analysis core's vocabulary: what a signal is, what a finding is, and what a scan reports.
+ * Everything here is plain data so it can cross a worker boundary or be written as JSON unchanged.
+ */
+
+export const CATEGORY_IDS = [
+  'error-handling',
+  'lifetimes',
+  'ownership',
+  'concurrency',
+  'async',
+  'testing',
+  'unsafe',
+  'observability',
+  'project',
+] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+export const CATEGORY_TITLES: Record<CategoryId, string> = {
+  'error-handling': 'Error handling',
+  lifetimes: 'Lifetimes',
+  ownership: 'Ownership & borrowing',
+  concurrency: 'Concurrency',
+  async: 'Async',
+  testing: 'Testing',
+  unsafe: 'Unsafe',
+  observability: 'Observability',
+  project: 'Project',
+};
+
+/** Whether a finding speaks for the candidate, against them, or is a fact the reviewer weighs. */
+export type Polarity = 'strength' | 'concern' | 'info';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/**
+ * Where a finding sits. An unwrap in a test is idiomatic; the same unwrap in `main.rs` is a
+ * hiring signal, so every finding carries this.
+ */
+export type CodeContext = 'code' | 'test' | 'bench' | 'example' | 'build';
+
+/** How a concurrency site shares data: the guide asks candidates to compare the two models. */
+export type ConcurrencyModel = 'shared-state' | 'message-passing' | 'threads';
+
+/** The metadata half of a rule: everything about a signal except how it is matched. */
+export interface SignalInfo {
+  id: string;
+  category: CategoryId;
+  polarity: Polarity;
+  severity: Severity;
+  /** One line, shown inline in the editor. */
+  message: string;
+  /** Markdown: why this matters for the hiring decision. */
+  explanation: string;
+  /** A question the reviewer can put to the candidate about this site. */
+  question: string;
+  concurrencyModel?: ConcurrencyModel;
+}
+
+/** A zero-based position. `character` counts UTF-16 code units, as VS Code and tree-sitter do. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Finding {
+  rule: string;
+  category: CategoryId;
+  polarity: Polarity;
+  severity: Severity;
+  /** The signal's message, specialised to the site where that helps (e.g. naming the call). */
+  message: string;
+  file: string;
+  range: Range;
+  /** UTF-16 offsets into the file's text, for editors that edit by offset. */
+  startIndex: number;
+  endIndex: number;
+  context: CodeContext;
+  concurrencyModel?: ConcurrencyModel;
+}
+
+export type SkipReason = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'parse-timeout' | 'analysis-failed';
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  detail: string;
+}
+
+/** Per-file facts the project summary adds up. */
+export interface FileStats {
+  lines: number;
+  functions: number;
+  publicItems: number;
+  documentedPublicItems: number;
+  /** `mod name;` and `mod name { .. }` declarations. */
+  modules: number;
+  hasSyntaxErrors: boolean;
+}
+
+export interface FileAnalysis {
+  file: string;
+  context: CodeContext;
+  findings: Finding[];
+  stats: FileStats;
+}
+
+export interface CrateManifest {
+  file: string;
+  name?: string;
+  edition?: string;
+  dependencies: string[];
+  devDependencies: string[];
+  /** Set when the manifest could not be read as TOML; the scan goes on without it. */
+  error?: string;
+}
+
+export interface ProjectSummary {
+  crates: CrateManifest[];
+  files: number;
+  lines: number;
+  modules: number;
+  functions: number;
+  publicItems: number;
+  documentedPublicItems: number;
+  filesWithSyntaxErrors: number;
+}
+
+export interface ScanReport {
+  root: string;
+  files: number;
+  skipped: SkippedFile[];
+  findings: Finding[];
+  project: ProjectSummary;
+}

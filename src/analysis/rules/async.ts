@@ -1,0 +1,142 @@
+import type { Node } from 'web-tree-sitter';
+import { normalisePath, rule, type Rule, type RuleContext } from './rule';
+
+/** Calls that block the calling thread, by the full path they resolve to. */
+const BLOCKING_CALLS: { pattern: RegExp; describe: (path: string) => string }[] = [
+  { pattern: /^std::thread::sleep$/, describe: () => '`std::thread::sleep` blocks the runtime thread; use `tokio::time::sleep`' },
+  { pattern: /^std::fs::/, describe: (p) => `\`${p}\` is blocking file I/O; use \`tokio::fs\` or \`spawn_blocking\`` },
+  { pattern: /^std::net::/, describe: (p) => `\`${p}\` is blocking network I/O; use \`tokio::net\`` },
+  { pattern: /^std::io::stdin$/, describe: () => 'blocking stdin inside async code; use `tokio::io::stdin`' },
+  { pattern: /^reqwest::blocking::/, describe: (p) => `\`${p}\` blocks the runtime thread; use the async \`reqwest\` client` },
+  { pattern: /(^|::)block_on$/, describe: () => '`block_on` inside async code can deadlock the runtime' },
+];
+
+/** A loose prefilter on the callee's text; `blockingCall` decides on the resolved path. */
+const BLOCKING_CALL_SHAPE =
+  '(^|::)(sleep|stdin|block_on|fs|net|blocking|File|OpenOptions|TcpStream|TcpListener|UdpSocket|read_to_string|read_dir|remove_file|create_dir_all|write|read|copy|rename|metadata)(::|$)';
+
+function blockingCall(callee: Node, ctx: RuleContext) {
+  const written = normalisePath(ctx.text(callee));
+  const path = ctx.resolvePath(written);
+  const match = BLOCKING_CALLS.find((b) => b.pattern.test(path));
+  return match ? { message: match.describe(written) } : false;
+}
+
+/** A `.lock()` that is not awaited takes a blocking lock (std or parking_lot), whatever the crate. */
+function blockingLock(method: Node, ctx: RuleContext) {
+  const call = method.parent?.parent;
+  if (call?.parent?.type === 'await_expression') return false;
+  return ctx.isInAsync(method) && { message: 'a blocking `Mutex` is locked in async code; keep the section short and never across `.await`' };
+}
+
+export const asyncRules: Rule[] = [
+  rule({
+    id: 'async-runtime',
+    category: 'async',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'async runtime entry point',
+    explanation:
+      'The runtime entry (`#[tokio::main]` or a hand-built runtime) decides the scheduler: multi-threaded by default, current-thread when asked. The guide wants senior candidates to explain when async is worth its overhead at all.',
+    question: 'Why async for this program rather than threads? Which runtime flavour and why?',
+    query: `
+(attribute_item (attribute (scoped_identifier path: (identifier) @rt name: (identifier) @main)
+  (#any-of? @rt "tokio" "async_std" "actix_web" "actix_rt" "smol") (#eq? @main "main"))) @site
+(call_expression function: (scoped_identifier name: (identifier) @site (#any-of? @site "new_multi_thread" "new_current_thread")))`,
+  }),
+  rule({
+    id: 'async-fn',
+    category: 'async',
+    polarity: 'info',
+    severity: 'hint',
+    message: '`async fn`',
+    explanation: 'An `async fn` returns a future that does nothing until awaited; what it awaits, and what it blocks on, decide how it behaves under load.',
+    question: 'What does this function wait on, and could any of it block the runtime?',
+    query: `(function_item (function_modifiers) @modifiers name: (identifier) @site)`,
+    check: ({ captures }, ctx) => /\basync\b/.test(ctx.text(captures.modifiers)),
+  }),
+  rule({
+    id: 'await',
+    category: 'async',
+    polarity: 'info',
+    severity: 'hint',
+    message: '`.await` suspends the task here',
+    explanation: 'Every `.await` is a point where the task may be suspended and other tasks run. Locks held and invariants broken across it matter.',
+    question: 'What state is held across this `.await`?',
+    query: `(await_expression "await" @site)`,
+  }),
+  rule({
+    id: 'spawn-task',
+    category: 'async',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'spawns an async task',
+    explanation:
+      'A spawned task runs concurrently and outlives its caller unless joined. Strong candidates keep the `JoinHandle`, handle its error and think about cancellation and shutdown.',
+    question: 'Who joins this task, and how does it stop at shutdown?',
+    query: `
+(call_expression function: (scoped_identifier) @callee (#match? @callee "(^|::)(spawn|spawn_local)$")) @site
+(call_expression function: (field_expression field: (field_identifier) @m (#eq? @m "spawn")) arguments: (arguments . (async_block))) @site`,
+    check: ({ captures }, ctx) => {
+      if (!captures.callee) return true;
+      const path = ctx.resolvePath(normalisePath(ctx.text(captures.callee)));
+      return !path.startsWith('std::thread') && !path.startsWith('thread::') && !path.startsWith('rayon');
+    },
+  }),
+  rule({
+    id: 'spawn-blocking',
+    category: 'async',
+    polarity: 'strength',
+    severity: 'hint',
+    message: 'moves blocking work off the async runtime',
+    explanation:
+      '`spawn_blocking` (or `block_in_place`) runs blocking or CPU-heavy work on a thread meant for it, so the async workers stay responsive. It shows the candidate knows async code must not block.',
+    question: 'What would happen to other requests if this work ran directly in the async task?',
+    query: `(call_expression function: [(identifier) (scoped_identifier)] @callee (#match? @callee "(^|::)(spawn_blocking|block_in_place)$")) @site`,
+  }),
+  rule({
+    id: 'select-join',
+    category: 'async',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'waits on several futures at once',
+    explanation:
+      '`select!` and `join!` compose futures: racing them (and cancelling the losers) or awaiting all. Cancellation safety of the `select!` branches is the senior-level question.',
+    question: 'What happens to the branches that lose this race? Are they cancellation-safe?',
+    query: `
+(macro_invocation macro: [(identifier) @site (scoped_identifier name: (identifier) @site)]
+  (#any-of? @site "select" "join" "try_join" "select_biased") "!" @site.end)
+(call_expression function: [(identifier) (scoped_identifier)] @site (#match? @site "(^|::)(join_all|try_join_all|select_all)$"))`,
+  }),
+  rule({
+    id: 'timeout',
+    category: 'async',
+    polarity: 'strength',
+    severity: 'hint',
+    message: 'bounds the wait with a timeout',
+    explanation: 'A timeout keeps a slow peer or a lost message from hanging a task forever: a sign of operational thinking.',
+    question: 'How did you pick this timeout, and what happens when it fires?',
+    query: `(call_expression function: [(identifier) (scoped_identifier)] @site (#match? @site "(^|::)(timeout|timeout_at)$"))`,
+  }),
+  rule({
+    id: 'blocking-in-async',
+    category: 'async',
+    polarity: 'concern',
+    severity: 'warning',
+    message: 'a blocking call inside async code stalls the runtime thread',
+    explanation:
+      'An async runtime runs many tasks on a few threads. A blocking call (sleep, file or socket I/O from `std`, a blocking HTTP client, reading stdin) parks one of those threads, and every task scheduled on it stalls. Use the async equivalent or `spawn_blocking`.',
+    question: 'What happens to the other connections while this call blocks?',
+    query: `
+(call_expression function: [(identifier) (scoped_identifier)] @callee (#match? @callee "${BLOCKING_CALL_SHAPE}")) @site
+(call_expression
+  function: (field_expression field: (field_identifier) @site @method (#eq? @method "lock"))
+  arguments: (arguments) @site.end)`,
+    check: ({ captures }, ctx) => {
+      if (captures.method) return blockingLock(captures.method, ctx);
+      if (!ctx.isInAsync(captures.site)) return false;
+      return blockingCall(captures.callee, ctx);
+    },
+  }),
+];
+

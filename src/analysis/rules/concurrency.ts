@@ -1,0 +1,252 @@
+import type { Node } from 'web-tree-sitter';
+import { isMethodCallNamed, receiverOf } from './errorHandling';
+import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
+
+const CHANNEL_MODULES = /(^|::)(mpsc|oneshot|broadcast|watch|crossbeam_channel|crossbeam::channel|flume|async_channel|kanal)(::|$)/;
+const CHANNEL_CONSTRUCTORS = new Set(['channel', 'sync_channel', 'unbounded_channel', 'unbounded', 'bounded']);
+const UNAMBIGUOUS_CHANNEL_CONSTRUCTORS = new Set(['channel', 'sync_channel', 'unbounded_channel']);
+const ATOMIC_SIZED = new Set(['bool', 'u8', 'u16', 'u32', 'u64', 'usize', 'i8', 'i16', 'i32', 'i64', 'isize']);
+
+/** Strips `.unwrap()`, `.expect(..)` and `?` from the end of an expression. */
+function withoutErrorHandling(expr: Node): Node {
+  let current = expr;
+  for (;;) {
+    if (current.type === 'try_expression') {
+      current = current.namedChildren[0] ?? current;
+      continue;
+    }
+    if (isMethodCallNamed(current, ['unwrap', 'expect'])) {
+      const receiver = current.childForFieldName('function')?.childForFieldName('value');
+      if (receiver) {
+        current = receiver;
+        continue;
+      }
+    }
+    return current;
+  }
+}
+
+const AWAIT_IN_MACRO = /\.await\b/;
+
+/** The first `.await` a statement runs itself, not one inside a closure or async block it only creates. */
+function firstAwaitIn(statement: Node): Node | null {
+  const candidates = [...statement.descendantsOfType('await_expression'), ...statement.descendantsOfType('macro_invocation')];
+  const sorted = candidates.filter((n): n is Node => n !== null).sort((a, b) => a.startIndex - b.startIndex);
+  for (const node of sorted) {
+    if (node.type === 'macro_invocation' && !AWAIT_IN_MACRO.test(node.text)) continue;
+    let deferred = false;
+    for (let p = node.parent; p && p.startIndex >= statement.startIndex && p.id !== statement.id; p = p.parent) {
+      if (p.type === 'closure_expression' || p.type === 'async_block') deferred = true;
+    }
+    if (!deferred) return node;
+  }
+  return null;
+}
+
+function dropsBinding(statement: Node, name: string, ctx: RuleContext): boolean {
+  const text = ctx.text(statement).replace(/\s+/g, '');
+  return new RegExp(`^(std::mem::|mem::)?drop\\(${name}\\);?$`).test(text) || new RegExp(`^let(mut)?${name}\\b`).test(text);
+}
+
+/**
+ * A guard from a blocking lock, held in an async body while a later statement awaits. Judged
+ * lexically: the guard lives from its `let` to the end of its block, unless `drop(guard)` or a new
+ * binding of the same name ends it first.
+ */
+function guardHeldAcrossAwait(letNode: Node, name: string, value: Node, ctx: RuleContext) {
+  if (value.type === 'await_expression') return false;
+  const lockCall = withoutErrorHandling(value);
+  if (!isMethodCallNamed(lockCall, ['lock', 'read', 'write'])) return false;
+  const isRwLockAccess = !isMethodCallNamed(lockCall, ['lock']);
+  // `.read()`/`.write()` name many I/O methods too; only an unwrapped one is a std `RwLock` guard.
+  if (isRwLockAccess && lockCall.id === value.id) return false;
+  if (!ctx.isInAsync(letNode)) return false;
+  for (let statement = letNode.nextNamedSibling; statement; statement = statement.nextNamedSibling) {
+    if (dropsBinding(statement, name, ctx)) return false;
+    const awaited = firstAwaitIn(statement);
+    if (awaited) {
+      return {
+        message: `lock guard \`${name}\` is still held at the \`.await\` on line ${awaited.startPosition.row + 1}`,
+      };
+    }
+  }
+  return false;
+}
+
+export const concurrencyRules: Rule[] = [
+  rule({
+    id: 'arc-mutex',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'shared-state',
+    message: 'shared state: `Arc<Mutex/RwLock<..>>`',
+    explanation:
+      'Shared state behind a lock is one of the two concurrency models the guide asks candidates to compare. It is simple and right for small shared data; it invites contention and lock-ordering bugs as it grows. Look at whether the candidate chose it or defaulted to it.',
+    question: 'Why shared state here rather than message passing? What happens under contention?',
+    query: `
+(generic_type type: (type_identifier) @arc (#eq? @arc "Arc")
+  type_arguments: (type_arguments (generic_type type: [(type_identifier) @lock (scoped_type_identifier name: (type_identifier) @lock)]
+    (#any-of? @lock "Mutex" "RwLock")))) @site`,
+  }),
+  rule({
+    id: 'lock-new',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'shared-state',
+    message: 'creates a lock for shared state',
+    explanation:
+      'A `Mutex` or `RwLock` is created here. Together with `Arc` it is the shared-state model of concurrency.',
+    question: 'Which data does this lock protect, and for how long is it held?',
+    query: `
+(call_expression function: (scoped_identifier path: [(identifier) @lock (scoped_identifier name: (identifier) @lock)] name: (identifier) @new)
+ (#any-of? @lock "Mutex" "RwLock") (#eq? @new "new")) @site`,
+  }),
+  rule({
+    id: 'lock',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'shared-state',
+    message: 'takes a lock',
+    explanation: 'Each `.lock()` is a point of contention between threads or tasks; how long the guard lives decides how much.',
+    question: 'How long is this lock held, and what else happens while it is?',
+    query: `
+(call_expression
+  function: (field_expression field: (field_identifier) @site (#eq? @site "lock"))
+  arguments: (arguments) @site.end)`,
+  }),
+  rule({
+    id: 'lock-unwrap',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'shared-state',
+    message: '`.lock().unwrap()` propagates a poisoned lock as a panic',
+    explanation:
+      'A `std::sync::Mutex` is poisoned when a thread panics while holding it; `.lock().unwrap()` then panics too. That is the common, defensible idiom, but a strong candidate knows what poisoning is and when to recover with `into_inner`.',
+    question: 'What happens here if another thread panicked while holding this lock?',
+    query: `
+(call_expression
+  function: (field_expression field: (field_identifier) @site (#any-of? @site "unwrap" "expect"))
+  arguments: (arguments) @site.end)`,
+    check: ({ captures }) => isMethodCallNamed(receiverOf(captures.site), ['lock']),
+  }),
+  rule({
+    id: 'atomic',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'shared-state',
+    message: 'an atomic: lock-free shared state',
+    explanation:
+      'Atomics share a counter or flag between threads without a lock. Choosing the memory `Ordering` deliberately (rather than `SeqCst` everywhere, or `Relaxed` without thought) is a senior signal.',
+    question: 'Which memory ordering do these operations use, and why is it enough?',
+    query: `((type_identifier) @site (#match? @site "^Atomic(Bool|[UI](8|16|32|64|size)|Ptr)$"))`,
+  }),
+  rule({
+    id: 'mutex-could-be-atomic',
+    category: 'concurrency',
+    polarity: 'concern',
+    severity: 'information',
+    concurrencyModel: 'shared-state',
+    message: 'a `Mutex` around a bool or integer; an atomic would do',
+    explanation:
+      'A mutex around a single `bool` or integer costs a lock for what `AtomicBool`/`AtomicU64` does without one. It suggests the candidate reaches for `Mutex` by default.',
+    question: 'Could this be an atomic? What would you gain or lose?',
+    query: `
+(generic_type type: [(type_identifier) @lock (scoped_type_identifier name: (type_identifier) @lock)] (#eq? @lock "Mutex")
+  type_arguments: (type_arguments . (primitive_type) @inner .)) @site`,
+    check: ({ captures }, ctx) => ATOMIC_SIZED.has(ctx.text(captures.inner)),
+  }),
+  rule({
+    id: 'channel',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'message-passing',
+    message: 'message passing: a channel',
+    explanation:
+      'Channels hand data between threads or tasks instead of sharing it, the other model the guide asks candidates to compare. They avoid lock contention and make ownership explicit; bounded channels also give back-pressure.',
+    question: 'Is this channel bounded? What happens when the receiver falls behind or goes away?',
+    query: `
+(call_expression function: [(identifier) (scoped_identifier)] @callee
+ (#match? @callee "(channel|unbounded|bounded)$")) @site`,
+    check: ({ captures }, ctx) => {
+      const written = normalisePath(ctx.text(captures.callee));
+      const path = ctx.resolvePath(written);
+      const name = lastSegment(path);
+      if (!CHANNEL_CONSTRUCTORS.has(name)) return false;
+      const known = CHANNEL_MODULES.test(path) || (path === written && !written.includes('::') && UNAMBIGUOUS_CHANNEL_CONSTRUCTORS.has(name));
+      return known && { message: `message passing: \`${written}\`` };
+    },
+  }),
+  rule({
+    id: 'thread-spawn',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'threads',
+    message: 'starts OS threads',
+    explanation:
+      'OS threads suit CPU-bound work. `thread::scope` lets threads borrow from the stack safely; plain `spawn` needs `move` and `\'static` data. Ask how the thread is joined and what happens if it panics.',
+    question: 'How is this thread joined, and what happens if it panics?',
+    query: `(call_expression function: (scoped_identifier) @callee (#match? @callee "thread::(spawn|scope)$|^Builder::new$")) @site`,
+    check: ({ captures }, ctx) => ctx.resolvePath(normalisePath(ctx.text(captures.callee))).includes('thread::'),
+  }),
+  rule({
+    id: 'rayon',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'threads',
+    message: 'data parallelism with rayon',
+    explanation: 'Rayon spreads iterator work over a thread pool: the idiomatic choice for CPU-bound parallel work.',
+    question: 'Is this work large enough for parallelism to pay off?',
+    query: `
+(call_expression
+  function: (field_expression field: (field_identifier) @site
+    (#any-of? @site "par_iter" "par_iter_mut" "into_par_iter" "par_bridge" "par_chunks" "par_chunks_mut"))
+  arguments: (arguments) @site.end)
+(call_expression function: (scoped_identifier path: (identifier) @p (#eq? @p "rayon")) @site)`,
+  }),
+  rule({
+    id: 'static-mut',
+    category: 'concurrency',
+    polarity: 'concern',
+    severity: 'warning',
+    concurrencyModel: 'shared-state',
+    message: '`static mut`: unsynchronised global state',
+    explanation:
+      'Every access to a `static mut` is `unsafe` and a data race as soon as two threads touch it. An atomic, a `Mutex` in a `static`, or `OnceLock` does the job safely; recent editions deny references to it outright.',
+    question: 'What happens if two threads touch this at once? How would you make it safe?',
+    query: `(static_item (mutable_specifier) name: (identifier) @site)`,
+  }),
+  rule({
+    id: 'unsafe-send-sync',
+    category: 'concurrency',
+    polarity: 'concern',
+    severity: 'warning',
+    message: '`unsafe impl Send/Sync` overrides the compiler\'s thread-safety check',
+    explanation:
+      'Implementing `Send` or `Sync` by hand tells the compiler a type is thread-safe when it could not prove it. It is occasionally needed around raw pointers and always needs a written justification.',
+    question: 'What makes this type safe to send or share across threads? Where is that argued?',
+    query: `(impl_item trait: (_) @trait type: (_) @site.end) @site`,
+    check: ({ captures }, ctx) =>
+      ctx.text(captures.site).startsWith('unsafe') && ['Send', 'Sync'].includes(lastSegment(normalisePath(ctx.text(captures.trait)))),
+  }),
+  rule({
+    id: 'guard-across-await',
+    category: 'concurrency',
+    polarity: 'concern',
+    severity: 'warning',
+    concurrencyModel: 'shared-state',
+    message: 'a blocking lock guard is held across an `.await`',
+    explanation:
+      'A `std::sync::Mutex` guard held across `.await` keeps the lock while the task is parked: other tasks on the same runtime thread can deadlock on it, and the future is no longer `Send`. Drop the guard before awaiting, or use an async mutex.',
+    question: 'What happens if another task tries to take this lock while this one is suspended at the `.await`?',
+    query: `(let_declaration pattern: [(identifier) @site (mut_pattern (identifier) @site)] value: (_) @value) @let`,
+    check: ({ captures }, ctx) => guardHeldAcrossAwait(captures.let, ctx.text(captures.site), captures.value, ctx),
+  }),
+];

@@ -1,0 +1,200 @@
+import type { Node } from 'web-tree-sitter';
+import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
+
+const methodCall = (name: string): string => `
+(call_expression
+  function: (field_expression field: (field_identifier) @site (#eq? @site "${name}"))
+  arguments: (arguments) @site.end)`;
+
+/** The receiver of a method call whose name is `site`: for `a.lock().unwrap()`, the `a.lock()` call. */
+export function receiverOf(methodName: Node): Node | null {
+  return methodName.parent?.childForFieldName('value') ?? null;
+}
+
+export function isMethodCallNamed(node: Node | null, names: readonly string[]): boolean {
+  if (node?.type !== 'call_expression') return false;
+  const callee = node.childForFieldName('function');
+  return callee?.type === 'field_expression' && names.includes(callee.childForFieldName('field')?.text ?? '');
+}
+
+const unwrapOnLock = (site: Node): boolean => isMethodCallNamed(receiverOf(site), ['lock']);
+
+function closureIgnoresItsInput(closure: Node, ctx: RuleContext): boolean {
+  const params = closure.childForFieldName('parameters');
+  const body = closure.childForFieldName('body');
+  if (!params || !body) return false;
+  const named = params.namedChildren.filter((c): c is Node => c !== null);
+  if (named.length === 0) return true; // `|_|`: the wildcard is an anonymous token
+  const name = ctx.text(named[0]).replace(/^mut\s+/, '').split(':')[0].trim();
+  if (name.startsWith('_')) return true;
+  // A word match on the text, not an identifier search: inline format arguments (`"{e}"`) use it too.
+  return !new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\b`).test(ctx.text(body));
+}
+
+export const errorHandlingRules: Rule[] = [
+  rule({
+    id: 'unwrap',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'information',
+    message: '`.unwrap()` panics on `None`/`Err` instead of handling it',
+    explanation:
+      'An `unwrap()` turns every failure into a crash with no context. Strong candidates propagate errors with `?` and a `Result` return type, or handle them where they can; they keep `unwrap()` for tests and for invariants they can explain. A take-home full of unwraps usually means the failure paths were never designed.',
+    question: 'What should happen here when this value is missing or the operation fails?',
+    query: methodCall('unwrap'),
+    check: ({ captures }) => !unwrapOnLock(captures.site),
+  }),
+  rule({
+    id: 'expect',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'information',
+    message: '`.expect(..)` panics on failure; fine for a true invariant, not for I/O or input',
+    explanation:
+      '`expect` is an `unwrap` with a message. It is the right tool when the failure really is a bug (an invariant), and the message should say why it cannot happen. On input, I/O or network results it is still a crash where a `Result` belongs.',
+    question: 'Is this failure truly impossible? If not, how should the caller learn about it?',
+    query: methodCall('expect'),
+    check: ({ captures }) => !unwrapOnLock(captures.site),
+  }),
+  rule({
+    id: 'panic',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'explicit panic',
+    explanation:
+      '`panic!` and `unreachable!` end the thread. They are appropriate for broken invariants, not for conditions a caller could recover from, such as bad input or a failed I/O call.',
+    question: 'Could a caller recover from this condition? Why panic rather than return an error?',
+    query: `(macro_invocation macro: (identifier) @site (#any-of? @site "panic" "unreachable") "!" @site.end)`,
+    check: ({ captures }, ctx) => ({ message: `\`${ctx.text(captures.site)}!\` ends the thread instead of returning an error` }),
+  }),
+  rule({
+    id: 'todo',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'warning',
+    message: 'unfinished code: `todo!`/`unimplemented!` panics when reached',
+    explanation:
+      '`todo!` and `unimplemented!` compile but panic when reached. In a submitted take-home they mark a path the candidate did not finish; ask whether they knew and how they prioritised.',
+    question: 'This path is unfinished. What would you have done here with more time, and why did you leave it?',
+    query: `(macro_invocation macro: (identifier) @site (#any-of? @site "todo" "unimplemented") "!" @site.end)`,
+  }),
+  rule({
+    id: 'try-operator',
+    category: 'error-handling',
+    polarity: 'strength',
+    severity: 'hint',
+    message: '`?` propagates the error to the caller',
+    explanation:
+      'The `?` operator propagates an error up the call stack, converting it with `From` on the way. Its steady use is the clearest sign that a candidate designs failure paths instead of crashing on them.',
+    question: 'Where is this error finally handled, and what does the user see then?',
+    query: `(try_expression "?" @site)`,
+  }),
+  rule({
+    id: 'result-fn',
+    category: 'error-handling',
+    polarity: 'strength',
+    severity: 'hint',
+    message: 'returns a `Result`, so callers decide how to handle failure',
+    explanation:
+      'A function that returns `Result` makes its failure part of its signature. Callers can propagate it with `?`, match on it or add context; nothing crashes behind their back.',
+    question: 'Which errors can this function return, and how did you choose the error type?',
+    query: ['function_item', 'function_signature_item']
+      .map(
+        (item) => `
+(${item} name: (identifier) @site return_type: [
+   (generic_type type: (type_identifier) @t)
+   (generic_type type: (scoped_type_identifier name: (type_identifier) @t))
+   (type_identifier) @t
+   (scoped_type_identifier name: (type_identifier) @t)]
+ (#eq? @t "Result"))`,
+      )
+      .join('\n'),
+  }),
+  rule({
+    id: 'custom-error-type',
+    category: 'error-handling',
+    polarity: 'strength',
+    severity: 'hint',
+    message: 'a custom error type',
+    explanation:
+      'A dedicated error type (an enum implementing `std::error::Error`, often derived with `thiserror`) lets callers match on what went wrong and keeps the cause chain. It is the mark of a library-minded candidate.',
+    question: 'How do callers tell these error cases apart, and how is the underlying cause kept?',
+    query: `
+(impl_item trait: (_) @trait type: (_) @site)
+(attribute_item (attribute (identifier) @derive (#eq? @derive "derive") arguments: (token_tree) @derived)) @site`,
+    check: ({ captures }, ctx) => {
+      if (captures.trait) {
+        const path = ctx.resolvePath(normalisePath(ctx.text(captures.trait)));
+        const isStdError = path === 'std::error::Error' || path === 'core::error::Error' || path === 'Error';
+        return isStdError && { message: `\`${ctx.text(captures.site)}\` implements \`std::error::Error\`` };
+      }
+      const derives = ctx.text(captures.derived).split(/[(),\s]+/).map(normalisePath);
+      if (!derives.some((d) => d === 'Error' || d === 'thiserror::Error' || d === 'Snafu')) return false;
+      const item = captures.site.nextNamedSibling;
+      const name = item?.childForFieldName('name');
+      return name ? { message: `\`${ctx.text(name)}\` derives a typed error`, start: name, end: name } : true;
+    },
+  }),
+  rule({
+    id: 'anyhow',
+    category: 'error-handling',
+    polarity: 'strength',
+    severity: 'hint',
+    message: '`anyhow`/`eyre` error with context for an application',
+    explanation:
+      '`anyhow` (or `eyre`) is the usual choice for application code: one error type, `?` everywhere, and `.context(..)` to say what was being attempted. In a library, a typed error is better; knowing the difference is a senior signal.',
+    question: 'Why an opaque error type here rather than a typed one? Would you do the same in a library?',
+    query: `
+(scoped_type_identifier path: (identifier) @p (#any-of? @p "anyhow" "eyre") name: (type_identifier) @site)
+(macro_invocation macro: (identifier) @site (#any-of? @site "anyhow" "bail" "ensure" "eyre") "!" @site.end)`,
+  }),
+  rule({
+    id: 'error-context',
+    category: 'error-handling',
+    polarity: 'strength',
+    severity: 'hint',
+    message: 'adds context to an error before propagating it',
+    explanation:
+      '`.context(..)` and `.with_context(..)` say what the program was doing when an error happened. The resulting messages ("reading config.toml: permission denied") are what makes a failure debuggable in production.',
+    question: 'What does the final error message look like when this fails?',
+    query: `
+(call_expression
+  function: (field_expression field: (field_identifier) @site (#any-of? @site "context" "with_context" "wrap_err" "wrap_err_with"))
+  arguments: (arguments) @site.end)`,
+  }),
+  rule({
+    id: 'map-err-discards',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'information',
+    message: '`map_err` throws the original error away',
+    explanation:
+      '`.map_err(|_| ..)` replaces an error without keeping its cause. The message a user or an operator finally sees loses the one detail that explains the failure. Wrapping the source (`#[from]`, `#[source]`, `.context`) keeps it.',
+    question: 'When this fails in production, how would anyone find out what the original error was?',
+    query: `
+(call_expression
+  function: (field_expression field: (field_identifier) @site (#eq? @site "map_err"))
+  arguments: (arguments (closure_expression) @closure) @site.end)`,
+    check: ({ captures }, ctx) => closureIgnoresItsInput(captures.closure, ctx),
+  }),
+  rule({
+    id: 'let-underscore-result',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'information',
+    message: '`let _ =` discards what this call returns; a `Result` error would be lost',
+    explanation:
+      '`let _ = call();` silences the `unused_must_use` warning that Rust gives for an ignored `Result`. Sometimes that is a deliberate choice (a send to a receiver that may be gone); often it hides a failure nobody will ever see.',
+    question: 'If this call fails, is ignoring it the right thing? How would you know it happened?',
+    query: `(let_declaration "_" value: [(call_expression) (await_expression) (macro_invocation)] @value) @site`,
+    check: ({ captures }, ctx) => {
+      const value = captures.value;
+      if (value.type === 'macro_invocation') {
+        const name = lastSegment(ctx.text(value.childForFieldName('macro') ?? value));
+        return name === 'write' || name === 'writeln';
+      }
+      return true;
+    },
+  }),
+];

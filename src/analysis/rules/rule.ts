@@ -1,0 +1,70 @@
+import type { Node } from 'web-tree-sitter';
+import type { CodeContext, SignalInfo } from '../model';
+import type { LifetimeVerdict } from '../elision';
+
+/**
+ * What a rule's check may ask about the code around a match. The engine implements it once per
+ * parsed unit (a file, or the re-parsed arguments of a macro), so a check never has to know
+ * whether its node came from a macro.
+ */
+export interface RuleContext {
+  text(node: Node): string;
+  /** Where the node sits: test code, a bench, the crate's own code, and so on. */
+  contextOf(node: Node): CodeContext;
+  /** True inside an `async fn` or async block, unless a closure hands the work to another thread. */
+  isInAsync(node: Node): boolean;
+  /** True inside a `for`, `while` or `loop` body of the same function. */
+  isInLoop(node: Node): boolean;
+  /** The full path a path expression names, through the file's `use` declarations. */
+  resolvePath(pathText: string): string;
+  /** The verdicts of Rust's lifetime elision rules for a function's own lifetime parameters. */
+  lifetimeVerdicts(fn: Node): LifetimeVerdict[];
+  /** The comments directly above the statement or item that holds the node. */
+  leadingComments(node: Node): string[];
+  /** The attributes (`#[...]`) written directly above an item. */
+  attributesOf(item: Node): string[];
+}
+
+export interface RuleMatch {
+  /** The first node of each capture name in the match. */
+  captures: Record<string, Node>;
+}
+
+/**
+ * A check's answer. `false` drops the match; `true` keeps it as the query found it; an object
+ * keeps it with a message specialised to the site and, optionally, a different range.
+ */
+export type Verdict = boolean | { message?: string; start?: Node; end?: Node };
+
+export interface Rule extends SignalInfo {
+  /**
+   * A tree-sitter query. The capture `@site` is where the finding is reported; `@site.end`, when
+   * present, extends the range to that node's end.
+   */
+  query: string;
+  check?: (match: RuleMatch, ctx: RuleContext) => Verdict;
+  /** The code contexts the signal is meaningful in; all when absent. */
+  contexts?: readonly CodeContext[];
+}
+
+/** Defines a rule; an identity function that keeps each rule file's entries checked against `Rule`. */
+export function rule(definition: Rule): Rule {
+  return definition;
+}
+
+/** Strips generic arguments and white space from a path so `Arc :: < T >::new` reads `Arc::new`. */
+export function normalisePath(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '<') depth++;
+    else if (ch === '>') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && !/\s/.test(ch)) out += ch;
+  }
+  return out.replace(/::::/g, '::').replace(/::$/, '');
+}
+
+export function lastSegment(path: string): string {
+  const i = path.lastIndexOf('::');
+  return i === -1 ? path : path.slice(i + 2);
+}

@@ -1,0 +1,28 @@
+import { manifestSignals } from './manifest';
+import type { SignalInfo } from './model';
+import { RULES } from './rules';
+
+/** A file under a crate's `tests/` folder: an integration test target of its own. */
+export const integrationTestSignal: SignalInfo = {
+  id: 'integration-test-file',
+  category: 'testing',
+  polarity: 'strength',
+  severity: 'hint',
+  message: 'an integration test file under `tests/`',
+  explanation:
+    'Files under `tests/` are compiled as separate crates that use only the public API, the way a user would. Having them shows the candidate tested the crate from the outside, not just its internals.',
+  question: 'What do these integration tests cover that the unit tests do not?',
+};
+
+function infoOf({ id, category, polarity, severity, message, explanation, question, concurrencyModel }: SignalInfo): SignalInfo {
+  return { id, category, polarity, severity, message, explanation, question, ...(concurrencyModel ? { concurrencyModel } : {}) };
+}
+
+/** Every signal the analysis can report, as plain data for hovers, settings and the rubric. */
+export const SIGNALS: readonly SignalInfo[] = [...RULES.map(infoOf), integrationTestSignal, ...manifestSignals];
+
+const byId = new Map(SIGNALS.map((s) => [s.id, s]));
+
+export function signalById(id: string): SignalInfo | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,67 @@
+import type { Node } from 'web-tree-sitter';
+
+/** Attributes that make a function a test: `#[test]`, `#[tokio::test(..)]`, `#[rstest]`, `#[test_case(..)]` and kin. */
+const TEST_ATTRIBUTE = /^#\[\s*(?:[\w]+\s*::\s*)*(test|rstest|test_case|quickcheck|proptest|wasm_bindgen_test)\b/;
+const CFG_TEST_ATTRIBUTE = /^#\[\s*cfg\s*\((.*)\)\s*\]$/s;
+
+export function isTestAttribute(attribute: string): boolean {
+  return TEST_ATTRIBUTE.test(attribute);
+}
+
+/** `#[cfg(test)]` and `#[cfg(all(test, ..))]`, but not `#[cfg(not(test))]`. */
+export function isCfgTestAttribute(attribute: string): boolean {
+  const condition = CFG_TEST_ATTRIBUTE.exec(attribute)?.[1];
+  return condition !== undefined && /\btest\b/.test(condition) && !/\bnot\s*\(\s*test\s*\)/.test(condition);
+}
+
+export function isComment(node: Node): boolean {
+  return node.type === 'line_comment' || node.type === 'block_comment';
+}
+
+export function isDocComment(node: Node): boolean {
+  return isComment(node) && /^(\/\/\/(?!\/)|\/\*\*(?!\*))/.test(node.text);
+}
+
+/** The attributes written directly above an item, nearest last, skipping interleaved comments. */
+export function attributesAbove(item: Node): string[] {
+  const attributes: string[] = [];
+  for (let sibling = item.previousNamedSibling; sibling; sibling = sibling.previousNamedSibling) {
+    if (sibling.type === 'attribute_item') attributes.unshift(sibling.text);
+    else if (!isComment(sibling)) break;
+  }
+  return attributes;
+}
+
+/** Whether an item carries outer doc comments (`///` or a doc block) or a `#[doc = ..]` attribute. */
+export function isDocumented(item: Node): boolean {
+  for (let sibling = item.previousNamedSibling; sibling; sibling = sibling.previousNamedSibling) {
+    if (isDocComment(sibling)) return true;
+    if (sibling.type === 'attribute_item') {
+      if (/^#\[\s*doc\s*=/.test(sibling.text)) return true;
+      continue;
+    }
+    if (!isComment(sibling)) return false;
+  }
+  return false;
+}
+
+/** Items that can be `pub` and documented: the public API surface. */
+export const PUBLIC_ITEM_TYPES = [
+  'function_item',
+  'function_signature_item',
+  'struct_item',
+  'enum_item',
+  'union_item',
+  'trait_item',
+  'type_item',
+  'const_item',
+  'static_item',
+  'mod_item',
+] as const;
+
+export const PUBLIC_ITEM_QUERY = `[${PUBLIC_ITEM_TYPES.map((t) => `(${t} (visibility_modifier) @visibility)`).join(' ')}] @item`;
+
+/** Plain `pub`: `pub(crate)` and friends are not the crate's public API. */
+export function isPublic(visibility: Node): boolean {
+  return visibility.text === 'pub';
+}

@@ -5,11 +5,11 @@ import { ImportTable } from './imports';
 import type { CodeContext, FileAnalysis, FileStats, Finding, SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { RULES } from './rules';
-import type { Rule, RuleContext, Verdict } from './rules/rule';
+import type { LoopScope, Rule, RuleContext, Verdict } from './rules/rule';
 import { ScopeIndex } from './scopes';
 import { integrationTestSignal } from './signals';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
-import { attributesAbove, isCfgTestAttribute, isComment, isDocumented, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
+import { attributesAbove, isCfgTestAttribute, isComment, isDocumentable, isDocumented, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
 
 export interface AnalyzerOptions {
   maxFileBytes?: number;
@@ -33,6 +33,7 @@ const TEST_MACROS = new Set(['proptest', 'quickcheck']);
 const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
 /** Closures handed to these run on another thread, not on the async runtime. */
 const OFFLOADING_CALL = /(^|::|\.)(spawn_blocking|block_in_place|spawn|scope)$/;
+const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
 const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
 
 type InternalRole = 'macro' | 'use' | 'function' | 'module' | 'public' | 'attribute' | 'async-block' | 'closure-call' | 'loop' | 'loop-body';
@@ -118,7 +119,8 @@ class FileScope {
   readonly context: CodeContext;
   readonly tests = new ScopeIndex<true>();
   readonly asyncBodies = new ScopeIndex<boolean>();
-  readonly loopBodies = new ScopeIndex<boolean>();
+  /** Loop bodies, and function bodies as `false` so a loop outside a nested function does not count. */
+  readonly loopBodies = new ScopeIndex<LoopScope | false>();
   private readonly verdicts = new Map<string, LifetimeVerdict[]>();
 
   constructor(readonly path: string) {
@@ -155,8 +157,8 @@ class UnitContext implements RuleContext {
     return this.file.asyncBodies.innermost(this.unit.absolute(node.startIndex)) === true;
   }
 
-  isInLoop(node: Node): boolean {
-    return this.file.loopBodies.innermost(this.unit.absolute(node.startIndex)) === true;
+  enclosingLoop(node: Node): LoopScope | undefined {
+    return this.file.loopBodies.innermost(this.unit.absolute(node.startIndex)) || undefined;
   }
 
   resolvePath(pathText: string): string {
@@ -238,12 +240,16 @@ export class RustAnalyzer {
     this.parser = new Parser();
     this.parser.setLanguage(language);
     const parts = [...INTERNAL_PATTERNS, ...rules.map((rule) => ({ role: { kind: 'rule', rule } as PatternRole, query: rule.query }))];
-    for (const { role, query } of parts) {
-      const compiled = compileQuery(language, query, role);
-      for (let i = 0; i < compiled.patternCount(); i++) this.roles.push(role);
-      compiled.delete();
+    this.query = compileCombinedQuery(language, parts);
+    // Each pattern belongs to the part whose text holds the pattern's start (queries are ASCII).
+    const partEnds: number[] = [];
+    let offset = 0;
+    for (const part of parts) partEnds.push((offset += part.query.length + 1));
+    for (let i = 0, part = 0; i < this.query.patternCount(); i++) {
+      const start = this.query.startIndexForPattern(i);
+      while (start >= partEnds[part]) part++;
+      this.roles.push(parts[part].role);
     }
-    this.query = compileQuery(language, parts.map((p) => p.query).join('\n'), undefined);
   }
 
   /** Parses text, reusing `previous` (already edited with `tree.edit`) for an incremental re-parse. */
@@ -342,7 +348,7 @@ export class RustAnalyzer {
           stats.modules++;
           break;
         case 'public':
-          if (isPublic(captures.visibility)) {
+          if (isPublic(captures.visibility) && isDocumentable(captures.item)) {
             stats.publicItems++;
             if (isDocumented(captures.item)) stats.documentedPublicItems++;
           }
@@ -366,12 +372,12 @@ export class RustAnalyzer {
           if (OFFLOADING_CALL.test(captures.callee.text.replace(/\s+/g, ''))) scope.asyncBodies.add(...range(captures.closure), false);
           break;
         case 'loop':
-          scope.loopBodies.add(...range(captures.loop), true);
+        case 'loop-body': {
+          // For a `for`, the capture is its body: the iterator expression runs once.
+          const loop = captures.loop;
+          scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWN_CALL.test(loop.text) });
           break;
-        case 'loop-body':
-          // The iterator expression of a `for` runs once; only its body repeats.
-          scope.loopBodies.add(...range(captures.loop), true);
-          break;
+        }
       }
     }
     return pending;
@@ -474,12 +480,20 @@ function hasTopLevelSemicolon(tokenTree: Node): boolean {
   return false;
 }
 
-function compileQuery(language: Language, source: string, role: PatternRole | undefined): Query {
+/** Compiles all parts as one query; on failure, compiles them one by one to name the culprit. */
+function compileCombinedQuery(language: Language, parts: { role: PatternRole; query: string }[]): Query {
   try {
-    return new Query(language, source);
-  } catch (error) {
-    const owner = role?.kind === 'rule' ? `rule "${role.rule.id}"` : role ? `internal ${role.kind} pattern` : 'combined rule query';
-    throw new Error(`The ${owner} has an invalid tree-sitter query: ${describeError(error)}`);
+    return new Query(language, parts.map((p) => p.query).join('\n'));
+  } catch (combinedError) {
+    for (const { role, query } of parts) {
+      try {
+        new Query(language, query).delete();
+      } catch (error) {
+        const owner = role.kind === 'rule' ? `rule "${role.rule.id}"` : `internal ${role.kind} pattern`;
+        throw new Error(`The ${owner} has an invalid tree-sitter query: ${describeError(error)}`);
+      }
+    }
+    throw combinedError;
   }
 }
 

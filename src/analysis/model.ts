@@ -84,7 +84,7 @@ export interface Finding {
   concurrencyModel?: ConcurrencyModel;
 }
 
-export type SkipReason = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'parse-timeout' | 'analysis-failed';
+export type SkipReason = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'symlink' | 'parse-timeout' | 'analysis-failed';
 
 export interface SkippedFile {
   file: string;

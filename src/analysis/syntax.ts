@@ -61,6 +61,11 @@ export const PUBLIC_ITEM_TYPES = [
 
 export const PUBLIC_ITEM_QUERY = `[${PUBLIC_ITEM_TYPES.map((t) => `(${t} (visibility_modifier) @visibility)`).join(' ')}] @item`;
 
+/** `pub mod name;` is documented inside its own file with `//!`, so only inline items count. */
+export function isDocumentable(item: Node): boolean {
+  return item.type !== 'mod_item' || item.childForFieldName('body') !== null;
+}
+
 /** Plain `pub`: `pub(crate)` and friends are not the crate's public API. */
 export function isPublic(visibility: Node): boolean {
   return visibility.text === 'pub';

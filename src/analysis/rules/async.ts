@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { normalisePath, rule, type Rule, type RuleContext } from './rule';
+import { locksStandardStream } from './calls';
+import { callTo, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
 /** Calls that block the calling thread, by the full path they resolve to. */
 const BLOCKING_CALLS: { pattern: RegExp; describe: (path: string) => string }[] = [
@@ -11,9 +12,9 @@ const BLOCKING_CALLS: { pattern: RegExp; describe: (path: string) => string }[] 
   { pattern: /(^|::)block_on$/, describe: () => '`block_on` inside async code can deadlock the runtime' },
 ];
 
-/** A loose prefilter on the callee's text; `blockingCall` decides on the resolved path. */
-const BLOCKING_CALL_SHAPE =
-  '(^|::)(sleep|stdin|block_on|fs|net|blocking|File|OpenOptions|TcpStream|TcpListener|UdpSocket|read_to_string|read_dir|remove_file|create_dir_all|write|read|copy|rename|metadata)(::|$)';
+/** A loose prefilter on the callee's last name; `blockingCall` decides on the resolved path. */
+const BLOCKING_CALL_NAMES =
+  'sleep|stdin|block_on|open|create|read_to_string|read_to_end|read_dir|read|write|remove_file|remove_dir|remove_dir_all|create_dir|create_dir_all|copy|rename|metadata|canonicalize|connect|bind|get|post|new';
 
 function blockingCall(callee: Node, ctx: RuleContext) {
   const written = normalisePath(ctx.text(callee));
@@ -25,7 +26,7 @@ function blockingCall(callee: Node, ctx: RuleContext) {
 /** A `.lock()` that is not awaited takes a blocking lock (std or parking_lot), whatever the crate. */
 function blockingLock(method: Node, ctx: RuleContext) {
   const call = method.parent?.parent;
-  if (call?.parent?.type === 'await_expression') return false;
+  if (call?.parent?.type === 'await_expression' || locksStandardStream(method)) return false;
   return ctx.isInAsync(method) && { message: 'a blocking `Mutex` is locked in async code; keep the section short and never across `.await`' };
 }
 
@@ -49,7 +50,7 @@ export const asyncRules: Rule[] = [
     category: 'async',
     polarity: 'info',
     severity: 'hint',
-    message: '`async fn`',
+    message: 'an `async fn`: its body runs only when awaited',
     explanation: 'An `async fn` returns a future that does nothing until awaited; what it awaits, and what it blocks on, decide how it behaves under load.',
     question: 'What does this function wait on, and could any of it block the runtime?',
     query: `(function_item (function_modifiers) @modifiers name: (identifier) @site)`,
@@ -75,12 +76,13 @@ export const asyncRules: Rule[] = [
       'A spawned task runs concurrently and outlives its caller unless joined. Strong candidates keep the `JoinHandle`, handle its error and think about cancellation and shutdown.',
     question: 'Who joins this task, and how does it stop at shutdown?',
     query: `
-(call_expression function: (scoped_identifier) @callee (#match? @callee "(^|::)(spawn|spawn_local)$")) @site
+${callTo('spawn|spawn_local')}
 (call_expression function: (field_expression field: (field_identifier) @m (#eq? @m "spawn")) arguments: (arguments . (async_block))) @site`,
     check: ({ captures }, ctx) => {
       if (!captures.callee) return true;
       const path = ctx.resolvePath(normalisePath(ctx.text(captures.callee)));
-      return !path.startsWith('std::thread') && !path.startsWith('thread::') && !path.startsWith('rayon');
+      // A bare `spawn` counts only when imported from a runtime; threads are `thread-spawn`'s.
+      return path.includes('::') && !/(^|::)thread::|^rayon::/.test(path);
     },
   }),
   rule({
@@ -92,7 +94,7 @@ export const asyncRules: Rule[] = [
     explanation:
       '`spawn_blocking` (or `block_in_place`) runs blocking or CPU-heavy work on a thread meant for it, so the async workers stay responsive. It shows the candidate knows async code must not block.',
     question: 'What would happen to other requests if this work ran directly in the async task?',
-    query: `(call_expression function: [(identifier) (scoped_identifier)] @callee (#match? @callee "(^|::)(spawn_blocking|block_in_place)$")) @site`,
+    query: callTo('spawn_blocking|block_in_place'),
   }),
   rule({
     id: 'select-join',
@@ -106,7 +108,7 @@ export const asyncRules: Rule[] = [
     query: `
 (macro_invocation macro: [(identifier) @site (scoped_identifier name: (identifier) @site)]
   (#any-of? @site "select" "join" "try_join" "select_biased") "!" @site.end)
-(call_expression function: [(identifier) (scoped_identifier)] @site (#match? @site "(^|::)(join_all|try_join_all|select_all)$"))`,
+${callTo('join_all|try_join_all|select_all')}`,
   }),
   rule({
     id: 'timeout',
@@ -116,7 +118,7 @@ export const asyncRules: Rule[] = [
     message: 'bounds the wait with a timeout',
     explanation: 'A timeout keeps a slow peer or a lost message from hanging a task forever: a sign of operational thinking.',
     question: 'How did you pick this timeout, and what happens when it fires?',
-    query: `(call_expression function: [(identifier) (scoped_identifier)] @site (#match? @site "(^|::)(timeout|timeout_at)$"))`,
+    query: callTo('timeout|timeout_at'),
   }),
   rule({
     id: 'blocking-in-async',
@@ -128,7 +130,7 @@ export const asyncRules: Rule[] = [
       'An async runtime runs many tasks on a few threads. A blocking call (sleep, file or socket I/O from `std`, a blocking HTTP client, reading stdin) parks one of those threads, and every task scheduled on it stalls. Use the async equivalent or `spawn_blocking`.',
     question: 'What happens to the other connections while this call blocks?',
     query: `
-(call_expression function: [(identifier) (scoped_identifier)] @callee (#match? @callee "${BLOCKING_CALL_SHAPE}")) @site
+${callTo(BLOCKING_CALL_NAMES)}
 (call_expression
   function: (field_expression field: (field_identifier) @site @method (#eq? @method "lock"))
   arguments: (arguments) @site.end)`,

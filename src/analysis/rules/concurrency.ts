@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { isMethodCallNamed, receiverOf } from './errorHandling';
-import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
+import { isMethodCallNamed, locksStandardStream, receiverOf } from './calls';
+import { callTo, lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
 const CHANNEL_MODULES = /(^|::)(mpsc|oneshot|broadcast|watch|crossbeam_channel|crossbeam::channel|flume|async_channel|kanal)(::|$)/;
 const CHANNEL_CONSTRUCTORS = new Set(['channel', 'sync_channel', 'unbounded_channel', 'unbounded', 'bounded']);
@@ -57,6 +57,8 @@ function guardHeldAcrossAwait(letNode: Node, name: string, value: Node, ctx: Rul
   if (value.type === 'await_expression') return false;
   const lockCall = withoutErrorHandling(value);
   if (!isMethodCallNamed(lockCall, ['lock', 'read', 'write'])) return false;
+  const method = lockCall.childForFieldName('function')?.childForFieldName('field');
+  if (!method || locksStandardStream(method)) return false;
   const isRwLockAccess = !isMethodCallNamed(lockCall, ['lock']);
   // `.read()`/`.write()` name many I/O methods too; only an unwrapped one is a std `RwLock` guard.
   if (isRwLockAccess && lockCall.id === value.id) return false;
@@ -116,6 +118,7 @@ export const concurrencyRules: Rule[] = [
 (call_expression
   function: (field_expression field: (field_identifier) @site (#eq? @site "lock"))
   arguments: (arguments) @site.end)`,
+    check: ({ captures }) => !locksStandardStream(captures.site),
   }),
   rule({
     id: 'lock-unwrap',
@@ -170,9 +173,7 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'Channels hand data between threads or tasks instead of sharing it, the other model the guide asks candidates to compare. They avoid lock contention and make ownership explicit; bounded channels also give back-pressure.',
     question: 'Is this channel bounded? What happens when the receiver falls behind or goes away?',
-    query: `
-(call_expression function: [(identifier) (scoped_identifier)] @callee
- (#match? @callee "(channel|unbounded|bounded)$")) @site`,
+    query: callTo('channel|sync_channel|unbounded_channel|unbounded|bounded'),
     check: ({ captures }, ctx) => {
       const written = normalisePath(ctx.text(captures.callee));
       const path = ctx.resolvePath(written);
@@ -192,7 +193,7 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'OS threads suit CPU-bound work. `thread::scope` lets threads borrow from the stack safely; plain `spawn` needs `move` and `\'static` data. Ask how the thread is joined and what happens if it panics.',
     question: 'How is this thread joined, and what happens if it panics?',
-    query: `(call_expression function: (scoped_identifier) @callee (#match? @callee "thread::(spawn|scope)$|^Builder::new$")) @site`,
+    query: callTo('thread::spawn|thread::scope|Builder::new'),
     check: ({ captures }, ctx) => ctx.resolvePath(normalisePath(ctx.text(captures.callee))).includes('thread::'),
   }),
   rule({

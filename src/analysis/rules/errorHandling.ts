@@ -1,21 +1,11 @@
 import type { Node } from 'web-tree-sitter';
+import { isMethodCallNamed, receiverOf } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
 const methodCall = (name: string): string => `
 (call_expression
   function: (field_expression field: (field_identifier) @site (#eq? @site "${name}"))
   arguments: (arguments) @site.end)`;
-
-/** The receiver of a method call whose name is `site`: for `a.lock().unwrap()`, the `a.lock()` call. */
-export function receiverOf(methodName: Node): Node | null {
-  return methodName.parent?.childForFieldName('value') ?? null;
-}
-
-export function isMethodCallNamed(node: Node | null, names: readonly string[]): boolean {
-  if (node?.type !== 'call_expression') return false;
-  const callee = node.childForFieldName('function');
-  return callee?.type === 'field_expression' && names.includes(callee.childForFieldName('field')?.text ?? '');
-}
 
 const unwrapOnLock = (site: Node): boolean => isMethodCallNamed(receiverOf(site), ['lock']);
 
@@ -147,7 +137,8 @@ export const errorHandlingRules: Rule[] = [
     question: 'Why an opaque error type here rather than a typed one? Would you do the same in a library?',
     query: `
 (scoped_type_identifier path: (identifier) @p (#any-of? @p "anyhow" "eyre") name: (type_identifier) @site)
-(macro_invocation macro: (identifier) @site (#any-of? @site "anyhow" "bail" "ensure" "eyre") "!" @site.end)`,
+(macro_invocation macro: [(identifier) @site (scoped_identifier name: (identifier) @site)]
+  (#any-of? @site "anyhow" "bail" "ensure" "eyre") "!" @site.end)`,
   }),
   rule({
     id: 'error-context',

@@ -18,7 +18,11 @@ export const ownershipRules: Rule[] = [
       'A clone is sometimes the simplest correct answer (and `Arc::clone` is cheap), but clones that only silence the borrow checker cost allocations and hide an ownership design that was never settled. The guide looks for candidates who discuss the trade-off between cloning and borrowing.',
     question: 'Could this borrow instead of cloning? What would that change for the caller?',
     query: CLONE_CALL,
-    check: ({ captures }, ctx) => !ctx.isInLoop(captures.site),
+    check: ({ captures }, ctx) => {
+      const loop = ctx.enclosingLoop(captures.site);
+      if (!loop) return true;
+      return loop.spawnsTasks && { message: '`.clone()` for a task this loop spawns' };
+    },
   }),
   rule({
     id: 'clone-in-loop',
@@ -30,7 +34,7 @@ export const ownershipRules: Rule[] = [
       'A clone inside a loop runs once per iteration. On a hot path this is where allocation costs pile up, and it often means a borrow or a move out of the collection would do.',
     question: 'How many times does this clone run for a large input? Could you borrow or move instead?',
     query: CLONE_CALL,
-    check: ({ captures }, ctx) => ctx.isInLoop(captures.site),
+    check: ({ captures }, ctx) => ctx.enclosingLoop(captures.site)?.spawnsTasks === false,
   }),
   rule({
     id: 'ref-owned-param',

@@ -1,4 +1,4 @@
-import { isDocumented, isPublic, PUBLIC_ITEM_QUERY } from '../syntax';
+import { isDocumentable, isDocumented, isPublic, PUBLIC_ITEM_QUERY } from '../syntax';
 import { rule, type Rule } from './rule';
 
 /** Clippy's `too_many_lines` allows 100; a take-home function past 60 is already hard to review. */
@@ -31,7 +31,7 @@ export const projectRules: Rule[] = [
     question: 'How would a new teammate learn what this is for?',
     query: PUBLIC_ITEM_QUERY,
     check: ({ captures }) => {
-      if (!isPublic(captures.visibility) || isDocumented(captures.item)) return false;
+      if (!isDocumentable(captures.item) || !isPublic(captures.visibility) || isDocumented(captures.item)) return false;
       const name = captures.item.childForFieldName('name');
       return name ? { message: `public \`${name.text}\` has no doc comment`, start: name, end: name } : true;
     },

@@ -13,8 +13,8 @@ export interface RuleContext {
   contextOf(node: Node): CodeContext;
   /** True inside an `async fn` or async block, unless a closure hands the work to another thread. */
   isInAsync(node: Node): boolean;
-  /** True inside a `for`, `while` or `loop` body of the same function. */
-  isInLoop(node: Node): boolean;
+  /** The `for`, `while` or `loop` body of the same function that holds the node, if any. */
+  enclosingLoop(node: Node): LoopScope | undefined;
   /** The full path a path expression names, through the file's `use` declarations. */
   resolvePath(pathText: string): string;
   /** The verdicts of Rust's lifetime elision rules for a function's own lifetime parameters. */
@@ -23,6 +23,11 @@ export interface RuleContext {
   leadingComments(node: Node): string[];
   /** The attributes (`#[...]`) written directly above an item. */
   attributesOf(item: Node): string[];
+}
+
+export interface LoopScope {
+  /** The loop starts a task or thread per iteration, so its clones feed those tasks. */
+  spawnsTasks: boolean;
 }
 
 export interface RuleMatch {
@@ -50,6 +55,17 @@ export interface Rule extends SignalInfo {
 /** Defines a rule; an identity function that keeps each rule file's entries checked against `Rule`. */
 export function rule(definition: Rule): Rule {
   return definition;
+}
+
+/**
+ * A query pattern for a call to a function whose written path ends with one of `names`
+ * (a regular-expression alternation), turbofish included: `channel()`, `mpsc::channel::<T>()`.
+ * The callee's path is captured as both `@callee` and `@site`: a short range, however long the
+ * arguments.
+ */
+export function callTo(names: string): string {
+  return `(call_expression function: [(identifier) (scoped_identifier) (generic_function)] @callee @site
+  (#match? @callee "(^|::)(${names})(::<.*>)?$"))`;
 }
 
 /** Strips generic arguments and white space from a path so `Arc :: < T >::new` reads `Arc::new`. */

@@ -14,7 +14,7 @@ export const testingRules: Rule[] = [
     category: 'testing',
     polarity: 'strength',
     severity: 'hint',
-    message: 'a test',
+    message: 'a test: how the candidate checks their own work',
     explanation:
       'Tests show how a candidate checks their own work and what they consider worth checking. Look at what they cover: the error paths and the concurrency, or only the happy path.',
     question: 'What is this test protecting against? What failure would it catch?',

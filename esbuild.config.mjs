@@ -1,0 +1,62 @@
+// Bundles every entry point of the extension, the analysis workers, the webview and the CLI.
+//   node esbuild.config.mjs [--production] [--watch] [--tests]
+// --production minifies and drops source maps; --tests also bundles the unit tests into out/.
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+// web-tree-sitter's ES module reads `import.meta.url`, which CommonJS output lacks: Node bundles
+// take the package's own CommonJS build instead.
+const node = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+};
+
+/** The WASM binaries the analysis loads from bytes, copied beside the bundles. */
+const WASM = ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'node_modules/tree-sitter-rust/tree-sitter-rust.wasm'];
+
+async function copyWasm() {
+  await mkdir(path.join(root, 'dist'), { recursive: true });
+  await Promise.all(WASM.map((file) => copyFile(path.join(root, file), path.join(root, 'dist', path.basename(file)))));
+}
+
+async function unitTestEntries() {
+  const dir = path.join(root, 'test/unit');
+  return (await readdir(dir)).filter((f) => f.endsWith('.test.ts')).map((f) => path.join('test/unit', f));
+}
+
+const builds = [
+  { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: { 'worker-node': 'src/worker/node.ts' }, outdir: 'dist' },
+];
+if (withTests) {
+  builds.push({ ...node, entryPoints: await unitTestEntries(), outdir: 'out/test/unit', external: ['mocha'] });
+}
+
+await copyWasm();
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

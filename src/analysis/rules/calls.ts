@@ -1,0 +1,20 @@
+import type { Node } from 'web-tree-sitter';
+
+/** The receiver of a method call whose name node is given: for `a.lock().unwrap()` and `unwrap`, the `a.lock()` call. */
+export function receiverOf(methodName: Node): Node | null {
+  return methodName.parent?.childForFieldName('value') ?? null;
+}
+
+export function isMethodCallNamed(node: Node | null, names: readonly string[]): boolean {
+  if (node?.type !== 'call_expression') return false;
+  const callee = node.childForFieldName('function');
+  return callee?.type === 'field_expression' && names.includes(callee.childForFieldName('field')?.text ?? '');
+}
+
+const STDIO_HANDLE = /(^|[^\w])(stdout|stderr|stdin)\s*\(\s*\)$|^(stdout|stderr|stdin|out|err)$/;
+
+/** `io::stdout().lock()` and the like lock a standard stream, not shared state. */
+export function locksStandardStream(lockMethodName: Node): boolean {
+  const receiver = receiverOf(lockMethodName);
+  return receiver !== null && STDIO_HANDLE.test(receiver.text);
+}

@@ -1,0 +1,192 @@
+import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId, type Finding, type ScanReport } from '../analysis/model';
+import { summarizeFindings } from '../analysis/report';
+import { signalById, SIGNALS } from '../analysis/signals';
+
+export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Converts a finding's UTF-16 columns to 1-based character columns, given its file's text. */
+export type ColumnMapper = (finding: Finding) => { column: number; endColumn: number };
+
+const TOP_LOCATIONS = 5;
+const POLARITY_ORDER = { concern: 0, strength: 1, info: 2 } as const;
+
+export function formatReport(report: ScanReport, format: Format, columns: ColumnMapper): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(toJson(report, columns), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(report, columns), null, 2)}\n`;
+    case 'markdown':
+      return toMarkdown(report, columns);
+    case 'text':
+      return toText(report, columns);
+  }
+}
+
+function location(finding: Finding, columns: ColumnMapper): string {
+  return `${finding.file}:${finding.range.start.line + 1}:${columns(finding).column}`;
+}
+
+function byCategory(report: ScanReport): [CategoryId, Finding[]][] {
+  return CATEGORY_IDS.map((id) => [id, report.findings.filter((f) => f.category === id)] as [CategoryId, Finding[]]).filter(
+    ([, findings]) => findings.length > 0,
+  );
+}
+
+/** The locations a reviewer should look at first: concerns in the crate's own code before anything else. */
+function topLocations(findings: Finding[]): Finding[] {
+  const rank = (f: Finding): number => POLARITY_ORDER[f.polarity] * 2 + (f.context === 'code' ? 0 : 1);
+  return [...findings].sort((a, b) => rank(a) - rank(b)).slice(0, TOP_LOCATIONS);
+}
+
+function countsByContext(findings: Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.context, (counts.get(f.context) ?? 0) + 1);
+  return [...counts].map(([context, n]) => `${n} in ${context}`).join(', ');
+}
+
+function countsBySignal(findings: Finding[]): [string, Finding['polarity'], number][] {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return [...counts]
+    .map(([rule, n]) => [rule, signalById(rule)?.polarity ?? 'info', n] as [string, Finding['polarity'], number])
+    .sort((a, b) => POLARITY_ORDER[a[1]] - POLARITY_ORDER[b[1]] || b[2] - a[2]);
+}
+
+const POLARITY_MARK = { concern: '-', strength: '+', info: '·' } as const;
+
+function projectLines(report: ScanReport): string[] {
+  const p = report.project;
+  const crates = p.crates.map((c) => (c.error ? `${c.file} (${c.error})` : `${c.name ?? '(unnamed)'} ${c.edition ? `edition ${c.edition}` : 'no edition'}`));
+  const docs = p.publicItems === 0 ? 'no public items' : `${p.documentedPublicItems}/${p.publicItems} public items documented`;
+  return [
+    `crates: ${crates.length > 0 ? crates.join('; ') : 'no Cargo.toml found'}`,
+    `${p.files} Rust files, ${p.lines} lines, ${p.modules} modules, ${p.functions} functions, ${docs}`,
+    ...(p.filesWithSyntaxErrors > 0 ? [`${p.filesWithSyntaxErrors} files do not parse cleanly; findings there are best-effort`] : []),
+  ];
+}
+
+function toText(report: ScanReport, columns: ColumnMapper): string {
+  const out: string[] = [`Rust take-home review: ${report.root}`, ...projectLines(report).map((l) => `  ${l}`), ''];
+  for (const [category, findings] of byCategory(report)) {
+    out.push(`${CATEGORY_TITLES[category]} (${findings.length}: ${countsByContext(findings)})`);
+    for (const [rule, polarity, n] of countsBySignal(findings)) out.push(`  ${POLARITY_MARK[polarity]} ${rule} ×${n}`);
+    for (const f of topLocations(findings)) out.push(`    ${location(f, columns)}  ${f.message}${f.context === 'code' ? '' : ` [${f.context}]`}`);
+    out.push('');
+  }
+  if (report.findings.length === 0) out.push('No findings.', '');
+  if (report.skipped.length > 0) {
+    out.push(`Skipped ${report.skipped.length} files:`);
+    for (const s of report.skipped) out.push(`  ${s.file}: ${s.detail}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Markdown-escapes text from the candidate's repository so it cannot break a table or inject markup. */
+function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** A code span that holds any text: the fence is one backtick longer than the longest run inside. */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${text.replace(/\r?\n/g, ' ')} ${fence}`;
+}
+
+function toMarkdown(report: ScanReport, columns: ColumnMapper): string {
+  const out: string[] = [`# Rust take-home review: ${md(report.root)}`, '', ...projectLines(report).map((l) => `- ${md(l)}`), ''];
+  out.push('| Category | Concerns | Strengths | Info |', '| --- | ---: | ---: | ---: |');
+  for (const [category, findings] of byCategory(report)) {
+    const n = (p: Finding['polarity']) => findings.filter((f) => f.polarity === p).length;
+    out.push(`| ${CATEGORY_TITLES[category]} | ${n('concern')} | ${n('strength')} | ${n('info')} |`);
+  }
+  out.push('');
+  for (const [category, findings] of byCategory(report)) {
+    out.push(`## ${CATEGORY_TITLES[category]}`, '');
+    for (const [rule, polarity, n] of countsBySignal(findings)) out.push(`- ${polarity}: \`${rule}\` × ${n}`);
+    out.push('', 'Top locations:', '');
+    for (const f of topLocations(findings)) out.push(`- ${codeSpan(location(f, columns))} ${md(f.message)} (${f.context})`);
+    out.push('');
+  }
+  if (report.skipped.length > 0) {
+    out.push('## Skipped files', '');
+    for (const s of report.skipped) out.push(`- ${md(s.file)}: ${md(s.detail)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function toJson(report: ScanReport, columns: ColumnMapper) {
+  return {
+    root: report.root,
+    files: report.files,
+    skipped: report.skipped.map((s) => ({ file: s.file, reason: `${s.reason}: ${s.detail}` })),
+    findings: report.findings.map((f) => {
+      const { column, endColumn } = columns(f);
+      return {
+        rule: f.rule,
+        category: f.category,
+        polarity: f.polarity,
+        file: f.file,
+        line: f.range.start.line + 1,
+        column,
+        endLine: f.range.end.line + 1,
+        endColumn,
+        context: f.context,
+        message: f.message,
+      };
+    }),
+    summary: summarizeFindings(report.findings),
+  };
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+function toSarif(report: ScanReport, columns: ColumnMapper) {
+  const ruleIndex = new Map(SIGNALS.map((s, i) => [s.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'rust-review',
+            fullName: 'Rust Take-Home Review',
+            rules: SIGNALS.map((s) => ({
+              id: s.id,
+              shortDescription: { text: s.message },
+              fullDescription: { text: s.explanation },
+              help: { text: `${s.explanation}\n\nAsk the candidate: ${s.question}`, markdown: `${s.explanation}\n\n**Ask the candidate:** ${s.question}` },
+              defaultConfiguration: { level: s.polarity === 'concern' ? SARIF_LEVEL[s.severity] : 'none' },
+              properties: { category: s.category, polarity: s.polarity },
+            })),
+          },
+        },
+        columnKind: 'unicodeCodePoints',
+        results: report.findings.map((f) => {
+          const { column, endColumn } = columns(f);
+          return {
+            ruleId: f.rule,
+            ruleIndex: ruleIndex.get(f.rule) ?? -1,
+            kind: f.polarity === 'concern' ? 'fail' : 'informational',
+            level: f.polarity === 'concern' ? SARIF_LEVEL[f.severity] : 'none',
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+                  region: { startLine: f.range.start.line + 1, startColumn: column, endLine: f.range.end.line + 1, endColumn },
+                },
+              },
+            ],
+            properties: { category: f.category, polarity: f.polarity, context: f.context },
+          };
+        }),
+      },
+    ],
+  };
+}

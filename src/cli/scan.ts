@@ -1,0 +1,86 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RustAnalyzer, type AnalysisOutcome } from '../analysis/engine';
+import { analyzeManifest } from '../analysis/manifest';
+import type { CrateManifest, FileAnalysis, Finding, ScanReport, SkippedFile } from '../analysis/model';
+import { buildReport } from '../analysis/report';
+import { DEFAULT_MAX_FILE_BYTES } from '../analysis/source';
+import { grammarPaths, readGrammarBinaries } from './grammar';
+import { AnalysisPool } from './pool';
+import { walkRustProject } from './walk';
+
+export interface ScanOptions {
+  includeTests?: boolean;
+  maxFileBytes?: number;
+  /** Worker threads to use; 0 analyses on the calling thread. Default: by the amount of code. */
+  threads?: number;
+  /** The directory holding the built bundles and WASM files (`dist/`). */
+  bundleDir?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Below this much Rust, starting worker threads costs more than it saves. */
+const PARALLEL_THRESHOLD_BYTES = 512 * 1024;
+
+export async function scanDirectory(root: string, options: ScanOptions = {}): Promise<ScanReport> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const bundleDir = options.bundleDir ?? __dirname;
+  const walked = await walkRustProject(root, maxFileBytes);
+  const skipped: SkippedFile[] = [...walked.skipped];
+  const read = async (file: string): Promise<Uint8Array> => fs.readFile(path.join(root, file));
+
+  const crates: CrateManifest[] = [];
+  const manifestFindings: Finding[] = [];
+  for (const manifest of walked.files.filter((f) => f.kind === 'manifest')) {
+    try {
+      const result = analyzeManifest(manifest.file, await fs.readFile(manifest.absolute, 'utf8'));
+      crates.push(result.manifest);
+      manifestFindings.push(...result.findings);
+    } catch (error) {
+      skipped.push({ file: manifest.file, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const sources = walked.files.filter((f) => f.kind === 'rust');
+  const totalBytes = sources.reduce((sum, f) => sum + f.size, 0);
+  const threads = options.threads ?? (totalBytes < PARALLEL_THRESHOLD_BYTES ? 0 : Math.min(os.availableParallelism(), 8));
+  const analyses: FileAnalysis[] = [];
+  let done = 0;
+  const collect = (outcome: AnalysisOutcome): void => {
+    if (outcome.skipped) skipped.push(outcome.skipped);
+    else analyses.push(outcome.analysis);
+    options.onProgress?.(++done, sources.length);
+  };
+  const readOrSkip = async (file: string): Promise<Uint8Array | undefined> => {
+    try {
+      return await read(file);
+    } catch (error) {
+      collect({ skipped: { file, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) } });
+      return undefined;
+    }
+  };
+
+  const binaries = readGrammarBinaries(grammarPaths(bundleDir));
+  const files = sources.map((f) => f.file);
+  if (threads === 0) {
+    const analyzer = await RustAnalyzer.create(binaries, { maxFileBytes });
+    try {
+      for (const file of files) {
+        const bytes = await readOrSkip(file);
+        if (bytes) collect(analyzer.analyzeBytes(file, bytes));
+      }
+    } finally {
+      analyzer.dispose();
+    }
+  } else {
+    const pool = await AnalysisPool.start(path.join(bundleDir, 'worker-node.js'), threads, binaries, { maxFileBytes });
+    try {
+      await pool.analyzeAll(files, read, collect);
+    } finally {
+      await pool.close();
+    }
+  }
+  analyses.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return buildReport(root, analyses, crates, manifestFindings, skipped, { includeTests: options.includeTests ?? false });
+}

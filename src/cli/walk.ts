@@ -1,0 +1,112 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { SkippedFile } from '../analysis/model';
+import { formatBytes } from '../analysis/source';
+
+/** Folders never walked: Cargo's build output and git's own store. */
+const ALWAYS_SKIPPED = new Set(['target', '.git']);
+
+export interface WalkedFile {
+  /** Relative to the root, with `/`. */
+  file: string;
+  absolute: string;
+  size: number;
+  kind: 'rust' | 'manifest';
+}
+
+export interface WalkResult {
+  files: WalkedFile[];
+  skipped: SkippedFile[];
+}
+
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+async function readIgnoreLayer(dir: string, relDir: string): Promise<IgnoreLayer | undefined> {
+  try {
+    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+    return { base: relDir, rules: ignore().add(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+function isIgnored(layers: IgnoreLayer[], rel: string, isDirectory: boolean): boolean {
+  for (const { base, rules } of layers) {
+    const relToBase = base ? rel.slice(base.length + 1) : rel;
+    if (rules.ignores(isDirectory ? `${relToBase}/` : relToBase)) return true;
+  }
+  return false;
+}
+
+/**
+ * Finds the Rust sources and manifests under `root`, honouring every `.gitignore` on the way
+ * (each applies to its own folder, as git does). Symbolic links to folders are not followed, so a
+ * link loop cannot trap the walk; links to files are read through. Files over `maxFileBytes` are
+ * reported without being read.
+ */
+export async function walkRustProject(root: string, maxFileBytes: number): Promise<WalkResult> {
+  const files: WalkedFile[] = [];
+  const skipped: SkippedFile[] = [];
+  const visit = async (dir: string, relDir: string, layers: IgnoreLayer[]): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (relDir) skipped.push({ file: relDir, reason: 'unreadable', detail: describe(error) });
+      return;
+    }
+    const own = await readIgnoreLayer(dir, relDir);
+    const active = own ? [...layers, own] : layers;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      const absolute = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!ALWAYS_SKIPPED.has(entry.name) && !isIgnored(active, rel, true)) await visit(absolute, rel, active);
+        continue;
+      }
+      const kind = entry.name.endsWith('.rs') ? 'rust' : entry.name === 'Cargo.toml' ? 'manifest' : undefined;
+      if (entry.isSymbolicLink()) {
+        await visitLink(absolute, rel, kind, active);
+        continue;
+      }
+      if (!kind || !entry.isFile() || isIgnored(active, rel, false)) continue;
+      await addFile(absolute, rel, kind);
+    }
+  };
+  const visitLink = async (absolute: string, rel: string, kind: WalkedFile['kind'] | undefined, layers: IgnoreLayer[]) => {
+    if (isIgnored(layers, rel, false)) return;
+    let target;
+    try {
+      target = await fs.stat(absolute);
+    } catch (error) {
+      if (kind) skipped.push({ file: rel, reason: 'unreadable', detail: `is a broken or looping symbolic link (${describe(error)})` });
+      return;
+    }
+    if (target.isDirectory()) skipped.push({ file: rel, reason: 'symlink', detail: 'is a symbolic link to a folder, which is not followed' });
+    else if (kind && target.isFile()) await addFile(absolute, rel, kind);
+  };
+  const addFile = async (absolute: string, rel: string, kind: WalkedFile['kind']) => {
+    try {
+      const { size } = await fs.stat(absolute);
+      if (size > maxFileBytes) {
+        skipped.push({ file: rel, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit` });
+      } else {
+        files.push({ file: rel, absolute, size, kind });
+      }
+    } catch (error) {
+      skipped.push({ file: rel, reason: 'unreadable', detail: describe(error) });
+    }
+  };
+  await visit(root, '', []);
+  return { files, skipped };
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code ? `cannot be read (${code})` : error instanceof Error ? error.message : String(error);
+}

@@ -108,7 +108,9 @@ function toMarkdown(report: ScanReport, columns: ColumnMapper): string {
     out.push(`## ${CATEGORY_TITLES[category]}`, '');
     for (const [rule, polarity, n] of countsBySignal(findings)) out.push(`- ${polarity}: \`${rule}\` × ${n}`);
     out.push('', 'Top locations:', '');
-    for (const f of topLocations(findings)) out.push(`- ${codeSpan(location(f, columns))} ${md(f.message)} (${f.context})`);
+    for (const f of topLocations(findings)) // Messages come from the signal catalogue; the parts taken from the code are Rust identifiers
+    // and paths, which cannot hold Markdown-active characters, so their inline code is kept.
+    out.push(`- ${codeSpan(location(f, columns))} ${f.message} (${f.context})`);
     out.push('');
   }
   if (report.skipped.length > 0) {

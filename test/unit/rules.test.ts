@@ -49,3 +49,10 @@ describe('rule catalogue', () => {
     }
   });
 });
+
+describe('README', () => {
+  it('lists every signal', () => {
+    const readme = readFileSync(path.resolve('README.md'), 'utf8');
+    deepStrictEqual(SIGNALS.filter((s) => !readme.includes(`| \`${s.id}\` |`)).map((s) => s.id), []);
+  });
+});

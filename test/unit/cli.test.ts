@@ -1,0 +1,137 @@
+import { deepStrictEqual, match, ok, strictEqual } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const CLI = path.resolve('dist/cli.js');
+const CARELESS = 'test/fixtures/careless-takehome';
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempProject(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'rust-review-cli-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+describe('rust-review CLI', function () {
+  this.timeout(20_000);
+
+  it('prints a readable text summary per category', () => {
+    const { code, stdout } = run('scan', CARELESS);
+    strictEqual(code, 0);
+    match(stdout, /^Rust take-home review: test\/fixtures\/careless-takehome\n {2}crates: kvstore edition 2021\n/);
+    match(stdout, /\nError handling \(43: 2 in build, 41 in code\)\n {2}- unwrap ×27\n/);
+    match(stdout, /\n {4}src\/server\.rs:108:9 {2}lock guard `data` is still held at the `\.await` on line 110\n/);
+  });
+
+  it('writes JSON in exactly the documented shape', () => {
+    const { code, stdout } = run('scan', CARELESS, '--format', 'json');
+    strictEqual(code, 0);
+    const report = JSON.parse(stdout);
+    deepStrictEqual(Object.keys(report), ['root', 'files', 'skipped', 'findings', 'summary']);
+    deepStrictEqual([report.root, report.files, report.skipped], [CARELESS, 7, []]);
+    const guard = report.findings.find((f: { rule: string }) => f.rule === 'guard-across-await');
+    deepStrictEqual(guard, {
+      rule: 'guard-across-await',
+      category: 'concurrency',
+      polarity: 'concern',
+      file: 'src/server.rs',
+      line: 108,
+      column: 9,
+      endLine: 108,
+      endColumn: 13,
+      context: 'code',
+      message: 'lock guard `data` is still held at the `.await` on line 110',
+    });
+    deepStrictEqual([report.summary['error-handling'].unwrap, report.summary.lifetimes['elidable-lifetime']], [27, 2]);
+    ok(report.findings.every((f: { context: string; category: string }) => f.context !== 'test' || f.category === 'testing'));
+  });
+
+  it('includes concerns in test code only when asked', () => {
+    const without = JSON.parse(run('scan', CARELESS, '--format', 'json').stdout);
+    const withTests = JSON.parse(run('scan', CARELESS, '--format', 'json', '--include-tests').stdout);
+    const unwrapsInTests = (r: { findings: { rule: string; context: string }[] }) =>
+      r.findings.filter((f) => f.rule === 'unwrap' && f.context === 'test').length;
+    deepStrictEqual([unwrapsInTests(without), unwrapsInTests(withTests)], [0, 2]);
+  });
+
+  it('counts columns in characters, not UTF-16 units', () => {
+    const root = tempProject({ 'src/lib.rs': 'fn f() { let s = "🦀🦀"; x.unwrap(); }\n' });
+    try {
+      const [finding] = JSON.parse(run('scan', root, '--format', 'json').stdout).findings;
+      deepStrictEqual([finding.rule, finding.column, finding.endColumn], ['unwrap', 26, 34]);
+    } finally {
+      rmSync(root, { recursive: true });
+    }
+  });
+
+  it('writes SARIF 2.1.0 with rules and located results', () => {
+    const sarif = JSON.parse(run('scan', CARELESS, '--format', 'sarif').stdout);
+    strictEqual(sarif.version, '2.1.0');
+    const [runResult] = sarif.runs;
+    const rules = runResult.tool.driver.rules;
+    ok(rules.some((r: { id: string }) => r.id === 'unwrap'));
+    const result = runResult.results.find((r: { ruleId: string }) => r.ruleId === 'static-mut');
+    deepStrictEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'src/server.rs', uriBaseId: 'SRCROOT' },
+      region: { startLine: 11, startColumn: 12, endLine: 11, endColumn: 25 },
+    });
+    deepStrictEqual([result.level, rules[result.ruleIndex].id], ['warning', 'static-mut']);
+  });
+
+  it('writes Markdown that escapes names from the repository', () => {
+    const root = tempProject({ 'src/<img src=x onerror=alert(1)>|`x`.rs': 'fn f() { a.unwrap(); }\n' });
+    try {
+      const { code, stdout } = run('scan', root, '--format', 'markdown');
+      strictEqual(code, 0);
+      // The name appears only inside a code span, where Markdown renders it as literal text.
+      deepStrictEqual(stdout.split('<img').length, 2);
+      match(stdout, /\n- `` src\/<img src=x onerror=alert\(1\)>\|`x`\.rs:1:12 `` `\.unwrap\(\)` panics/);
+    } finally {
+      rmSync(root, { recursive: true });
+    }
+  });
+
+  it('honours .gitignore and never walks target/ or .git/', () => {
+    const root = tempProject({
+      '.gitignore': 'generated/\n*.bak.rs\n',
+      'src/lib.rs': 'fn a() { x.unwrap(); }\n',
+      'src/old.bak.rs': 'fn b() { x.unwrap(); }\n',
+      'generated/out.rs': 'fn c() { x.unwrap(); }\n',
+      'target/debug/build/out.rs': 'fn d() { x.unwrap(); }\n',
+      '.git/hooks/x.rs': 'fn e() { x.unwrap(); }\n',
+      'nested/.gitignore': 'local.rs\n',
+      'nested/local.rs': 'fn f() { x.unwrap(); }\n',
+      'nested/kept.rs': 'fn g() { x.unwrap(); }\n',
+    });
+    try {
+      const report = JSON.parse(run('scan', root, '--format', 'json').stdout);
+      deepStrictEqual(report.findings.map((f: { file: string }) => f.file), ['nested/kept.rs', 'src/lib.rs']);
+    } finally {
+      rmSync(root, { recursive: true });
+    }
+  });
+
+  it('fails with a one-line message and exit code 2 on bad input', () => {
+    for (const args of [['scan', 'no/such/dir'], ['scan', CARELESS, '--format', 'yaml'], ['scan', CARELESS, '--frobnicate'], ['scan'], ['lint', CARELESS]]) {
+      const { code, stdout, stderr } = run(...args);
+      strictEqual(code, 2, args.join(' '));
+      strictEqual(stdout, '');
+      match(stderr, /^rust-review: [^\n]+\n$/);
+    }
+  });
+
+  it('prints usage with --help', () => {
+    const { code, stdout } = run('--help');
+    strictEqual(code, 0);
+    match(stdout, /^Usage: rust-review scan <dir>/);
+  });
+});

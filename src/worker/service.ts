@@ -1,4 +1,5 @@
 import { RustAnalyzer } from '../analysis/engine';
+import { DocumentStore } from './documents';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /**
@@ -8,17 +9,32 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
  */
 export function createAnalysisService(post: (response: WorkerResponse) => void): (request: WorkerRequest) => void {
   let analyzer: RustAnalyzer | undefined;
+  let documents: DocumentStore | undefined;
   let queue: Promise<void> = Promise.resolve();
 
   async function handle(request: WorkerRequest): Promise<WorkerResponse> {
+    if (request.kind === 'init') {
+      analyzer?.dispose();
+      analyzer = await RustAnalyzer.create(request.binaries, request.options);
+      documents = new DocumentStore(analyzer);
+      return { id: request.id, kind: 'ready' };
+    }
+    if (!analyzer || !documents) return { id: request.id, kind: 'failed', error: 'the worker was not initialised' };
+    const started = Date.now();
     switch (request.kind) {
-      case 'init':
-        analyzer?.dispose();
-        analyzer = await RustAnalyzer.create(request.binaries, request.options);
-        return { id: request.id, kind: 'ready' };
       case 'analyzeFile':
-        if (!analyzer) return { id: request.id, kind: 'failed', error: 'the worker was not initialised' };
         return { id: request.id, kind: 'analyzed', outcome: analyzer.analyzeBytes(request.file, request.bytes) };
+      case 'openDocument': {
+        const analysis = documents.open(request.uri, request.file, request.version, request.text);
+        return { id: request.id, kind: 'document', uri: request.uri, version: request.version, analysis, parseMs: Date.now() - started };
+      }
+      case 'changeDocument': {
+        const analysis = documents.change(request.uri, request.version, request.edits);
+        return { id: request.id, kind: 'document', uri: request.uri, version: request.version, analysis, parseMs: Date.now() - started };
+      }
+      case 'closeDocument':
+        documents.close(request.uri);
+        return { id: request.id, kind: 'closed' };
     }
   }
 

@@ -1,0 +1,98 @@
+import { Edit, type Tree } from 'web-tree-sitter';
+import type { RustAnalyzer } from '../analysis/engine';
+import type { FileAnalysis } from '../analysis/model';
+
+/** One edit as the editor reports it: UTF-16 offsets into the text before the edit. */
+export interface TextEdit {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+interface OpenDocument {
+  file: string;
+  version: number;
+  text: string;
+  tree: Tree;
+}
+
+type Point = { row: number; column: number };
+
+/** The row and UTF-16 column of an offset, counted from the start of `text`. */
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/** The point reached after writing `inserted` at `start`. */
+function advance(start: Point, inserted: string): Point {
+  const lastBreak = inserted.lastIndexOf('\n');
+  if (lastBreak === -1) return { row: start.row, column: start.column + inserted.length };
+  let rows = 0;
+  for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) rows++;
+  return { row: start.row + rows, column: inserted.length - lastBreak - 1 };
+}
+
+/**
+ * The documents open in the editor, each with its syntax tree. An edit is applied to the old tree
+ * with `tree.edit` so the next parse reuses everything the edit did not touch.
+ */
+export class DocumentStore {
+  private readonly documents = new Map<string, OpenDocument>();
+
+  constructor(private readonly analyzer: RustAnalyzer) {}
+
+  open(uri: string, file: string, version: number, text: string): FileAnalysis | undefined {
+    this.close(uri);
+    const tree = this.analyzer.parse(text);
+    if (!tree) return undefined;
+    this.documents.set(uri, { file, version, text, tree });
+    return this.analyzer.analyzeTree(file, text, tree);
+  }
+
+  /**
+   * Applies edits in order, each relative to the text the previous one left, then re-parses
+   * incrementally. Returns undefined when the document is unknown (the host then re-opens it).
+   */
+  change(uri: string, version: number, edits: readonly TextEdit[]): FileAnalysis | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    let { text } = document;
+    for (const edit of edits) {
+      const start = edit.rangeOffset;
+      const oldEnd = start + edit.rangeLength;
+      const startPosition = pointAt(text, start);
+      const oldEndPosition = advance(startPosition, text.slice(start, oldEnd));
+      text = text.slice(0, start) + edit.text + text.slice(oldEnd);
+      document.tree.edit(
+        new Edit({
+        startIndex: start,
+        oldEndIndex: oldEnd,
+        newEndIndex: start + edit.text.length,
+        startPosition,
+        oldEndPosition,
+        newEndPosition: advance(startPosition, edit.text),
+        }),
+      );
+    }
+    const tree = this.analyzer.parse(text, document.tree);
+    if (!tree) return undefined;
+    document.tree.delete();
+    Object.assign(document, { version, text, tree });
+    return this.analyzer.analyzeTree(document.file, text, tree);
+  }
+
+  versionOf(uri: string): number | undefined {
+    return this.documents.get(uri)?.version;
+  }
+
+  close(uri: string): void {
+    this.documents.get(uri)?.tree.delete();
+    this.documents.delete(uri);
+  }
+}

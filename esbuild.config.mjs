@@ -31,6 +31,8 @@ const node = {
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 
+const browser = { ...common, platform: 'browser', target: 'es2022' };
+
 /** The WASM binaries the analysis loads from bytes, copied beside the bundles. */
 const WASM = ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'node_modules/tree-sitter-rust/tree-sitter-rust.wasm'];
 
@@ -45,8 +47,11 @@ async function unitTestEntries() {
 }
 
 const builds = [
-  { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: { 'extension-node': 'src/extension/node.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...browser, format: 'cjs', entryPoints: { 'extension-browser': 'src/extension/browser.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...node, entryPoints: { 'worker-node': 'src/worker/node.ts' }, outdir: 'dist' },
+  { ...browser, format: 'iife', entryPoints: { 'worker-browser': 'src/worker/browser.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (withTests) {
   builds.push({ ...node, entryPoints: await unitTestEntries(), outdir: 'out/test/unit', external: ['mocha'] });

@@ -76,9 +76,9 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   } else {
     const pool = await AnalysisPool.start(path.join(bundleDir, 'worker-node.js'), threads, binaries, { maxFileBytes });
     try {
-      await pool.analyzeAll(files, read, collect);
+      await pool.analyzeAll(files, readOrSkip, collect);
     } finally {
-      await pool.close();
+      pool.close();
     }
   }
   analyses.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

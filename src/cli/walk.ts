@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { GitignoreRules } from '../analysis/gitignore';
 import type { SkippedFile } from '../analysis/model';
 import { formatBytes } from '../analysis/source';
 
@@ -20,28 +20,6 @@ export interface WalkResult {
   skipped: SkippedFile[];
 }
 
-interface IgnoreLayer {
-  base: string;
-  rules: Ignore;
-}
-
-async function readIgnoreLayer(dir: string, relDir: string): Promise<IgnoreLayer | undefined> {
-  try {
-    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
-    return { base: relDir, rules: ignore().add(text) };
-  } catch {
-    return undefined;
-  }
-}
-
-function isIgnored(layers: IgnoreLayer[], rel: string, isDirectory: boolean): boolean {
-  for (const { base, rules } of layers) {
-    const relToBase = base ? rel.slice(base.length + 1) : rel;
-    if (rules.ignores(isDirectory ? `${relToBase}/` : relToBase)) return true;
-  }
-  return false;
-}
-
 /**
  * Finds the Rust sources and manifests under `root`, honouring every `.gitignore` on the way
  * (each applies to its own folder, as git does). Symbolic links to folders are not followed, so a
@@ -51,7 +29,8 @@ function isIgnored(layers: IgnoreLayer[], rel: string, isDirectory: boolean): bo
 export async function walkRustProject(root: string, maxFileBytes: number): Promise<WalkResult> {
   const files: WalkedFile[] = [];
   const skipped: SkippedFile[] = [];
-  const visit = async (dir: string, relDir: string, layers: IgnoreLayer[]): Promise<void> => {
+  const gitignore = new GitignoreRules();
+  const visit = async (dir: string, relDir: string): Promise<void> => {
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -59,27 +38,29 @@ export async function walkRustProject(root: string, maxFileBytes: number): Promi
       if (relDir) skipped.push({ file: relDir, reason: 'unreadable', detail: describe(error) });
       return;
     }
-    const own = await readIgnoreLayer(dir, relDir);
-    const active = own ? [...layers, own] : layers;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      // An unreadable .gitignore ignores nothing, as with git.
+      await fs.readFile(path.join(dir, '.gitignore'), 'utf8').then((text) => gitignore.add(relDir, text), () => undefined);
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const absolute = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(entry.name) && !isIgnored(active, rel, true)) await visit(absolute, rel, active);
+        if (!ALWAYS_SKIPPED.has(entry.name) && !gitignore.ignores(rel, true)) await visit(absolute, rel);
         continue;
       }
       const kind = entry.name.endsWith('.rs') ? 'rust' : entry.name === 'Cargo.toml' ? 'manifest' : undefined;
       if (entry.isSymbolicLink()) {
-        await visitLink(absolute, rel, kind, active);
+        await visitLink(absolute, rel, kind);
         continue;
       }
-      if (!kind || !entry.isFile() || isIgnored(active, rel, false)) continue;
+      if (!kind || !entry.isFile() || gitignore.ignores(rel, false)) continue;
       await addFile(absolute, rel, kind);
     }
   };
-  const visitLink = async (absolute: string, rel: string, kind: WalkedFile['kind'] | undefined, layers: IgnoreLayer[]) => {
-    if (isIgnored(layers, rel, false)) return;
+  const visitLink = async (absolute: string, rel: string, kind: WalkedFile['kind'] | undefined) => {
+    if (gitignore.ignores(rel, false)) return;
     let target;
     try {
       target = await fs.stat(absolute);
@@ -102,7 +83,7 @@ export async function walkRustProject(root: string, maxFileBytes: number): Promi
       skipped.push({ file: rel, reason: 'unreadable', detail: describe(error) });
     }
   };
-  await visit(root, '', []);
+  await visit(root, '');
   return { files, skipped };
 }
 

@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import type { GrammarBinaries } from '../analysis/parser';
+import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
+import type { Rubric } from '../rubric/model';
+import type { WorkerChannel } from '../worker/connection';
+import { AnalysisHost, type ScanSummary } from './analysisHost';
+import { registerCommands } from './commands';
+import { readSettings, RESCAN_SETTINGS, type Settings } from './config';
+import { EvidenceActionProvider, FindingHoverProvider, RUST_SELECTOR } from './editorFeatures';
+import { registerExplanations } from './explanations';
+import { HintRenderer } from './hints';
+import { createLog, LOG_LANGUAGE } from './log';
+import { readRepository, type RepositoryInfo } from './repository';
+import { ReviewStore } from './reviewStore';
+import { StatusBar } from './statusBar';
+
+/** What each platform's entry point supplies: how to start the analysis worker. */
+export interface Platform {
+  createWorkerChannel(extensionUri: vscode.Uri): WorkerChannel;
+}
+
+/** What `activate` returns: used by the integration tests and the in-editor benchmark. */
+export interface ExtensionApi {
+  host: AnalysisHost;
+  hints: HintRenderer;
+  reviews(): Promise<ReviewStore>;
+  /** Resolves when the scan started at activation has finished. */
+  firstScan: Thenable<ScanSummary>;
+}
+
+async function readBinaries(extensionUri: vscode.Uri): Promise<GrammarBinaries> {
+  const read = (name: string) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', name));
+  const [runtime, rust] = await Promise.all([read('web-tree-sitter.wasm'), read('tree-sitter-rust.wasm')]);
+  return { runtime, rust };
+}
+
+export function activateExtension(context: vscode.ExtensionContext, platform: Platform): ExtensionApi {
+  const channel = vscode.window.createOutputChannel('Rust Take-Home Review', LOG_LANGUAGE);
+  const log = createLog(channel);
+  let settings: Settings = readSettings();
+  const rubric = (): Rubric => DEFAULT_RUBRIC;
+
+  const host = new AnalysisHost(
+    () => platform.createWorkerChannel(context.extensionUri),
+    () => readBinaries(context.extensionUri),
+    () => settings,
+    log,
+  );
+  const hints = new HintRenderer(context.extensionUri, host, () => settings);
+  const statusBar = new StatusBar(host, hints, 'rustReview.showCategory');
+
+  let repository: Promise<RepositoryInfo | undefined> | undefined;
+  const readRepositoryOnce = () => (repository ??= readRepository());
+  let reviews: Promise<ReviewStore> | undefined;
+  const openReviews = () =>
+    (reviews ??= readRepositoryOnce().then((repo) =>
+      ReviewStore.open(
+        context.storageUri ?? context.globalStorageUri,
+        repo ?? { name: vscode.workspace.name ?? 'untitled', root: context.globalStorageUri },
+        rubric(),
+        log,
+      ),
+    ));
+
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.rs,Cargo.toml,.gitignore}');
+  const onFile = (deleted: boolean) => (uri: vscode.Uri) => {
+    if (uri.path.endsWith('/.gitignore')) void host.scanWorkspace();
+    else void host.fileChanged(uri, deleted);
+  };
+
+  context.subscriptions.push(
+    channel,
+    host,
+    hints,
+    statusBar,
+    watcher,
+    registerExplanations(),
+    vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(hints)),
+    vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(hints, rubric), {
+      providedCodeActionKinds: EvidenceActionProvider.kinds,
+    }),
+    ...registerCommands({ host, hints, reviews: openReviews, repository: readRepositoryOnce, rubric }),
+    host.onDidUpdate((uris) => {
+      hints.refresh(uris);
+      statusBar.update();
+    }),
+    watcher.onDidCreate(onFile(false)),
+    watcher.onDidChange(onFile(false)),
+    watcher.onDidDelete(onFile(true)),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => hints.decorate(e))),
+    vscode.window.onDidChangeTextEditorSelection((event) => {
+      // Only the active-line mode depends on where the cursor is.
+      if (settings.inlineText === 'activeLine') hints.decorate(event.textEditor);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('rustReview') && !event.affectsConfiguration('files.exclude')) return;
+      settings = readSettings();
+      if (RESCAN_SETTINGS.some((key) => event.affectsConfiguration(key)) || event.affectsConfiguration('files.exclude')) {
+        void host.restart().then(() => host.scanWorkspace());
+      }
+      hints.refresh();
+      statusBar.update();
+    }),
+  );
+
+  host.trackOpenDocuments();
+  const firstScan = host.scanWorkspace();
+  log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
+  return { host, hints, reviews: openReviews, firstScan };
+}

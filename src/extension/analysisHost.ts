@@ -1,0 +1,327 @@
+import * as vscode from 'vscode';
+import { analyzeManifest } from '../analysis/manifest';
+import type { CrateManifest, FileAnalysis, Finding, SkippedFile } from '../analysis/model';
+import type { GrammarBinaries } from '../analysis/parser';
+import { formatBytes } from '../analysis/source';
+import { transferable, WorkerConnection, type WorkerChannel } from '../worker/connection';
+import type { TextEdit } from '../worker/documents';
+import type { Settings } from './config';
+import type { Log } from './log';
+import { relativePath, WorkspaceFiles, type WorkspaceFile } from './workspaceFiles';
+
+/** How many files are read and analysed at once during a scan: enough to keep the worker busy. */
+const SCAN_PIPELINE = 4;
+
+interface OpenDocument {
+  uri: vscode.Uri;
+  file: string;
+  /** The version the worker has; edits after it wait in `pending`. */
+  sentVersion: number;
+  pending: TextEdit[];
+  timer?: ReturnType<typeof setTimeout>;
+  /** When the oldest edit still unanswered was made, to measure keystroke-to-hints latency. */
+  editedAt?: number;
+}
+
+export interface HostStats {
+  /** Milliseconds from the last edit to its hints, for the last few edits. */
+  editLatencies: number[];
+  lastScan?: { files: number; skipped: number; ms: number };
+}
+
+export interface ScanSummary {
+  files: number;
+  skipped: SkippedFile[];
+  ms: number;
+  cancelled: boolean;
+}
+
+function isRust(document: vscode.TextDocument): boolean {
+  return document.languageId === 'rust' || document.uri.path.endsWith('.rs');
+}
+
+/**
+ * Owns the analysis worker and what it found: the results of the workspace scan, kept current by a
+ * file watcher, and the results of the open documents, kept current edit by edit. Open documents
+ * win over the scan, since they hold what the reviewer sees.
+ */
+export class AnalysisHost implements vscode.Disposable {
+  private connection: Promise<WorkerConnection> | undefined;
+  private readonly scanned = new Map<string, FileAnalysis>();
+  private readonly manifests = new Map<string, { manifest: CrateManifest; findings: Finding[] }>();
+  private readonly skippedFiles = new Map<string, SkippedFile>();
+  private readonly open = new Map<string, OpenDocument>();
+  private readonly documentResults = new Map<string, FileAnalysis>();
+  private readonly updated = new vscode.EventEmitter<vscode.Uri[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private scanCancellation: vscode.CancellationTokenSource | undefined;
+  readonly files: WorkspaceFiles;
+  readonly stats: HostStats = { editLatencies: [] };
+  readonly onDidUpdate = this.updated.event;
+
+  constructor(
+    private readonly createChannel: () => WorkerChannel,
+    private readonly readBinaries: () => Promise<GrammarBinaries>,
+    private readonly settings: () => Settings,
+    private readonly log: Log,
+  ) {
+    this.files = new WorkspaceFiles(() => this.settings().exclude);
+    this.disposables.push(
+      this.updated,
+      vscode.workspace.onDidOpenTextDocument((d) => this.openDocument(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.changeDocument(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closeDocument(d)),
+    );
+  }
+
+  /** Starts the worker lazily, and again if it died: activation never waits for the WASM. */
+  private worker(): Promise<WorkerConnection> {
+    const current = this.connection;
+    if (current) {
+      return current.then((c) => {
+        if (c.alive) return c;
+        this.connection = undefined;
+        return this.worker();
+      });
+    }
+    const started = (async () => {
+      const connection = new WorkerConnection(this.createChannel());
+      const binaries = await this.readBinaries();
+      await connection.request({ kind: 'init', binaries, options: { maxFileBytes: this.settings().maxFileSize } }, 'ready');
+      return connection;
+    })();
+    this.connection = started;
+    started.catch((error: unknown) => {
+      this.log.error(`the analysis worker did not start: ${describe(error)}`);
+      if (this.connection === started) this.connection = undefined;
+    });
+    return started;
+  }
+
+  /** The findings for one file: its open document's if open, else the scan's. */
+  findingsFor(uri: vscode.Uri): Finding[] {
+    const key = uri.toString();
+    return this.documentResults.get(key)?.findings ?? this.scanned.get(key)?.findings ?? this.manifests.get(key)?.findings ?? [];
+  }
+
+  /** Every file with findings, open documents taking precedence over the scan. */
+  allFindings(): { uri: vscode.Uri; findings: Finding[] }[] {
+    const keys = new Set([...this.scanned.keys(), ...this.documentResults.keys(), ...this.manifests.keys()]);
+    return [...keys].sort().map((key) => {
+      const uri = vscode.Uri.parse(key);
+      return { uri, findings: this.findingsFor(uri) };
+    });
+  }
+
+  get skipped(): SkippedFile[] {
+    return [...this.skippedFiles.values()];
+  }
+
+  get crates(): CrateManifest[] {
+    return [...this.manifests.values()].map((m) => m.manifest);
+  }
+
+  /** Scans every workspace file, with a notification that can cancel it. */
+  scanWorkspace(): Thenable<ScanSummary> {
+    this.scanCancellation?.cancel();
+    const cancellation = (this.scanCancellation = new vscode.CancellationTokenSource());
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Rust Review: scanning the take-home', cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => cancellation.cancel());
+        return this.scan(cancellation.token, (done, total) => progress.report({ message: `${done}/${total} files`, increment: 100 / Math.max(total, 1) }));
+      },
+    );
+  }
+
+  private async scan(token: vscode.CancellationToken, report: (done: number, total: number) => void): Promise<ScanSummary> {
+    const started = Date.now();
+    const files = await this.files.findAll(token);
+    const previous = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.skippedFiles.keys()]);
+    const seen = new Set<string>();
+    let done = 0;
+    let next = 0;
+    const work = async () => {
+      while (next < files.length && !token.isCancellationRequested) {
+        const file = files[next++];
+        seen.add(file.uri.toString());
+        await this.analyzeWorkspaceFile(file);
+        report(++done, files.length);
+      }
+    };
+    await Promise.all(Array.from({ length: SCAN_PIPELINE }, work));
+    const cancelled = token.isCancellationRequested;
+    if (!cancelled) {
+      // Files that were there before and are gone now (or are now excluded).
+      for (const key of previous) if (!seen.has(key)) this.forget(key);
+    }
+    const skipped = this.skipped;
+    const ms = Date.now() - started;
+    this.stats.lastScan = { files: done, skipped: skipped.length, ms };
+    this.log.info(`scan ${cancelled ? 'cancelled after' : 'done:'} ${done} files, ${skipped.length} skipped, ${ms} ms`);
+    this.updated.fire([...seen].map((key) => vscode.Uri.parse(key)));
+    return { files: done, skipped, ms, cancelled };
+  }
+
+  /** Reads and analyses one workspace file, recording a skip with its reason instead of failing. */
+  async analyzeWorkspaceFile(file: WorkspaceFile): Promise<void> {
+    const key = file.uri.toString();
+    const skip = (reason: SkippedFile['reason'], detail: string) => {
+      this.scanned.delete(key);
+      this.skippedFiles.set(key, { file: file.path, reason, detail });
+      this.log.warn(`skip ${file.path}: ${detail}`);
+    };
+    try {
+      const { size } = await vscode.workspace.fs.stat(file.uri);
+      const max = this.settings().maxFileSize;
+      if (size > max) return skip('too-large', `${formatBytes(size)} is over the ${formatBytes(max)} limit`);
+      const contents = await vscode.workspace.fs.readFile(file.uri);
+      this.skippedFiles.delete(key);
+      if (file.kind === 'manifest') {
+        const result = analyzeManifest(file.path, new TextDecoder().decode(contents));
+        if (result.manifest.error) this.log.warn(`${file.path}: ${result.manifest.error}`);
+        this.manifests.set(key, result);
+        return;
+      }
+      const { bytes, transfer } = transferable(contents);
+      const { outcome } = await (await this.worker()).request({ kind: 'analyzeFile', file: file.path, bytes }, 'analyzed', transfer);
+      if (outcome.skipped) return skip(outcome.skipped.reason, outcome.skipped.detail);
+      this.scanned.set(key, outcome.analysis);
+    } catch (error) {
+      skip('unreadable', describe(error));
+    }
+  }
+
+  /** A file created, changed or deleted outside the editor. */
+  async fileChanged(uri: vscode.Uri, deleted: boolean): Promise<void> {
+    const key = uri.toString();
+    if (deleted) {
+      this.forget(key);
+    } else {
+      const file = await this.files.accepts(uri);
+      if (!file) return;
+      await this.analyzeWorkspaceFile(file);
+    }
+    this.updated.fire([uri]);
+  }
+
+  private forget(key: string): void {
+    this.scanned.delete(key);
+    this.manifests.delete(key);
+    this.skippedFiles.delete(key);
+  }
+
+  /** Starts tracking the Rust documents already open when the extension activates. */
+  trackOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) this.openDocument(document);
+  }
+
+  private fileOf(uri: vscode.Uri): string {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? relativePath(folder, uri) : uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  }
+
+  private openDocument(document: vscode.TextDocument): void {
+    if (!isRust(document) || this.open.has(document.uri.toString())) return;
+    const tracked: OpenDocument = { uri: document.uri, file: this.fileOf(document.uri), sentVersion: document.version, pending: [] };
+    this.open.set(document.uri.toString(), tracked);
+    void this.sendOpen(tracked, document);
+  }
+
+  private async sendOpen(tracked: OpenDocument, document: vscode.TextDocument): Promise<void> {
+    tracked.sentVersion = document.version;
+    tracked.pending = [];
+    try {
+      const worker = await this.worker();
+      const reply = await worker.request(
+        { kind: 'openDocument', uri: document.uri.toString(), file: tracked.file, version: document.version, text: document.getText() },
+        'document',
+      );
+      this.accept(tracked, reply.version, reply.analysis);
+    } catch (error) {
+      this.log.error(`${tracked.file}: ${describe(error)}`);
+    }
+  }
+
+  private changeDocument(event: vscode.TextDocumentChangeEvent): void {
+    const tracked = this.open.get(event.document.uri.toString());
+    if (!tracked || event.contentChanges.length === 0) return;
+    for (const change of event.contentChanges) {
+      tracked.pending.push({ rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text });
+    }
+    tracked.editedAt ??= Date.now();
+    clearTimeout(tracked.timer);
+    tracked.timer = setTimeout(() => void this.flush(tracked, event.document), this.settings().debounceMs);
+  }
+
+  /** Sends the edits gathered since the last flush; the worker re-parses incrementally. */
+  private async flush(tracked: OpenDocument, document: vscode.TextDocument): Promise<void> {
+    const edits = tracked.pending;
+    const version = document.version;
+    tracked.pending = [];
+    tracked.sentVersion = version;
+    const flushedAt = Date.now();
+    try {
+      const reply = await (await this.worker()).request({ kind: 'changeDocument', uri: document.uri.toString(), version, edits }, 'document');
+      if (!reply.analysis) {
+        // The worker does not have the document (it restarted): send it whole.
+        return this.sendOpen(tracked, document);
+      }
+      if (tracked.editedAt !== undefined && tracked.sentVersion === reply.version) {
+        this.recordLatency(Date.now() - flushedAt);
+        tracked.editedAt = undefined;
+      }
+      this.accept(tracked, reply.version, reply.analysis);
+    } catch (error) {
+      this.log.error(`${tracked.file}: ${describe(error)}`);
+      if (this.open.get(document.uri.toString()) === tracked && !document.isClosed) await this.sendOpen(tracked, document);
+    }
+  }
+
+  private recordLatency(ms: number): void {
+    this.stats.editLatencies.push(ms);
+    if (this.stats.editLatencies.length > 50) this.stats.editLatencies.shift();
+  }
+
+  /** Keeps a reply only if it is for the latest version sent: an older one is stale. */
+  private accept(tracked: OpenDocument, version: number, analysis: FileAnalysis | undefined): void {
+    const key = tracked.uri.toString();
+    if (!analysis || this.open.get(key) !== tracked || version !== tracked.sentVersion) return;
+    this.documentResults.set(key, analysis);
+    this.updated.fire([tracked.uri]);
+  }
+
+  private closeDocument(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const tracked = this.open.get(key);
+    if (!tracked) return;
+    clearTimeout(tracked.timer);
+    this.open.delete(key);
+    this.documentResults.delete(key);
+    void this.worker().then((w) => w.request({ kind: 'closeDocument', uri: key }, 'closed')).catch(() => undefined);
+    // The file on disk may differ from the closed document: read it again.
+    void this.fileChanged(document.uri, false);
+  }
+
+  /** Restarts the worker with new options, re-opening every tracked document. */
+  async restart(): Promise<void> {
+    const old = this.connection;
+    this.connection = undefined;
+    void old?.then((c) => c.close(), () => undefined);
+    for (const tracked of this.open.values()) {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === tracked.uri.toString());
+      if (document) await this.sendOpen(tracked, document);
+    }
+  }
+
+  dispose(): void {
+    this.scanCancellation?.cancel();
+    for (const tracked of this.open.values()) clearTimeout(tracked.timer);
+    void this.connection?.then((c) => c.close(), () => undefined);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId } from '../analysis/model';
+import type { Rubric } from '../rubric/model';
+import { pinEvidence, type PinnedEvidence } from '../rubric/review';
+import type { AnalysisHost } from './analysisHost';
+import { readSettings, setHintsEnabled } from './config';
+import type { PinRequest } from './editorFeatures';
+import { NOTE_COMMAND, PIN_COMMAND } from './editorFeatures';
+import { toRange, type HintRenderer } from './hints';
+import type { RepositoryInfo } from './repository';
+import type { ReviewStore } from './reviewStore';
+import { relativePath } from './workspaceFiles';
+
+export interface CommandContext {
+  host: AnalysisHost;
+  hints: HintRenderer;
+  reviews: () => Promise<ReviewStore>;
+  repository: () => Promise<RepositoryInfo | undefined>;
+  rubric: () => Rubric;
+}
+
+let evidenceCounter = 0;
+
+function newEvidenceId(): string {
+  evidenceCounter += 1;
+  return `${Date.now().toString(36)}-${evidenceCounter}`;
+}
+
+async function pin(ctx: CommandContext, request: PinRequest, categoryId: string, note?: string): Promise<void> {
+  const uri = vscode.Uri.parse(request.uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const [startLine, startCharacter, endLine, endCharacter] = request.range;
+  // The whole lines, so the snippet reads on its own in the export.
+  const lines = new vscode.Range(startLine, 0, endLine, document.lineAt(Math.min(endLine, document.lineCount - 1)).text.length);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const repository = await ctx.repository();
+  const evidence: PinnedEvidence = {
+    id: newEvidenceId(),
+    categoryId,
+    file: folder ? relativePath(folder, uri) : uri.path,
+    range: { startLine, startCharacter, endLine, endCharacter },
+    ...(repository?.commit ? { commit: repository.commit } : {}),
+    snippet: document.getText(lines),
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.message ? { message: request.message } : {}),
+    ...(note ? { note } : {}),
+    createdAt: new Date().toISOString(),
+  };
+  await (await ctx.reviews()).update((review) => pinEvidence(review, evidence, new Date()));
+  const title = ctx.rubric().categories.find((c) => c.id === categoryId)?.title ?? categoryId;
+  void vscode.window.setStatusBarMessage(`Rust Review: evidence added to ${title}`, 3000);
+}
+
+async function pickCategory(rubric: Rubric, placeHolder: string): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    rubric.categories.map((c) => ({ label: c.title, id: c.id })),
+    { placeHolder },
+  );
+  return picked?.id;
+}
+
+/** A quick pick of the categories with their counts, then of one category's findings, opening the code. */
+async function showCategoryFindings(ctx: CommandContext, category?: CategoryId): Promise<void> {
+  const all = ctx.host.allFindings().flatMap(({ uri }) => ctx.hints.shown(uri).map((finding) => ({ uri, finding })));
+  let chosen = category;
+  if (!chosen) {
+    const items = CATEGORY_IDS.map((id) => {
+      const of = all.filter((f) => f.finding.category === id);
+      const count = (p: string) => of.filter((f) => f.finding.polarity === p).length;
+      return { label: CATEGORY_TITLES[id], description: `${count('concern')} concerns, ${count('strength')} strengths, ${count('info')} info`, id };
+    }).filter((item) => all.some((f) => f.finding.category === item.id));
+    chosen = (await vscode.window.showQuickPick(items, { placeHolder: 'Show the findings of a category' }))?.id;
+  }
+  if (!chosen) return;
+  const rank = { concern: 0, strength: 1, info: 2 } as const;
+  const items = all
+    .filter((f) => f.finding.category === chosen)
+    .sort((a, b) => rank[a.finding.polarity] - rank[b.finding.polarity])
+    .map(({ uri, finding }) => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      return {
+        label: `${{ concern: '$(warning)', strength: '$(pass)', info: '$(info)' }[finding.polarity]} ${finding.message.replace(/`/g, '')}`,
+        description: `${folder ? relativePath(folder, uri) : uri.path}:${finding.range.start.line + 1}`,
+        detail: finding.context === 'code' ? undefined : `in ${finding.context} code`,
+        uri,
+        finding,
+      };
+    });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: `${CATEGORY_TITLES[chosen]}: ${items.length} findings`, matchOnDescription: true });
+  if (picked) await vscode.window.showTextDocument(picked.uri, { selection: toRange(picked.finding) });
+}
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('rustReview.rescan', () => ctx.host.scanWorkspace()),
+    vscode.commands.registerCommand('rustReview.toggleHints', () => setHintsEnabled(!readSettings().hintsEnabled)),
+    vscode.commands.registerCommand('rustReview.showCategory', (category?: CategoryId) => showCategoryFindings(ctx, category)),
+    vscode.commands.registerCommand(PIN_COMMAND, async (request: PinRequest) => {
+      const categoryId = request.categoryId ?? (await pickCategory(ctx.rubric(), 'Add the evidence to which category?'));
+      if (categoryId) await pin(ctx, request, categoryId);
+    }),
+    vscode.commands.registerCommand(NOTE_COMMAND, async (request?: PinRequest) => {
+      const editor = vscode.window.activeTextEditor;
+      const target: PinRequest | undefined =
+        request ??
+        (editor && {
+          uri: editor.document.uri.toString(),
+          range: [editor.selection.start.line, editor.selection.start.character, editor.selection.end.line, editor.selection.end.character],
+        });
+      if (!target) return void vscode.window.showInformationMessage('Rust Review: select some code to add a note to.');
+      const categoryId = await pickCategory(ctx.rubric(), 'Add the note to which category?');
+      if (!categoryId) return;
+      const note = await vscode.window.showInputBox({ prompt: 'Your note on this code', placeHolder: 'e.g. unwraps the parse result: ask what happens on bad input' });
+      if (note !== undefined) await pin(ctx, target, categoryId, note);
+    }),
+  ];
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Display, HintPolicy } from '../analysis/presentation';
+import type { CategoryId, Polarity } from '../analysis/model';
+
+export type InlineTextMode = 'activeLine' | 'all' | 'off';
+
+/** Every setting of the extension, read through one typed view. */
+export interface Settings {
+  hintsEnabled: boolean;
+  inlineText: InlineTextMode;
+  policy: HintPolicy;
+  exclude: string[];
+  maxFileSize: number;
+  debounceMs: number;
+  reviewer: string;
+  rubricPath: string;
+}
+
+const SECTION = 'rustReview';
+
+/** Settings that change which files are analysed: a change to them needs a rescan, the rest only a redraw. */
+export const RESCAN_SETTINGS = ['exclude', 'maxFileSize'].map((key) => `${SECTION}.${key}`);
+
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const severity = config.get<Partial<Record<Polarity, Display>>>('severity', {});
+  return {
+    hintsEnabled: config.get<boolean>('hints.enabled', true),
+    inlineText: config.get<InlineTextMode>('hints.inlineText', 'activeLine'),
+    policy: {
+      categories: config.get<Partial<Record<CategoryId, boolean>>>('categories', {}),
+      signals: config.get<Record<string, boolean>>('signals', {}),
+      analyzeTests: config.get<boolean>('analyzeTests', true),
+      display: {
+        concern: severity.concern ?? 'information',
+        strength: severity.strength ?? 'decoration',
+        info: severity.info ?? 'decoration',
+      },
+      testConcernDisplay: config.get<Display>('testCodeSeverity', 'hint'),
+    },
+    exclude: config.get<string[]>('exclude', []),
+    maxFileSize: config.get<number>('maxFileSize', 1024 * 1024),
+    debounceMs: config.get<number>('debounceMs', 300),
+    reviewer: config.get<string>('reviewer', ''),
+    rubricPath: config.get<string>('rubricPath', ''),
+  };
+}
+
+export function setHintsEnabled(enabled: boolean): Thenable<void> {
+  return vscode.workspace.getConfiguration(SECTION).update('hints.enabled', enabled, vscode.ConfigurationTarget.Workspace);
+}

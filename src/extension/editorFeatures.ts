@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../analysis/model';
+import type { Rubric } from '../rubric/model';
+import { hoverMarkdown } from './explanations';
+import { toRange, type HintRenderer } from './hints';
+
+export const RUST_SELECTOR: vscode.DocumentSelector = [{ language: 'rust' }, { pattern: '**/*.rs' }];
+
+/** Arguments of the commands the code actions run; plain data so they survive serialisation. */
+export interface PinRequest {
+  uri: string;
+  range: [number, number, number, number];
+  categoryId?: string;
+  signal?: string;
+  message?: string;
+}
+
+export const PIN_COMMAND = 'rustReview.pinEvidence';
+export const NOTE_COMMAND = 'rustReview.addNote';
+
+export function rubricCategoryOf(rubric: Rubric, signal: string): Rubric['categories'][number] | undefined {
+  return rubric.categories.find((c) => c.signals.includes(signal));
+}
+
+function rangeArgs(range: vscode.Range): PinRequest['range'] {
+  return [range.start.line, range.start.character, range.end.line, range.end.character];
+}
+
+/** Hovers with the explanation and the question to ask, on every shown finding under the cursor. */
+export class FindingHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly hints: HintRenderer) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const here = this.hints.shown(document.uri).filter((f) => toRange(f).contains(position));
+    if (here.length === 0) return undefined;
+    return new vscode.Hover(here.map(hoverMarkdown), toRange(here[0]));
+  }
+}
+
+/** "Add as evidence to <category>" on every hint in the range, and "Add review note…" on any selection. */
+export class EvidenceActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(
+    private readonly hints: HintRenderer,
+    private readonly rubric: () => Rubric,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const rubric = this.rubric();
+    const findings: Finding[] = this.hints.shown(document.uri).filter((f) => toRange(f).intersection(range) !== undefined);
+    for (const finding of findings) {
+      const category = rubricCategoryOf(rubric, finding.rule);
+      if (!category) continue;
+      const action = new vscode.CodeAction(`Add as evidence to ${category.title}: ${finding.rule}`, vscode.CodeActionKind.QuickFix);
+      const request: PinRequest = {
+        uri: document.uri.toString(),
+        range: rangeArgs(toRange(finding)),
+        categoryId: category.id,
+        signal: finding.rule,
+        message: finding.message,
+      };
+      action.command = { command: PIN_COMMAND, title: action.title, arguments: [request] };
+      actions.push(action);
+    }
+    if (!range.isEmpty) {
+      const action = new vscode.CodeAction('Add review note…', vscode.CodeActionKind.QuickFix);
+      const request: PinRequest = { uri: document.uri.toString(), range: rangeArgs(range) };
+      action.command = { command: NOTE_COMMAND, title: action.title, arguments: [request] };
+      actions.push(action);
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { CATEGORY_TITLES, type CategoryId, type Finding, type Polarity } from '../analysis/model';
+import { displayOf, isShown, type Display } from '../analysis/presentation';
+import type { AnalysisHost } from './analysisHost';
+import type { Settings } from './config';
+
+export const DIAGNOSTIC_SOURCE = 'rust-review';
+/** Explanations open as read-only documents under this scheme: no network, works on the web. */
+export const SIGNAL_SCHEME = 'rust-review-signal';
+
+const SEVERITY: Partial<Record<Display, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** The themeable colour of each category's inline text (see `contributes.colors`). */
+export function categoryColor(category: CategoryId): vscode.ThemeColor {
+  return new vscode.ThemeColor(`rustReview.category.${category.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`);
+}
+
+export function toRange(finding: Finding): vscode.Range {
+  const { start, end } = finding.range;
+  return new vscode.Range(start.line, start.character, end.line, end.character);
+}
+
+const POLARITY_MARK: Record<Polarity, string> = { concern: '✗', strength: '✓', info: '•' };
+
+/**
+ * Draws the findings: concerns as diagnostics, strengths and info as decorations with a gutter
+ * icon per polarity, and inline text after the line. Decoration types are made once; each editor
+ * gets one `setDecorations` call per type.
+ */
+export class HintRenderer implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly markers: Record<'strength' | 'info', vscode.TextEditorDecorationType>;
+  private readonly inline = vscode.window.createTextEditorDecorationType({
+    after: { margin: '0 0 0 2em', fontStyle: 'italic' },
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
+  });
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly host: AnalysisHost,
+    private readonly settings: () => Settings,
+  ) {
+    const marker = (polarity: 'strength' | 'info') =>
+      vscode.window.createTextEditorDecorationType({
+        gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', `${polarity}.svg`),
+        gutterIconSize: '70%',
+        borderStyle: 'none none dotted none',
+        borderWidth: '1px',
+        borderColor: new vscode.ThemeColor(`rustReview.${polarity}Underline`),
+        overviewRulerColor: new vscode.ThemeColor(`rustReview.${polarity}Underline`),
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+      });
+    this.markers = { strength: marker('strength'), info: marker('info') };
+  }
+
+  /** Findings the settings let through, for one file. */
+  shown(uri: vscode.Uri): Finding[] {
+    const settings = this.settings();
+    if (!settings.hintsEnabled) return [];
+    return this.host.findingsFor(uri).filter((f) => isShown(f, settings.policy));
+  }
+
+  /** Redraws the diagnostics of the given files, and the decorations of the visible editors. */
+  refresh(uris?: readonly vscode.Uri[]): void {
+    const targets = uris ?? this.host.allFindings().map((f) => f.uri);
+    if (!uris) this.diagnostics.clear();
+    for (const uri of targets) this.diagnostics.set(uri, this.diagnosticsFor(uri));
+    const changed = new Set(targets.map((u) => u.toString()));
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (!uris || changed.has(editor.document.uri.toString())) this.decorate(editor);
+    }
+  }
+
+  private diagnosticsFor(uri: vscode.Uri): vscode.Diagnostic[] {
+    const policy = this.settings().policy;
+    return this.shown(uri).flatMap((finding) => {
+      const severity = SEVERITY[displayOf(finding, policy)];
+      if (severity === undefined) return [];
+      const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, severity);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = { value: finding.rule, target: vscode.Uri.from({ scheme: SIGNAL_SCHEME, path: `/${finding.rule}.md` }) };
+      return [diagnostic];
+    });
+  }
+
+  /** Gutter markers and inline text for one editor. */
+  decorate(editor: vscode.TextEditor): void {
+    const settings = this.settings();
+    const findings = this.shown(editor.document.uri);
+    const decorationsOf = (polarity: 'strength' | 'info') =>
+      findings.filter((f) => f.polarity === polarity && displayOf(f, settings.policy) === 'decoration').map((f) => ({ range: toRange(f) }));
+    editor.setDecorations(this.markers.strength, decorationsOf('strength'));
+    editor.setDecorations(this.markers.info, decorationsOf('info'));
+    editor.setDecorations(this.inline, this.inlineText(editor, findings));
+  }
+
+  /** One line of text after each line with findings: the most telling finding, and how many more. */
+  private inlineText(editor: vscode.TextEditor, findings: Finding[]): vscode.DecorationOptions[] {
+    const mode = this.settings().inlineText;
+    if (mode === 'off') return [];
+    const activeLines = new Set(editor.selections.map((s) => s.active.line));
+    const byLine = new Map<number, Finding[]>();
+    for (const finding of findings) {
+      const line = finding.range.start.line;
+      if (mode === 'activeLine' && !activeLines.has(line)) continue;
+      byLine.set(line, [...(byLine.get(line) ?? []), finding]);
+    }
+    const rank: Record<Polarity, number> = { concern: 0, strength: 1, info: 2 };
+    return [...byLine].map(([line, onLine]) => {
+      const [first] = [...onLine].sort((a, b) => rank[a.polarity] - rank[b.polarity]);
+      const more = onLine.length > 1 ? `  (+${onLine.length - 1})` : '';
+      const end = editor.document.lineAt(line).range.end;
+      return {
+        range: new vscode.Range(end, end),
+        renderOptions: {
+          after: {
+            contentText: `${POLARITY_MARK[first.polarity]} ${CATEGORY_TITLES[first.category]}: ${first.message.replace(/`/g, '')}${more}`,
+            color: categoryColor(first.category),
+          },
+        },
+      };
+    });
+  }
+
+  dispose(): void {
+    this.diagnostics.dispose();
+    this.markers.strength.dispose();
+    this.markers.info.dispose();
+    this.inline.dispose();
+  }
+}

@@ -1,0 +1,15 @@
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { nodeWorkerChannel } from '../worker/nodeChannel';
+import { activateExtension, type ExtensionApi } from './activate';
+
+// The desktop entry point: the analysis runs in a worker_threads worker beside this bundle.
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  return activateExtension(context, {
+    createWorkerChannel: (extensionUri) => nodeWorkerChannel(path.join(extensionUri.fsPath, 'dist', 'worker-node.js')),
+  });
+}
+
+export function deactivate(): void {
+  // Everything is disposed through the context's subscriptions.
+}

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { Rubric } from '../rubric/model';
+import { emptyReview, parseReview, reviewKey, type Review } from '../rubric/review';
+import type { Log } from './log';
+import type { RepositoryInfo } from './repository';
+
+/**
+ * The review of the open repository, saved on every change to the extension's workspace storage.
+ * Writes go to a temporary file that is then renamed over the old one, so a crash mid-write
+ * leaves the previous review intact. A file that cannot be read back is kept aside, never dropped.
+ */
+export class ReviewStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Review>();
+  private saving: Promise<void> = Promise.resolve();
+  readonly onDidChange = this.changed.event;
+
+  private constructor(
+    private review: Review,
+    private readonly file: vscode.Uri,
+    private readonly log: Log,
+  ) {}
+
+  static async open(storage: vscode.Uri, repository: RepositoryInfo, rubric: Rubric, log: Log): Promise<ReviewStore> {
+    const identity = repository.remote ?? repository.root.toString();
+    const file = vscode.Uri.joinPath(storage, `review-${reviewKey(identity)}.json`);
+    await vscode.workspace.fs.createDirectory(storage);
+    const fresh = () => emptyReview({ name: repository.name, ...(repository.remote ? { remote: repository.remote } : {}) }, repository.commit, rubric, new Date());
+    let review = fresh();
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      const parsed = parseReview(JSON.parse(text));
+      if ('error' in parsed) throw new Error(parsed.error);
+      // The review stays when the commit changes; pinned evidence keeps the commit it was read at.
+      review = { ...parsed.review, ...(repository.commit ? { commit: repository.commit } : {}) };
+    } catch (error) {
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+        const aside = vscode.Uri.joinPath(storage, `review-${reviewKey(identity)}.corrupt-${Date.now()}.json`);
+        await vscode.workspace.fs.rename(file, aside, { overwrite: true }).then(undefined, () => undefined);
+        const message = `The saved review could not be read (${describe(error)}). It was kept as ${aside.path.split('/').pop()}; a new review was started.`;
+        log.error(message);
+        void vscode.window.showWarningMessage(`Rust Review: ${message}`);
+      }
+    }
+    return new ReviewStore(review, file, log);
+  }
+
+  get current(): Review {
+    return this.review;
+  }
+
+  /** Applies a change and saves it at once; saves run one after another in order. */
+  update(change: (review: Review) => Review): Promise<void> {
+    this.review = change(this.review);
+    this.changed.fire(this.review);
+    const snapshot = this.review;
+    this.saving = this.saving.then(() => this.write(snapshot));
+    return this.saving;
+  }
+
+  private async write(review: Review): Promise<void> {
+    const temporary = this.file.with({ path: `${this.file.path}.tmp` });
+    try {
+      await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(`${JSON.stringify(review, null, 2)}\n`));
+      await vscode.workspace.fs.rename(temporary, this.file, { overwrite: true });
+    } catch (error) {
+      this.log.error(`the review could not be saved: ${describe(error)}`);
+      void vscode.window.showErrorMessage(`Rust Review: the review could not be saved (${describe(error)}). Your changes are kept in memory; export the review to keep them.`);
+    }
+  }
+
+  /** Resolves when every change so far is on disk. */
+  flushed(): Promise<void> {
+    return this.saving;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { GitignoreRules } from '../analysis/gitignore';
+
+export interface WorkspaceFile {
+  uri: vscode.Uri;
+  folder: vscode.WorkspaceFolder;
+  /** Relative to the workspace folder, with `/`: what the analysis sees as the file's path. */
+  path: string;
+  kind: 'rust' | 'manifest';
+}
+
+/** Cargo's build output is never analysed, whatever the settings say. */
+const ALWAYS_EXCLUDED = ['**/target/**', '**/.git/**'];
+
+/** One glob of everything excluded: `files.exclude`, our own `exclude` setting and `target/`. */
+function excludeGlob(folder: vscode.WorkspaceFolder, extra: readonly string[]): string {
+  const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, boolean>>('exclude', {});
+  const globs = [...ALWAYS_EXCLUDED, ...extra, ...Object.entries(filesExclude).filter(([, on]) => on).map(([glob]) => glob)];
+  // A glob with braces of its own cannot be nested inside `{a,b}`; such excludes are rare and kept out.
+  return `{${globs.filter((g) => !g.includes('{')).join(',')}}`;
+}
+
+export function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path;
+}
+
+async function gitignoreRules(folder: vscode.WorkspaceFolder, exclude: string, token: vscode.CancellationToken): Promise<GitignoreRules> {
+  const rules = new GitignoreRules();
+  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), exclude, undefined, token);
+  // Shallow files first, as git reads them; each applies to its own folder.
+  const sorted = files.map((uri) => relativePath(folder, uri)).sort((a, b) => a.split('/').length - b.split('/').length);
+  for (const file of sorted) {
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, file)));
+      rules.add(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text);
+    } catch {
+      // An unreadable .gitignore ignores nothing, as with git.
+    }
+  }
+  return rules;
+}
+
+/** `a/b/c.rs` → `['a', 'a/b']`: a file is ignored when any folder above it is. */
+function ancestorsOf(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+function kindOf(path: string): WorkspaceFile['kind'] | undefined {
+  return path.endsWith('.rs') ? 'rust' : path === 'Cargo.toml' || path.endsWith('/Cargo.toml') ? 'manifest' : undefined;
+}
+
+/**
+ * Finds the files to analyse, and remembers each folder's `.gitignore` rules from the last full
+ * scan so a single created or changed file is judged without reading them all again.
+ */
+export class WorkspaceFiles {
+  private readonly ignoreRules = new Map<string, GitignoreRules>();
+
+  constructor(private readonly extraExcludes: () => readonly string[]) {}
+
+  /** The Rust sources and Cargo manifests of every workspace folder that the settings let through. */
+  async findAll(token: vscode.CancellationToken): Promise<WorkspaceFile[]> {
+    const found: WorkspaceFile[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const exclude = excludeGlob(folder, this.extraExcludes());
+      const ignored = await gitignoreRules(folder, exclude, token);
+      this.ignoreRules.set(folder.uri.toString(), ignored);
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/{*.rs,Cargo.toml}'), exclude, undefined, token);
+      for (const uri of uris) {
+        const path = relativePath(folder, uri);
+        const kind = kindOf(path);
+        if (kind && !this.isIgnored(ignored, path)) found.push({ uri, folder, path, kind });
+      }
+    }
+    return found.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
+  }
+
+  /** The same filters for one file, as after a file-system event. */
+  async accepts(uri: vscode.Uri): Promise<WorkspaceFile | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const path = relativePath(folder, uri);
+    const kind = kindOf(path);
+    const ignored = this.ignoreRules.get(folder.uri.toString());
+    if (!kind || (ignored && this.isIgnored(ignored, path))) return undefined;
+    const exclude = excludeGlob(folder, this.extraExcludes());
+    const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, path), exclude, 1);
+    return matches.length > 0 ? { uri, folder, path, kind } : undefined;
+  }
+
+  private isIgnored(rules: GitignoreRules, path: string): boolean {
+    return rules.ignores(path, false) || ancestorsOf(path).some((dir) => rules.ignores(dir, true));
+  }
+}

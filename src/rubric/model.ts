@@ -1,0 +1,37 @@
+/**
+ * The rubric and the scale: plain data, shared by the extension, the webview and the export.
+ * The scale is the one hiring scorecards use: four anchored levels and no neutral middle.
+ */
+export const LEVELS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const LEVEL_TITLES: Record<Level, string> = {
+  'strong-no': 'Strong No',
+  no: 'No',
+  yes: 'Yes',
+  'strong-yes': 'Strong Yes',
+};
+
+/** A level's place on the scale, 1 to 4, for the weighted mean shown as a hint. */
+export const LEVEL_SCORES: Record<Level, number> = { 'strong-no': 1, no: 2, yes: 3, 'strong-yes': 4 };
+
+export interface RubricCategory {
+  id: string;
+  title: string;
+  weight: number;
+  /** The analysis signals whose findings are this category's evidence. */
+  signals: string[];
+  /** What each level means for this category. */
+  descriptors: Record<Level, string>;
+  /** The interview guide's question for this area. */
+  question: string;
+}
+
+export interface Rubric {
+  id: string;
+  version: string;
+  title: string;
+  categories: RubricCategory[];
+  /** Mistakes that lead to poor hiring decisions, shown to the reviewer as a checklist. */
+  checklist: string[];
+}

@@ -1,7 +1,7 @@
 // Bundles every entry point of the extension, the analysis workers, the webview and the CLI.
 //   node esbuild.config.mjs [--production] [--watch] [--tests]
 // --production minifies and drops source maps; --tests also bundles the unit tests into out/.
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -53,8 +53,34 @@ const builds = [
   { ...browser, format: 'iife', entryPoints: { 'worker-browser': 'src/worker/browser.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
+// mocha/mocha.js is mocha's self-contained browser build, a UMD script. mocha's package is an ES
+// module, so esbuild would leave the script's `module`/`exports` bound to the bundle's own, and its
+// `module.exports = factory()` would replace the test index's exports. Evaluated as a classic
+// script, it only defines the global `mocha`.
+const mochaBrowserBuildAsScript = {
+  name: 'mocha-browser-build-as-script',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+      contents: `(function (module, exports, define) {\n${await readFile(args.path, 'utf8')}\n}).call(globalThis);`,
+      loader: 'js',
+    }));
+  },
+};
+
 if (withTests) {
-  builds.push({ ...node, entryPoints: await unitTestEntries(), outdir: 'out/test/unit', external: ['mocha'] });
+  builds.push(
+    { ...node, entryPoints: await unitTestEntries(), outdir: 'out/test/unit', external: ['mocha'] },
+    { ...node, entryPoints: { index: 'test/integration/suite/index.ts' }, outdir: 'out/test/integration/suite', external: ['vscode', 'mocha'] },
+    {
+      ...browser,
+      format: 'cjs',
+      entryPoints: { 'index.web': 'test/integration/suite/index.web.ts' },
+      outdir: 'out/test/integration/suite',
+      external: ['vscode'],
+      plugins: [mochaBrowserBuildAsScript],
+      inject: ['test/integration/suite/process-shim.js'],
+    },
+  );
 }
 
 await copyWasm();

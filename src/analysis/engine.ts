@@ -5,11 +5,11 @@ import { ImportTable } from './imports';
 import type { CodeContext, FileAnalysis, FileStats, Finding, SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { RULES } from './rules';
-import type { LoopScope, Rule, RuleContext, Verdict } from './rules/rule';
+import { lastSegment, normalisePath, type LoopScope, type Rule, type RuleContext, type Verdict } from './rules/rule';
 import { ScopeIndex } from './scopes';
 import { integrationTestSignal } from './signals';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
-import { attributesAbove, isCfgTestAttribute, isComment, isDocumentable, isDocumented, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
+import { isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
 
 export interface AnalyzerOptions {
   maxFileBytes?: number;
@@ -32,22 +32,31 @@ const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
 const TEST_MACROS = new Set(['proptest', 'quickcheck']);
 const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
 /** Closures handed to these run on another thread, not on the async runtime. */
-const OFFLOADING_CALL = /(^|::|\.)(spawn_blocking|block_in_place|spawn|scope)$/;
+const OFFLOADING_CALLS = new Set(['spawn_blocking', 'block_in_place', 'spawn', 'scope']);
+const NON_ASCII = /[^\x00-\x7f]/;
 const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
 const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
 
-type InternalRole = 'macro' | 'use' | 'function' | 'module' | 'public' | 'attribute' | 'async-block' | 'closure-call' | 'loop' | 'loop-body';
+type InternalRole = 'method' | 'call' | 'macro' | 'use' | 'function' | 'module' | 'public' | 'attribute' | 'async-block' | 'loop' | 'loop-body';
 type PatternRole = { kind: 'rule'; rule: Rule } | { kind: InternalRole };
 
+/**
+ * Patterns the engine needs whatever the rules. The first three are the shared shapes that rules
+ * match by name (`methods`, `calls`, `macros`): one pattern each, dispatched through a table.
+ */
 const INTERNAL_PATTERNS: { role: PatternRole; query: string }[] = [
-  { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name (token_tree) @macro.args)' },
+  {
+    role: { kind: 'method' },
+    query: '(call_expression function: (field_expression value: (_) @receiver field: (field_identifier) @site) arguments: (arguments) @site.end) @call',
+  },
+  { role: { kind: 'call' }, query: '(call_expression function: [(identifier) (scoped_identifier) (generic_function)] @callee arguments: (arguments) @args) @call' },
+  { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name "!" @macro.bang (token_tree) @macro.args) @macro' },
   { role: { kind: 'use' }, query: '(use_declaration) @use' },
   { role: { kind: 'function' }, query: '(function_item body: (block) @body) @function' },
   { role: { kind: 'module' }, query: '(mod_item) @module' },
   { role: { kind: 'public' }, query: PUBLIC_ITEM_QUERY },
   { role: { kind: 'attribute' }, query: '[(attribute_item) (inner_attribute_item)] @attribute' },
   { role: { kind: 'async-block' }, query: '(async_block) @async' },
-  { role: { kind: 'closure-call' }, query: '(call_expression function: (_) @callee arguments: (arguments (closure_expression) @closure))' },
   { role: { kind: 'loop' }, query: '[(while_expression) (loop_expression)] @loop' },
   { role: { kind: 'loop-body' }, query: '(for_expression body: (_) @loop)' },
 ];
@@ -186,8 +195,8 @@ class UnitContext implements RuleContext {
     return comments;
   }
 
-  attributesOf(item: Node): string[] {
-    return attributesAbove(item);
+  isDocumented(item: Node): boolean {
+    return isDocumentedAt(this.unit.layer.text, item.startIndex);
   }
 }
 
@@ -223,6 +232,10 @@ export class RustAnalyzer {
   private readonly parser: Parser;
   private readonly query: Query;
   private readonly roles: PatternRole[] = [];
+  private readonly byMethod = new Map<string, Rule[]>();
+  private readonly byCall = new Map<string, Rule[]>();
+  private readonly byMacro = new Map<string, Rule[]>();
+  private readonly byLines: { rule: Rule; pattern: RegExp }[] = [];
   private readonly maxFileBytes: number;
   private readonly parseTimeoutMs: number;
 
@@ -239,7 +252,19 @@ export class RustAnalyzer {
     this.parseTimeoutMs = options.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS;
     this.parser = new Parser();
     this.parser.setLanguage(language);
-    const parts = [...INTERNAL_PATTERNS, ...rules.map((rule) => ({ role: { kind: 'rule', rule } as PatternRole, query: rule.query }))];
+    const parts = [...INTERNAL_PATTERNS];
+    const index = (table: Map<string, Rule[]>, names: readonly string[], rule: Rule) => {
+      for (const name of names) table.set(name, [...(table.get(name) ?? []), rule]);
+    };
+    for (const rule of rules) {
+      for (const matcher of Array.isArray(rule.match) ? rule.match : [rule.match]) {
+        if ('query' in matcher) parts.push({ role: { kind: 'rule', rule }, query: matcher.query });
+        else if ('methods' in matcher) index(this.byMethod, matcher.methods, rule);
+        else if ('calls' in matcher) index(this.byCall, matcher.calls, rule);
+        else if ('macros' in matcher) index(this.byMacro, matcher.macros, rule);
+        else this.byLines.push({ rule, pattern: matcher.lines });
+      }
+    }
     this.query = compileCombinedQuery(language, parts);
     // Each pattern belongs to the part whose text holds the pattern's start (queries are ASCII).
     const partEnds: number[] = [];
@@ -290,11 +315,13 @@ export class RustAnalyzer {
       documentedPublicItems: 0,
       modules: 0,
       hasSyntaxErrors: tree.rootNode.hasError,
+      hasNonAscii: NON_ASCII.test(text),
     };
     const ruleMatches: { unit: Unit; rule: Rule; captures: Record<string, Node> }[] = [];
     const macroLayers: Layer[] = [];
     try {
       let layer: Layer | undefined = new Layer(tree, text, [{ start: 0, length: text.length, fileStart: 0 }], 0);
+      this.matchLines(layer, text, ruleMatches);
       for (let depth = 0; layer; depth++) {
         const pending = this.matchLayer(layer, scope, stats, ruleMatches);
         layer = depth < MAX_MACRO_DEPTH ? this.parseMacroArguments(pending, depth + 1) : undefined;
@@ -323,13 +350,29 @@ export class RustAnalyzer {
       const unit = layer.unitOf(match.captures[0].node);
       if (!unit) continue;
       const range = (node: Node): [number, number] => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)];
+      const dispatch = (rules: Rule[] | undefined, given: Record<string, Node>) => {
+        for (const rule of rules ?? []) ruleMatches.push({ unit, rule, captures: given });
+      };
       switch (role.kind) {
         case 'rule':
           ruleMatches.push({ unit, rule: role.rule, captures });
           break;
+        case 'method': {
+          const name = captures.site.text;
+          dispatch(this.byMethod.get(name), captures);
+          if (OFFLOADING_CALLS.has(name)) this.markOffloaded(captures['site.end'], scope, range);
+          break;
+        }
+        case 'call': {
+          const name = lastSegment(normalisePath(captures.callee.text));
+          dispatch(this.byCall.get(name), { ...captures, site: captures.callee });
+          if (OFFLOADING_CALLS.has(name)) this.markOffloaded(captures.args, scope, range);
+          break;
+        }
         case 'macro': {
-          const invocation = captures['macro.args'].parent;
-          if (invocation && TEST_MACROS.has(lastName(captures['macro.name']))) scope.tests.add(...range(invocation), true);
+          const name = lastName(captures['macro.name']);
+          if (TEST_MACROS.has(name)) scope.tests.add(...range(captures.macro), true);
+          dispatch(this.byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro });
           pending.push({ unit, args: captures['macro.args'] });
           break;
         }
@@ -350,7 +393,7 @@ export class RustAnalyzer {
         case 'public':
           if (isPublic(captures.visibility) && isDocumentable(captures.item)) {
             stats.publicItems++;
-            if (isDocumented(captures.item)) stats.documentedPublicItems++;
+            if (isDocumentedAt(layer.text, captures.item.startIndex)) stats.documentedPublicItems++;
           }
           break;
         case 'attribute': {
@@ -368,9 +411,6 @@ export class RustAnalyzer {
         case 'async-block':
           scope.asyncBodies.add(...range(captures.async), true);
           break;
-        case 'closure-call':
-          if (OFFLOADING_CALL.test(captures.callee.text.replace(/\s+/g, ''))) scope.asyncBodies.add(...range(captures.closure), false);
-          break;
         case 'loop':
         case 'loop-body': {
           // For a `for`, the capture is its body: the iterator expression runs once.
@@ -381,6 +421,23 @@ export class RustAnalyzer {
       }
     }
     return pending;
+  }
+
+  /** Closures passed to a thread-spawning call run off the async runtime. */
+  private markOffloaded(args: Node, scope: FileScope, range: (node: Node) => [number, number]): void {
+    for (const arg of args.namedChildren) if (arg?.type === 'closure_expression') scope.asyncBodies.add(...range(arg), false);
+  }
+
+  /** Matches of the `lines` rules in the file's own text (not in macro arguments). */
+  private matchLines(layer: Layer, text: string, ruleMatches: { unit: Unit; rule: Rule; captures: Record<string, Node> }[]): void {
+    for (const { rule, pattern } of this.byLines) {
+      for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
+        const offset = (match.index ?? 0) + match[0].search(/\S/);
+        const site = layer.tree.rootNode.namedDescendantForIndex(offset);
+        const unit = site && layer.unitOf(site);
+        if (site && unit) ruleMatches.push({ unit, rule, captures: { site } });
+      }
+    }
   }
 
   private evaluate(

@@ -101,6 +101,8 @@ export interface FileStats {
   /** `mod name;` and `mod name { .. }` declarations. */
   modules: number;
   hasSyntaxErrors: boolean;
+  /** Characters beyond ASCII, where UTF-16 columns and character columns part ways. */
+  hasNonAscii: boolean;
 }
 
 export interface FileAnalysis {
@@ -137,4 +139,6 @@ export interface ScanReport {
   skipped: SkippedFile[];
   findings: Finding[];
   project: ProjectSummary;
+  /** Files with characters beyond ASCII: only their columns need counting again in characters. */
+  nonAsciiFiles: string[];
 }

@@ -1,7 +1,10 @@
 import type { CategoryId, Finding, Polarity } from './model';
 
-/** How one polarity of findings is shown: as a diagnostic of some severity, a decoration, or not at all. */
-export type Display = 'error' | 'warning' | 'information' | 'hint' | 'decoration' | 'off';
+/**
+ * How one polarity of findings is shown: as a diagnostic of the signal's own default severity
+ * (`signal`) or of a fixed one, as a decoration, or not at all.
+ */
+export type Display = 'signal' | 'error' | 'warning' | 'information' | 'hint' | 'decoration' | 'off';
 
 /** The settings that decide which findings show and how: the pure half of the hint settings. */
 export interface HintPolicy {
@@ -17,7 +20,7 @@ export const DEFAULT_HINT_POLICY: HintPolicy = {
   categories: {},
   signals: {},
   analyzeTests: true,
-  display: { concern: 'information', strength: 'decoration', info: 'decoration' },
+  display: { concern: 'signal', strength: 'decoration', info: 'decoration' },
   testConcernDisplay: 'hint',
 };
 
@@ -28,7 +31,8 @@ export function isShown(finding: Finding, policy: HintPolicy): boolean {
   return displayOf(finding, policy) !== 'off';
 }
 
-export function displayOf(finding: Finding, policy: HintPolicy): Display {
-  if (finding.polarity === 'concern' && finding.context === 'test') return policy.testConcernDisplay;
-  return policy.display[finding.polarity];
+/** The display of a finding, with `signal` resolved to the signal's default severity. */
+export function displayOf(finding: Finding, policy: HintPolicy): Exclude<Display, 'signal'> {
+  const display = finding.polarity === 'concern' && finding.context === 'test' ? policy.testConcernDisplay : policy.display[finding.polarity];
+  return display === 'signal' ? finding.severity : display;
 }

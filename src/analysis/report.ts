@@ -66,5 +66,6 @@ export function buildReport(
     skipped: [...skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     findings,
     project: summarizeProject(analyses, crates),
+    nonAsciiFiles: analyses.filter((a) => a.stats.hasNonAscii).map((a) => a.file),
   };
 }

@@ -22,25 +22,26 @@ export function isDocComment(node: Node): boolean {
   return isComment(node) && /^(\/\/\/(?!\/)|\/\*\*(?!\*))/.test(node.text);
 }
 
-/** The attributes written directly above an item, nearest last, skipping interleaved comments. */
-export function attributesAbove(item: Node): string[] {
-  const attributes: string[] = [];
-  for (let sibling = item.previousNamedSibling; sibling; sibling = sibling.previousNamedSibling) {
-    if (sibling.type === 'attribute_item') attributes.unshift(sibling.text);
-    else if (!isComment(sibling)) break;
-  }
-  return attributes;
-}
-
-/** Whether an item carries outer doc comments (`///` or a doc block) or a `#[doc = ..]` attribute. */
-export function isDocumented(item: Node): boolean {
-  for (let sibling = item.previousNamedSibling; sibling; sibling = sibling.previousNamedSibling) {
-    if (isDocComment(sibling)) return true;
-    if (sibling.type === 'attribute_item') {
-      if (/^#\[\s*doc\s*=/.test(sibling.text)) return true;
+/**
+ * Whether the text just above an item documents it: a `///` line, a doc block or `#[doc = ..]`,
+ * possibly among other attributes, plain comments and blank lines. It reads the text rather than
+ * sibling nodes, since tree-sitter finds a previous sibling by walking down from the root.
+ */
+export function isDocumentedAt(text: string, itemStart: number): boolean {
+  let lineEnd = itemStart;
+  while (lineEnd > 0) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(lineStart, lineEnd).trim();
+    if (line.endsWith('*/')) {
+      const open = text.lastIndexOf('/*', lineStart + text.slice(lineStart, lineEnd).lastIndexOf('*/'));
+      if (open === -1) return false;
+      if (text.startsWith('/**', open) && !text.startsWith('/***', open) && !text.startsWith('/**/', open)) return true;
+      lineEnd = open;
       continue;
     }
-    if (!isComment(sibling)) return false;
+    if (/^\/\/\/(?!\/)/.test(line) || /^#\[\s*doc\s*=/.test(line)) return true;
+    if (line !== '' && !line.startsWith('//') && !/^#\[.*\]$/.test(line)) return false;
+    lineEnd = lineStart - 1;
   }
   return false;
 }

@@ -5,17 +5,18 @@ import { codePointColumn, LineIndex } from '../analysis/source';
 import type { ColumnMapper } from './formats';
 
 /**
- * Character columns for the files that have findings. Most files are ASCII, where UTF-16 columns
- * already count characters; only the others are read again to count code points.
+ * Character columns for the findings. In ASCII files UTF-16 columns already count characters;
+ * only the files with other characters (and findings) are read again to count code points.
  */
-export function characterColumns(root: string, findings: readonly Finding[]): ColumnMapper {
-  const lineIndexes = new Map<string, LineIndex | undefined>();
-  for (const file of new Set(findings.map((f) => f.file))) {
+export function characterColumns(root: string, findings: readonly Finding[], nonAsciiFiles: readonly string[]): ColumnMapper {
+  const lineIndexes = new Map<string, LineIndex>();
+  const withFindings = new Set(findings.map((f) => f.file));
+  for (const file of nonAsciiFiles) {
+    if (!withFindings.has(file)) continue;
     try {
-      const bytes = readFileSync(path.join(root, file));
-      lineIndexes.set(file, bytes.some((b) => b >= 0x80) ? new LineIndex(new TextDecoder().decode(bytes)) : undefined);
+      lineIndexes.set(file, new LineIndex(new TextDecoder().decode(readFileSync(path.join(root, file)))));
     } catch {
-      lineIndexes.set(file, undefined);
+      // A file gone since the scan keeps its UTF-16 columns.
     }
   }
   return (finding) => {

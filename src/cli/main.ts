@@ -66,7 +66,7 @@ export async function main(args: readonly string[]): Promise<number> {
     includeTests: command.includeTests,
     onProgress: process.stderr.isTTY ? progress : undefined,
   });
-  const output = formatReport({ ...report, root: command.dir }, command.format, characterColumns(root, report.findings));
+  const output = formatReport({ ...report, root: command.dir }, command.format, characterColumns(root, report.findings, report.nonAsciiFiles));
   process.stdout.write(output);
   return 0;
 }

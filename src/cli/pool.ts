@@ -3,9 +3,12 @@ import type { GrammarBinaries } from '../analysis/parser';
 import { transferable, WorkerConnection } from '../worker/connection';
 import { nodeWorkerChannel } from '../worker/nodeChannel';
 
+/** Files sent to a worker before its first answer comes back, so it never waits on the main thread. */
+const IN_FLIGHT_PER_WORKER = 2;
+
 /**
- * A pool of worker threads, each with its own parser, fed one file at a time so a slow file never
- * holds back the others.
+ * A pool of worker threads, each with its own parser. Files are handed out a few at a time per
+ * worker, so a slow file never holds back the others and no worker waits for its next file.
  */
 export class AnalysisPool {
   private constructor(private readonly workers: WorkerConnection[]) {}
@@ -41,7 +44,7 @@ export class AnalysisPool {
         onOutcome(response.outcome);
       }
     };
-    await Promise.all(this.workers.map(drain));
+    await Promise.all(this.workers.flatMap((worker) => Array.from({ length: IN_FLIGHT_PER_WORKER }, () => drain(worker))));
   }
 
   close(): void {

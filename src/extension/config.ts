@@ -32,7 +32,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
       signals: config.get<Record<string, boolean>>('signals', {}),
       analyzeTests: config.get<boolean>('analyzeTests', true),
       display: {
-        concern: severity.concern ?? 'information',
+        concern: severity.concern ?? 'signal',
         strength: severity.strength ?? 'decoration',
         info: severity.info ?? 'decoration',
       },

@@ -21,11 +21,14 @@ function finding(overrides: Partial<Finding>): Finding {
 describe('hint policy', () => {
   const policy = (overrides: Partial<HintPolicy>): HintPolicy => ({ ...DEFAULT_HINT_POLICY, ...overrides });
 
-  it('shows concerns as information, test concerns as hints, strengths and info as decorations', () => {
+  it("shows concerns at their signal's severity, test concerns as hints, strengths and info as decorations", () => {
     deepStrictEqual(
-      [finding({}), finding({ context: 'test' }), finding({ polarity: 'strength' }), finding({ polarity: 'info' })].map((f) => displayOf(f, DEFAULT_HINT_POLICY)),
-      ['information', 'hint', 'decoration', 'decoration'],
+      [finding({}), finding({ severity: 'warning' }), finding({ context: 'test' }), finding({ polarity: 'strength' }), finding({ polarity: 'info' })].map((f) =>
+        displayOf(f, DEFAULT_HINT_POLICY),
+      ),
+      ['information', 'warning', 'hint', 'decoration', 'decoration'],
     );
+    deepStrictEqual(displayOf(finding({ severity: 'warning' }), policy({ display: { ...DEFAULT_HINT_POLICY.display, concern: 'error' } })), 'error');
   });
 
   it('turns categories and signals off', () => {

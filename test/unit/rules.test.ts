@@ -43,9 +43,12 @@ describe('rule catalogue', () => {
     // A predicate left outside an alternation compiles to a pattern of its own that matches every node.
     const rust = await language();
     for (const rule of RULES) {
-      const query = new Query(rust, rule.query);
-      for (let i = 0; i < query.patternCount(); i++) ok(query.isPatternRooted(i), `${rule.id} pattern ${i}`);
-      query.delete();
+      for (const matcher of Array.isArray(rule.match) ? rule.match : [rule.match]) {
+        if (!('query' in matcher)) continue;
+        const query = new Query(rust, matcher.query);
+        for (let i = 0; i < query.patternCount(); i++) ok(query.isPatternRooted(i), `${rule.id} pattern ${i}`);
+        query.delete();
+      }
     }
   });
 });

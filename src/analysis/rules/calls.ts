@@ -14,7 +14,6 @@ export function isMethodCallNamed(node: Node | null, names: readonly string[]): 
 const STDIO_HANDLE = /(^|[^\w])(stdout|stderr|stdin)\s*\(\s*\)$|^(stdout|stderr|stdin|out|err)$/;
 
 /** `io::stdout().lock()` and the like lock a standard stream, not shared state. */
-export function locksStandardStream(lockMethodName: Node): boolean {
-  const receiver = receiverOf(lockMethodName);
-  return receiver !== null && STDIO_HANDLE.test(receiver.text);
+export function locksStandardStream(receiver: Node | undefined): boolean {
+  return receiver !== undefined && STDIO_HANDLE.test(receiver.text);
 }

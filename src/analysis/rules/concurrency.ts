@@ -1,10 +1,11 @@
 import type { Node } from 'web-tree-sitter';
-import { isMethodCallNamed, locksStandardStream, receiverOf } from './calls';
-import { callTo, lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
+import { isMethodCallNamed, locksStandardStream } from './calls';
+import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
 const CHANNEL_MODULES = /(^|::)(mpsc|oneshot|broadcast|watch|crossbeam_channel|crossbeam::channel|flume|async_channel|kanal)(::|$)/;
 const CHANNEL_CONSTRUCTORS = new Set(['channel', 'sync_channel', 'unbounded_channel', 'unbounded', 'bounded']);
 const UNAMBIGUOUS_CHANNEL_CONSTRUCTORS = new Set(['channel', 'sync_channel', 'unbounded_channel']);
+const ATOMIC_TYPE = /^Atomic(Bool|[UI](8|16|32|64|size)|Ptr)$/;
 const ATOMIC_SIZED = new Set(['bool', 'u8', 'u16', 'u32', 'u64', 'usize', 'i8', 'i16', 'i32', 'i64', 'isize']);
 
 /** Strips `.unwrap()`, `.expect(..)` and `?` from the end of an expression. */
@@ -57,8 +58,8 @@ function guardHeldAcrossAwait(letNode: Node, name: string, value: Node, ctx: Rul
   if (value.type === 'await_expression') return false;
   const lockCall = withoutErrorHandling(value);
   if (!isMethodCallNamed(lockCall, ['lock', 'read', 'write'])) return false;
-  const method = lockCall.childForFieldName('function')?.childForFieldName('field');
-  if (!method || locksStandardStream(method)) return false;
+  const receiver = lockCall.childForFieldName('function')?.childForFieldName('value');
+  if (!receiver || locksStandardStream(receiver)) return false;
   const isRwLockAccess = !isMethodCallNamed(lockCall, ['lock']);
   // `.read()`/`.write()` name many I/O methods too; only an unwrapped one is a std `RwLock` guard.
   if (isRwLockAccess && lockCall.id === value.id) return false;
@@ -86,10 +87,10 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'Shared state behind a lock is one of the two concurrency models the guide asks candidates to compare. It is simple and right for small shared data; it invites contention and lock-ordering bugs as it grows. Look at whether the candidate chose it or defaulted to it.',
     question: 'Why shared state here rather than message passing? What happens under contention?',
-    query: `
+    match: { query: `
 (generic_type type: (type_identifier) @arc (#eq? @arc "Arc")
   type_arguments: (type_arguments (generic_type type: [(type_identifier) @lock (scoped_type_identifier name: (type_identifier) @lock)]
-    (#any-of? @lock "Mutex" "RwLock")))) @site`,
+    (#any-of? @lock "Mutex" "RwLock")))) @site` },
   }),
   rule({
     id: 'lock-new',
@@ -101,9 +102,8 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'A `Mutex` or `RwLock` is created here. Together with `Arc` it is the shared-state model of concurrency.',
     question: 'Which data does this lock protect, and for how long is it held?',
-    query: `
-(call_expression function: (scoped_identifier path: [(identifier) @lock (scoped_identifier name: (identifier) @lock)] name: (identifier) @new)
- (#any-of? @lock "Mutex" "RwLock") (#eq? @new "new")) @site`,
+    match: { calls: ['new'] },
+    check: ({ captures }, ctx) => /(^|::)(Mutex|RwLock)::new$/.test(normalisePath(ctx.text(captures.callee))),
   }),
   rule({
     id: 'lock',
@@ -114,11 +114,8 @@ export const concurrencyRules: Rule[] = [
     message: 'takes a lock',
     explanation: 'Each `.lock()` is a point of contention between threads or tasks; how long the guard lives decides how much.',
     question: 'How long is this lock held, and what else happens while it is?',
-    query: `
-(call_expression
-  function: (field_expression field: (field_identifier) @site (#eq? @site "lock"))
-  arguments: (arguments) @site.end)`,
-    check: ({ captures }) => !locksStandardStream(captures.site),
+    match: { methods: ['lock'] },
+    check: ({ captures }) => !locksStandardStream(captures.receiver),
   }),
   rule({
     id: 'lock-unwrap',
@@ -130,11 +127,8 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'A `std::sync::Mutex` is poisoned when a thread panics while holding it; `.lock().unwrap()` then panics too. That is the common, defensible idiom, but a strong candidate knows what poisoning is and when to recover with `into_inner`.',
     question: 'What happens here if another thread panicked while holding this lock?',
-    query: `
-(call_expression
-  function: (field_expression field: (field_identifier) @site (#any-of? @site "unwrap" "expect"))
-  arguments: (arguments) @site.end)`,
-    check: ({ captures }) => isMethodCallNamed(receiverOf(captures.site), ['lock']),
+    match: { methods: ['unwrap', 'expect'] },
+    check: ({ captures }) => isMethodCallNamed(captures.receiver, ['lock']),
   }),
   rule({
     id: 'atomic',
@@ -146,7 +140,22 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'Atomics share a counter or flag between threads without a lock. Choosing the memory `Ordering` deliberately (rather than `SeqCst` everywhere, or `Relaxed` without thought) is a senior signal.',
     question: 'Which memory ordering do these operations use, and why is it enough?',
-    query: `((type_identifier) @site (#match? @site "^Atomic(Bool|[UI](8|16|32|64|size)|Ptr)$"))`,
+    // Where atomics are declared (a struct field, a static, `Arc<AtomicBool>`), and constructors
+    // that initialise nothing declared: `let flag = Arc::new(AtomicBool::new(false))`.
+    match: [
+      ...['field_declaration', 'static_item', 'const_item'].map((item) => ({
+        query: `(${item} type: [(type_identifier) (scoped_type_identifier)] @site)`,
+      })),
+      { query: '(type_arguments [(type_identifier) (scoped_type_identifier)] @site)' },
+      { calls: ['new', 'default'] },
+    ],
+    check: ({ captures }, ctx) => {
+      const written = normalisePath(ctx.text(captures.site));
+      if (!captures.call) return ATOMIC_TYPE.test(lastSegment(written));
+      if (!ATOMIC_TYPE.test(lastSegment(written.slice(0, written.lastIndexOf('::'))))) return false;
+      const initialises = captures.call.parent?.type;
+      return initialises !== 'static_item' && initialises !== 'const_item' && initialises !== 'field_initializer';
+    },
   }),
   rule({
     id: 'mutex-could-be-atomic',
@@ -158,9 +167,9 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'A mutex around a single `bool` or integer costs a lock for what `AtomicBool`/`AtomicU64` does without one. It suggests the candidate reaches for `Mutex` by default.',
     question: 'Could this be an atomic? What would you gain or lose?',
-    query: `
+    match: { query: `
 (generic_type type: [(type_identifier) @lock (scoped_type_identifier name: (type_identifier) @lock)] (#eq? @lock "Mutex")
-  type_arguments: (type_arguments . (primitive_type) @inner .)) @site`,
+  type_arguments: (type_arguments . (primitive_type) @inner .)) @site` },
     check: ({ captures }, ctx) => ATOMIC_SIZED.has(ctx.text(captures.inner)),
   }),
   rule({
@@ -173,7 +182,7 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'Channels hand data between threads or tasks instead of sharing it, the other model the guide asks candidates to compare. They avoid lock contention and make ownership explicit; bounded channels also give back-pressure.',
     question: 'Is this channel bounded? What happens when the receiver falls behind or goes away?',
-    query: callTo('channel|sync_channel|unbounded_channel|unbounded|bounded'),
+    match: { calls: ['channel', 'sync_channel', 'unbounded_channel', 'unbounded', 'bounded'] },
     check: ({ captures }, ctx) => {
       const written = normalisePath(ctx.text(captures.callee));
       const path = ctx.resolvePath(written);
@@ -193,8 +202,8 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'OS threads suit CPU-bound work. `thread::scope` lets threads borrow from the stack safely; plain `spawn` needs `move` and `\'static` data. Ask how the thread is joined and what happens if it panics.',
     question: 'How is this thread joined, and what happens if it panics?',
-    query: callTo('thread::spawn|thread::scope|Builder::new'),
-    check: ({ captures }, ctx) => ctx.resolvePath(normalisePath(ctx.text(captures.callee))).includes('thread::'),
+    match: { calls: ['spawn', 'scope', 'new'] },
+    check: ({ captures }, ctx) => /(^|::)thread::(spawn|scope|Builder::new)$/.test(ctx.resolvePath(normalisePath(ctx.text(captures.callee)))),
   }),
   rule({
     id: 'rayon',
@@ -205,12 +214,11 @@ export const concurrencyRules: Rule[] = [
     message: 'data parallelism with rayon',
     explanation: 'Rayon spreads iterator work over a thread pool: the idiomatic choice for CPU-bound parallel work.',
     question: 'Is this work large enough for parallelism to pay off?',
-    query: `
-(call_expression
-  function: (field_expression field: (field_identifier) @site
-    (#any-of? @site "par_iter" "par_iter_mut" "into_par_iter" "par_bridge" "par_chunks" "par_chunks_mut"))
-  arguments: (arguments) @site.end)
-(call_expression function: (scoped_identifier path: (identifier) @p (#eq? @p "rayon")) @site)`,
+    match: [
+      { methods: ['par_iter', 'par_iter_mut', 'into_par_iter', 'par_bridge', 'par_chunks', 'par_chunks_mut'] },
+      { calls: ['join', 'scope', 'spawn'] },
+    ],
+    check: ({ captures }, ctx) => !captures.callee || ctx.resolvePath(normalisePath(ctx.text(captures.callee))).startsWith('rayon::'),
   }),
   rule({
     id: 'static-mut',
@@ -222,7 +230,7 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'Every access to a `static mut` is `unsafe` and a data race as soon as two threads touch it. An atomic, a `Mutex` in a `static`, or `OnceLock` does the job safely; recent editions deny references to it outright.',
     question: 'What happens if two threads touch this at once? How would you make it safe?',
-    query: `(static_item (mutable_specifier) name: (identifier) @site)`,
+    match: { query: `(static_item (mutable_specifier) name: (identifier) @site)` },
   }),
   rule({
     id: 'unsafe-send-sync',
@@ -233,7 +241,7 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'Implementing `Send` or `Sync` by hand tells the compiler a type is thread-safe when it could not prove it. It is occasionally needed around raw pointers and always needs a written justification.',
     question: 'What makes this type safe to send or share across threads? Where is that argued?',
-    query: `(impl_item trait: (_) @trait type: (_) @site.end) @site`,
+    match: { query: `(impl_item trait: (_) @trait type: (_) @site.end) @site` },
     check: ({ captures }, ctx) =>
       ctx.text(captures.site).startsWith('unsafe') && ['Send', 'Sync'].includes(lastSegment(normalisePath(ctx.text(captures.trait)))),
   }),
@@ -247,7 +255,7 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'A `std::sync::Mutex` guard held across `.await` keeps the lock while the task is parked: other tasks on the same runtime thread can deadlock on it, and the future is no longer `Send`. Drop the guard before awaiting, or use an async mutex.',
     question: 'What happens if another task tries to take this lock while this one is suspended at the `.await`?',
-    query: `(let_declaration pattern: [(identifier) @site (mut_pattern (identifier) @site)] value: (_) @value) @let`,
+    match: { query: '(let_declaration pattern: [(identifier) @site (mut_pattern (identifier) @site)] value: [(call_expression) (try_expression)] @value) @let' },
     check: ({ captures }, ctx) => guardHeldAcrossAwait(captures.let, ctx.text(captures.site), captures.value, ctx),
   }),
 ];

@@ -1,13 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import { isMethodCallNamed, receiverOf } from './calls';
+import { isMethodCallNamed } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
-const methodCall = (name: string): string => `
-(call_expression
-  function: (field_expression field: (field_identifier) @site (#eq? @site "${name}"))
-  arguments: (arguments) @site.end)`;
-
-const unwrapOnLock = (site: Node): boolean => isMethodCallNamed(receiverOf(site), ['lock']);
+const unwrapOnLock = (receiver: Node | undefined): boolean => isMethodCallNamed(receiver ?? null, ['lock']);
 
 function closureIgnoresItsInput(closure: Node, ctx: RuleContext): boolean {
   const params = closure.childForFieldName('parameters');
@@ -31,8 +26,8 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'An `unwrap()` turns every failure into a crash with no context. Strong candidates propagate errors with `?` and a `Result` return type, or handle them where they can; they keep `unwrap()` for tests and for invariants they can explain. A take-home full of unwraps usually means the failure paths were never designed.',
     question: 'What should happen here when this value is missing or the operation fails?',
-    query: methodCall('unwrap'),
-    check: ({ captures }) => !unwrapOnLock(captures.site),
+    match: { methods: ['unwrap'] },
+    check: ({ captures }) => !unwrapOnLock(captures.receiver),
   }),
   rule({
     id: 'expect',
@@ -43,8 +38,8 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       '`expect` is an `unwrap` with a message. It is the right tool when the failure really is a bug (an invariant), and the message should say why it cannot happen. On input, I/O or network results it is still a crash where a `Result` belongs.',
     question: 'Is this failure truly impossible? If not, how should the caller learn about it?',
-    query: methodCall('expect'),
-    check: ({ captures }) => !unwrapOnLock(captures.site),
+    match: { methods: ['expect'] },
+    check: ({ captures }) => !unwrapOnLock(captures.receiver),
   }),
   rule({
     id: 'panic',
@@ -55,7 +50,7 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       '`panic!` and `unreachable!` end the thread. They are appropriate for broken invariants, not for conditions a caller could recover from, such as bad input or a failed I/O call.',
     question: 'Could a caller recover from this condition? Why panic rather than return an error?',
-    query: `(macro_invocation macro: (identifier) @site (#any-of? @site "panic" "unreachable") "!" @site.end)`,
+    match: { macros: ['panic', 'unreachable'] },
     check: ({ captures }, ctx) => ({ message: `\`${ctx.text(captures.site)}!\` ends the thread instead of returning an error` }),
   }),
   rule({
@@ -67,7 +62,7 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       '`todo!` and `unimplemented!` compile but panic when reached. In a submitted take-home they mark a path the candidate did not finish; ask whether they knew and how they prioritised.',
     question: 'This path is unfinished. What would you have done here with more time, and why did you leave it?',
-    query: `(macro_invocation macro: (identifier) @site (#any-of? @site "todo" "unimplemented") "!" @site.end)`,
+    match: { macros: ['todo', 'unimplemented'] },
   }),
   rule({
     id: 'try-operator',
@@ -78,7 +73,7 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'The `?` operator propagates an error up the call stack, converting it with `From` on the way. Its steady use is the clearest sign that a candidate designs failure paths instead of crashing on them.',
     question: 'Where is this error finally handled, and what does the user see then?',
-    query: `(try_expression "?" @site)`,
+    match: { query: `(try_expression "?" @site)` },
   }),
   rule({
     id: 'result-fn',
@@ -89,17 +84,15 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'A function that returns `Result` makes its failure part of its signature. Callers can propagate it with `?`, match on it or add context; nothing crashes behind their back.',
     question: 'Which errors can this function return, and how did you choose the error type?',
-    query: ['function_item', 'function_signature_item']
-      .map(
-        (item) => `
+    match: ['function_item', 'function_signature_item'].map((item) => ({
+      query: `
 (${item} name: (identifier) @site return_type: [
    (generic_type type: (type_identifier) @t)
    (generic_type type: (scoped_type_identifier name: (type_identifier) @t))
    (type_identifier) @t
    (scoped_type_identifier name: (type_identifier) @t)]
  (#eq? @t "Result"))`,
-      )
-      .join('\n'),
+    })),
   }),
   rule({
     id: 'custom-error-type',
@@ -110,9 +103,10 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'A dedicated error type (an enum implementing `std::error::Error`, often derived with `thiserror`) lets callers match on what went wrong and keeps the cause chain. It is the mark of a library-minded candidate.',
     question: 'How do callers tell these error cases apart, and how is the underlying cause kept?',
-    query: `
-(impl_item trait: (_) @trait type: (_) @site)
-(attribute_item (attribute (identifier) @derive (#eq? @derive "derive") arguments: (token_tree) @derived)) @site`,
+    match: [
+      { query: '(impl_item trait: (_) @trait type: (_) @site)' },
+      { query: '(attribute_item (attribute (identifier) @derive (#eq? @derive "derive") arguments: (token_tree) @derived)) @site' },
+    ],
     check: ({ captures }, ctx) => {
       if (captures.trait) {
         const path = ctx.resolvePath(normalisePath(ctx.text(captures.trait)));
@@ -135,10 +129,10 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       '`anyhow` (or `eyre`) is the usual choice for application code: one error type, `?` everywhere, and `.context(..)` to say what was being attempted. In a library, a typed error is better; knowing the difference is a senior signal.',
     question: 'Why an opaque error type here rather than a typed one? Would you do the same in a library?',
-    query: `
-(scoped_type_identifier path: (identifier) @p (#any-of? @p "anyhow" "eyre") name: (type_identifier) @site)
-(macro_invocation macro: [(identifier) @site (scoped_identifier name: (identifier) @site)]
-  (#any-of? @site "anyhow" "bail" "ensure" "eyre") "!" @site.end)`,
+    match: [
+      { query: '(scoped_type_identifier path: (identifier) @p (#any-of? @p "anyhow" "eyre") name: (type_identifier) @site)' },
+      { macros: ['anyhow', 'bail', 'ensure', 'eyre'] },
+    ],
   }),
   rule({
     id: 'error-context',
@@ -149,10 +143,7 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       '`.context(..)` and `.with_context(..)` say what the program was doing when an error happened. The resulting messages ("reading config.toml: permission denied") are what makes a failure debuggable in production.',
     question: 'What does the final error message look like when this fails?',
-    query: `
-(call_expression
-  function: (field_expression field: (field_identifier) @site (#any-of? @site "context" "with_context" "wrap_err" "wrap_err_with"))
-  arguments: (arguments) @site.end)`,
+    match: { methods: ['context', 'with_context', 'wrap_err', 'wrap_err_with'] },
   }),
   rule({
     id: 'map-err-discards',
@@ -163,11 +154,11 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       '`.map_err(|_| ..)` replaces an error without keeping its cause. The message a user or an operator finally sees loses the one detail that explains the failure. Wrapping the source (`#[from]`, `#[source]`, `.context`) keeps it.',
     question: 'When this fails in production, how would anyone find out what the original error was?',
-    query: `
-(call_expression
-  function: (field_expression field: (field_identifier) @site (#eq? @site "map_err"))
-  arguments: (arguments (closure_expression) @closure) @site.end)`,
-    check: ({ captures }, ctx) => closureIgnoresItsInput(captures.closure, ctx),
+    match: { methods: ['map_err'] },
+    check: ({ captures }, ctx) => {
+      const closure = captures['site.end'].namedChildren[0];
+      return closure?.type === 'closure_expression' && closureIgnoresItsInput(closure, ctx);
+    },
   }),
   rule({
     id: 'let-underscore-result',
@@ -178,7 +169,7 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       '`let _ = call();` silences the `unused_must_use` warning that Rust gives for an ignored `Result`. Sometimes that is a deliberate choice (a send to a receiver that may be gone); often it hides a failure nobody will ever see.',
     question: 'If this call fails, is ignoring it the right thing? How would you know it happened?',
-    query: `(let_declaration "_" value: [(call_expression) (await_expression) (macro_invocation)] @value) @site`,
+    match: { query: '(let_declaration "_" value: [(call_expression) (await_expression) (macro_invocation)] @value) @site' },
     check: ({ captures }, ctx) => {
       const value = captures.value;
       if (value.type === 'macro_invocation') {

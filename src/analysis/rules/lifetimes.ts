@@ -19,7 +19,7 @@ export const lifetimeRules: Rule[] = [
     explanation:
       'Rust\'s elision rules fill in this lifetime by themselves, so naming it adds noise without meaning. The guide asks whether a candidate "understands when lifetimes can be elided versus explicitly annotated"; needless annotations suggest the rules are not yet understood.',
     question: 'What would change if you removed this lifetime annotation? Which elision rule applies?',
-    query: FUNCTION_LIFETIMES,
+    match: { query: FUNCTION_LIFETIMES },
     check: ({ captures }, ctx) => {
       const verdict = verdictFor(captures.fn, captures.site, ctx);
       return verdict?.elidable === true && { message: `lifetime can be elided: ${verdict.reason}` };
@@ -34,7 +34,7 @@ export const lifetimeRules: Rule[] = [
     explanation:
       'This annotation is needed: the elision rules cannot tell which input the output borrows from, or the lifetime ties several values together. Writing it correctly is exactly what the guide\'s "return the longer of two string slices" question tests.',
     question: 'Walk me through what this lifetime promises to the caller.',
-    query: FUNCTION_LIFETIMES,
+    match: { query: FUNCTION_LIFETIMES },
     check: ({ captures }, ctx) => {
       const verdict = verdictFor(captures.fn, captures.site, ctx);
       return verdict?.elidable === false && { message: `lifetime needed: ${verdict.reason}` };
@@ -49,11 +49,11 @@ export const lifetimeRules: Rule[] = [
     explanation:
       'A lifetime parameter on a struct, enum, trait or impl means the type holds a borrow. That can be the right design (a zero-copy parser) or a complication an owned value would avoid.',
     question: 'Why does this type borrow instead of owning its data? What does that cost its users?',
-    query: `
+    match: { query: `
 [(impl_item type_parameters: (type_parameters (lifetime_parameter) @site))
  (struct_item type_parameters: (type_parameters (lifetime_parameter) @site))
  (enum_item type_parameters: (type_parameters (lifetime_parameter) @site))
- (trait_item type_parameters: (type_parameters (lifetime_parameter) @site))]`,
+ (trait_item type_parameters: (type_parameters (lifetime_parameter) @site))]` },
   }),
   rule({
     id: 'borrowing-struct',
@@ -64,7 +64,7 @@ export const lifetimeRules: Rule[] = [
     explanation:
       'A struct with a lifetime parameter holds references into data owned elsewhere: cheap, and bound to that owner\'s scope. Candidates should be able to say why borrowing beats owning here.',
     question: 'Who owns the data this struct borrows, and how long must it live?',
-    query: `(struct_item name: (type_identifier) @site type_parameters: (type_parameters (lifetime_parameter)))`,
+    match: { query: `(struct_item name: (type_identifier) @site type_parameters: (type_parameters (lifetime_parameter)))` },
   }),
   rule({
     id: 'static-bound',
@@ -75,9 +75,9 @@ export const lifetimeRules: Rule[] = [
     explanation:
       "A `T: 'static` bound means the value owns all it holds (no borrows), as `thread::spawn` and `tokio::spawn` require. It is sometimes added just to silence the compiler; ask why it is needed.",
     question: "Why is the `'static` bound needed here?",
-    query: `
+    match: { query: `
 (trait_bounds (lifetime) @site (#eq? @site "'static"))
-(bounded_type (lifetime) @site (#eq? @site "'static"))`,
+(bounded_type (lifetime) @site (#eq? @site "'static"))` },
   }),
   rule({
     id: 'static-ref',
@@ -88,6 +88,6 @@ export const lifetimeRules: Rule[] = [
     explanation:
       "`&'static` data lives for the whole program: string literals, constants, or leaked memory. Fine for constants; a red flag when used to dodge a borrow problem (`Box::leak`).",
     question: "Where does this `'static` data come from, and is it ever leaked?",
-    query: `(reference_type (lifetime) @site (#eq? @site "'static"))`,
+    match: { query: `(reference_type (lifetime) @site (#eq? @site "'static"))` },
   }),
 ];

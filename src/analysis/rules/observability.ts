@@ -1,9 +1,5 @@
 import { rule, type Rule } from './rule';
 
-const MACRO_NAMED = (names: string[]): string => `
-(macro_invocation macro: [(identifier) @site (scoped_identifier name: (identifier) @site)]
-  (#any-of? @site ${names.map((n) => `"${n}"`).join(' ')}) "!" @site.end)`;
-
 export const observabilityRules: Rule[] = [
   rule({
     id: 'print-output',
@@ -14,7 +10,7 @@ export const observabilityRules: Rule[] = [
     explanation:
       'Printing is right for a CLI\'s actual output. Used as logging, it has no levels, no timestamps and no structure, and cannot be turned down in production; `log` or `tracing` can. The guide counts observability among senior signals.',
     question: 'Is this output for the user, or logging? How would an operator filter it?',
-    query: MACRO_NAMED(['println', 'print', 'eprintln', 'eprint']),
+    match: { macros: ['println', 'print', 'eprintln', 'eprint'] },
     contexts: ['code'],
   }),
   rule({
@@ -25,7 +21,7 @@ export const observabilityRules: Rule[] = [
     message: '`dbg!` left in the code',
     explanation: '`dbg!` is a debugging aid that writes to stderr. Left in submitted code, it suggests the work was not tidied before hand-in.',
     question: 'Was this meant to stay in? What would you use instead for diagnostics?',
-    query: MACRO_NAMED(['dbg']),
+    match: { macros: ['dbg'] },
   }),
   rule({
     id: 'structured-logging',
@@ -36,8 +32,9 @@ export const observabilityRules: Rule[] = [
     explanation:
       '`log` and `tracing` give levels, targets and (with `tracing`) spans and fields that tools can filter. Using them in a take-home shows the candidate thinks about operating the code, not just running it.',
     question: 'What would you look for in these logs when this service misbehaves in production?',
-    query: `
-${MACRO_NAMED(['info', 'warn', 'error', 'debug', 'trace', 'event', 'span', 'info_span', 'debug_span', 'warn_span', 'error_span', 'trace_span'])}
-(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#eq? @site "instrument")))`,
+    match: [
+      { macros: ['info', 'warn', 'error', 'debug', 'trace', 'event', 'span', 'info_span', 'debug_span', 'warn_span', 'error_span', 'trace_span'] },
+      { query: '(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#eq? @site "instrument")))' },
+    ],
   }),
 ];

@@ -1,10 +1,5 @@
 import { rule, type Rule } from './rule';
 
-const CLONE_CALL = `
-(call_expression
-  function: (field_expression field: (field_identifier) @site (#eq? @site "clone"))
-  arguments: (arguments) @site.end)`;
-
 const BETTER_PARAMETER: Record<string, string> = { String: '&str', Vec: '&[T]', Box: '&T' };
 
 export const ownershipRules: Rule[] = [
@@ -17,7 +12,7 @@ export const ownershipRules: Rule[] = [
     explanation:
       'A clone is sometimes the simplest correct answer (and `Arc::clone` is cheap), but clones that only silence the borrow checker cost allocations and hide an ownership design that was never settled. The guide looks for candidates who discuss the trade-off between cloning and borrowing.',
     question: 'Could this borrow instead of cloning? What would that change for the caller?',
-    query: CLONE_CALL,
+    match: { methods: ['clone'] },
     check: ({ captures }, ctx) => {
       const loop = ctx.enclosingLoop(captures.site);
       if (!loop) return true;
@@ -33,7 +28,7 @@ export const ownershipRules: Rule[] = [
     explanation:
       'A clone inside a loop runs once per iteration. On a hot path this is where allocation costs pile up, and it often means a borrow or a move out of the collection would do.',
     question: 'How many times does this clone run for a large input? Could you borrow or move instead?',
-    query: CLONE_CALL,
+    match: { methods: ['clone'] },
     check: ({ captures }, ctx) => ctx.enclosingLoop(captures.site)?.spawnsTasks === false,
   }),
   rule({
@@ -45,11 +40,11 @@ export const ownershipRules: Rule[] = [
     explanation:
       '`&String`, `&Vec<T>` and `&Box<T>` parameters force callers to own exactly that container. `&str`, `&[T]` and `&T` accept strictly more callers at no cost; Clippy flags this as `ptr_arg`.',
     question: 'Why take a reference to the owned type here instead of a slice?',
-    query: `
+    match: { query: `
 (parameter type: (reference_type type: [
   (type_identifier) @owned
   (generic_type type: (type_identifier) @owned)]) @site
- (#any-of? @owned "String" "Vec" "Box"))`,
+ (#any-of? @owned "String" "Vec" "Box"))` },
     check: ({ captures }, ctx) => {
       if (captures.site.namedChildren.some((c) => c?.type === 'mutable_specifier')) return false;
       const owned = ctx.text(captures.owned);
@@ -65,9 +60,9 @@ export const ownershipRules: Rule[] = [
     explanation:
       '`Rc<RefCell<T>>` moves borrow checking to run time, where a mistake is a panic. It is sometimes the right tool (graphs, callbacks), and sometimes a sign that ownership was fought rather than designed.',
     question: 'What would it take to give this data a single owner? Can any `borrow_mut` here panic?',
-    query: `
+    match: { query: `
 (generic_type type: (type_identifier) @rc (#eq? @rc "Rc")
-  type_arguments: (type_arguments (generic_type type: (type_identifier) @cell (#eq? @cell "RefCell")))) @site`,
+  type_arguments: (type_arguments (generic_type type: (type_identifier) @cell (#eq? @cell "RefCell")))) @site` },
   }),
   rule({
     id: 'cow',
@@ -78,9 +73,9 @@ export const ownershipRules: Rule[] = [
     explanation:
       '`Cow<str>`/`Cow<[T]>` avoids allocating in the common case and clones only when a change is needed. Using it well shows a working grasp of the clone-versus-borrow trade-off.',
     question: 'In which cases does this `Cow` end up owned?',
-    query: `
+    match: { query: `
 (generic_type type: [(type_identifier) @t (scoped_type_identifier name: (type_identifier) @t)]
- (#eq? @t "Cow")) @site`,
+ (#eq? @t "Cow")) @site` },
   }),
   rule({
     id: 'index-loop',
@@ -91,8 +86,8 @@ export const ownershipRules: Rule[] = [
     explanation:
       '`for i in 0..v.len()` with `v[i]` pays a bounds check per access and reads like C. Iterators (`for x in &v`, `.iter().enumerate()`) are idiomatic, safe against off-by-one errors and usually faster.',
     question: 'Could this loop iterate the collection directly? What does indexing cost here?',
-    query: `
+    match: { query: `
 (for_expression value: (range_expression (integer_literal)
-  (call_expression function: (field_expression field: (field_identifier) @len (#eq? @len "len")))) @site)`,
+  (call_expression function: (field_expression field: (field_identifier) @len (#eq? @len "len")))) @site)` },
   }),
 ];

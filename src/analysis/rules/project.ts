@@ -1,4 +1,4 @@
-import { isDocumentable, isDocumented, isPublic, PUBLIC_ITEM_QUERY } from '../syntax';
+import { isDocumentable, isPublic, PUBLIC_ITEM_QUERY } from '../syntax';
 import { rule, type Rule } from './rule';
 
 /** Clippy's `too_many_lines` allows 100; a take-home function past 60 is already hard to review. */
@@ -14,7 +14,7 @@ export const projectRules: Rule[] = [
     explanation:
       'A very long function usually mixes several responsibilities: parsing, I/O, state changes and error handling in one place. It is harder to test and to review; ask how the candidate would split it.',
     question: 'If you had to test this function, how would you split it?',
-    query: `(function_item name: (identifier) @site body: (block) @body)`,
+    match: { query: '(function_item name: (identifier) @site body: (block) @body)' },
     check: ({ captures }) => {
       const lines = captures.body.endPosition.row - captures.body.startPosition.row + 1;
       return lines > LONG_FUNCTION_LINES && { message: `\`${captures.site.text}\` is ${lines} lines long` };
@@ -29,9 +29,9 @@ export const projectRules: Rule[] = [
     explanation:
       'Public items are the API other people use. A `///` comment on each (Clippy\'s `missing_docs_in_private_items` aside, rustc has `missing_docs`) shows care for the next reader, which a take-home is partly testing.',
     question: 'How would a new teammate learn what this is for?',
-    query: PUBLIC_ITEM_QUERY,
-    check: ({ captures }) => {
-      if (!isDocumentable(captures.item) || !isPublic(captures.visibility) || isDocumented(captures.item)) return false;
+    match: { query: PUBLIC_ITEM_QUERY },
+    check: ({ captures }, ctx) => {
+      if (!isDocumentable(captures.item) || !isPublic(captures.visibility) || ctx.isDocumented(captures.item)) return false;
       const name = captures.item.childForFieldName('name');
       return name ? { message: `public \`${name.text}\` has no doc comment`, start: name, end: name } : true;
     },

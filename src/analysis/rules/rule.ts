@@ -21,8 +21,8 @@ export interface RuleContext {
   lifetimeVerdicts(fn: Node): LifetimeVerdict[];
   /** The comments directly above the statement or item that holds the node. */
   leadingComments(node: Node): string[];
-  /** The attributes (`#[...]`) written directly above an item. */
-  attributesOf(item: Node): string[];
+  /** Whether an item carries outer documentation: doc comments or a `#[doc = ..]` attribute. */
+  isDocumented(item: Node): boolean;
 }
 
 export interface LoopScope {
@@ -41,12 +41,32 @@ export interface RuleMatch {
  */
 export type Verdict = boolean | { message?: string; start?: Node; end?: Node };
 
+/**
+ * How a rule finds its candidates. Most rules look at method calls, path calls or macro calls by
+ * name: those share one query pattern each, and the engine hands each match to the rules that
+ * name it, so no text predicate runs for every call in the tree. Anything else is a query.
+ *
+ * Captures given to the check:
+ * - `methods`: `site` (the method name), `site.end` (the arguments), `receiver`, `call`;
+ * - `calls`: `site` and `callee` (the function's path, turbofish included), `args`, `call`;
+ *   a call matches when the last segment of its path is one of the names;
+ * - `macros`: `site` (the macro's name), `site.end` (its `!`), `macro` (the invocation);
+ *   a macro matches by its last name, so `tokio::select!` is `select`;
+ * - `lines`: `site`, the smallest named syntax node at the first non-blank character of each match;
+ * - `query`: the query's own captures; `@site` is where the finding is reported and `@site.end`,
+ *   when present, extends the range to that node's end.
+ */
+export type Matcher =
+  | { query: string }
+  | { methods: readonly string[] }
+  | { calls: readonly string[] }
+  | { macros: readonly string[] }
+  /** Lines of the file's text matching the expression; `site` is the syntax node where each match starts. */
+  | { lines: RegExp };
+
 export interface Rule extends SignalInfo {
-  /**
-   * A tree-sitter query. The capture `@site` is where the finding is reported; `@site.end`, when
-   * present, extends the range to that node's end.
-   */
-  query: string;
+  /** One matcher, or several whose candidates all go to the same check. */
+  match: Matcher | readonly Matcher[];
   check?: (match: RuleMatch, ctx: RuleContext) => Verdict;
   /** The code contexts the signal is meaningful in; all when absent. */
   contexts?: readonly CodeContext[];
@@ -55,17 +75,6 @@ export interface Rule extends SignalInfo {
 /** Defines a rule; an identity function that keeps each rule file's entries checked against `Rule`. */
 export function rule(definition: Rule): Rule {
   return definition;
-}
-
-/**
- * A query pattern for a call to a function whose written path ends with one of `names`
- * (a regular-expression alternation), turbofish included: `channel()`, `mpsc::channel::<T>()`.
- * The callee's path is captured as both `@callee` and `@site`: a short range, however long the
- * arguments.
- */
-export function callTo(names: string): string {
-  return `(call_expression function: [(identifier) (scoped_identifier) (generic_function)] @callee @site
-  (#match? @callee "(^|::)(${names})(::<.*>)?$"))`;
 }
 
 /** Strips generic arguments and white space from a path so `Arc :: < T >::new` reads `Arc::new`. */

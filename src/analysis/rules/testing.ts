@@ -1,3 +1,4 @@
+import { isDocComment } from '../syntax';
 import { rule, type Rule } from './rule';
 
 /** An opening fence of a doc test: untagged, `rust`, or a rustdoc attribute that still compiles the code. */
@@ -18,9 +19,10 @@ export const testingRules: Rule[] = [
     explanation:
       'Tests show how a candidate checks their own work and what they consider worth checking. Look at what they cover: the error paths and the concurrency, or only the happy path.',
     question: 'What is this test protecting against? What failure would it catch?',
-    query: `
-(attribute_item (attribute [(identifier) @attr (scoped_identifier name: (identifier) @attr)]
+    match: {
+      query: `(attribute_item (attribute [(identifier) @attr (scoped_identifier name: (identifier) @attr)]
   (#any-of? @attr "test" "rstest" "test_case" "quickcheck" "proptest" "wasm_bindgen_test"))) @attribute`,
+    },
     check: ({ captures }, ctx) => {
       let item = captures.attribute.nextNamedSibling;
       while (item && (item.type === 'attribute_item' || item.type === 'line_comment' || item.type === 'block_comment')) {
@@ -41,9 +43,10 @@ export const testingRules: Rule[] = [
     explanation:
       'A code block in a doc comment is compiled and run by `cargo test`. It documents the API and tests it at once, which is a mark of someone who writes code for other people to use.',
     question: 'What does this example show a user of the API?',
-    query: `(line_comment doc: (doc_comment)) @site`,
+    // Doc comments are numerous and fences rare: find the fence lines in the text, not every comment in the tree.
+    match: { lines: /^[ \t]*\/\/[/!][ \t]*```[^\n]*$/gm },
     check: ({ captures }, ctx) => {
-      if (!DOC_TEST_FENCE.test(docLine(ctx.text(captures.site)))) return false;
+      if (!isDocComment(captures.site) || !DOC_TEST_FENCE.test(docLine(ctx.text(captures.site)))) return false;
       // A fence opens a block only when an even number of fences comes before it in the same comment.
       let fencesBefore = 0;
       for (let p = captures.site.previousNamedSibling; p?.type === 'line_comment'; p = p.previousNamedSibling) {
@@ -61,8 +64,9 @@ export const testingRules: Rule[] = [
     explanation:
       'Property tests (`proptest`, `quickcheck`) check an invariant over many generated inputs, finding the edge cases a hand-written example misses. Few take-homes have them; they are a strong signal.',
     question: 'Which invariant does this property state, and what inputs does it generate?',
-    query: `
-(macro_invocation macro: [(identifier) @site (scoped_identifier name: (identifier) @site)] (#any-of? @site "proptest" "quickcheck") "!" @site.end)
-(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#any-of? @site "proptest" "quickcheck")))`,
+    match: [
+      { macros: ['proptest', 'quickcheck'] },
+      { query: '(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#any-of? @site "proptest" "quickcheck")))' },
+    ],
   }),
 ];

@@ -12,7 +12,7 @@ export const unsafeRules: Rule[] = [
     explanation:
       'An `unsafe` block asks the reader to trust that the code upholds invariants the compiler cannot check. The convention (and Clippy\'s `undocumented_unsafe_blocks`) is a `// SAFETY:` comment that argues why. In a take-home, unexplained `unsafe` is a serious concern.',
     question: 'Which invariant makes this `unsafe` block sound? Could it be written without `unsafe`?',
-    query: `(unsafe_block "unsafe" @site)`,
+    match: { query: '(unsafe_block "unsafe" @site)' },
     check: ({ captures }, ctx) => !ctx.leadingComments(captures.site).some((c) => SAFETY_COMMENT.test(c)),
   }),
   rule({
@@ -23,7 +23,7 @@ export const unsafeRules: Rule[] = [
     message: '`unsafe` block with a `// SAFETY:` justification',
     explanation: 'This `unsafe` block states why it is sound. Check that the argument holds.',
     question: 'Walk me through the safety argument: what would break it?',
-    query: `(unsafe_block "unsafe" @site)`,
+    match: { query: '(unsafe_block "unsafe" @site)' },
     check: ({ captures }, ctx) => ctx.leadingComments(captures.site).some((c) => SAFETY_COMMENT.test(c)),
   }),
 ];

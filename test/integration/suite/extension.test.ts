@@ -1,0 +1,186 @@
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension/activate';
+import { equal, eventually, truthy } from './expect';
+
+const EXTENSION_ID = 'rust-takehome.rust-takehome-review';
+const SEVERITY = ['error', 'warning', 'information', 'hint'];
+
+type Row = [rule: string, startLine: number, startCharacter: number, endLine: number, endCharacter: number, severity: string];
+
+function folder(): vscode.Uri {
+  const workspace = vscode.workspace.workspaceFolders?.[0];
+  truthy(workspace, 'a workspace folder is open');
+  return workspace.uri;
+}
+
+const file = (path: string) => vscode.Uri.joinPath(folder(), path);
+
+function diagnosticRows(uri: vscode.Uri): Row[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'rust-review')
+    .map((d) => {
+      const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+      const { start, end } = d.range;
+      return [code, start.line, start.character, end.line, end.character, SEVERITY[d.severity]] as Row;
+    })
+    .sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[0].localeCompare(b[0]));
+}
+
+async function settle(uri: vscode.Uri, expectedCount: number): Promise<Row[]> {
+  return eventually(() => diagnosticRows(uri), (rows) => rows.length === expectedCount, `${uri.path} has ${expectedCount} diagnostics`);
+}
+
+/** Concerns of the careless sample, at each signal's default severity (test code: Hint). */
+const PROTOCOL: Row[] = [
+  ['undocumented-pub', 8, 9, 8, 16, 'hint'],
+  ['undocumented-pub', 17, 11, 17, 15, 'hint'],
+  ['elidable-lifetime', 17, 16, 17, 18, 'hint'],
+  ['ref-owned-param', 31, 27, 31, 34, 'information'],
+  ['undocumented-pub', 63, 7, 63, 16, 'hint'],
+  ['elidable-lifetime', 63, 17, 63, 19, 'hint'],
+  ['unwrap', 64, 35, 64, 43, 'information'],
+  ['undocumented-pub', 67, 7, 67, 19, 'hint'],
+  ['ref-owned-param', 67, 27, 67, 34, 'information'],
+  ['unwrap', 78, 54, 78, 62, 'hint'],
+  ['unwrap', 81, 57, 81, 65, 'hint'],
+];
+
+const COMPACTION: Row[] = [
+  ['mutex-could-be-atomic', 11, 80, 11, 91, 'information'],
+  ['blocking-in-async', 13, 8, 13, 26, 'warning'],
+  ['blocking-in-async', 15, 21, 15, 27, 'warning'],
+  ['blocking-in-async', 20, 43, 20, 49, 'warning'],
+  ['undocumented-pub', 28, 13, 28, 20, 'hint'],
+  ['blocking-in-async', 31, 12, 31, 31, 'warning'],
+  ['expect', 31, 49, 31, 75, 'information'],
+  ['blocking-in-async', 35, 26, 35, 32, 'warning'],
+  ['blocking-in-async', 39, 18, 39, 30, 'warning'],
+  ['unwrap', 39, 42, 39, 50, 'information'],
+  ['index-loop', 40, 13, 40, 26, 'information'],
+  ['clone-in-loop', 41, 26, 41, 33, 'information'],
+  ['clone-in-loop', 43, 21, 43, 28, 'information'],
+  ['unwrap', 44, 34, 44, 42, 'information'],
+  ['clone-in-loop', 44, 43, 44, 50, 'information'],
+  ['unwrap', 46, 58, 46, 66, 'information'],
+  ['unwrap', 46, 68, 46, 76, 'information'],
+  ['unwrap', 48, 16, 48, 24, 'information'],
+  ['blocking-in-async', 52, 4, 52, 19, 'warning'],
+  ['unwrap', 52, 48, 52, 56, 'information'],
+  ['blocking-in-async', 53, 15, 53, 21, 'warning'],
+  ['blocking-in-async', 53, 33, 53, 49, 'warning'],
+  ['expect', 56, 9, 56, 39, 'information'],
+  ['blocking-in-async', 57, 29, 57, 35, 'warning'],
+  ['blocking-in-async', 58, 17, 58, 23, 'warning'],
+  ['blocking-in-async', 60, 19, 60, 42, 'warning'],
+  ['unwrap', 60, 60, 60, 68, 'information'],
+];
+
+async function configure(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('rustReview').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+suite('Rust Take-Home Review in VS Code', function () {
+  this.timeout(60_000);
+  let api: ExtensionApi;
+
+  suiteSetup(async () => {
+    // The suite writes files and settings into its workspace: never let it touch the committed samples.
+    truthy(!folder().path.includes('/test/fixtures/'), `run the suite on a copy of the sample (test/integration/run.mjs makes one), not on ${folder().path}`);
+    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    truthy(extension, `${EXTENSION_ID} is installed`);
+    api = await extension.activate();
+    const scan = await api.firstScan;
+    truthy(scan.files >= 8, `the first scan analysed the sample (${scan.files} files)`);
+  });
+
+  test('runs without workspace trust (Restricted Mode)', () => {
+    equal(vscode.workspace.isTrusted, false);
+  });
+
+  test('scans the whole sample without skipping a file', async () => {
+    const scan = await api.firstScan;
+    equal([scan.files, scan.skipped, scan.cancelled], [9, [], false]);
+  });
+
+  test('reports the exact diagnostics of two files', async () => {
+    equal(await settle(file('src/protocol.rs'), PROTOCOL.length), PROTOCOL);
+    equal(await settle(file('src/compaction.rs'), COMPACTION.length), COMPACTION);
+  });
+
+  test('links each diagnostic code to its explanation', async () => {
+    const [diagnostic] = vscode.languages.getDiagnostics(file('src/protocol.rs')).filter((d) => d.source === 'rust-review');
+    truthy(typeof diagnostic.code === 'object', 'the code carries a target');
+    const explanation = await vscode.workspace.openTextDocument(diagnostic.code.target);
+    truthy(explanation.getText().startsWith(`# ${String(diagnostic.code.value)}\n`), explanation.getText());
+  });
+
+  test('hovers with the explanation and the question to ask', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file('src/protocol.rs'), new vscode.Position(64, 38));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    truthy(text.includes('**Error handling** · concern · `unwrap`'), text);
+    truthy(text.includes('An `unwrap()` turns every failure into a crash'), text);
+    truthy(text.includes('**Ask the candidate:** What should happen here when this value is missing or the operation fails?'), text);
+  });
+
+  test('an edit that removes an .unwrap() removes its diagnostic', async () => {
+    const uri = file('src/protocol.rs');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const before = await settle(uri, PROTOCOL.length);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(64, 35, 64, 43), 'unwrap_or_default()');
+    truthy(await vscode.workspace.applyEdit(edit), 'the edit applies');
+    const after = await settle(uri, PROTOCOL.length - 1);
+    equal(after, before.filter((row) => !(row[0] === 'unwrap' && row[1] === 64)));
+    // Undo by the inverse edit: it does not depend on which editor is active, as a revert would.
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(uri, new vscode.Range(64, 35, 64, 54), 'unwrap()');
+    truthy(await vscode.workspace.applyEdit(undo), 'the undo applies');
+    equal(await settle(uri, PROTOCOL.length), PROTOCOL);
+  });
+
+  test('picks up a new file', async () => {
+    const uri = file('src/added.rs');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('fn added() {\n    let v = read().unwrap();\n}\n'));
+    const rows = await eventually(() => diagnosticRows(uri), (r) => r.length === 1, 'the new file is analysed');
+    equal(rows, [['unwrap', 1, 19, 1, 27, 'information']]);
+    await vscode.workspace.fs.delete(uri);
+    await eventually(() => diagnosticRows(uri), (r) => r.length === 0, 'the deleted file loses its diagnostics');
+  });
+
+  test('a code action records evidence in the review', async () => {
+    const uri = file('src/protocol.rs');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(64, 36, 64, 36));
+    const pin = actions.find((a) => a.title === 'Add as evidence to Error Handling: unwrap');
+    truthy(pin?.command, `a pin action is offered (got ${actions.map((a) => a.title).join(', ')})`);
+    await vscode.commands.executeCommand(pin.command.command, ...(pin.command.arguments ?? []));
+    const review = (await api.reviews()).current;
+    const pinned = review.evidence.find((e) => e.signal === 'unwrap' && e.file === 'src/protocol.rs');
+    truthy(pinned, 'the evidence is in the review');
+    equal([pinned.categoryId, pinned.range, pinned.snippet.trim()], [
+      'error-handling',
+      { startLine: 64, startCharacter: 35, endLine: 64, endCharacter: 43 },
+      'line.split_whitespace().next().unwrap()',
+    ]);
+  });
+
+  test('settings take effect at once', async () => {
+    const uri = file('src/protocol.rs');
+    try {
+      await configure('signals', { unwrap: false });
+      await settle(uri, PROTOCOL.length - 3);
+      await configure('severity', { concern: 'warning', strength: 'decoration', info: 'decoration' });
+      const rows = await eventually(() => diagnosticRows(uri), (r) => r.length > 0 && r[0][5] === 'warning', 'concerns become warnings');
+      // Every concern of the file but the three unwraps, now all warnings.
+      equal(rows.map((r) => r[5]), new Array(PROTOCOL.length - 3).fill('warning'));
+      await configure('hints.enabled', false);
+      await settle(uri, 0);
+    } finally {
+      await configure('signals', undefined);
+      await configure('severity', undefined);
+      await configure('hints.enabled', undefined);
+    }
+    await settle(uri, PROTOCOL.length);
+  });
+});

@@ -1,6 +1,7 @@
 import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId, type Finding, type ScanReport } from '../analysis/model';
 import { summarizeFindings } from '../analysis/report';
 import { signalById, SIGNALS } from '../analysis/signals';
+import { codeSpan, escapeMarkdown as md } from '../rubric/markdown';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -82,18 +83,6 @@ function toText(report: ScanReport, columns: ColumnMapper): string {
     out.push('');
   }
   return out.join('\n');
-}
-
-/** Markdown-escapes text from the candidate's repository so it cannot break a table or inject markup. */
-function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
-/** A code span that holds any text: the fence is one backtick longer than the longest run inside. */
-function codeSpan(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence} ${text.replace(/\r?\n/g, ' ')} ${fence}`;
 }
 
 function toMarkdown(report: ScanReport, columns: ColumnMapper): string {

@@ -35,3 +35,10 @@ export interface Rubric {
   /** Mistakes that lead to poor hiring decisions, shown to the reviewer as a checklist. */
   checklist: string[];
 }
+
+/** Counts of a category's findings, by polarity and by whether they are in test code. */
+export interface EvidenceCounts {
+  concern: { code: number; test: number };
+  strength: { code: number; test: number };
+  info: { code: number; test: number };
+}

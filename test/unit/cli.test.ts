@@ -94,7 +94,7 @@ describe('rust-review CLI', function () {
       strictEqual(code, 0);
       // The name appears only inside a code span, where Markdown renders it as literal text.
       deepStrictEqual(stdout.split('<img').length, 2);
-      match(stdout, /\n- `` src\/<img src=x onerror=alert\(1\)>\|`x`\.rs:1:12 `` `\.unwrap\(\)` panics/);
+      match(stdout, /\n- ``src\/<img src=x onerror=alert\(1\)>\|`x`\.rs:1:12`` `\.unwrap\(\)` panics/);
     } finally {
       rmSync(root, { recursive: true });
     }

@@ -1,0 +1,226 @@
+import { deepStrictEqual, strictEqual } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../../src/analysis/model';
+import { SIGNALS } from '../../src/analysis/signals';
+import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
+import { permalink, reviewToJson, reviewToMarkdown, type ExportContext } from '../../src/rubric/export';
+import { generateQuestions } from '../../src/rubric/questions';
+import { emptyReview, parseReview, pinEvidence, type Review } from '../../src/rubric/review';
+import { parseRubric } from '../../src/rubric/rubricFile';
+import { evidenceFor, suggestLevel, unassessed, weightedScore } from '../../src/rubric/scoring';
+
+const KNOWN = new Set(SIGNALS.map((s) => s.id));
+const NOW = new Date('2026-11-24T10:30:00Z');
+
+function finding(rule: string, polarity: Finding['polarity'], file: string, line: number, character: number, overrides: Partial<Finding> = {}): Finding {
+  return {
+    rule,
+    category: 'error-handling',
+    polarity,
+    severity: 'information',
+    message: SIGNALS.find((s) => s.id === rule)?.message ?? rule,
+    file,
+    range: { start: { line, character }, end: { line, character: character + 8 } },
+    startIndex: line * 100 + character,
+    endIndex: line * 100 + character + 8,
+    context: 'code',
+    ...overrides,
+  };
+}
+
+describe('custom rubric files', () => {
+  const category = {
+    id: 'errors',
+    title: 'Errors',
+    weight: 2,
+    signals: ['unwrap', 'try-operator'],
+    descriptors: { 'strong-no': 'a', no: 'b', yes: 'c', 'strong-yes': 'd' },
+    question: 'How?',
+  };
+  const good = { id: 'team-rubric', version: '2.1.0', title: 'Team rubric', categories: [category] };
+
+  it('accepts a good file and the default rubric', () => {
+    deepStrictEqual(parseRubric(JSON.stringify(good), KNOWN), { rubric: { ...good, checklist: [] } });
+    deepStrictEqual(parseRubric(JSON.stringify(DEFAULT_RUBRIC), KNOWN), { rubric: DEFAULT_RUBRIC });
+  });
+
+  it('names the problem of a bad file', () => {
+    const cases: [string, string][] = [
+      ['{ "id": ', 'the file is not valid JSON'],
+      [JSON.stringify([]), 'the rubric must be a JSON object'],
+      [JSON.stringify({ ...good, colour: 'red' }), 'the rubric has an unknown field "colour"'],
+      [JSON.stringify({ ...good, id: '' }), 'id must be a non-empty id'],
+      [JSON.stringify({ ...good, version: 2 }), 'version must be a non-empty string'],
+      [JSON.stringify({ ...good, categories: [] }), 'categories must be a non-empty list'],
+      [JSON.stringify({ ...good, categories: [{ ...category, weight: 0 }] }), 'category "errors": weight must be a number above 0'],
+      [JSON.stringify({ ...good, categories: [{ ...category, signals: ['unwarp'] }] }), 'category "errors": unknown signal "unwarp"'],
+      [JSON.stringify({ ...good, categories: [{ ...category, descriptors: { ...category.descriptors, yes: '' } }] }), 'category "errors": descriptors.yes is missing or empty'],
+      [JSON.stringify({ ...good, categories: [category, category] }), 'category id "errors" is used twice'],
+    ];
+    for (const [text, start] of cases) {
+      const result = parseRubric(text, KNOWN);
+      strictEqual('error' in result && result.error.startsWith(start), true, `${start}: got ${JSON.stringify(result)}`);
+    }
+  });
+
+  it('ships a JSON Schema that requires what the parser requires', () => {
+    const schema = JSON.parse(readFileSync(path.resolve('src/rubric/rubric.schema.json'), 'utf8'));
+    deepStrictEqual(schema.required, ['id', 'version', 'title', 'categories']);
+    deepStrictEqual(schema.properties.categories.items.required, ['id', 'title', 'weight', 'signals', 'descriptors', 'question']);
+  });
+});
+
+describe('scoring', () => {
+  const [errors] = DEFAULT_RUBRIC.categories.filter((c) => c.id === 'error-handling');
+  const testing = DEFAULT_RUBRIC.categories.find((c) => c.id === 'testing')!;
+
+  it('counts evidence by polarity, own code against tests, concerns first', () => {
+    const evidence = evidenceFor(errors, [
+      finding('try-operator', 'strength', 'src/a.rs', 1, 0),
+      finding('unwrap', 'concern', 'src/a.rs', 5, 0, { context: 'test' }),
+      finding('unwrap', 'concern', 'src/b.rs', 2, 0),
+      finding('clone', 'info', 'src/a.rs', 3, 0),
+    ]);
+    deepStrictEqual(evidence.counts, { concern: { code: 1, test: 1 }, strength: { code: 1, test: 0 }, info: { code: 0, test: 0 } });
+    deepStrictEqual(evidence.findings.map((f) => `${f.file}:${f.range.start.line}`), ['src/b.rs:2', 'src/a.rs:5', 'src/a.rs:1']);
+  });
+
+  it('suggests a level with its reason, never without evidence', () => {
+    const suggest = (findings: Finding[]) => suggestLevel(errors, evidenceFor(errors, findings));
+    const unwraps = (n: number) => Array.from({ length: n }, (_, i) => finding('unwrap', 'concern', 'src/a.rs', i, 0));
+    const tries = (n: number) => Array.from({ length: n }, (_, i) => finding('try-operator', 'strength', 'src/b.rs', i, 0));
+    strictEqual(suggest([]), undefined);
+    deepStrictEqual(suggest(unwraps(12)), { level: 'strong-no', reason: "12 concerns and 0 strengths in the crate's own code" });
+    deepStrictEqual(suggest([...unwraps(3), ...tries(2)]), { level: 'no', reason: "3 concerns and 2 strengths in the crate's own code" });
+    deepStrictEqual(suggest([...unwraps(2), ...tries(3)]), { level: 'yes', reason: "2 concerns and 3 strengths in the crate's own code" });
+    deepStrictEqual(suggest([...unwraps(1), ...tries(9)]), { level: 'strong-yes', reason: "1 concern and 9 strengths in the crate's own code" });
+    deepStrictEqual(suggest([finding('todo', 'concern', 'src/a.rs', 1, 0, { severity: 'warning' }), ...tries(9)]), {
+      level: 'no',
+      reason: "1 concern (1 serious) and 9 strengths in the crate's own code",
+    });
+  });
+
+  it('judges testing by the tests there are', () => {
+    const tests = (n: number) => Array.from({ length: n }, (_, i) => finding('test-fn', 'strength', 'src/a.rs', i, 0, { context: 'test' }));
+    const suggest = (findings: Finding[]) => suggestLevel(testing, evidenceFor(testing, findings));
+    deepStrictEqual(suggest([]), { level: 'strong-no', reason: 'no tests found' });
+    deepStrictEqual(suggest(tests(2)), { level: 'no', reason: 'only 2 tests' });
+    deepStrictEqual(suggest(tests(4)), { level: 'yes', reason: '4 tests, unit tests only' });
+    deepStrictEqual(suggest([...tests(6), finding('property-test', 'strength', 'tests/p.rs', 1, 0, { context: 'test' })]), {
+      level: 'strong-yes',
+      reason: '6 tests, with property tests',
+    });
+  });
+
+  it('weighs the scored categories and lists the others', () => {
+    const review = emptyReview({ name: 'kv' }, undefined, DEFAULT_RUBRIC, NOW);
+    strictEqual(weightedScore(review, DEFAULT_RUBRIC), undefined);
+    review.categories.ownership.level = 'strong-yes'; // weight 2
+    review.categories.lifetimes.level = 'no'; // weight 1
+    strictEqual(weightedScore(review, DEFAULT_RUBRIC), 3.33);
+    deepStrictEqual(unassessed(review, DEFAULT_RUBRIC).map((c) => c.id), ['error-handling', 'concurrency', 'async', 'testing', 'design']);
+  });
+});
+
+describe('follow-up questions', () => {
+  it("asks about this candidate's own code", () => {
+    const lines: Record<string, string> = {
+      'src/store.rs:41': '    let file = File::open(&path).unwrap();',
+      'src/main.rs:9': '    let port: u16 = args[1].parse().expect("port");',
+      'src/server.rs:20': '    std::thread::sleep(Duration::from_secs(1));',
+    };
+    const findings = [
+      finding('unwrap', 'concern', 'src/store.rs', 41, 33),
+      finding('unwrap', 'concern', 'src/store.rs', 41, 50, { context: 'test' }),
+      finding('expect', 'concern', 'src/main.rs', 9, 36),
+      finding('blocking-in-async', 'concern', 'src/server.rs', 20, 4, { message: '`std::thread::sleep` blocks the runtime thread; use `tokio::time::sleep`' }),
+      finding('unwrap', 'concern', 'src/extra.rs', 1, 0),
+    ];
+    const questions = generateQuestions(findings, (f) => lines[`${f.file}:${f.range.start.line}`]);
+    deepStrictEqual(
+      questions.map((q) => q.text),
+      [
+        '`src/store.rs:42` unwraps `File::open(&path)` — what should happen when the file is missing or unreadable?',
+        '`src/main.rs:10` expects `args[1].parse()` — what should happen when the input is malformed?',
+        '`src/server.rs:21`: `std::thread::sleep` blocks the runtime thread; use `tokio::time::sleep` — what happens to the other connections while this call blocks?',
+      ],
+    );
+  });
+});
+
+describe('review export', () => {
+  function goldenReview(): Review {
+    let review = emptyReview({ name: 'kvstore', remote: 'git@github.com:candidate/kvstore.git' }, '0123456789abcdef0123456789abcdef01234567', DEFAULT_RUBRIC, NOW);
+    review = pinEvidence(
+      review,
+      {
+        id: 'e1',
+        categoryId: 'error-handling',
+        file: 'src/store.rs',
+        range: { startLine: 41, startCharacter: 33, endLine: 41, endCharacter: 41 },
+        commit: 'fedcba9876543210fedcba9876543210fedcba98',
+        snippet: '    let file = File::open(&path).unwrap();',
+        signal: 'unwrap',
+        note: 'Crashes on a missing store file: ask about recovery.',
+        createdAt: NOW.toISOString(),
+      },
+      NOW,
+    );
+    review.categories['error-handling'] = { level: 'no', notes: 'Unwraps on every I/O path.\nNo error type.', questions: ['`src/store.rs:42` unwraps `File::open(&path)` — what should happen when the file is missing or unreadable?'] };
+    review.categories.ownership = { level: 'yes', notes: '', questions: [] };
+    review.categories.concurrency = { level: 'strong-no', notes: 'A std `Mutex` guard is held across `.await`.', questions: [] };
+    review.recommendation = 'no';
+    review.summary = 'Works for the happy path; **error handling and async** need a long talk.';
+    return review;
+  }
+
+  function context(review: Review): ExportContext {
+    const errors = DEFAULT_RUBRIC.categories.find((c) => c.id === 'error-handling')!;
+    const evidence = evidenceFor(errors, [
+      finding('unwrap', 'concern', 'src/store.rs', 41, 33),
+      finding('try-operator', 'strength', 'src/lib.rs', 7, 20),
+      finding('unwrap', 'concern', 'src/<b>odd`name</b>.rs', 2, 4, { context: 'test' }),
+    ]);
+    const sources: Record<string, string> = {
+      'src/store.rs:41': '    let file = File::open(&path).unwrap();',
+      'src/lib.rs:7': '    let n = parse(input)?;',
+      'src/<b>odd`name</b>.rs:2': '        x.unwrap() // ```',
+    };
+    return {
+      review,
+      rubric: DEFAULT_RUBRIC,
+      reviewer: 'Ada Lovelace',
+      date: NOW,
+      evidence: new Map([['error-handling', evidence]]),
+      source: (file, start) => sources[`${file}:${start}`],
+    };
+  }
+
+  it('writes the exact Markdown of a golden review', () => {
+    const markdown = reviewToMarkdown(context(goldenReview()));
+    const golden = path.resolve('test/fixtures/review.golden.md');
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, markdown);
+    strictEqual(markdown, readFileSync(golden, 'utf8'));
+  });
+
+  it('permalinks to the commit on GitHub and GitLab only', () => {
+    deepStrictEqual(
+      [
+        permalink('git@github.com:c/kv.git', 'abc', 'src/a b.rs', 4, 6),
+        permalink('https://gitlab.com/g/kv.git', 'abc', 'src/a.rs', 4, 4),
+        permalink('https://example.org/kv.git', 'abc', 'src/a.rs', 4, 4),
+        permalink('git@github.com:c/kv.git', undefined, 'src/a.rs', 4, 4),
+      ],
+      ['https://github.com/c/kv/blob/abc/src/a%20b.rs#L5-L7', 'https://gitlab.com/g/kv/-/blob/abc/src/a.rs#L5', undefined, undefined],
+    );
+  });
+
+  it('writes JSON that imports back as the same review', () => {
+    const review = goldenReview();
+    const exported = JSON.parse(reviewToJson(context(review)));
+    deepStrictEqual([exported.reviewer, exported.weightedScore, exported.analysis['error-handling'].concern], ['Ada Lovelace', 2, { code: 1, test: 1 }]);
+    const imported = parseReview(exported);
+    deepStrictEqual('review' in imported && imported.review.categories, review.categories);
+  });
+});

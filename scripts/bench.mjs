@@ -1,0 +1,610 @@
+#!/usr/bin/env node
+// Benchmarks the CLI's full-signal scan against ast-grep on real Rust corpora.
+//
+//   node esbuild.config.mjs && node scripts/bench.mjs [options] [dir ...]
+//
+// With no directory, it measures tokio 1.24.2 and the Rust standard library 1.63 as Debian
+// installs them (see shared/docs/rust-corpora.md); a missing corpus is skipped with the command
+// that installs it. It exits non-zero only when no corpus could be measured or a tool failed;
+// a missed performance target is reported, never fatal.
+//
+// Options:
+//   --rounds N     timed rounds per corpus (default 3); the table shows the median of each tool
+//   --one-worker   also time the CLI limited to one analysis worker thread (see HOOK below)
+//   --rss=time|node  how to read the CLI's peak RSS: /usr/bin/time -v (default when installed),
+//                  or a preloaded hook reading process.resourceUsage() at exit
+//   --phases       instead of the comparison, profile one thread in-process: WASM load, read,
+//                  parse and query with plain web-tree-sitter, then the full analyzer in one worker
+//
+// What is timed, and why:
+// - Ours: the real CLI in a child process, `node dist/cli.js scan <dir> --format json
+//   --include-tests`, so the wall time holds Node start-up, worker start and the WASM load as a
+//   user sees them. Its JSON goes to a file, not a pipe, so the benchmark's own process does no
+//   work while the child runs.
+// - ast-grep: ONE process doing both patterns (`$A.unwrap()` and `$A.expect($$$B)`), via
+//   `ast-grep scan --inline-rules` with two rules separated by `---` (supported by 0.51). That
+//   walks and parses each file once, as our scan does; two `ast-grep run` processes would parse
+//   everything twice and flatter us. Output is `--json=stream` to a file, which lets us count
+//   matches exactly and is about as cheap as our own JSON (the default "rich" report, with source
+//   previews, would cost ast-grep more). It runs in the corpus directory with a `--globs !file`
+//   for every file our scan skipped (over 1 MiB, unreadable...), so both tools read the same files.
+// - Rounds alternate the tools and flip their order each round (ABBA), so slow drift in the
+//   machine's load falls on both alike. Only ratios within one run mean anything on a noisy box.
+// - One untimed warm-up of each tool first fills the page cache and supplies the match counts.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const CLI = path.join(DIST, 'cli.js');
+const AST_GREP = path.join(ROOT, 'node_modules', '.bin', 'ast-grep');
+const TIME = '/usr/bin/time';
+
+const INSTALL = 'apt-get update && apt-get install -y rust-src librust-tokio-dev';
+const DEFAULT_CORPORA = [
+  { name: 'tokio', dir: '/usr/share/cargo/registry/tokio-1.24.2' },
+  { name: 'std', dir: '/usr/src/rustc-1.63.0/library' },
+];
+/** The issue's targets: our wall time within 1.5× of ast-grep's on tokio, and at least 4 MB/s. */
+const TARGET_RATIO_TOKIO = 1.5;
+const TARGET_MB_PER_S = 4;
+
+/** Our rules that flag an unwrap or expect call; `lock-unwrap` takes the ones on `.lock()`. */
+const UNWRAP_RULES = new Set(['unwrap', 'expect', 'lock-unwrap']);
+const AST_GREP_RULES = `id: unwrap
+language: rust
+rule: { pattern: $A.unwrap() }
+---
+id: expect
+language: rust
+rule: { pattern: $A.expect($$$B) }`;
+/** Warm-up only: the macro invocations, to tell which of our extra matches sit in macro arguments. */
+const AST_GREP_MACROS = `---
+id: macro
+language: rust
+rule: { kind: macro_invocation }`;
+/** Mirrors DEFAULT_MAX_FILE_BYTES in src/analysis/source.ts (the --phases walk only). */
+const MAX_FILE_BYTES = 1024 * 1024;
+const MB = 1e6;
+
+// ---------------------------------------------------------------- arguments
+
+function parseArgs(argv) {
+  const options = { rounds: 3, oneWorker: false, phases: false, rss: undefined, dirs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') {
+      const header = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+      const end = header.findIndex((line) => !line.startsWith('//') && !line.startsWith('#!'));
+      process.stdout.write(`${header.slice(1, end).map((l) => l.replace(/^\/\/ ?/, '')).join('\n')}\n`);
+      process.exit(0);
+    } else if (arg === '--rounds' || arg.startsWith('--rounds=')) {
+      const value = Number(arg === '--rounds' ? argv[++i] : arg.slice('--rounds='.length));
+      if (!Number.isInteger(value) || value < 1) fail(`--rounds takes a whole number of at least 1`);
+      options.rounds = value;
+    } else if (arg === '--one-worker') options.oneWorker = true;
+    else if (arg === '--phases') options.phases = true;
+    else if (arg.startsWith('--rss=')) {
+      options.rss = arg.slice('--rss='.length);
+      if (options.rss !== 'time' && options.rss !== 'node') fail('--rss takes time or node');
+    } else if (arg.startsWith('-')) fail(`unknown option ${arg} (see --help)`);
+    else options.dirs.push(arg);
+  }
+  if (options.rss === 'time' && !fs.existsSync(TIME)) fail(`${TIME} is not installed (apt-get install -y time)`);
+  options.rss ??= fs.existsSync(TIME) ? 'time' : 'node';
+  return options;
+}
+
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(1);
+}
+
+/** The corpora to measure, with a message for each one that is missing. */
+function chooseCorpora(dirs) {
+  const wanted = dirs.length > 0 ? dirs.map((dir) => ({ name: path.basename(path.resolve(dir)), dir: path.resolve(dir) })) : DEFAULT_CORPORA;
+  const present = [];
+  for (const corpus of wanted) {
+    if (fs.existsSync(corpus.dir) && fs.statSync(corpus.dir).isDirectory()) present.push(corpus);
+    else if (dirs.length > 0) process.stderr.write(`bench: skipping ${corpus.dir}: not a directory\n`);
+    else process.stderr.write(`bench: skipping ${corpus.name}: ${corpus.dir} is missing. Install it with:\n  ${INSTALL}\n`);
+  }
+  return present;
+}
+
+// ---------------------------------------------------------------- running children
+
+let scratch;
+/** A private temp folder for the tools' output, removed at exit. */
+function scratchDir() {
+  if (!scratch) {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rust-review-bench-'));
+    process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
+  }
+  return scratch;
+}
+
+/**
+ * Preloaded into the CLI (`node -r`) only when needed, never for the plain timed run:
+ * - BENCH_USAGE_FILE: at exit, write process.resourceUsage() there. Worker threads live in the
+ *   same process, so maxRSS and the CPU times cover them (the fallback when /usr/bin/time is absent).
+ * - BENCH_WORKERS: make os.availableParallelism() answer this, which is how the CLI sizes its pool
+ *   (scan.ts: min(availableParallelism, 8)), for lack of a --threads option. The bundle's `os` is
+ *   the module object itself (esbuild's __toESM keeps it as `default`), so the patch is seen.
+ */
+const HOOK = `'use strict';
+const os = require('node:os');
+if (process.env.BENCH_WORKERS) {
+  const workers = Number(process.env.BENCH_WORKERS);
+  os.availableParallelism = () => workers;
+}
+if (process.env.BENCH_USAGE_FILE) {
+  process.on('exit', () => {
+    const u = process.resourceUsage();
+    require('node:fs').writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({ maxRSSKiB: u.maxRSS, userUs: u.userCPUTime, systemUs: u.systemCPUTime }));
+  });
+}
+`;
+
+function hookFile() {
+  const file = path.join(scratchDir(), 'hook.cjs');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, HOOK);
+  return file;
+}
+
+/**
+ * Runs a command with stdout to `outFile` and returns its wall time in seconds, and, when
+ * measurable, its peak RSS (MiB) and CPU seconds.
+ * `rss`: 'time' wraps the command in /usr/bin/time -v; 'node' (Node children only) uses the hook.
+ */
+async function timedRun(command, args, { cwd, outFile, rss, env = {} }) {
+  const usageFile = path.join(scratchDir(), 'usage.txt');
+  fs.rmSync(usageFile, { force: true });
+  let file = command;
+  let argv = args;
+  const childEnv = { ...process.env, ...env };
+  if (rss === 'time') {
+    file = TIME;
+    argv = ['-v', '-o', usageFile, command, ...args];
+  } else if (rss === 'node') {
+    childEnv.BENCH_USAGE_FILE = usageFile;
+  }
+  const out = fs.openSync(outFile, 'w');
+  let stderr = '';
+  const start = performance.now();
+  const status = await new Promise((resolve, reject) => {
+    const child = spawn(file, argv, { cwd, env: childEnv, stdio: ['ignore', out, 'pipe'] });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(signal ?? code));
+  });
+  const seconds = (performance.now() - start) / 1000;
+  fs.closeSync(out);
+  if (status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (${status}) in ${cwd}:\n${stderr.trim().slice(-2000)}`);
+  }
+  return { seconds, ...readUsage(usageFile, rss) };
+}
+
+function readUsage(usageFile, rss) {
+  if (!rss || !fs.existsSync(usageFile)) return { rssMiB: undefined, cpuSeconds: undefined };
+  const text = fs.readFileSync(usageFile, 'utf8');
+  if (rss === 'node') {
+    const u = JSON.parse(text);
+    return { rssMiB: u.maxRSSKiB / 1024, cpuSeconds: (u.userUs + u.systemUs) / 1e6 };
+  }
+  const field = (name) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(text)?.[1]);
+  return {
+    rssMiB: field('Maximum resident set size \\(kbytes\\)') / 1024,
+    cpuSeconds: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
+  };
+}
+
+/** Our CLI, as a user runs it; `workers` limits the pool through the hook. */
+function runOurs(corpus, outFile, rssMode, workers) {
+  const hook = rssMode === 'node' || workers !== undefined ? ['-r', hookFile()] : [];
+  return timedRun(process.execPath, [...hook, CLI, 'scan', corpus.dir, '--format', 'json', '--include-tests'], {
+    cwd: ROOT,
+    outFile,
+    rss: rssMode,
+    env: workers !== undefined ? { BENCH_WORKERS: String(workers) } : {},
+  });
+}
+
+/** ast-grep's two rules in one process; its RSS is only measurable through /usr/bin/time. */
+function runAstGrep(corpus, outFile, excluded, rssMode, rules = AST_GREP_RULES) {
+  const globs = excluded.flatMap((file) => ['--globs', `!${file}`]);
+  return timedRun(AST_GREP, ['scan', '--inline-rules', rules, '--json=stream', ...globs], {
+    cwd: corpus.dir,
+    outFile,
+    rss: rssMode === 'time' ? 'time' : undefined,
+  });
+}
+
+// ---------------------------------------------------------------- counting
+
+function readJsonLines(file) {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line));
+}
+
+/** All .rs files as the CLI walks them, minus .gitignore handling (checked against its count). */
+function rustFiles(root) {
+  const files = [];
+  const visit = (dir, rel) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const absolute = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'target' && entry.name !== '.git') visit(absolute, relPath);
+      } else if (entry.name.endsWith('.rs') && (entry.isFile() || (entry.isSymbolicLink() && isFile(absolute)))) {
+        files.push({ file: relPath, absolute, size: fs.statSync(absolute).size });
+      }
+    }
+  };
+  visit(root, '');
+  return files;
+}
+
+function isFile(p) {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Compares our unwrap/expect findings with ast-grep's matches, call by call. Both end at the
+ * call's closing parenthesis: ours as 1-based line and column, ast-grep's 0-based, so a call is
+ * keyed by file, end line and end column. Our extra matches are split by whether they sit inside
+ * a macro invocation (ast-grep's `macro_invocation` ranges, from the warm-up run).
+ */
+function compareMatches(ours, theirs, macros) {
+  const key = (file, line, column) => `${file}:${line}:${column}`;
+  const theirKeys = new Set(theirs.map((m) => key(m.file, m.range.end.line + 1, m.range.end.column + 1)));
+  const ourKeys = new Set(ours.map((f) => key(f.file, f.endLine, f.endColumn)));
+  const macrosByFile = new Map();
+  for (const m of macros) {
+    const list = macrosByFile.get(m.file) ?? [];
+    list.push(m.range);
+    macrosByFile.set(m.file, list);
+  }
+  const before = (l1, c1, l2, c2) => l1 < l2 || (l1 === l2 && c1 <= c2);
+  const inMacro = (f) =>
+    (macrosByFile.get(f.file) ?? []).some(
+      (r) => before(r.start.line + 1, r.start.column + 1, f.line, f.column) && before(f.endLine, f.endColumn, r.end.line + 1, r.end.column + 1),
+    );
+  const oursOnly = ours.filter((f) => !theirKeys.has(key(f.file, f.endLine, f.endColumn)));
+  const theirsOnly = theirs.filter((m) => !ourKeys.has(key(m.file, m.range.end.line + 1, m.range.end.column + 1)));
+  const oursOnlyInMacro = oursOnly.filter(inMacro);
+  return {
+    both: ours.length - oursOnly.length,
+    oursOnly,
+    oursOnlyInMacro: oursOnlyInMacro.length,
+    oursOnlyElsewhere: oursOnly.filter((f) => !inMacro(f)),
+    theirsOnly,
+  };
+}
+
+/** ripgrep's plain-text count, if installed: shows what the syntax-aware tools leave out. */
+function ripgrepCounts(corpus, excluded) {
+  const rg = spawnSync('rg', ['--version']);
+  if (rg.status !== 0) return undefined;
+  const count = (regex) => {
+    const globs = ['-g', '*.rs', ...excluded.flatMap((file) => ['-g', `!${file}`])];
+    const result = spawnSync('rg', ['--count-matches', '--no-filename', ...globs, regex, '.'], { cwd: corpus.dir, encoding: 'utf8' });
+    return result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .reduce((sum, n) => sum + Number(n), 0);
+  };
+  return { all: count('\\.(unwrap|expect)\\('), onCommentLines: count('^\\s*//.*\\.(unwrap|expect)\\(') };
+}
+
+// ---------------------------------------------------------------- the comparison
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function benchCorpus(corpus, options) {
+  const dir = scratchDir();
+  const ourOut = path.join(dir, 'ours.json');
+  const theirOut = path.join(dir, 'ast-grep.jsonl');
+  const log = (message) => process.stderr.write(`bench: ${corpus.name}: ${message}\n`);
+
+  // Warm-up, untimed: fills the page cache, and gives the counts and our list of skipped files.
+  log('warm-up');
+  await runOurs(corpus, ourOut, undefined);
+  const report = JSON.parse(fs.readFileSync(ourOut, 'utf8'));
+  const skippedFiles = report.skipped.map((s) => s.file);
+  const ourMatches = report.findings.filter((f) => UNWRAP_RULES.has(f.rule));
+  await runAstGrep(corpus, theirOut, skippedFiles, undefined, AST_GREP_RULES + '\n' + AST_GREP_MACROS);
+  const warm = readJsonLines(theirOut);
+  const theirMatches = warm.filter((m) => m.ruleId !== 'macro');
+  const comparison = compareMatches(
+    ourMatches,
+    theirMatches,
+    warm.filter((m) => m.ruleId === 'macro'),
+  );
+
+  const all = rustFiles(corpus.dir);
+  const skipped = new Set(skippedFiles);
+  const analysed = all.filter((f) => !skipped.has(f.file));
+  const bytes = analysed.reduce((sum, f) => sum + f.size, 0);
+
+  const rounds = { ours: [], astGrep: [], oneWorker: [] };
+  for (let round = 0; round < options.rounds; round++) {
+    log(`round ${round + 1}/${options.rounds}`);
+    const steps = [
+      async () => rounds.ours.push(await runOurs(corpus, ourOut, options.rss)),
+      async () => {
+        const run = await runAstGrep(corpus, theirOut, skippedFiles, options.rss);
+        const count = readJsonLines(theirOut).length;
+        if (count !== theirMatches.length) log(`ast-grep found ${count} matches this round, ${theirMatches.length} in the warm-up`);
+        rounds.astGrep.push(run);
+      },
+    ];
+    if (options.oneWorker) steps.push(async () => rounds.oneWorker.push(await runOurs(corpus, ourOut, options.rss, 1)));
+    if (round % 2 === 1) steps.reverse();
+    for (const step of steps) await step();
+  }
+
+  const summarise = (runs) =>
+    runs.length === 0
+      ? undefined
+      : {
+          seconds: median(runs.map((r) => r.seconds)),
+          rssMiB: runs.some((r) => r.rssMiB === undefined) ? undefined : median(runs.map((r) => r.rssMiB)),
+          cpuSeconds: runs.some((r) => r.cpuSeconds === undefined) ? undefined : median(runs.map((r) => r.cpuSeconds)),
+          all: runs.map((r) => r.seconds),
+        };
+  return {
+    corpus,
+    files: report.files,
+    walkedFiles: analysed.length,
+    skippedFiles: report.skipped,
+    bytes,
+    ourCount: ourMatches.length,
+    ourCountByRule: Object.fromEntries([...UNWRAP_RULES].map((rule) => [rule, ourMatches.filter((f) => f.rule === rule).length])),
+    theirCount: theirMatches.length,
+    comparison,
+    ripgrep: ripgrepCounts(corpus, skippedFiles),
+    ours: summarise(rounds.ours),
+    astGrep: summarise(rounds.astGrep),
+    oneWorker: summarise(rounds.oneWorker),
+  };
+}
+
+// ---------------------------------------------------------------- printing
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const fixed = (n, digits) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
+const isTokio = (corpus) => /tokio/i.test(corpus.name);
+
+function printResults(results, options) {
+  const rows = results.map((r) => {
+    const mbs = r.bytes / MB / r.ours.seconds;
+    return [
+      r.corpus.name,
+      r.files,
+      fixed(r.bytes / MB, 2),
+      fixed(r.ours.seconds, 2),
+      fixed(mbs, 2),
+      fixed(r.ours.rssMiB, 0),
+      r.ourCount,
+      fixed(r.astGrep.seconds, 2),
+      r.theirCount,
+      `${fixed(r.ours.seconds / r.astGrep.seconds, 2)}×`,
+    ];
+  });
+  const rssHow = options.rss === 'time' ? '/usr/bin/time -v' : 'process.resourceUsage() in the CLI';
+  console.log(`\nMedian of ${options.rounds} alternating rounds. MB = 10^6 bytes of the .rs files both tools read; MB/s = MB / our wall time; RSS via ${rssHow}.`);
+  console.log(
+    table(
+      ['corpus', 'files', 'MB', 'ours s', 'MB/s', 'peak RSS MiB', 'ours unwrap+expect', 'ast-grep s', 'ast-grep matches', 'ours/ast-grep'],
+      rows,
+    ),
+  );
+
+  console.log(`\nTargets (from the issue): ours/ast-grep ≤ ${TARGET_RATIO_TOKIO}× on tokio; ≥ ${TARGET_MB_PER_S} MB/s.`);
+  for (const r of results) {
+    const ratio = r.ours.seconds / r.astGrep.seconds;
+    const mbs = r.bytes / MB / r.ours.seconds;
+    const verdict = (ok) => (ok ? 'met' : 'MISSED');
+    const parts = [`${fixed(mbs, 2)} MB/s: ${verdict(mbs >= TARGET_MB_PER_S)} (≥ ${TARGET_MB_PER_S})`];
+    if (isTokio(r.corpus)) parts.unshift(`ratio ${fixed(ratio, 2)}×: ${verdict(ratio <= TARGET_RATIO_TOKIO)} (≤ ${TARGET_RATIO_TOKIO}×)`);
+    else parts.unshift(`ratio ${fixed(ratio, 2)}× (no target)`);
+    console.log(`  ${r.corpus.name}: ${parts.join('; ')}`);
+  }
+
+  console.log('\nDetails:');
+  for (const r of results) {
+    const rounds = (s) => s.all.map((t) => t.toFixed(2)).join(', ');
+    const cpu = (s) => (s.cpuSeconds === undefined ? '' : `, CPU ${fixed(s.cpuSeconds, 2)} s`);
+    console.log(`  ${r.corpus.name} (${r.corpus.dir})`);
+    console.log(`    rounds, s: ours ${rounds(r.ours)}${cpu(r.ours)}; ast-grep ${rounds(r.astGrep)}${cpu(r.astGrep)}${r.astGrep.rssMiB === undefined ? '' : `, peak RSS ${fixed(r.astGrep.rssMiB, 0)} MiB`}`);
+    // Each round's two runs were back to back, so their ratio shares that moment's load.
+    const perRound = r.ours.all.map((t, i) => `${fixed(t / r.astGrep.all[i], 2)}×`).join(', ');
+    const cpuRatio = r.astGrep.cpuSeconds ? `; CPU time ours/ast-grep ${fixed(r.ours.cpuSeconds / r.astGrep.cpuSeconds, 2)}× (less sensitive to load)` : '';
+    console.log(`    ratio per round: ${perRound}${cpuRatio}`);
+    if (r.oneWorker) {
+      console.log(
+        `    one worker thread: ${fixed(r.oneWorker.seconds, 2)} s (${fixed(r.bytes / MB / r.oneWorker.seconds, 2)} MB/s${cpu(r.oneWorker)}, ` +
+          `peak RSS ${fixed(r.oneWorker.rssMiB, 0)} MiB); speed-up of the default pool: ${fixed(r.oneWorker.seconds / r.ours.seconds, 2)}×`,
+      );
+    }
+    const byRule = Object.entries(r.ourCountByRule)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ');
+    const c = r.comparison;
+    console.log(`    ours ${r.ourCount} (${byRule}); ast-grep ${r.theirCount}; the same call found by both: ${c.both}`);
+    console.log(`    ours only: ${c.oursOnly.length}, of which ${c.oursOnlyInMacro} inside a macro invocation's arguments`);
+    for (const f of c.oursOnlyElsewhere.slice(0, 5)) console.log(`      ours only, not in a macro: ${f.file}:${f.line}:${f.column} ${f.rule}`);
+    console.log(`    ast-grep only: ${c.theirsOnly.length}`);
+    for (const m of c.theirsOnly.slice(0, 5)) console.log(`      ${m.file}:${m.range.start.line + 1}:${m.range.start.column + 1} ${m.text.split('\n')[0].slice(0, 80)}`);
+    if (r.ripgrep) {
+      console.log(`    ripgrep, regex \\.(unwrap|expect)\\( as text: ${r.ripgrep.all} matches, ${r.ripgrep.onCommentLines} of them on // comment lines (mostly doc examples)`);
+    }
+    if (r.walkedFiles !== r.files) console.log(`    NOTE: the benchmark found ${r.walkedFiles} readable .rs files, the CLI analysed ${r.files} (a .gitignore?): MB may be off`);
+    for (const s of r.skippedFiles) console.log(`    skipped by our scan (and excluded from ast-grep): ${s.file}: ${s.reason}`);
+  }
+}
+
+// ---------------------------------------------------------------- --phases
+
+/** A worker thread built from dist/worker-node.js, spoken to with the pool's protocol (src/worker/protocol.ts). */
+function analysisWorker() {
+  const worker = new Worker(path.join(DIST, 'worker-node.js'));
+  // Requests go one at a time, so a single pending slot is enough.
+  let pending;
+  worker.on('message', (response) => {
+    const { resolve, reject } = pending;
+    pending = undefined;
+    if (response.kind === 'failed') reject(new Error(response.error));
+    else resolve(response);
+  });
+  worker.on('error', (error) => pending?.reject(error));
+  worker.on('exit', (code) => pending?.reject(new Error(`the analysis worker exited with code ${code}`)));
+  return {
+    request: (message, transfer = []) =>
+      new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        worker.postMessage({ ...message, id: 1 }, transfer);
+      }),
+    terminate: () => worker.terminate(),
+  };
+}
+
+/**
+ * One thread each, in-process. Plain web-tree-sitter on this thread (the package's own ESM build,
+ * with the WASM from dist/) gives the floor: one parse and one two-pattern query per file. The full
+ * analyzer runs in one worker thread, one file at a time, so its time is the analysis alone: no
+ * walk, no report, no JSON. The two are interleaved file by file, so that the machine's load
+ * falls on both alike and their ratio means something.
+ */
+async function profileCorpus(corpus, treeSitter, runtimeReady) {
+  const { Parser, Language, Query } = treeSitter;
+  const files = rustFiles(corpus.dir).filter((f) => f.size <= MAX_FILE_BYTES);
+  const ms = { read: 0, load: 0, parse: 0, query: 0, init: 0, analysis: 0 };
+  const timed = async (phase, work) => {
+    const start = performance.now();
+    const result = await work();
+    ms[phase] += performance.now() - start;
+    return result;
+  };
+
+  const contents = await timed('read', () => files.map((f) => fs.readFileSync(f.absolute)));
+  const bytes = contents.reduce((sum, b) => sum + b.length, 0);
+  const runtime = fs.readFileSync(path.join(DIST, 'web-tree-sitter.wasm'));
+  const grammar = fs.readFileSync(path.join(DIST, 'tree-sitter-rust.wasm'));
+  // The runtime is initialised once per process: only the first corpus pays for it.
+  const language = await timed('load', async () => {
+    await runtimeReady;
+    return Language.load(grammar);
+  });
+  const parser = new Parser();
+  parser.setLanguage(language);
+  const query = new Query(
+    language,
+    '(call_expression function: (field_expression field: (field_identifier) @m (#any-of? @m "unwrap" "expect")) arguments: (arguments))',
+  );
+  const decoder = new TextDecoder('utf-8');
+  const worker = analysisWorker();
+  let plainCount = 0;
+  let ourCount = 0;
+  let skipped = 0;
+  const perFile = [];
+  try {
+    await timed('init', () => worker.request({ kind: 'init', binaries: { runtime, rust: grammar }, options: {} }));
+    for (let i = 0; i < files.length; i++) {
+      const tree = await timed('parse', () => parser.parse(decoder.decode(contents[i])));
+      plainCount += await timed('query', () => query.matches(tree.rootNode).length);
+      tree.delete();
+      const copy = new Uint8Array(contents[i]); // transferred, so the worker gets its own buffer
+      const before = ms.analysis;
+      const { outcome } = await timed('analysis', () => worker.request({ kind: 'analyzeFile', file: files[i].file, bytes: copy }, [copy.buffer]));
+      perFile.push({ file: files[i].file, ms: ms.analysis - before, size: files[i].size });
+      if (outcome.skipped) skipped++;
+      else ourCount += outcome.analysis.findings.filter((f) => UNWRAP_RULES.has(f.rule)).length;
+    }
+  } finally {
+    await worker.terminate();
+    query.delete();
+    parser.delete();
+  }
+  perFile.sort((a, b) => b.ms - a.ms);
+
+  const rate = (phaseMs) => fixed(bytes / MB / (phaseMs / 1000), 2);
+  console.log(`\n${corpus.name}: ${files.length} files, ${fixed(bytes / MB, 2)} MB, one thread each`);
+  console.log(
+    table(
+      ['phase', 'ms', 'MB/s'],
+      [
+        ['read every file', fixed(ms.read, 0), ''],
+        ['web-tree-sitter init + grammar load', fixed(ms.load, 0), ''],
+        ['tree-sitter: parse every file', fixed(ms.parse, 0), rate(ms.parse)],
+        ['tree-sitter: unwrap/expect query', fixed(ms.query, 0), rate(ms.query)],
+        ['analyzer: worker start + init', fixed(ms.init, 0), ''],
+        ['analyzer: every file (parse, macro args, all rules)', fixed(ms.analysis, 0), rate(ms.analysis)],
+      ],
+    ),
+  );
+  console.log(`  plain tree-sitter query: ${plainCount} unwrap/expect calls; full analyzer: ${ourCount} (${skipped} files skipped)`);
+  console.log(`  full analysis / (plain parse + query) = ${fixed(ms.analysis / (ms.parse + ms.query), 2)}×`);
+  console.log(`  slowest files in the analyzer: ${perFile.slice(0, 5).map((f) => `${f.file} ${fixed(f.ms, 0)} ms (${fixed(f.size / 1024, 0)} KiB)`).join('; ')}`);
+}
+
+async function profile(corpora) {
+  // web-tree-sitter's ESM build is importable as is from an .mjs script; give it the WASM bytes.
+  const treeSitter = await import('web-tree-sitter');
+  const runtime = fs.readFileSync(path.join(DIST, 'web-tree-sitter.wasm'));
+  const runtimeReady = treeSitter.Parser.init({ wasmBinary: runtime });
+  for (const corpus of corpora) await profileCorpus(corpus, treeSitter, runtimeReady);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  for (const file of ['cli.js', 'worker-node.js', 'web-tree-sitter.wasm', 'tree-sitter-rust.wasm']) {
+    if (!fs.existsSync(path.join(DIST, file))) fail(`dist/${file} is missing: build first with \`node esbuild.config.mjs\``);
+  }
+  const corpora = chooseCorpora(options.dirs);
+  if (corpora.length === 0) {
+    fail(options.dirs.length > 0 ? 'none of the named directories exists' : `no corpus to measure; install them with: ${INSTALL}`);
+  }
+
+  if (options.phases) {
+    await profile(corpora);
+    return;
+  }
+  if (!fs.existsSync(AST_GREP)) fail(`ast-grep is missing at ${path.relative(ROOT, AST_GREP)}: run \`npm install\` (it is a dev dependency)`);
+  const version = spawnSync(AST_GREP, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  process.stderr.write(`bench: ${version}, node ${process.version}, ${os.availableParallelism()} cores, ${options.rounds} rounds\n`);
+  const results = [];
+  for (const corpus of corpora) results.push(await benchCorpus(corpus, options));
+  printResults(results, options);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -36,9 +36,18 @@ const browser = { ...common, platform: 'browser', target: 'es2022' };
 /** The WASM binaries the analysis loads from bytes, copied beside the bundles. */
 const WASM = ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'node_modules/tree-sitter-rust/tree-sitter-rust.wasm'];
 
-async function copyWasm() {
-  await mkdir(path.join(root, 'dist'), { recursive: true });
-  await Promise.all(WASM.map((file) => copyFile(path.join(root, file), path.join(root, 'dist', path.basename(file)))));
+/** Files copied as they are: the WASM beside the bundles, the webview's styles and icon font, the rubric schema. */
+const ASSETS = [
+  ...WASM.map((file) => [file, path.join('dist', path.basename(file))]),
+  ['src/webview/styles.css', 'dist/webview/styles.css'],
+  ['node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css'],
+  ['node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf'],
+  ['src/rubric/rubric.schema.json', 'dist/rubric.schema.json'],
+];
+
+async function copyAssets() {
+  await mkdir(path.join(root, 'dist/webview'), { recursive: true });
+  await Promise.all(ASSETS.map(([from, to]) => copyFile(path.join(root, from), path.join(root, to))));
 }
 
 async function unitTestEntries() {
@@ -52,6 +61,7 @@ const builds = [
   { ...node, entryPoints: { 'worker-node': 'src/worker/node.ts' }, outdir: 'dist' },
   { ...browser, format: 'iife', entryPoints: { 'worker-browser': 'src/worker/browser.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...browser, format: 'iife', entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist/webview' },
 ];
 // mocha/mocha.js is mocha's self-contained browser build, a UMD script. mocha's package is an ES
 // module, so esbuild would leave the script's `module`/`exports` bound to the bundle's own, and its
@@ -83,7 +93,7 @@ if (withTests) {
   );
 }
 
-await copyWasm();
+await copyAssets();
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));

@@ -14,7 +14,9 @@ let runtimeReady: Promise<void> | undefined;
  * The runtime is initialised once per JavaScript realm, which is what web-tree-sitter requires.
  */
 export async function loadRustLanguage(binaries: GrammarBinaries): Promise<Language> {
-  runtimeReady ??= Parser.init({ wasmBinary: binaries.runtime }).catch((error: unknown) => {
+  // `locateFile` keeps the runtime from resolving its WASM file's URL against the script's own,
+  // which fails in a nested Web Worker (its script URL is a `blob:`); the bytes are given anyway.
+  runtimeReady ??= Parser.init({ wasmBinary: binaries.runtime, locateFile: (file: string) => file }).catch((error: unknown) => {
     runtimeReady = undefined;
     throw error;
   });

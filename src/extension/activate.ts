@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
 import type { GrammarBinaries } from '../analysis/parser';
-import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
-import type { Rubric } from '../rubric/model';
 import type { WorkerChannel } from '../worker/connection';
 import { AnalysisHost, type ScanSummary } from './analysisHost';
 import { registerCommands } from './commands';
@@ -12,6 +10,8 @@ import { HintRenderer } from './hints';
 import { createLog, LOG_LANGUAGE } from './log';
 import { readRepository, type RepositoryInfo } from './repository';
 import { ReviewStore } from './reviewStore';
+import { RubricSource } from './rubricSource';
+import { Scorecard, SCORECARD_VIEW, ScorecardViewProvider } from './scorecard';
 import { StatusBar } from './statusBar';
 
 /** What each platform's entry point supplies: how to start the analysis worker. */
@@ -24,6 +24,8 @@ export interface ExtensionApi {
   host: AnalysisHost;
   hints: HintRenderer;
   reviews(): Promise<ReviewStore>;
+  scorecard: Scorecard;
+  rubrics: RubricSource;
   /** Resolves when the scan started at activation has finished. */
   firstScan: Thenable<ScanSummary>;
 }
@@ -38,7 +40,8 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   const channel = vscode.window.createOutputChannel('Rust Take-Home Review', LOG_LANGUAGE);
   const log = createLog(channel);
   let settings: Settings = readSettings();
-  const rubric = (): Rubric => DEFAULT_RUBRIC;
+  const rubrics = new RubricSource(context.workspaceState, () => settings.rubricPath, log);
+  const rubric = () => rubrics.current;
 
   const host = new AnalysisHost(
     () => platform.createWorkerChannel(context.extensionUri),
@@ -47,7 +50,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     log,
   );
   const hints = new HintRenderer(context.extensionUri, host, () => settings);
-  const statusBar = new StatusBar(host, hints, 'rustReview.showCategory');
+  const statusBar = new StatusBar(host, hints, 'rustReview.showScorecard');
 
   let repository: Promise<RepositoryInfo | undefined> | undefined;
   const readRepositoryOnce = () => (repository ??= readRepository());
@@ -62,6 +65,8 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       ),
     ));
 
+  const scorecard = new Scorecard(host, rubrics, openReviews, readRepositoryOnce, () => settings, log);
+  const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
   const watcher = vscode.workspace.createFileSystemWatcher('**/{*.rs,Cargo.toml,.gitignore}');
   const onFile = (deleted: boolean) => (uri: vscode.Uri) => {
     if (uri.path.endsWith('/.gitignore')) void host.scanWorkspace();
@@ -74,6 +79,15 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     hints,
     statusBar,
     watcher,
+    rubrics,
+    panel,
+    vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
+    rubrics.onDidChange(() => panel.refresh()),
+    vscode.commands.registerCommand('rustReview.showScorecard', () => vscode.commands.executeCommand(`${SCORECARD_VIEW}.focus`)),
+    vscode.commands.registerCommand('rustReview.copyReview', () => scorecard.copy('markdown')),
+    vscode.commands.registerCommand('rustReview.copyReviewJson', () => scorecard.copy('json')),
+    vscode.commands.registerCommand('rustReview.saveReview', () => scorecard.saveAs()),
+    vscode.commands.registerCommand('rustReview.importReview', (uri?: vscode.Uri) => scorecard.importFrom(uri)),
     registerExplanations(),
     vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(hints)),
     vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(hints, rubric), {
@@ -83,6 +97,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     host.onDidUpdate((uris) => {
       hints.refresh(uris);
       statusBar.update();
+      panel.refresh();
     }),
     watcher.onDidCreate(onFile(false)),
     watcher.onDidChange(onFile(false)),
@@ -104,7 +119,13 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   );
 
   host.trackOpenDocuments();
+  void rubrics.reload();
+  void openReviews().then((store) => context.subscriptions.push(store, store.onDidChange(() => panel.refresh(0))));
   const firstScan = host.scanWorkspace();
+  void Promise.resolve(firstScan).finally(() => {
+    scorecard.scanning = false;
+    panel.refresh(0);
+  });
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
-  return { host, hints, reviews: openReviews, firstScan };
+  return { host, hints, reviews: openReviews, scorecard, rubrics, firstScan };
 }

@@ -44,3 +44,18 @@ export function webRepositoryUrl(remote: string | undefined): { host: 'github' |
   if (!match) return undefined;
   return { host: match[1] === 'github.com' ? 'github' : 'gitlab', base: `https://${match[1]}/${match[2]}` };
 }
+
+/** The `user.name` set in a git config file, for the reviewer's name on exports. */
+export function userName(config: string): string | undefined {
+  let inUser = false;
+  for (const line of config.split('\n')) {
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) {
+      inUser = header[1].trim().toLowerCase() === 'user';
+      continue;
+    }
+    const name = /^\s*name\s*=\s*(.+?)\s*$/.exec(line);
+    if (inUser && name) return name[1].replace(/^"(.*)"$/, '$1');
+  }
+  return undefined;
+}

@@ -112,3 +112,28 @@ export function reviewKey(identity: string): string {
   }
   return hash.toString(16).padStart(8, '0');
 }
+
+/** Changes one category's level, notes or chosen questions; a category the review lacks (a new rubric's) is added. */
+export function updateCategory(review: Review, categoryId: string, change: Partial<CategoryReview>, now: Date): Review {
+  const current = review.categories[categoryId] ?? { notes: '', questions: [] };
+  const next: CategoryReview = { ...current, ...change };
+  if (next.level === undefined) delete next.level;
+  return { ...review, categories: { ...review.categories, [categoryId]: next }, updatedAt: now.toISOString() };
+}
+
+/** Sets or clears the overall recommendation, which is always the reviewer's own choice. */
+export function setRecommendation(review: Review, level: Level | undefined, now: Date): Review {
+  const { recommendation: _previous, ...rest } = review;
+  return { ...rest, ...(level ? { recommendation: level } : {}), updatedAt: now.toISOString() };
+}
+
+export function setSummary(review: Review, summary: string, now: Date): Review {
+  return { ...review, summary, updatedAt: now.toISOString() };
+}
+
+/** Adds or removes a follow-up question from those the export includes. */
+export function chooseQuestion(review: Review, categoryId: string, text: string, chosen: boolean, now: Date): Review {
+  const current = review.categories[categoryId]?.questions ?? [];
+  const questions = chosen ? (current.includes(text) ? current : [...current, text]) : current.filter((q) => q !== text);
+  return updateCategory(review, categoryId, { questions }, now);
+}

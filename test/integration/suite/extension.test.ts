@@ -91,7 +91,7 @@ suite('Rust Take-Home Review in VS Code', function () {
     truthy(extension, `${EXTENSION_ID} is installed`);
     api = await extension.activate();
     const scan = await api.firstScan;
-    truthy(scan.files >= 8, `the first scan analysed the sample (${scan.files} files)`);
+    truthy(scan.files > 0, 'the first scan analysed the sample');
   });
 
   test('runs without workspace trust (Restricted Mode)', () => {
@@ -100,7 +100,7 @@ suite('Rust Take-Home Review in VS Code', function () {
 
   test('scans the whole sample without skipping a file', async () => {
     const scan = await api.firstScan;
-    equal([scan.files, scan.skipped, scan.cancelled], [9, [], false]);
+    equal([scan.files, scan.skipped, scan.cancelled], [8, [], false]); // seven Rust files and Cargo.toml
   });
 
   test('reports the exact diagnostics of two files', async () => {
@@ -182,5 +182,39 @@ suite('Rust Take-Home Review in VS Code', function () {
       await configure('hints.enabled', undefined);
     }
     await settle(uri, PROTOCOL.length);
+  });
+
+  test('copies the review as Markdown from the command palette, without the panel', async () => {
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('rustReview.copyReview');
+    const markdown = await vscode.env.clipboard.readText();
+    truthy(markdown.startsWith('# Rust take-home review: '), markdown.slice(0, 200));
+    truthy(markdown.includes('> **Incomplete review.** Not assessed yet: Ownership & Borrowing, Lifetimes, Error Handling'), markdown);
+    // The evidence pinned by the code action above, with its code.
+    truthy(markdown.includes('`src/protocol.rs:65` `.unwrap()` panics'), markdown);
+    truthy(markdown.includes('  line.split_whitespace().next().unwrap()'), markdown);
+    await vscode.commands.executeCommand('rustReview.copyReviewJson');
+    const json = JSON.parse(await vscode.env.clipboard.readText());
+    equal([json.schema, json.rubric.id, json.evidence.length], [1, 'rust-takehome-default', 1]);
+  });
+
+  test('reports a broken custom rubric and keeps the last good one', async () => {
+    const rubricFile = file('.vscode/rust-review.rubric.json');
+    const custom = {
+      id: 'team',
+      version: '3',
+      title: 'Team rubric',
+      categories: [{ id: 'errors', title: 'Errors', weight: 1, signals: ['unwrap'], descriptors: { 'strong-no': 'a', no: 'b', yes: 'c', 'strong-yes': 'd' }, question: 'How?' }],
+    };
+    await vscode.workspace.fs.writeFile(rubricFile, new TextEncoder().encode(JSON.stringify(custom)));
+    await api.rubrics.reload();
+    equal([api.rubrics.current.id, api.rubrics.problem], ['team', undefined]);
+    await vscode.workspace.fs.writeFile(rubricFile, new TextEncoder().encode('{ "id": "team", "version": "4", '));
+    await api.rubrics.reload();
+    equal(api.rubrics.current.id, 'team');
+    truthy(api.rubrics.problem?.startsWith('rust-review.rubric.json: the file is not valid JSON'), String(api.rubrics.problem));
+    await vscode.workspace.fs.delete(rubricFile);
+    await api.rubrics.reload();
+    equal([api.rubrics.current.id, api.rubrics.problem], ['rust-takehome-default', undefined]);
   });
 });

@@ -1,0 +1,298 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../analysis/model';
+import { reviewToJson, reviewToMarkdown, type ExportContext } from '../rubric/export';
+import { userName } from '../rubric/gitRefs';
+import { chooseQuestion, parseReview, setRecommendation, setSummary, unpinEvidence, updateCategory } from '../rubric/review';
+import type { ExtensionMessage, ScorecardView, WebviewMessage } from '../webview/protocol';
+import type { AnalysisHost } from './analysisHost';
+import type { Settings } from './config';
+import type { Log } from './log';
+import type { RepositoryInfo } from './repository';
+import type { ReviewStore } from './reviewStore';
+import type { RubricSource } from './rubricSource';
+import { buildScorecard, evidenceByCategory } from './scorecardModel';
+
+export const SCORECARD_VIEW = 'rustReview.scorecard';
+/** Files whose lines the questions and the export quote: the first few concerns per category. */
+const QUOTED_PER_CATEGORY = 5;
+
+/** Source lines of the files the scorecard quotes, read once per refresh: open editors first. */
+class SourceLines {
+  private readonly lines = new Map<string, string[]>();
+
+  constructor(private readonly root: vscode.Uri | undefined) {}
+
+  async load(files: Iterable<string>): Promise<void> {
+    for (const file of new Set(files)) {
+      if (this.lines.has(file) || !this.root) continue;
+      const uri = vscode.Uri.joinPath(this.root, file);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      try {
+        const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        this.lines.set(file, text.split(/\r?\n/));
+      } catch {
+        // A file gone since the scan is quoted without its code.
+      }
+    }
+  }
+
+  line(file: string, line: number): string | undefined {
+    return this.lines.get(file)?.[line];
+  }
+
+  range(file: string, startLine: number, endLine: number): string | undefined {
+    const lines = this.lines.get(file);
+    return lines && startLine < lines.length ? lines.slice(startLine, endLine + 1).join('\n') : undefined;
+  }
+}
+
+/**
+ * The scorecard's logic, with or without the panel: it builds what the panel shows, applies the
+ * panel's changes to the review, and exports. Every export works from the command palette alone.
+ */
+export class Scorecard {
+  scanning = true;
+
+  constructor(
+    private readonly host: AnalysisHost,
+    private readonly rubrics: RubricSource,
+    private readonly reviews: () => Promise<ReviewStore>,
+    private readonly repository: () => Promise<RepositoryInfo | undefined>,
+    private readonly settings: () => Settings,
+    private readonly log: Log,
+  ) {}
+
+  private findings(): Finding[] {
+    return this.host.allFindings().flatMap((f) => f.findings);
+  }
+
+  private async sources(findings: readonly Finding[]): Promise<SourceLines> {
+    const repository = await this.repository();
+    const sources = new SourceLines(repository?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri);
+    const quoted = [...evidenceByCategory(this.rubrics.current, findings).values()].flatMap((e) => e.findings.slice(0, QUOTED_PER_CATEGORY).map((f) => f.file));
+    await sources.load(quoted);
+    return sources;
+  }
+
+  async view(): Promise<ScorecardView> {
+    const findings = this.findings();
+    const [store, sources] = await Promise.all([this.reviews(), this.sources(findings)]);
+    return buildScorecard({
+      review: store.current,
+      rubric: this.rubrics.current,
+      ...(this.rubrics.problem ? { rubricProblem: this.rubrics.problem } : {}),
+      findings,
+      scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.stats.lastScan?.files ?? 0, skipped: this.host.skipped.length },
+      lineText: (file, line) => sources.line(file, line),
+    });
+  }
+
+  /** Applies a change the reviewer made in the panel; the store saves it at once. */
+  async apply(message: WebviewMessage): Promise<void> {
+    const store = await this.reviews();
+    const now = new Date();
+    switch (message.type) {
+      case 'setLevel':
+        return store.update((r) => updateCategory(r, message.categoryId, { level: message.level }, now));
+      case 'setNotes':
+        return store.update((r) => updateCategory(r, message.categoryId, { notes: message.notes }, now));
+      case 'setRecommendation':
+        return store.update((r) => setRecommendation(r, message.level, now));
+      case 'setSummary':
+        return store.update((r) => setSummary(r, message.summary, now));
+      case 'chooseQuestion':
+        return store.update((r) => chooseQuestion(r, message.categoryId, message.text, message.chosen, now));
+      case 'unpin':
+        return store.update((r) => unpinEvidence(r, message.evidenceId, now));
+      default:
+        return undefined;
+    }
+  }
+
+  private async reviewer(): Promise<string> {
+    const configured = this.settings().reviewer.trim();
+    if (configured) return configured;
+    const root = (await this.repository())?.root;
+    if (!root) return '';
+    try {
+      return userName(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, '.git', 'config')))) ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  async exportText(format: 'markdown' | 'json'): Promise<string> {
+    const findings = this.findings();
+    const [store, sources, reviewer] = await Promise.all([this.reviews(), this.sources(findings), this.reviewer()]);
+    const context: ExportContext = {
+      review: store.current,
+      rubric: this.rubrics.current,
+      reviewer,
+      date: new Date(),
+      evidence: evidenceByCategory(this.rubrics.current, findings),
+      source: (file, start, end) => sources.range(file, start, end),
+    };
+    return format === 'markdown' ? reviewToMarkdown(context) : reviewToJson(context);
+  }
+
+  async copy(format: 'markdown' | 'json'): Promise<void> {
+    await vscode.env.clipboard.writeText(await this.exportText(format));
+    const store = await this.reviews();
+    const open = this.rubrics.current.categories.filter((c) => !store.current.categories[c.id]?.level).map((c) => c.title);
+    const note = open.length > 0 ? ` Not assessed yet: ${open.join(', ')}.` : '';
+    void vscode.window.showInformationMessage(`Rust Review: the review was copied as ${format === 'markdown' ? 'Markdown' : 'JSON'}.${note}`);
+  }
+
+  async saveAs(format?: 'markdown' | 'json'): Promise<void> {
+    const chosen =
+      format ??
+      (await vscode.window.showQuickPick([{ label: 'Markdown', format: 'markdown' as const }, { label: 'JSON', format: 'json' as const }], { placeHolder: 'Save the review as' }))?.format;
+    if (!chosen) return;
+    const name = (await this.reviews()).current.repository.name.replace(/[^\w.-]+/g, '-');
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `review-${name}.${chosen === 'markdown' ? 'md' : 'json'}`) } : {}),
+      filters: chosen === 'markdown' ? { Markdown: ['md'] } : { JSON: ['json'] },
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(await this.exportText(chosen)));
+    this.log.info(`review saved to ${target.toString(true)}`);
+  }
+
+  /** Replaces the review with one exported before (by a second reviewer, say), after asking. */
+  async importFrom(uri?: vscode.Uri): Promise<void> {
+    const source = uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, openLabel: 'Import review' }))?.[0];
+    if (!source) return;
+    let parsed: ReturnType<typeof parseReview>;
+    try {
+      parsed = parseReview(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(source))));
+    } catch (error) {
+      parsed = { error: `the file is not JSON (${error instanceof Error ? error.message : String(error)})` };
+    }
+    if ('error' in parsed) {
+      void vscode.window.showErrorMessage(`Rust Review: ${source.path.split('/').pop()} cannot be imported: ${parsed.error}.`);
+      return;
+    }
+    const store = await this.reviews();
+    const replace = uri
+      ? 'Replace'
+      : await vscode.window.showWarningMessage('Replace the current review with the imported one?', { modal: true }, 'Replace');
+    if (replace !== 'Replace') return;
+    const { review } = parsed;
+    await store.update((current) => ({ ...review, repository: current.repository, ...(current.commit ? { commit: current.commit } : {}), updatedAt: new Date().toISOString() }));
+    this.log.info(`review imported from ${source.toString(true)}`);
+  }
+}
+
+function nonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The scorecard panel: a webview view in the extension's own activity-bar container. The HTML is
+ * a fixed shell with a strict Content Security Policy; everything the candidate's repository or
+ * the reviewer wrote reaches the page as data in a message, never as markup.
+ */
+export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly scorecard: Scorecard,
+    private readonly log: Log,
+  ) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    const assets = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    view.webview.options = { enableScripts: true, localResourceRoots: [assets] };
+    const asset = (name: string) => view.webview.asWebviewUri(vscode.Uri.joinPath(assets, name)).toString();
+    const scriptNonce = nonce();
+    const csp = [
+      "default-src 'none'",
+      `style-src ${view.webview.cspSource}`,
+      `font-src ${view.webview.cspSource}`,
+      `img-src ${view.webview.cspSource}`,
+      `script-src 'nonce-${scriptNonce}'`,
+    ].join('; ');
+    view.webview.html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('codicon.css')}">
+<link rel="stylesheet" href="${asset('styles.css')}">
+<title>Scorecard</title>
+</head>
+<body>
+<div id="app" role="main" aria-label="Rust take-home scorecard"></div>
+<script nonce="${scriptNonce}" src="${asset('webview.js')}"></script>
+</body>
+</html>`;
+    this.disposables.push(
+      view.webview.onDidReceiveMessage((message: WebviewMessage) => void this.receive(message)),
+      view.onDidDispose(() => {
+        this.view = undefined;
+        this.ready = false;
+      }),
+      view.onDidChangeVisibility(() => {
+        if (view.visible) this.refresh();
+      }),
+    );
+  }
+
+  private async receive(message: WebviewMessage): Promise<void> {
+    try {
+      switch (message.type) {
+        case 'ready':
+          this.ready = true;
+          return this.refresh(0);
+        case 'open': {
+          const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+          if (!root) return;
+          const { file, line, character, endLine, endCharacter } = message.location;
+          await vscode.window.showTextDocument(vscode.Uri.joinPath(root, file), { selection: new vscode.Range(line, character, endLine, endCharacter) });
+          return;
+        }
+        case 'export':
+          return message.to === 'clipboard'
+            ? this.scorecard.copy(message.format).then(() => this.post({ type: 'copied', format: message.format }))
+            : this.scorecard.saveAs(message.format);
+        case 'import':
+          return this.scorecard.importFrom();
+        default:
+          return this.scorecard.apply(message);
+      }
+    } catch (error) {
+      this.log.error(`scorecard: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private post(message: ExtensionMessage): void {
+    if (this.view && this.ready) void this.view.webview.postMessage(message);
+  }
+
+  /** Sends the panel a fresh view, coalescing bursts of changes (a scan, typing) into one. */
+  refresh(delayMs = 200): void {
+    if (!this.view || !this.ready) return;
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      void this.scorecard.view().then(
+        (view) => this.post({ type: 'state', view }),
+        (error: unknown) => this.log.error(`scorecard: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, delayMs);
+  }
+
+  dispose(): void {
+    clearTimeout(this.pending);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,94 @@
+import type { Finding } from '../analysis/model';
+import type { Rubric } from '../rubric/model';
+import { generateQuestions } from '../rubric/questions';
+import type { Review } from '../rubric/review';
+import { evidenceFor, suggestLevel, unassessed, weightedScore, type CategoryEvidence } from '../rubric/scoring';
+import type { CategoryView, FindingView, LocationView, ScorecardView } from '../webview/protocol';
+
+/** How many analysis locations each card shows. */
+const TOP_LOCATIONS = 5;
+
+export interface ScorecardInputs {
+  review: Review;
+  rubric: Rubric;
+  rubricProblem?: string;
+  findings: readonly Finding[];
+  scan: ScorecardView['scan'];
+  /** The text of one line of a file, when it is at hand, for questions drawn from the code. */
+  lineText: (file: string, line: number) => string | undefined;
+}
+
+function locationOf(finding: Finding): LocationView {
+  const { start, end } = finding.range;
+  return { file: finding.file, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character };
+}
+
+function findingView(finding: Finding): FindingView {
+  return { ...locationOf(finding), rule: finding.rule, polarity: finding.polarity, message: finding.message, context: finding.context };
+}
+
+/** The evidence of each rubric category, from one pass over the findings. */
+export function evidenceByCategory(rubric: Rubric, findings: readonly Finding[]): Map<string, CategoryEvidence> {
+  return new Map(rubric.categories.map((category) => [category.id, evidenceFor(category, findings)]));
+}
+
+/**
+ * What the scorecard shows: the review as scored so far, and beside each category the evidence,
+ * a suggested level and questions drawn from the candidate's code. Pure, so it is unit-tested and
+ * the same whether or not the panel is open.
+ */
+export function buildScorecard(inputs: ScorecardInputs): ScorecardView {
+  const { review, rubric } = inputs;
+  const evidence = evidenceByCategory(rubric, inputs.findings);
+  const categories: CategoryView[] = rubric.categories.map((category) => {
+    const state = review.categories[category.id] ?? { notes: '', questions: [] };
+    const found = evidence.get(category.id) ?? evidenceFor(category, []);
+    const generated = generateQuestions(found.findings, (f) => inputs.lineText(f.file, f.range.start.line));
+    const offered = [
+      { text: category.question, location: undefined as LocationView | undefined },
+      ...generated.map((q) => ({ text: q.text, location: locationOf(q.finding) })),
+    ];
+    // A chosen question stays listed even when the code that raised it has changed since.
+    const chosenElsewhere = state.questions.filter((q) => !offered.some((o) => o.text === q)).map((text) => ({ text, location: undefined }));
+    const suggestion = suggestLevel(category, found);
+    return {
+      id: category.id,
+      title: category.title,
+      weight: category.weight,
+      question: category.question,
+      descriptors: category.descriptors,
+      ...(state.level ? { level: state.level } : {}),
+      notes: state.notes,
+      counts: found.counts,
+      top: found.findings.slice(0, TOP_LOCATIONS).map(findingView),
+      ...(suggestion ? { suggestion } : {}),
+      pinned: review.evidence
+        .filter((e) => e.categoryId === category.id)
+        .map((e) => ({
+          id: e.id,
+          file: e.file,
+          line: e.range.startLine,
+          character: e.range.startCharacter,
+          endLine: e.range.endLine,
+          endCharacter: e.range.endCharacter,
+          snippet: e.snippet,
+          ...(e.note ? { note: e.note } : {}),
+          ...(e.message ? { message: e.message } : {}),
+          olderCommit: e.commit !== undefined && review.commit !== undefined && e.commit !== review.commit,
+        })),
+      questions: [...offered, ...chosenElsewhere].map((q) => ({ ...q, chosen: state.questions.includes(q.text) })),
+    };
+  });
+  const score = weightedScore(review, rubric);
+  return {
+    repository: { name: review.repository.name, ...(review.commit ? { commit: review.commit } : {}), ...(review.repository.remote ? { remote: review.repository.remote } : {}) },
+    scan: inputs.scan,
+    rubric: { id: rubric.id, version: rubric.version, title: rubric.title, ...(inputs.rubricProblem ? { problem: inputs.rubricProblem } : {}) },
+    ...(review.recommendation ? { recommendation: review.recommendation } : {}),
+    ...(score !== undefined ? { weightedScore: score } : {}),
+    summary: review.summary,
+    checklist: rubric.checklist,
+    categories,
+    unassessed: unassessed(review, rubric).map((c) => c.title),
+  };
+}

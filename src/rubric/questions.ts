@@ -6,13 +6,38 @@ export interface GeneratedQuestion {
   finding: Finding;
 }
 
-/** The expression an `.unwrap()`/`.expect()` applies to, read back from the end of the text before it. */
+const CLOSERS: Record<string, string> = { ')': '(', ']': '[' };
+
+/**
+ * The expression an `.unwrap()`/`.expect()` applies to, read backwards from the end of the text
+ * before it: a path, calls and indexing with balanced brackets, joined by method calls, as in
+ * `stream.write_all(line.as_bytes())` or `args[1].parse()`.
+ */
 function receiverBefore(lineBefore: string): string | undefined {
-  const trimmed = lineBefore.replace(/\.\s*$/, '');
-  // A path, then any calls, indexing and method calls: `File::open(&path)`, `args[1].parse()`.
-  const match = /((?:[A-Za-z_]\w*::)*[A-Za-z_]\w*(?:\([^()]*\)|\[[^[\]]*\])*(?:\s*\.\s*[A-Za-z_]\w*(?:\([^()]*\)|\[[^[\]]*\])*)*)$/.exec(trimmed);
-  const receiver = match?.[1];
-  if (!receiver) return undefined;
+  const text = lineBefore.replace(/\s*\.\s*$/, '');
+  let i = text.length;
+  for (;;) {
+    // Calls and indexing, each with balanced brackets.
+    while (i > 0 && CLOSERS[text[i - 1]]) {
+      let depth = 0;
+      let j = i - 1;
+      for (; j >= 0; j--) {
+        if (CLOSERS[text[j]]) depth++;
+        else if (text[j] === '(' || text[j] === '[') depth--;
+        if (depth === 0) break;
+      }
+      if (j < 0) return undefined;
+      i = j;
+    }
+    const name = /(?:[A-Za-z_]\w*::)*[A-Za-z_]\w*$/.exec(text.slice(0, i));
+    if (!name) break;
+    i -= name[0].length;
+    const dot = /\.\s*$/.exec(text.slice(0, i));
+    if (!dot) break;
+    i -= dot[0].length;
+  }
+  const receiver = text.slice(i).trim().replace(/\s+/g, ' ');
+  if (!receiver || !/^[A-Za-z_]/.test(receiver)) return undefined;
   return receiver.length > 48 ? `…${receiver.slice(-47)}` : receiver;
 }
 

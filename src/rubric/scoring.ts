@@ -20,7 +20,8 @@ export function evidenceFor(category: RubricCategory, findings: readonly Finding
   const mine = findings.filter((f) => signals.has(f.rule));
   const counts: EvidenceCounts = { concern: { code: 0, test: 0 }, strength: { code: 0, test: 0 }, info: { code: 0, test: 0 } };
   for (const finding of mine) counts[finding.polarity][isOwnCode(finding) ? 'code' : 'test']++;
-  const rank = (f: Finding) => POLARITY_RANK[f.polarity] * 2 + (isOwnCode(f) ? 0 : 1);
+  // Concerns before strengths before info; within each, the crate's code, then its build script, then the rest.
+  const rank = (f: Finding) => POLARITY_RANK[f.polarity] * 3 + (f.context === 'code' ? 0 : f.context === 'build' ? 1 : 2);
   const sorted = [...mine].sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startIndex - b.startIndex));
   return { counts, findings: sorted };
 }

@@ -1,0 +1,64 @@
+import { deepStrictEqual, strictEqual } from 'node:assert';
+import path from 'node:path';
+import { scanDirectory } from '../../src/cli/scan';
+import { buildScorecard } from '../../src/extension/scorecardModel';
+import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
+import { chooseQuestion, emptyReview, pinEvidence, setRecommendation, updateCategory } from '../../src/rubric/review';
+import { readFileSync } from 'node:fs';
+
+const NOW = new Date('2026-11-24T12:00:00Z');
+const SAMPLE = path.resolve('test/fixtures/careless-takehome');
+
+describe('scorecard view', () => {
+  it('puts the evidence, a suggestion and questions from the code beside each category', async () => {
+    const report = await scanDirectory(SAMPLE, { threads: 0, bundleDir: path.resolve('dist'), includeTests: true });
+    let review = emptyReview({ name: 'careless' }, 'c0ffee', DEFAULT_RUBRIC, NOW);
+    review = updateCategory(review, 'error-handling', { level: 'no', notes: 'unwraps everywhere' }, NOW);
+    review = setRecommendation(review, 'no', NOW);
+    review = pinEvidence(
+      review,
+      {
+        id: 'p1',
+        categoryId: 'concurrency',
+        file: 'src/server.rs',
+        range: { startLine: 107, startCharacter: 8, endLine: 107, endCharacter: 12 },
+        commit: 'beef',
+        snippet: 'let data = store.lock().unwrap();',
+        createdAt: NOW.toISOString(),
+      },
+      NOW,
+    );
+    const lines = new Map<string, string[]>();
+    const lineText = (file: string, line: number) => {
+      if (!lines.has(file)) lines.set(file, readFileSync(path.join(SAMPLE, file), 'utf8').split('\n'));
+      return lines.get(file)?.[line];
+    };
+    const question = '`src/compaction.rs:15` … placeholder';
+    review = chooseQuestion(review, 'async', question, true, NOW);
+    const view = buildScorecard({ review, rubric: DEFAULT_RUBRIC, findings: report.findings, scan: { state: 'done', files: 8, skipped: 0 }, lineText });
+
+    deepStrictEqual([view.recommendation, view.weightedScore, view.unassessed.length], ['no', 2, 6]);
+    const errors = view.categories.find((c) => c.id === 'error-handling')!;
+    // 27 unwraps, 7 expects, 2 map_err, a panic!, a todo! and a let _ in src/ and build.rs.
+    deepStrictEqual([errors.level, errors.notes, errors.counts.concern], ['no', 'unwraps everywhere', { code: 39, test: 2 }]);
+    deepStrictEqual(errors.suggestion, { level: 'strong-no', reason: "39 concerns (1 serious) and 4 strengths in the crate's own code" });
+    deepStrictEqual(
+      errors.questions.map((q) => [q.text, q.chosen, q.location?.line]),
+      [
+        ["You're reading a file that may not exist. How do you handle it, and what does the user see when it is missing?", false, undefined],
+        ['`src/client.rs:14` expects `TcpStream::connect(addr)` — what should happen when the other side has gone away or the network fails?', false, 13],
+        // The receiver of a chain split across lines is not on the `.unwrap()` line: the question stays generic.
+        ['`src/client.rs:17`: `.unwrap()` panics on `None`/`Err` instead of handling it — what should happen here when this value is missing or the operation fails?', false, 16],
+        ['`src/client.rs:28` unwraps `stream.write_all(line.as_bytes())` — what should happen when it fails?', false, 27],
+      ],
+    );
+    strictEqual(errors.top[0].polarity, 'concern');
+    const concurrency = view.categories.find((c) => c.id === 'concurrency')!;
+    deepStrictEqual(concurrency.pinned.map((p) => [p.file, p.line, p.olderCommit]), [['src/server.rs', 107, true]]);
+    const asyncCard = view.categories.find((c) => c.id === 'async')!;
+    // A chosen question stays listed even when no finding raises it any more.
+    deepStrictEqual(asyncCard.questions.filter((q) => q.chosen).map((q) => q.text), [question]);
+    const testing = view.categories.find((c) => c.id === 'testing')!;
+    deepStrictEqual(testing.suggestion, { level: 'no', reason: 'only 2 tests' });
+  });
+});

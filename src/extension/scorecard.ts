@@ -232,7 +232,7 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
 <title>Scorecard</title>
 </head>
 <body>
-<div id="app" role="main" aria-label="Rust take-home scorecard"></div>
+<main id="scorecard" aria-label="Rust take-home scorecard"><p>Loading the scorecard…</p></main>
 <script nonce="${scriptNonce}" src="${asset('webview.js')}"></script>
 </body>
 </html>`;

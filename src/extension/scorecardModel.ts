@@ -55,7 +55,6 @@ export function buildScorecard(inputs: ScorecardInputs): ScorecardView {
       id: category.id,
       title: category.title,
       weight: category.weight,
-      question: category.question,
       descriptors: category.descriptors,
       ...(state.level ? { level: state.level } : {}),
       notes: state.notes,

@@ -26,7 +26,7 @@ export class StatusBar implements vscode.Disposable {
         else if (finding.polarity === 'strength') strengths++;
       }
     }
-    this.item.text = `$(checklist) ${concerns} $(warning) ${strengths} $(pass)`;
+    this.item.text = `$(checklist) $(warning) ${concerns}  $(pass) ${strengths}`;
     this.item.tooltip = `Rust Review: ${concerns} concerns and ${strengths} strengths shown. Click to open the scorecard.`;
   }
 

@@ -44,7 +44,6 @@ export interface CategoryView {
   id: string;
   title: string;
   weight: number;
-  question: string;
   descriptors: Record<Level, string>;
   level?: Level;
   notes: string;

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// The README's main command: opens the bundled sample take-home in VS Code for the Web, served by
+// the same VS Code server build as the integration tests, with the extension installed, and prints
+// the URL to open. Runs until Ctrl-C.
+//   node scripts/demo.mjs [--sample careless|careful] [--port N]
+// The sample is copied to a temporary folder first, so a review session never changes the repository.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureVscodeServer } from './vscode-server-setup.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { sample: { type: 'string', default: 'careless' }, port: { type: 'string', default: '8124' } } });
+const sampleDir = path.join(root, 'test/fixtures', `${values.sample}-takehome`);
+if (!fs.existsSync(sampleDir)) {
+  console.error(`demo: there is no sample "${values.sample}" (choose careless or careful)`);
+  process.exit(2);
+}
+
+const { nodeBin, serverDir, version } = await ensureVscodeServer();
+const session = fs.mkdtempSync(path.join(os.tmpdir(), 'rust-review-demo-'));
+const workspace = path.join(session, `${values.sample}-takehome`);
+fs.cpSync(sampleDir, workspace, { recursive: true });
+// The server loads every extension folder in its extensions dir; a link to the repository installs
+// the development build without packaging it.
+const extensions = path.join(session, 'extensions');
+fs.mkdirSync(extensions);
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+fs.symlinkSync(root, path.join(extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+
+const server = spawn(
+  nodeBin,
+  [
+    path.join(serverDir, 'out', 'server-main.js'),
+    '--host', '127.0.0.1',
+    '--port', values.port,
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--disable-telemetry',
+    '--user-data-dir', path.join(session, 'data'),
+    '--extensions-dir', extensions,
+  ],
+  { cwd: serverDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+);
+
+let announced = false;
+const watch = (chunk) => {
+  const port = /Extension host agent listening on (\d+)/.exec(String(chunk))?.[1];
+  if (!port || announced) return;
+  announced = true;
+  console.log(`\nRust Take-Home Review in VS Code for the Web (the VS Code server of code-server ${version}), with the ${values.sample} sample take-home.`);
+  console.log(`Open this URL in a browser:\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}\n`);
+  console.log('The scorecard is in the activity bar (Rust Review). Stop with Ctrl-C.');
+};
+server.stdout.on('data', watch);
+server.stderr.on('data', watch);
+
+function stop(code) {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  fs.rmSync(session, { recursive: true, force: true });
+  process.exit(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+server.on('exit', (code) => {
+  if (!announced) console.error(`demo: the VS Code server exited with code ${code} before it was ready`);
+  stop(code ?? 1);
+});

@@ -1,0 +1,124 @@
+import { deepStrictEqual, strictEqual } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  evidenceSummary,
+  indexAfterKey,
+  inlineCodeParts,
+  levelAfterChoosing,
+  locationLabel,
+  mayReplaceFieldText,
+  readUiState,
+  scanStatus,
+  shortCommit,
+  splitPath,
+  unassessedWarning,
+  weightedScoreHint,
+} from '../../src/webview/format';
+import type { EvidenceCounts } from '../../src/webview/protocol';
+
+function counts(concern: [number, number], strength: [number, number], info: [number, number] = [0, 0]): EvidenceCounts {
+  return {
+    concern: { code: concern[0], test: concern[1] },
+    strength: { code: strength[0], test: strength[1] },
+    info: { code: info[0], test: info[1] },
+  };
+}
+
+describe('scorecard text', () => {
+  it('shortens a commit to seven characters and says when there is none', () => {
+    deepStrictEqual([shortCommit('3f9c2a17be41d0e9c8a7'), shortCommit(undefined), shortCommit('')], ['3f9c2a1', 'no commit', 'no commit']);
+  });
+
+  it('describes the scan', () => {
+    strictEqual(scanStatus({ state: 'scanning', files: 3, skipped: 0 }), 'Scanning…');
+    strictEqual(scanStatus({ state: 'done', files: 14, skipped: 2 }), '14 files analysed, 2 skipped');
+    strictEqual(scanStatus({ state: 'done', files: 1, skipped: 0 }), '1 file analysed, 0 skipped');
+  });
+
+  it('splits evidence counts into code and tests, leaving out what is zero', () => {
+    strictEqual(evidenceSummary(counts([5, 1], [2, 0])), '5 concerns · 2 strengths in code; 1 concern in tests');
+    strictEqual(evidenceSummary(counts([1, 0], [0, 3], [2, 0])), '1 concern · 2 info in code; 3 strengths in tests');
+    strictEqual(evidenceSummary(counts([0, 2], [0, 0])), '2 concerns in tests');
+    strictEqual(evidenceSummary(counts([0, 0], [0, 0])), 'No findings');
+  });
+
+  it('counts lines from 1 in locations and keeps the file name apart from its folder', () => {
+    strictEqual(locationLabel({ file: 'src/store.rs', line: 0, character: 0, endLine: 0, endCharacter: 3 }), 'src/store.rs:1');
+    deepStrictEqual(splitPath('src/a/b.rs'), { folder: 'src/a/', name: 'b.rs' });
+    deepStrictEqual(splitPath('build.rs'), { folder: '', name: 'build.rs' });
+  });
+
+  it('shows the weighted score as a hint only when there is one', () => {
+    strictEqual(weightedScoreHint(2.57), 'Weighted score 2.6 / 4 — a hint, not the recommendation');
+    strictEqual(weightedScoreHint(undefined), undefined);
+    strictEqual(weightedScoreHint(Number.NaN), undefined);
+  });
+
+  it('warns about unassessed categories only when there are some', () => {
+    strictEqual(unassessedWarning(['Async', 'Lifetimes']), 'Not assessed yet: Async, Lifetimes');
+    strictEqual(unassessedWarning([]), undefined);
+  });
+
+  it('marks backtick-quoted code in rubric text', () => {
+    deepStrictEqual(inlineCodeParts('Uses `unwrap()` on `Result`.'), [
+      { text: 'Uses ', code: false },
+      { text: 'unwrap()', code: true },
+      { text: ' on ', code: false },
+      { text: 'Result', code: true },
+      { text: '.', code: false },
+    ]);
+    deepStrictEqual(inlineCodeParts('an odd ` backtick'), [{ text: 'an odd ` backtick', code: false }]);
+    deepStrictEqual(inlineCodeParts(''), []);
+  });
+});
+
+describe('scorecard controls', () => {
+  it('clears a level chosen again, and otherwise chooses it', () => {
+    deepStrictEqual([levelAfterChoosing(undefined, 'yes'), levelAfterChoosing('no', 'yes'), levelAfterChoosing('yes', 'yes')], ['yes', 'yes', undefined]);
+  });
+
+  it('moves through the level buttons with arrows, wrapping, and with Home and End', () => {
+    deepStrictEqual(
+      ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].map((key) => indexAfterKey(key, 3, 4)),
+      [0, 0, 2, 2, 0, 3],
+    );
+    strictEqual(indexAfterKey('ArrowLeft', 0, 4), 3);
+    strictEqual(indexAfterKey('Enter', 1, 4), undefined);
+  });
+
+  it('never replaces text the reviewer is typing or has not posted yet', () => {
+    // Typing: focused, with or without unsent text.
+    strictEqual(mayReplaceFieldText({ value: 'abcd', synced: 'abc', focused: true }, 'abc'), false);
+    strictEqual(mayReplaceFieldText({ value: 'abc', synced: 'abc', focused: true }, 'imported'), false);
+    // Left the field with text still waiting to be posted.
+    strictEqual(mayReplaceFieldText({ value: 'abcd', synced: 'abc', focused: false }, 'abc'), false);
+    // Idle and in step with the extension: a new text (an import, an undo) is shown.
+    strictEqual(mayReplaceFieldText({ value: 'abc', synced: 'abc', focused: false }, 'imported'), true);
+    strictEqual(mayReplaceFieldText({ value: 'same', synced: 'old', focused: false }, 'same'), false);
+  });
+
+  it('reads back a saved UI state and ignores what it does not recognise', () => {
+    deepStrictEqual(readUiState({ expanded: ['async', 3, 'testing'], checklistOpen: true, scrollY: 120 }), { expanded: ['async', 'testing'], checklistOpen: true, scrollY: 120 });
+    deepStrictEqual(readUiState(undefined), { expanded: [], checklistOpen: false, scrollY: 0 });
+    deepStrictEqual(readUiState({ expanded: 'async', checklistOpen: 'yes', scrollY: -5 }), { expanded: [], checklistOpen: false, scrollY: 0 });
+  });
+});
+
+describe('scorecard webview source', () => {
+  // The view model carries the candidate's file names, code and a custom rubric's text: the webview
+  // must only ever insert them as text. This keeps HTML-parsing and code-running sinks out of it.
+  it('has no HTML-parsing or code-evaluating calls', () => {
+    const dir = path.resolve('src/webview');
+    const sinks = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval|Function|createContextualFragment|setHTMLUnsafe|parseFromString)\b\s*(\(|\+?=)|\bnew\s+Function\b|setAttribute\(\s*['"]on/;
+    const offending = readdirSync(dir)
+      .filter((file) => file.endsWith('.ts'))
+      .flatMap((file) =>
+        readFileSync(path.join(dir, file), 'utf8')
+          .split('\n')
+          .map((line, index) => ({ where: `${file}:${index + 1}`, line }))
+          .filter(({ line }) => sinks.test(line)),
+      );
+    deepStrictEqual(offending, []);
+  });
+});

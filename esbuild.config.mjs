@@ -81,6 +81,7 @@ if (withTests) {
   builds.push(
     { ...node, entryPoints: await unitTestEntries(), outdir: 'out/test/unit', external: ['mocha'] },
     { ...node, entryPoints: { index: 'test/integration/suite/index.ts' }, outdir: 'out/test/integration/suite', external: ['vscode', 'mocha'] },
+    { ...node, entryPoints: { index: 'test/integration/bench/index.ts' }, outdir: 'out/test/integration/bench', external: ['vscode'] },
     {
       ...browser,
       format: 'cjs',

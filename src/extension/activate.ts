@@ -28,6 +28,8 @@ export interface ExtensionApi {
   rubrics: RubricSource;
   /** Resolves when the scan started at activation has finished. */
   firstScan: Thenable<ScanSummary>;
+  /** When `activate` ran, and when hints first reached the active editor (`Date.now()` times). */
+  timings: { activatedAt: number; firstHintsAt?: number };
 }
 
 async function readBinaries(extensionUri: vscode.Uri): Promise<GrammarBinaries> {
@@ -37,6 +39,7 @@ async function readBinaries(extensionUri: vscode.Uri): Promise<GrammarBinaries> 
 }
 
 export function activateExtension(context: vscode.ExtensionContext, platform: Platform): ExtensionApi {
+  const timings: ExtensionApi['timings'] = { activatedAt: Date.now() };
   const channel = vscode.window.createOutputChannel('Rust Take-Home Review', LOG_LANGUAGE);
   const log = createLog(channel);
   let settings: Settings = readSettings();
@@ -50,7 +53,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     log,
   );
   const hints = new HintRenderer(context.extensionUri, host, () => settings);
-  const statusBar = new StatusBar(host, hints, 'rustReview.showScorecard');
+  const statusBar = new StatusBar(hints, 'rustReview.showScorecard');
 
   let repository: Promise<RepositoryInfo | undefined> | undefined;
   const readRepositoryOnce = () => (repository ??= readRepository());
@@ -98,11 +101,14 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       hints.refresh(uris);
       statusBar.update();
       panel.refresh();
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (timings.firstHintsAt === undefined && active && uris.some((u) => u.toString() === active)) timings.firstHintsAt = Date.now();
     }),
     watcher.onDidCreate(onFile(false)),
     watcher.onDidChange(onFile(false)),
     watcher.onDidDelete(onFile(true)),
     vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => hints.decorate(e))),
+    vscode.window.onDidChangeTextEditorVisibleRanges((event) => hints.decorate(event.textEditor)),
     vscode.window.onDidChangeTextEditorSelection((event) => {
       // Only the active-line mode depends on where the cursor is.
       if (settings.inlineText === 'activeLine') hints.decorate(event.textEditor);
@@ -127,5 +133,5 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     panel.refresh(0);
   });
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
-  return { host, hints, reviews: openReviews, scorecard, rubrics, firstScan };
+  return { host, hints, reviews: openReviews, scorecard, rubrics, firstScan, timings };
 }

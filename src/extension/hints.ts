@@ -25,6 +25,9 @@ export function toRange(finding: Finding): vscode.Range {
   return new vscode.Range(start.line, start.character, end.line, end.character);
 }
 
+/** Decorations are drawn this many lines beyond the visible ones, so a short scroll needs no redraw to look right. */
+const VISIBLE_MARGIN_LINES = 150;
+
 const POLARITY_MARK: Record<Polarity, string> = { concern: '✗', strength: '✓', info: '•' };
 
 /**
@@ -58,15 +61,51 @@ export class HintRenderer implements vscode.Disposable {
     this.markers = { strength: marker('strength'), info: marker('info') };
   }
 
+  /** Per file, the findings the settings let through; dropped when the file or a setting changes. */
+  private readonly shownCache = new Map<string, Finding[]>();
+  /** Per file, the counts of shown concerns and strengths, for the status bar. */
+  private readonly countCache = new Map<string, { concerns: number; strengths: number }>();
+
   /** Findings the settings let through, for one file. */
   shown(uri: vscode.Uri): Finding[] {
-    const settings = this.settings();
-    if (!settings.hintsEnabled) return [];
-    return this.host.findingsFor(uri).filter((f) => isShown(f, settings.policy));
+    const key = uri.toString();
+    let shown = this.shownCache.get(key);
+    if (!shown) {
+      const settings = this.settings();
+      shown = settings.hintsEnabled ? this.host.findingsFor(uri).filter((f) => isShown(f, settings.policy)) : [];
+      this.shownCache.set(key, shown);
+    }
+    return shown;
   }
 
-  /** Redraws the diagnostics of the given files, and the decorations of the visible editors. */
+  /** Shown concerns and strengths across the workspace, counted per file as files change. */
+  totals(): { concerns: number; strengths: number } {
+    const totals = { concerns: 0, strengths: 0 };
+    for (const { uri } of this.host.allFindings()) {
+      const key = uri.toString();
+      let counts = this.countCache.get(key);
+      if (!counts) {
+        const shown = this.shown(uri);
+        counts = { concerns: shown.filter((f) => f.polarity === 'concern').length, strengths: shown.filter((f) => f.polarity === 'strength').length };
+        this.countCache.set(key, counts);
+      }
+      totals.concerns += counts.concerns;
+      totals.strengths += counts.strengths;
+    }
+    return totals;
+  }
+
+  /** Redraws the diagnostics of the given files (all after a settings change), and the decorations of the visible editors. */
   refresh(uris?: readonly vscode.Uri[]): void {
+    if (uris) {
+      for (const uri of uris) {
+        this.shownCache.delete(uri.toString());
+        this.countCache.delete(uri.toString());
+      }
+    } else {
+      this.shownCache.clear();
+      this.countCache.clear();
+    }
     const targets = uris ?? this.host.allFindings().map((f) => f.uri);
     if (!uris) this.diagnostics.clear();
     for (const uri of targets) this.diagnostics.set(uri, this.diagnosticsFor(uri));
@@ -88,10 +127,15 @@ export class HintRenderer implements vscode.Disposable {
     });
   }
 
-  /** Gutter markers and inline text for one editor. */
+  /**
+   * Gutter markers and inline text for one editor, for the lines in view and a margin around them:
+   * a long file then costs what the screen shows. Scrolling draws them again.
+   */
   decorate(editor: vscode.TextEditor): void {
     const settings = this.settings();
-    const findings = this.shown(editor.document.uri);
+    const near = editor.visibleRanges.map((r) => [r.start.line - VISIBLE_MARGIN_LINES, r.end.line + VISIBLE_MARGIN_LINES]);
+    const inView = (f: Finding) => near.length === 0 || near.some(([from, to]) => f.range.end.line >= from && f.range.start.line <= to);
+    const findings = this.shown(editor.document.uri).filter(inView);
     const decorationsOf = (polarity: 'strength' | 'info') =>
       findings.filter((f) => f.polarity === polarity && displayOf(f, settings.policy) === 'decoration').map((f) => ({ range: toRange(f) }));
     editor.setDecorations(this.markers.strength, decorationsOf('strength'));

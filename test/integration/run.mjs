@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the integration suite in both extension hosts (Node and web worker), each on a fresh copy
 // of the careless sample take-home, since the suite creates files and changes settings.
-//   node test/integration/run.mjs [--kind node|web|both]
+//   node test/integration/run.mjs [--kind node|web|both] [--tests <index.js for the Node host>]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const kindArg = process.argv.indexOf('--kind');
 const kind = kindArg === -1 ? 'both' : process.argv[kindArg + 1];
 const kinds = { node: ['node'], web: ['web'], both: ['node', 'web'] }[kind];
+const testsArg = process.argv.indexOf('--tests');
+const forwarded = testsArg === -1 ? [] : ['--tests', process.argv[testsArg + 1]];
 if (!kinds) {
   console.error(`run: --kind must be node, web or both (got "${kind}")`);
   process.exit(2);
@@ -21,7 +23,7 @@ let failed = false;
 for (const host of kinds) {
   const workspace = mkdtempSync(path.join(os.tmpdir(), `rust-review-it-${host}-`));
   cpSync(path.join(root, 'test/fixtures/careless-takehome'), workspace, { recursive: true });
-  const result = spawnSync(process.execPath, [path.join(root, 'test/integration/runTests.mjs'), '--kind', host, '--workspace', workspace], {
+  const result = spawnSync(process.execPath, [path.join(root, 'test/integration/runTests.mjs'), '--kind', host, '--workspace', workspace, ...forwarded], {
     stdio: 'inherit',
     cwd: root,
   });

@@ -59,3 +59,12 @@ describe('README', () => {
     deepStrictEqual(SIGNALS.filter((s) => !readme.includes(`| \`${s.id}\` |`)).map((s) => s.id), []);
   });
 });
+
+describe('README settings', () => {
+  it('documents every setting the extension contributes', () => {
+    const readme = readFileSync(path.resolve('README.md'), 'utf8');
+    const manifest = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8'));
+    const settings = Object.keys(manifest.contributes.configuration.properties);
+    deepStrictEqual(settings.filter((key) => !readme.includes(`| \`${key}\` |`)), []);
+  });
+});

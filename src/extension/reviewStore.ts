@@ -48,6 +48,11 @@ export class ReviewStore implements vscode.Disposable {
     return this.review;
   }
 
+  /** Where the review is saved. */
+  get location(): vscode.Uri {
+    return this.file;
+  }
+
   /** Applies a change and saves it at once; saves run one after another in order. */
   update(change: (review: Review) => Review): Promise<void> {
     this.review = change(this.review);

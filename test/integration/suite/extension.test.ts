@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/activate';
+import { ReviewStore } from '../../../src/extension/reviewStore';
 import { equal, eventually, truthy } from './expect';
 
 const EXTENSION_ID = 'rust-takehome.rust-takehome-review';
@@ -216,5 +217,21 @@ suite('Rust Take-Home Review in VS Code', function () {
     await vscode.workspace.fs.delete(rubricFile);
     await api.rubrics.reload();
     equal([api.rubrics.current.id, api.rubrics.problem], ['rust-takehome-default', undefined]);
+  });
+
+  test('sets a corrupt saved review aside, reports it and starts afresh', async () => {
+    const saved = (await api.reviews()).location;
+    const storage = vscode.Uri.joinPath(saved, '..');
+    await vscode.workspace.fs.writeFile(saved, new TextEncoder().encode('{ "schema": 1, "repository": { "na'));
+    const logged: string[] = [];
+    const log = { info: () => undefined, warn: () => undefined, error: (m: string) => void logged.push(m) };
+    const reopened = await ReviewStore.open(storage, { name: 'careless', root: folder() }, api.rubrics.current, log);
+    equal([reopened.current.evidence.length, reopened.current.summary], [0, '']);
+    const kept = (await vscode.workspace.fs.readDirectory(storage)).map(([name]) => name).filter((name) => name.includes('.corrupt-'));
+    equal(kept.length, 1);
+    truthy(logged[0]?.startsWith('The saved review could not be read'), logged.join('\n'));
+    const aside = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(storage, kept[0])));
+    equal(aside, '{ "schema": 1, "repository": { "na');
+    reopened.dispose();
   });
 });

@@ -61,6 +61,18 @@ export class HintRenderer implements vscode.Disposable {
     this.markers = { strength: marker('strength'), info: marker('info') };
   }
 
+  /** One explanation link per signal, shared by all its diagnostics. */
+  private readonly explanations = new Map<string, vscode.Uri>();
+
+  private explanationOf(rule: string): vscode.Uri {
+    let target = this.explanations.get(rule);
+    if (!target) {
+      target = vscode.Uri.from({ scheme: SIGNAL_SCHEME, path: `/${rule}.md` });
+      this.explanations.set(rule, target);
+    }
+    return target;
+  }
+
   /** Per file, the findings the settings let through; dropped when the file or a setting changes. */
   private readonly shownCache = new Map<string, Finding[]>();
   /** Per file, the counts of shown concerns and strengths, for the status bar. */
@@ -122,7 +134,7 @@ export class HintRenderer implements vscode.Disposable {
       if (severity === undefined) return [];
       const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, severity);
       diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: finding.rule, target: vscode.Uri.from({ scheme: SIGNAL_SCHEME, path: `/${finding.rule}.md` }) };
+      diagnostic.code = { value: finding.rule, target: this.explanationOf(finding.rule) };
       return [diagnostic];
     });
   }

@@ -234,4 +234,22 @@ suite('Rust Take-Home Review in VS Code', function () {
     equal(aside, '{ "schema": 1, "repository": { "na');
     reopened.dispose();
   });
+
+  test('imports a review exported by a second reviewer', async () => {
+    await vscode.commands.executeCommand('rustReview.copyReviewJson');
+    const exported = JSON.parse(await vscode.env.clipboard.readText());
+    exported.categories.lifetimes = { level: 'strong-yes', notes: 'second reviewer: lifetimes are exemplary', questions: [] };
+    exported.repository = { name: 'someone else' };
+    const file = vscode.Uri.joinPath(folder(), 'second-review.json');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(exported)));
+    await vscode.commands.executeCommand('rustReview.importReview', file);
+    const review = (await api.reviews()).current;
+    // The levels and notes come from the file; the review stays this repository's.
+    equal(review.categories.lifetimes, { level: 'strong-yes', notes: 'second reviewer: lifetimes are exemplary', questions: [] });
+    equal(review.repository.name, vscode.workspace.workspaceFolders?.[0]?.name);
+    // A file that is not a review changes nothing.
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{ "schema": 7 }'));
+    await vscode.commands.executeCommand('rustReview.importReview', file);
+    equal((await api.reviews()).current.categories.lifetimes.level, 'strong-yes');
+  });
 });

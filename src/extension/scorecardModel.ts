@@ -1,4 +1,5 @@
 import type { Finding } from '../analysis/model';
+import { dedent } from '../rubric/markdown';
 import type { Rubric } from '../rubric/model';
 import { generateQuestions } from '../rubric/questions';
 import type { Review } from '../rubric/review';
@@ -70,7 +71,7 @@ export function buildScorecard(inputs: ScorecardInputs): ScorecardView {
           character: e.range.startCharacter,
           endLine: e.range.endLine,
           endCharacter: e.range.endCharacter,
-          snippet: e.snippet,
+          snippet: dedent(e.snippet),
           ...(e.note ? { note: e.note } : {}),
           ...(e.message ? { message: e.message } : {}),
           olderCommit: e.commit !== undefined && review.commit !== undefined && e.commit !== review.commit,

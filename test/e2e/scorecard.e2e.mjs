@@ -34,6 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ensureVscodeServer } from '../../scripts/vscode-server-setup.mjs';
+import { settleWithin, stopRun } from '../support/processes.mjs';
 
 const SECOND = 1000;
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -196,36 +197,10 @@ function assertIncludes(text, expected, what) {
 
 const state = { server: undefined, browser: undefined, session: undefined, page: undefined };
 
-/** Settles with `promise`, or gives up after `ms` without throwing (for cleanup steps). */
-function settleWithin(promise, ms) {
-  let timer;
-  return Promise.race([Promise.resolve(promise).catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
-}
-
-function killGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // the group is already gone
-  }
-}
-
 let cleanupPromise;
 function cleanup() {
-  cleanupPromise ??= (async () => {
-    const { server, browser, session } = state;
-    if (browser) await settleWithin(browser.close(), CLEANUP_STEP_TIMEOUT_MS);
-    if (server && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      killGroup(server.pid, 'SIGTERM');
-      await settleWithin(exited, CLEANUP_STEP_TIMEOUT_MS);
-    }
-    // The server may be gone while its helpers (file watcher, extension host) linger.
-    if (server) killGroup(server.pid, 'SIGKILL');
-    if (session) fs.rmSync(session, { recursive: true, force: true });
-  })();
+  const { server, browser, session } = state;
+  cleanupPromise ??= stopRun({ server, browser, dir: session }, CLEANUP_STEP_TIMEOUT_MS);
   return cleanupPromise;
 }
 

@@ -42,6 +42,7 @@ import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { ensureVscodeServer } from '../../../scripts/vscode-server-setup.mjs';
+import { stopRun } from '../../support/processes.mjs';
 
 const SECOND = 1000;
 const verbose = process.env.RUST_REVIEW_VERBOSE === '1';
@@ -141,15 +142,6 @@ function deadline(ms, what) {
     timer = setTimeout(() => reject(new HarnessError(`timed out after ${Math.round(ms / SECOND)} s ${what}`)), ms);
   });
   return { promise, clear: () => clearTimeout(timer) };
-}
-
-/** Settles with `promise`, or gives up after `ms` without throwing (for cleanup steps). */
-function settleWithin(promise, ms) {
-  let timer;
-  return Promise.race([
-    Promise.resolve(promise).catch(() => {}),
-    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
-  ]).finally(() => clearTimeout(timer));
 }
 
 const state = { server: undefined, browser: undefined, tmpDir: undefined };
@@ -398,27 +390,9 @@ async function locateExtensions(page, authority, options) {
 
 let cleanupPromise;
 function cleanup() {
-  cleanupPromise ??= (async () => {
-    const { server, browser, tmpDir } = state;
-    if (browser) await settleWithin(browser.close(), CLEANUP_STEP_TIMEOUT_MS);
-    if (server && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      killGroup(server.pid, 'SIGTERM');
-      await settleWithin(exited, CLEANUP_STEP_TIMEOUT_MS);
-    }
-    // The server may be gone while its helpers linger: always sweep the group.
-    if (server) killGroup(server.pid, 'SIGKILL');
-    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-  })();
+  const { server, browser, tmpDir } = state;
+  cleanupPromise ??= stopRun({ server, browser, dir: tmpDir }, CLEANUP_STEP_TIMEOUT_MS);
   return cleanupPromise;
-}
-
-function killGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // the group is already gone
-  }
 }
 
 let exitCode;

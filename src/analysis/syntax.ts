@@ -47,7 +47,7 @@ export function isDocumentedAt(text: string, itemStart: number): boolean {
 }
 
 /** Items that can be `pub` and documented: the public API surface. */
-export const PUBLIC_ITEM_TYPES = [
+const PUBLIC_ITEM_TYPES = [
   'function_item',
   'function_signature_item',
   'struct_item',

@@ -1,10 +1,5 @@
 import type { Node } from 'web-tree-sitter';
 
-/** The receiver of a method call whose name node is given: for `a.lock().unwrap()` and `unwrap`, the `a.lock()` call. */
-export function receiverOf(methodName: Node): Node | null {
-  return methodName.parent?.childForFieldName('value') ?? null;
-}
-
 export function isMethodCallNamed(node: Node | null, names: readonly string[]): boolean {
   if (node?.type !== 'call_expression') return false;
   const callee = node.childForFieldName('function');

@@ -132,7 +132,7 @@ class FileScope {
   readonly loopBodies = new ScopeIndex<LoopScope | false>();
   private readonly verdicts = new Map<string, LifetimeVerdict[]>();
 
-  constructor(readonly path: string) {
+  constructor(path: string) {
     this.context = fileContext(path);
   }
 

@@ -19,12 +19,10 @@ interface OpenDocument {
   sentVersion: number;
   pending: TextEdit[];
   timer?: ReturnType<typeof setTimeout>;
-  /** When the oldest edit still unanswered was made, to measure keystroke-to-hints latency. */
-  editedAt?: number;
 }
 
 export interface HostStats {
-  /** Milliseconds from the last edit to its hints, for the last few edits. */
+  /** Milliseconds from sending edits to the worker to having their hints, for the last few flushes. */
   editLatencies: number[];
   lastScan?: { files: number; skipped: number; ms: number };
 }
@@ -249,7 +247,6 @@ export class AnalysisHost implements vscode.Disposable {
     for (const change of event.contentChanges) {
       tracked.pending.push({ rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text });
     }
-    tracked.editedAt ??= Date.now();
     clearTimeout(tracked.timer);
     tracked.timer = setTimeout(() => void this.flush(tracked, event.document), this.settings().debounceMs);
   }
@@ -267,10 +264,7 @@ export class AnalysisHost implements vscode.Disposable {
         // The worker does not have the document (it restarted): send it whole.
         return this.sendOpen(tracked, document);
       }
-      if (tracked.editedAt !== undefined && tracked.sentVersion === reply.version) {
-        this.recordLatency(Date.now() - flushedAt);
-        tracked.editedAt = undefined;
-      }
+      if (tracked.sentVersion === reply.version) this.recordLatency(Date.now() - flushedAt);
       this.accept(tracked, reply.version, reply.analysis);
     } catch (error) {
       this.log.error(`${tracked.file}: ${describe(error)}`);

@@ -19,13 +19,6 @@ export interface CommandContext {
   rubric: () => Rubric;
 }
 
-let evidenceCounter = 0;
-
-function newEvidenceId(): string {
-  evidenceCounter += 1;
-  return `${Date.now().toString(36)}-${evidenceCounter}`;
-}
-
 async function pin(ctx: CommandContext, request: PinRequest, categoryId: string, note?: string): Promise<void> {
   const uri = vscode.Uri.parse(request.uri);
   const document = await vscode.workspace.openTextDocument(uri);
@@ -35,7 +28,7 @@ async function pin(ctx: CommandContext, request: PinRequest, categoryId: string,
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const repository = await ctx.repository();
   const evidence: PinnedEvidence = {
-    id: newEvidenceId(),
+    id: crypto.randomUUID(),
     categoryId,
     file: folder ? relativePath(folder, uri) : uri.path,
     range: { startLine, startCharacter, endLine, endCharacter },

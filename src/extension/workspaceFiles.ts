@@ -3,7 +3,6 @@ import { GitignoreRules } from '../analysis/gitignore';
 
 export interface WorkspaceFile {
   uri: vscode.Uri;
-  folder: vscode.WorkspaceFolder;
   /** Relative to the workspace folder, with `/`: what the analysis sees as the file's path. */
   path: string;
   kind: 'rust' | 'manifest';
@@ -71,7 +70,7 @@ export class WorkspaceFiles {
       for (const uri of uris) {
         const path = relativePath(folder, uri);
         const kind = kindOf(path);
-        if (kind && !this.isIgnored(ignored, path)) found.push({ uri, folder, path, kind });
+        if (kind && !this.isIgnored(ignored, path)) found.push({ uri, path, kind });
       }
     }
     return found.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
@@ -87,7 +86,7 @@ export class WorkspaceFiles {
     if (!kind || (ignored && this.isIgnored(ignored, path))) return undefined;
     const exclude = excludeGlob(folder, this.extraExcludes());
     const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, path), exclude, 1);
-    return matches.length > 0 ? { uri, folder, path, kind } : undefined;
+    return matches.length > 0 ? { uri, path, kind } : undefined;
   }
 
   private isIgnored(rules: GitignoreRules, path: string): boolean {

@@ -39,6 +39,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { printHeaderHelp } from './header-help.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -80,9 +81,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
-      const header = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-      const end = header.findIndex((line) => !line.startsWith('//') && !line.startsWith('#!'));
-      process.stdout.write(`${header.slice(1, end).map((l) => l.replace(/^\/\/ ?/, '')).join('\n')}\n`);
+      printHeaderHelp(import.meta.url);
       process.exit(0);
     } else if (arg === '--rounds' || arg.startsWith('--rounds=')) {
       const value = Number(arg === '--rounds' ? argv[++i] : arg.slice('--rounds='.length));

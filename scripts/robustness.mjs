@@ -1,0 +1,322 @@
+#!/usr/bin/env node
+// Robustness run: the analyzer over every .rs file of a corpus, counting exceptions. None are allowed.
+//
+//   node esbuild.config.mjs && node scripts/robustness.mjs [options] [dir]
+//   npm run robustness [-- [options] [dir]]
+//
+// With no directory it runs over the rustc 1.63 test suite as Debian installs it
+// (/usr/src/rustc-1.63.0/src/test: about 16,000 files, many of them deliberately invalid Rust).
+// When that folder is missing it prints the command that installs it and exits 2.
+//
+// Every .rs file below the folder is read (no .gitignore, no skipped folders) and analysed by
+// dist/worker-node.js, the worker the CLI's pool runs, spoken to with the pool's protocol and two
+// files in flight per worker, as the CLI does. The core itself decides what to skip.
+//
+// Counted as exceptions, each listed with its file and error:
+// - a `failed` answer: something thrown or rejected out of the analysis in the worker;
+// - a worker that crashed or exited while analysing the file;
+// - a file with no answer after --timeout seconds (a hang; its worker is replaced);
+// - a file the core skipped as `analysis-failed`: an internal error that RustAnalyzer.analyzeText
+//   caught and turned into a skip.
+// Other skips (too large, binary, not UTF-8, parse timeout, unreadable) are legitimate and are
+// reported by reason. The run goes on after an exception, on a fresh worker when one died.
+//
+// Measured:
+// - wall time from the first file sent to the last answer (reading the files included, the
+//   workers' start-up and WASM load not), and MB/s = 10^6 bytes of the analysed files / that time;
+// - each file's time: from the moment its worker started it (its answer to the file before, or
+//   its sending, whichever came later; a worker takes files strictly in order) to its answer;
+// - peak RSS: process.resourceUsage().maxRSS (the kernel's ru_maxrss) of this one Node process,
+//   which holds the main thread and every worker thread; also the figure right after start-up.
+// The machine's load changes these figures; only the exception count is a verdict.
+//
+// Exit status: 0 with no exception, 1 with any, 2 when the corpus is missing or an option is wrong.
+//
+// Options:
+//   --workers N   analysis worker threads (default as the CLI: min(available parallelism, 8))
+//   --timeout S   seconds one file may take before it counts as hung (default 120)
+//   --top N       how many of the slowest files to list (default 5)
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { printHeaderHelp } from './header-help.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const WORKER_SCRIPT = path.join(DIST, 'worker-node.js');
+const DEFAULT_CORPUS = '/usr/src/rustc-1.63.0/src/test';
+const INSTALL = 'apt-get update && apt-get install -y rust-src';
+/** The skip reason under which RustAnalyzer.analyzeText reports an error it caught. */
+const INTERNAL_FAILURE = 'analysis-failed';
+/** The longest file list printed for one skip reason; the count is always complete. */
+const LISTED_PER_REASON = 10;
+const MB = 1e6;
+const MiB = 1024 * 1024;
+
+// ---------------------------------------------------------------- arguments
+
+function usageError(message) {
+  process.stderr.write(`robustness: ${message}\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const options = { workers: Math.min(os.availableParallelism(), 8), timeoutSeconds: 120, top: 5, dir: undefined };
+  const whole = (name, text) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) usageError(`${name} takes a whole number of at least 1`);
+    return value;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') {
+      printHeaderHelp(import.meta.url);
+      process.exit(0);
+    } else if (arg === '--workers') options.workers = whole(arg, argv[++i]);
+    else if (arg === '--timeout') options.timeoutSeconds = whole(arg, argv[++i]);
+    else if (arg === '--top') options.top = whole(arg, argv[++i]);
+    else if (arg.startsWith('-')) usageError(`unknown option ${arg} (see --help)`);
+    else if (options.dir === undefined) options.dir = path.resolve(arg);
+    else usageError('give at most one directory');
+  }
+  return options;
+}
+
+/** Every .rs file below `root` that is a file or a link to one, in a stable order. */
+function rustFiles(root) {
+  const files = [];
+  const visit = (dir) => {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const absolute = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(absolute);
+      else if (entry.name.endsWith('.rs')) {
+        const stat = fs.statSync(absolute, { throwIfNoEntry: false });
+        if (stat?.isFile()) files.push({ file: path.relative(root, absolute), absolute, size: stat.size });
+      }
+    }
+  };
+  visit(root);
+  return files;
+}
+
+// ---------------------------------------------------------------- the workers
+
+/**
+ * One analysis worker thread, with the pool's protocol (src/worker/protocol.ts). It answers files
+ * in the order they were sent, so the oldest file in flight is the one it is working on: that is
+ * the file a crash or a hang is charged to. After either, the thread is replaced and the other
+ * files in flight go back to the queue.
+ */
+class AnalysisWorker {
+  constructor(binaries, timeoutMs, onLost) {
+    this.binaries = binaries;
+    this.timeoutMs = timeoutMs;
+    this.onLost = onLost;
+    this.nextId = 1;
+    /** Files sent and not yet answered, oldest first: { id, entry, startedAt, resolve }. */
+    this.inFlight = [];
+    this.watchdog = setInterval(() => this.checkHang(), 1000);
+  }
+
+  /** Starts (or restarts) the thread and waits for it to load the grammar. */
+  start() {
+    const worker = new Worker(WORKER_SCRIPT);
+    this.worker = worker;
+    this.started = false;
+    this.ready = new Promise((resolve, reject) => {
+      this.readyId = this.nextId++;
+      this.resolveReady = resolve;
+      this.rejectReady = reject;
+      worker.postMessage({ kind: 'init', id: this.readyId, binaries: this.binaries, options: {} });
+    });
+    worker.on('message', (response) => this.answer(worker, response));
+    worker.on('error', (error) => this.lose(worker, `the worker crashed: ${error.stack ?? error.message}`));
+    worker.on('exit', (code) => this.lose(worker, `the worker exited with code ${code}`));
+    return this.ready;
+  }
+
+  /** Resolves with { outcome, ms }, { error } for an exception, or { retry: true } if another file killed the worker. */
+  async analyze(entry, bytes) {
+    // Wait again if the thread was replaced meanwhile: a file is only sent to a started thread.
+    for (let ready; ready !== this.ready; ) await (ready = this.ready);
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      this.inFlight.push({ id, entry, startedAt: this.inFlight.length === 0 ? performance.now() : undefined, resolve });
+      this.worker.postMessage({ kind: 'analyzeFile', id, file: entry.file, bytes }, [bytes.buffer]);
+    });
+  }
+
+  answer(worker, response) {
+    if (worker !== this.worker) return;
+    if (response.id === this.readyId) {
+      this.started = response.kind === 'ready';
+      if (this.started) this.resolveReady();
+      else this.rejectReady(new Error(`the worker failed to start: ${response.error}`));
+      return;
+    }
+    const now = performance.now();
+    const done = this.inFlight.shift();
+    if (this.inFlight.length > 0) this.inFlight[0].startedAt = now;
+    if (done.id !== response.id) done.resolve({ error: `answer ${response.id} came where ${done.id} was expected` });
+    else if (response.kind === 'failed') done.resolve({ error: response.error });
+    else done.resolve({ outcome: response.outcome, ms: now - done.startedAt });
+  }
+
+  checkHang() {
+    const current = this.inFlight[0];
+    if (current && performance.now() - current.startedAt > this.timeoutMs) {
+      const worker = this.worker;
+      this.lose(worker, `no answer after ${this.timeoutMs / 1000} s`);
+      void worker.terminate();
+    }
+  }
+
+  /**
+   * Charges the loss to the file being analysed, requeues the others and starts a new thread. A
+   * thread lost while starting is not replaced: the run stops there, as no file can be blamed.
+   */
+  lose(worker, reason) {
+    if (worker !== this.worker || this.closing) return;
+    if (!this.started) {
+      this.rejectReady(new Error(`the worker failed to start: ${reason}`));
+      return;
+    }
+    const [current, ...waiting] = this.inFlight;
+    this.inFlight = [];
+    current?.resolve({ error: reason });
+    for (const file of waiting) file.resolve({ retry: true });
+    this.onLost(reason);
+    this.start().catch(() => undefined);
+  }
+
+  async close() {
+    this.closing = true;
+    clearInterval(this.watchdog);
+    await this.worker.terminate();
+  }
+}
+
+// ---------------------------------------------------------------- the run
+
+async function run(files, options) {
+  const binaries = {
+    runtime: fs.readFileSync(path.join(DIST, 'web-tree-sitter.wasm')),
+    rust: fs.readFileSync(path.join(DIST, 'tree-sitter-rust.wasm')),
+  };
+  const result = {
+    analysed: 0,
+    analysedBytes: 0,
+    findings: 0,
+    skipped: new Map(),
+    exceptions: [],
+    timings: [],
+    workersLost: 0,
+  };
+  const workers = Array.from(
+    { length: options.workers },
+    () => new AnalysisWorker(binaries, options.timeoutSeconds * 1000, () => result.workersLost++),
+  );
+  const startUp = performance.now();
+  await Promise.all(workers.map((w) => w.start()));
+  result.startUpSeconds = (performance.now() - startUp) / 1000;
+  result.rssAfterStartUpKiB = process.resourceUsage().maxRSS;
+
+  const queue = [...files];
+  const skip = (entry, reason, detail) => {
+    const list = result.skipped.get(reason) ?? [];
+    list.push({ ...entry, detail });
+    result.skipped.set(reason, list);
+  };
+  const drain = async (worker) => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      let bytes;
+      try {
+        bytes = new Uint8Array(await fs.promises.readFile(entry.absolute));
+      } catch (error) {
+        skip(entry, 'unreadable', error.message);
+        continue;
+      }
+      const answer = await worker.analyze(entry, bytes);
+      if (answer.retry) queue.unshift(entry);
+      else if (answer.error !== undefined) result.exceptions.push({ ...entry, error: answer.error });
+      else if (answer.outcome.skipped?.reason === INTERNAL_FAILURE) result.exceptions.push({ ...entry, error: `${INTERNAL_FAILURE}: ${answer.outcome.skipped.detail}` });
+      else if (answer.outcome.skipped) skip(entry, answer.outcome.skipped.reason, answer.outcome.skipped.detail);
+      else {
+        result.analysed++;
+        result.analysedBytes += entry.size;
+        result.findings += answer.outcome.analysis.findings.length;
+        result.timings.push({ ...entry, ms: answer.ms });
+      }
+    }
+  };
+  const started = performance.now();
+  try {
+    await Promise.all(workers.flatMap((worker) => [drain(worker), drain(worker)]));
+  } finally {
+    result.wallSeconds = (performance.now() - started) / 1000;
+    await Promise.all(workers.map((w) => w.close()));
+  }
+  result.peakRssKiB = process.resourceUsage().maxRSS;
+  return result;
+}
+
+// ---------------------------------------------------------------- the report
+
+function report(dir, files, result, options) {
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  const skippedCount = [...result.skipped.values()].reduce((sum, list) => sum + list.length, 0);
+  const mib = (kib) => (kib / 1024).toFixed(0);
+  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log(`\nrobustness run over ${dir}`);
+  console.log(`  node ${process.version}, ${os.availableParallelism()} cores, ${options.workers} worker threads, 2 files in flight each`);
+  console.log(`  files:      ${files.length} .rs files, ${(totalBytes / MB).toFixed(2)} MB`);
+  console.log(`  analysed:   ${result.analysed} files, ${(result.analysedBytes / MB).toFixed(2)} MB, ${result.findings} findings`);
+  const reasons = [...result.skipped.entries()].sort((a, b) => b[1].length - a[1].length);
+  console.log(`  skipped:    ${skippedCount}${reasons.length ? ` (${reasons.map(([reason, list]) => `${reason} ${list.length}`).join(', ')})` : ''}`);
+  for (const [reason, list] of reasons) {
+    for (const f of list.slice(0, LISTED_PER_REASON)) console.log(`    ${reason}: ${f.file} (${kib(f.size)}): ${f.detail}`);
+    if (list.length > LISTED_PER_REASON) console.log(`    ${reason}: and ${list.length - LISTED_PER_REASON} more`);
+  }
+  console.log(
+    `  wall time:  ${result.wallSeconds.toFixed(2)} s, ${(result.analysedBytes / MB / result.wallSeconds).toFixed(2)} MB/s ` +
+      `(start-up of the workers, ${result.startUpSeconds.toFixed(2)} s, not included)`,
+  );
+  console.log(
+    `  peak RSS:   ${mib(result.peakRssKiB)} MiB, process.resourceUsage().maxRSS of this process (main thread and all worker threads); ` +
+      `${mib(result.rssAfterStartUpKiB)} MiB after start-up`,
+  );
+  if (result.workersLost > 0) console.log(`  workers replaced after a crash or hang: ${result.workersLost}`);
+  const slowest = [...result.timings].sort((a, b) => b.ms - a.ms).slice(0, options.top);
+  console.log(`  slowest ${slowest.length} files (ms from the worker starting the file to its answer):`);
+  for (const f of slowest) console.log(`    ${f.ms.toFixed(0).padStart(6)} ms  ${kib(f.size).padStart(10)}  ${f.file}`);
+  console.log(`  exceptions: ${result.exceptions.length}`);
+  for (const e of result.exceptions) console.log(`    ${e.file}: ${e.error}`);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const dir = options.dir ?? DEFAULT_CORPUS;
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    usageError(options.dir ? `${dir} is not a directory` : `the rustc test suite is missing at ${dir}. Install it with:\n  ${INSTALL}`);
+  }
+  for (const file of ['worker-node.js', 'web-tree-sitter.wasm', 'tree-sitter-rust.wasm']) {
+    if (!fs.existsSync(path.join(DIST, file))) usageError(`dist/${file} is missing: build first with \`node esbuild.config.mjs\``);
+  }
+  const files = rustFiles(dir);
+  process.stderr.write(`robustness: analysing ${files.length} .rs files below ${dir}\n`);
+  const result = await run(files, options);
+  report(dir, files, result, options);
+  process.exitCode = result.exceptions.length === 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+  process.stderr.write(`robustness: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,7 +1,8 @@
 // Bundles every entry point of the extension, the analysis workers, the webview and the CLI.
 //   node esbuild.config.mjs [--production] [--watch] [--tests]
-// --production minifies and drops source maps; --tests also bundles the unit tests into out/.
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+// --production starts from an empty dist/, minifies and drops source maps; --tests also bundles the
+// tests into out/.
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -94,6 +95,9 @@ if (withTests) {
   );
 }
 
+// A production build is what gets packaged: nothing left over from a development build (source
+// maps, renamed entries) may ride along.
+if (production) await rm(path.join(root, 'dist'), { recursive: true, force: true });
 await copyAssets();
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

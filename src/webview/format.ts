@@ -88,17 +88,20 @@ export function indexAfterKey(key: string, index: number, count: number): number
 export interface FieldState {
   /** What the field shows now. */
   value: string;
-  /** The text the extension has: the last text posted or received. */
-  synced: string;
+  /** The text the extension has: the last text posted or received; undefined before the first state. */
+  synced: string | undefined;
   focused: boolean;
 }
 
 /**
  * Whether a state from the extension may replace a text field's text. A field the reviewer is in,
  * or one with text not posted yet, keeps its text: replacing it would lose typing and the caret.
+ * The first state fills a field still empty even when it has the focus (a reopened window may put
+ * the focus back in it first): shown empty, the saved text would look lost, and typing would replace it.
  */
 export function mayReplaceFieldText(field: FieldState, incoming: string): boolean {
   if (field.value === incoming) return false;
+  if (field.synced === undefined) return field.value === '';
   return !field.focused && field.value === field.synced;
 }
 

@@ -243,7 +243,8 @@ class LevelGroup {
 /** A notes field: posted after a pause in typing and on leaving it; a new state never overwrites typing. */
 class TextField {
   readonly element: HTMLTextAreaElement;
-  private synced = '';
+  /** The extension's text; undefined until its first state arrives. */
+  private synced: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -271,7 +272,8 @@ class TextField {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.element.value === this.synced) return;
+    // Before the first state an empty field is no text of the reviewer's: posting it would erase the saved one.
+    if (this.element.value === (this.synced ?? '')) return;
     this.synced = this.element.value;
     this.post(this.synced);
   }

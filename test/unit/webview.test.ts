@@ -98,6 +98,13 @@ describe('scorecard controls', () => {
     strictEqual(mayReplaceFieldText({ value: 'same', synced: 'old', focused: false }, 'same'), false);
   });
 
+  it('fills a field with the first state even when it has the focus, unless the reviewer typed into it', () => {
+    // A reopened window can put the focus in the summary before the saved review arrives.
+    strictEqual(mayReplaceFieldText({ value: '', synced: undefined, focused: true }, 'saved summary'), true);
+    strictEqual(mayReplaceFieldText({ value: '', synced: undefined, focused: false }, 'saved summary'), true);
+    strictEqual(mayReplaceFieldText({ value: 'typed first', synced: undefined, focused: true }, 'saved summary'), false);
+  });
+
   it('reads back a saved UI state and ignores what it does not recognise', () => {
     deepStrictEqual(readUiState({ expanded: ['async', 3, 'testing'], checklistOpen: true, scrollY: 120 }), { expanded: ['async', 'testing'], checklistOpen: true, scrollY: 120 });
     deepStrictEqual(readUiState(undefined), { expanded: [], checklistOpen: false, scrollY: 0 });

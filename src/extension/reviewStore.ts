@@ -4,6 +4,8 @@ import { emptyReview, parseReview, reviewKey, type Review } from '../rubric/revi
 import type { Log } from './log';
 import type { RepositoryInfo } from './repository';
 
+const OPEN_KEPT_COPY = 'Open Kept Copy';
+
 /**
  * The review of the open repository, saved on every change to the extension's workspace storage.
  * Writes go to a temporary file that is then renamed over the old one, so a crash mid-write
@@ -38,7 +40,11 @@ export class ReviewStore implements vscode.Disposable {
         await vscode.workspace.fs.rename(file, aside, { overwrite: true }).then(undefined, () => undefined);
         const message = `The saved review could not be read (${describe(error)}). It was kept as ${aside.path.split('/').pop()}; a new review was started.`;
         log.error(message);
-        void vscode.window.showWarningMessage(`Rust Review: ${message}`);
+        // With an action the notification stays until the reviewer answers it, instead of fading
+        // while the window is still starting.
+        void vscode.window.showWarningMessage(`Rust Review: ${message}`, OPEN_KEPT_COPY).then((choice) => {
+          if (choice === OPEN_KEPT_COPY) void vscode.window.showTextDocument(aside);
+        });
       }
     }
     return new ReviewStore(review, file, log);

@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// End-to-end test of the scorecard, driven as a reviewer would drive it: VS Code's own server
-// (from the npm package code-server, see scripts/vscode-server-setup.mjs) with the extension
-// installed, opened in Debian's headless Chromium by playwright-core.
+// End-to-end test of the packaged extension, driven as a reviewer would drive it: the .vsix that
+// `npm run package` builds, installed into VS Code's own server (from the npm package code-server,
+// see scripts/vscode-server-setup.mjs) with its --install-extension, opened in Debian's headless
+// Chromium by playwright-core. A file missing from the package or a wrong entry point fails here.
 //
-//   node esbuild.config.mjs && node test/e2e/scorecard.e2e.mjs
+//   npm run package && node test/e2e/scorecard.e2e.mjs [--vsix <file>]
 //
-// Two flows, each on a temporary copy of test/fixtures/careless-takehome, opened in Restricted
+// --vsix defaults to the package `npm run package` writes, <name>-<version>.vsix at the top level.
+//
+// Three flows, each on a temporary copy of test/fixtures/careless-takehome, opened in Restricted
 // Mode (no --disable-workspace-trust) in the server's Node extension host:
 //   1. the reviewer's flow: the hints in the editor; the scorecard from the activity bar; levels,
 //      notes and summary; evidence pinned with the editor's quick fix; Copy Markdown, read back
 //      from the browser's clipboard; the review still there after reloading the window;
 //   2. a hostile workspace: file names and code carrying HTML and script, pinned as evidence;
-//      nothing may be injected into or run in the webview.
+//      nothing may be injected into or run in the webview;
+//   3. faults: the extension host is killed while the reviewer types notes, and the window
+//      reopened: everything saved before the kill is back; then the saved review is truncated on
+//      disk, and the next start sets it aside with a message and starts a new review.
 //
 // Output: one line per check, then "N passed, M failed" alone on the last line; exit code 0 only
 // when every check passed. A failed check saves a screenshot (and the server's and the page's
@@ -27,7 +33,7 @@
 // end, on a failure, on the overall timeout, and on SIGINT/SIGTERM (a watchdog process does it
 // should this process be killed outright).
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +55,9 @@ const ACTION_TIMEOUT_MS = 20 * SECOND;
 const CLEANUP_STEP_TIMEOUT_MS = 5 * SECOND;
 const VIEWPORT = { width: 1280, height: 800 };
 
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const vsixArg = process.argv.indexOf('--vsix');
+const vsix = path.resolve(vsixArg === -1 ? path.join(root, `${manifest.name}-${manifest.version}.vsix`) : process.argv[vsixArg + 1]);
 const failureDir = path.join(root, 'out', 'e2e');
 const screenshotDir = path.join(root, 'media', 'screenshots');
 const fixture = path.join(root, 'test', 'fixtures', 'careless-takehome');
@@ -219,13 +228,27 @@ async function finish(reason, exitCode) {
   process.exit(exitCode ?? (results.failed === 0 && results.passed > 0 ? 0 : 1));
 }
 
+/** The server's own folders for the run: its extensions and its user data, where the reviews are saved. */
+function serverFolders(session) {
+  return { extensions: path.join(session, 'extensions'), data: path.join(session, 'data') };
+}
+
+/** Installs the .vsix as a user would, with the server's --install-extension. */
+function installVsix({ nodeBin, serverDir }, session) {
+  const { extensions, data } = serverFolders(session);
+  const install = spawnSync(
+    nodeBin,
+    [path.join(serverDir, 'out', 'server-main.js'), '--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', data, '--accept-server-license-terms'],
+    { cwd: serverDir, encoding: 'utf8', timeout: 120 * SECOND },
+  );
+  const output = `${install.stdout ?? ''}${install.stderr ?? ''}`.trim();
+  if (install.status !== 0 || !/successfully installed/.test(output)) {
+    throw new Error(`the server could not install ${path.relative(root, vsix)} (exit ${install.status ?? install.signal ?? install.error?.message}):\n${output}`);
+  }
+}
+
 async function startServer({ nodeBin, serverDir }, session) {
-  const extensions = path.join(session, 'extensions');
-  fs.mkdirSync(extensions);
-  // The server loads every extension folder in its extensions dir: a link to the checkout
-  // installs the development build (dist/) without packaging it.
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  fs.symlinkSync(root, path.join(extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+  const { extensions, data } = serverFolders(session);
   // Its IPC sockets go into the session folder: the server is killed, so it never removes them.
   const serverTmp = path.join(session, 'tmp');
   fs.mkdirSync(serverTmp);
@@ -237,7 +260,7 @@ async function startServer({ nodeBin, serverDir }, session) {
     '--accept-server-license-terms',
     '--disable-telemetry',
     // Kept for the whole run, so the review outlives a reload of the window.
-    '--user-data-dir', path.join(session, 'data'),
+    '--user-data-dir', data,
     '--extensions-dir', extensions,
     // No --disable-workspace-trust: the workspaces open in Restricted Mode.
   ];
@@ -273,6 +296,63 @@ async function startServer({ nodeBin, serverDir }, session) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The extension hosts the server runs, one per window it served: processes of its group. */
+function extensionHostPids() {
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 5 of /proc/<pid>/stat is the process group, counted after the command's closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (group === state.server.pid && command.includes('--type=extensionHost')) pids.push(Number(entry));
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return pids;
+}
+
+/** The saved reviews under the server's user data whose summary starts with `marker`, and the folders they are in. */
+function savedReviewsStartingWith(marker) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/^review-[^.]+\.json$/.test(entry.name)) {
+        const text = fs.readFileSync(file, 'utf8');
+        try {
+          if (JSON.parse(text).summary?.startsWith(marker)) found.push({ file, text, summary: JSON.parse(text).summary });
+        } catch {
+          // not a complete review; the flow looks for complete ones
+        }
+      }
+    }
+  };
+  walk(serverFolders(state.session).data);
+  return found;
+}
+
+async function waitForSavedSummary(expected, timeout = 10 * SECOND) {
+  const marker = expected.slice(0, 20);
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const [saved] = savedReviewsStartingWith(marker);
+    if (saved?.summary === expected) return saved;
+    await delay(100);
+  }
+  throw new Error(`the review on disk never had the summary ${JSON.stringify(expected)}`);
+}
+
+async function reopenWindow(page) {
+  await page.reload({ timeout: 60 * SECOND });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60 * SECOND });
+  await page.locator('.activitybar a.action-label[aria-label*="Rust Review"]').waitFor({ timeout: 60 * SECOND });
+  await openScorecard(page);
 }
 
 /** A temporary copy of the sample take-home, optionally with extra files. */
@@ -818,13 +898,80 @@ async function hostileFlow(context, port, workspace) {
   await page.close();
 }
 
+async function faultFlow(context, port, workspace) {
+  const page = await newPage(context, []);
+  const summary = () => scorecard(page).getByRole('textbox', { name: 'Summary' });
+  const SAVED = 'Crash check: this sentence was saved before the extension host died.';
+  const IN_FLIGHT = ' These words are typed while it is killed.';
+  let saved;
+
+  await check('a summary typed into the scorecard is saved to disk', async () => {
+    await openWorkbench(page, port, workspace);
+    await tidyWorkbench(page);
+    await openScorecard(page);
+    await summary().click();
+    await summary().pressSequentially(SAVED, { delay: 5 });
+    saved = await waitForSavedSummary(SAVED);
+  });
+
+  let killed = [];
+  await check('the extension host is killed (SIGKILL) in the middle of typing', async () => {
+    const typing = summary().pressSequentially(IN_FLIGHT, { delay: 25 });
+    await delay(300);
+    killed = extensionHostPids();
+    assert(killed.length > 0, 'the server runs no extension host');
+    for (const pid of killed) process.kill(pid, 'SIGKILL');
+    await typing;
+  });
+
+  await check('after reopening the window, everything saved before the kill is in the scorecard', async () => {
+    // What was on disk when the host died is the last autosave; the in-flight words may or may not have made it.
+    const [onDisk] = savedReviewsStartingWith(SAVED.slice(0, 20));
+    assert(onDisk?.summary.startsWith(SAVED), `the review on disk after the kill: ${JSON.stringify(onDisk?.summary)}`);
+    await reopenWindow(page);
+    const deadline = Date.now() + 20 * SECOND;
+    let shown = '';
+    while (Date.now() < deadline && shown !== onDisk.summary) {
+      shown = await summary().inputValue();
+      await delay(200);
+    }
+    assert(shown === onDisk.summary, `the summary reads ${JSON.stringify(shown)}, the last autosave ${JSON.stringify(onDisk.summary)}; the review's folder holds ${fs.readdirSync(path.dirname(onDisk.file)).join(', ')}`);
+    assert(!extensionHostPids().some((pid) => killed.includes(pid)), 'a killed extension host is still running');
+  });
+
+  await check('a truncated save file is set aside with a message, and a new review starts', async () => {
+    const [current] = savedReviewsStartingWith(SAVED.slice(0, 20));
+    assert(current, 'the review is not on disk');
+    // The window is closed, and its extension host ended, before the file is damaged: a host
+    // still running could read it first and show its message in the closed window. With no
+    // window left, nothing restarts a killed host.
+    await page.goto('about:blank');
+    for (const pid of extensionHostPids()) process.kill(pid, 'SIGKILL');
+    const deadline = Date.now() + 10 * SECOND;
+    while (extensionHostPids().length > 0 && Date.now() < deadline) await delay(200);
+    assert(extensionHostPids().length === 0, 'an extension host outlived SIGKILL');
+    const truncated = current.text.slice(0, Math.floor(current.text.length / 2));
+    fs.writeFileSync(current.file, truncated);
+    await openWorkbench(page, port, workspace);
+    await openScorecard(page);
+    const notice = page.locator('.notification-toast', { hasText: 'The saved review could not be read' });
+    await notice.first().waitFor({ state: 'visible', timeout: 30 * SECOND });
+    assertIncludes(await notice.first().innerText(), 'Open Kept Copy', 'the notification');
+    const folder = path.dirname(current.file);
+    const asideName = fs.readdirSync(folder).find((name) => name.startsWith(path.basename(current.file, '.json')) && name.includes('.corrupt-'));
+    assert(asideName, `no set-aside copy in ${fs.readdirSync(folder).join(', ')}`);
+    assert(fs.readFileSync(path.join(folder, asideName), 'utf8') === truncated, 'the set-aside copy is not the damaged file');
+    assert((await summary().inputValue()) === '', 'the new review is not empty');
+  });
+
+  await page.close();
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
   const vscodeServer = await ensureVscodeServer();
-  if (!fs.existsSync(path.join(root, 'dist', 'extension-node.js')) || !fs.existsSync(path.join(root, 'dist', 'webview', 'webview.js'))) {
-    throw new Error('the extension is not built: run `node esbuild.config.mjs` first');
-  }
+  if (!fs.existsSync(vsix)) throw new Error(`${path.relative(root, vsix)} does not exist: run \`npm run package\` first`);
   const timer = setTimeout(() => void finish(`timed out after ${seconds(overallTimeoutMs)} (RUST_REVIEW_E2E_TIMEOUT)`), overallTimeoutMs);
   timer.unref();
 
@@ -837,7 +984,10 @@ async function main() {
     [path.join('src', HOSTILE_QUOTE_FILE)]: HOSTILE_QUOTE_CODE,
   });
 
-  print(`Scorecard end-to-end: VS Code ${vscodeServer.version} server (code-server), Node extension host, Restricted Mode`);
+  const crashing = makeWorkspace(path.join(state.session, 'crash'), 'careless-takehome');
+
+  print(`Scorecard end-to-end: ${path.relative(root, vsix)} in VS Code ${vscodeServer.version} server (code-server), Node extension host, Restricted Mode`);
+  installVsix(vscodeServer, state.session);
   const port = await startServer(vscodeServer, state.session);
   state.browser = await chromium.launch({
     executablePath: vscodeServer.chromium,
@@ -857,6 +1007,7 @@ async function main() {
 
   await flow('The reviewer scores the sample take-home', () => reviewerFlow(context, port, workspace));
   await flow('A hostile workspace cannot inject markup or script into the scorecard', () => hostileFlow(context, port, hostile));
+  await flow('The review survives a killed extension host and a truncated save file', () => faultFlow(context, port, crashing));
 }
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {

@@ -80,7 +80,8 @@ const mochaBrowserBuildAsScript = {
 
 if (withTests) {
   builds.push(
-    { ...node, entryPoints: await unitTestEntries(), outdir: 'out/test/unit', external: ['mocha'] },
+    // ESLint loads eslint.config.mjs and the plugins it names at run time, from node_modules.
+    { ...node, entryPoints: await unitTestEntries(), outdir: 'out/test/unit', external: ['mocha', 'eslint', 'typescript-eslint'] },
     { ...node, entryPoints: { index: 'test/integration/suite/index.ts' }, outdir: 'out/test/integration/suite', external: ['vscode', 'mocha'] },
     { ...node, entryPoints: { index: 'test/integration/bench/index.ts' }, outdir: 'out/test/integration/bench', external: ['vscode'] },
     {

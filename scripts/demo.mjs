@@ -60,7 +60,8 @@ server.stderr.on('data', watch);
 
 function stop(code) {
   try {
-    process.kill(-server.pid, 'SIGTERM');
+    // No pid: the server never started.
+    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
   } catch {
     // already gone
   }

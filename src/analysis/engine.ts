@@ -33,7 +33,7 @@ const TEST_MACROS = new Set(['proptest', 'quickcheck']);
 const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
 /** Closures handed to these run on another thread, not on the async runtime. */
 const OFFLOADING_CALLS = new Set(['spawn_blocking', 'block_in_place', 'spawn', 'scope']);
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
 const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
 
@@ -84,7 +84,7 @@ class Layer {
     readonly segments: Segment[],
     readonly serial: number,
   ) {
-    this.units = new Array(segments.length);
+    this.units = new Array<Unit | undefined>(segments.length);
   }
 
   /** The unit whose content holds the node entirely, or undefined for wrapper code. */
@@ -257,7 +257,8 @@ export class RustAnalyzer {
       for (const name of names) table.set(name, [...(table.get(name) ?? []), rule]);
     };
     for (const rule of rules) {
-      for (const matcher of Array.isArray(rule.match) ? rule.match : [rule.match]) {
+      // `Array.isArray` narrows a readonly array to `any[]`; `flat` keeps each matcher typed.
+      for (const matcher of [rule.match].flat()) {
         if ('query' in matcher) parts.push({ role: { kind: 'rule', rule }, query: matcher.query });
         else if ('methods' in matcher) index(this.byMethod, matcher.methods, rule);
         else if ('calls' in matcher) index(this.byCall, matcher.calls, rule);
@@ -547,7 +548,7 @@ function compileCombinedQuery(language: Language, parts: { role: PatternRole; qu
         new Query(language, query).delete();
       } catch (error) {
         const owner = role.kind === 'rule' ? `rule "${role.rule.id}"` : `internal ${role.kind} pattern`;
-        throw new Error(`The ${owner} has an invalid tree-sitter query: ${describeError(error)}`);
+        throw new Error(`The ${owner} has an invalid tree-sitter query: ${describeError(error)}`, { cause: error });
       }
     }
     throw combinedError;

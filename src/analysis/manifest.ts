@@ -75,7 +75,7 @@ function dependencyOffset(text: string, name: string): number {
 export function analyzeManifest(file: string, text: string): { manifest: CrateManifest; findings: Finding[] } {
   let parsed: Record<string, unknown>;
   try {
-    parsed = parseToml(text) as Record<string, unknown>;
+    parsed = parseToml(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { manifest: { file, dependencies: [], devDependencies: [], error: `Cargo.toml does not parse: ${reason}` }, findings: [] };

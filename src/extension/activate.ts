@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import type { ExtensionApi } from '../api';
 import type { GrammarBinaries } from '../analysis/parser';
 import type { WorkerChannel } from '../worker/connection';
-import { AnalysisHost, type ScanSummary } from './analysisHost';
+import { AnalysisHost } from './analysisHost';
 import { registerCommands } from './commands';
 import { readSettings, RESCAN_SETTINGS, type Settings } from './config';
 import { EvidenceActionProvider, FindingHoverProvider, RUST_SELECTOR } from './editorFeatures';
@@ -17,19 +18,6 @@ import { StatusBar } from './statusBar';
 /** What each platform's entry point supplies: how to start the analysis worker. */
 export interface Platform {
   createWorkerChannel(extensionUri: vscode.Uri): WorkerChannel;
-}
-
-/** What `activate` returns: used by the integration tests and the in-editor benchmark. */
-export interface ExtensionApi {
-  host: AnalysisHost;
-  hints: HintRenderer;
-  reviews(): Promise<ReviewStore>;
-  scorecard: Scorecard;
-  rubrics: RubricSource;
-  /** Resolves when the scan started at activation has finished. */
-  firstScan: Thenable<ScanSummary>;
-  /** When `activate` ran, and when hints first reached the active editor (`Date.now()` times). */
-  timings: { activatedAt: number; firstHintsAt?: number };
 }
 
 async function readBinaries(extensionUri: vscode.Uri): Promise<GrammarBinaries> {
@@ -133,5 +121,12 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     panel.refresh(0);
   });
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
-  return { host, hints, reviews: openReviews, scorecard, rubrics, firstScan, timings };
+  return {
+    host,
+    reviews: openReviews,
+    openReview: (storage, repository, rubric, log) => ReviewStore.open(storage, repository, rubric, log),
+    rubrics,
+    firstScan,
+    timings,
+  };
 }

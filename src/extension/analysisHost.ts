@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ScanSummary } from '../api';
 import { analyzeManifest } from '../analysis/manifest';
 import type { CrateManifest, FileAnalysis, Finding, SkippedFile } from '../analysis/model';
 import type { GrammarBinaries } from '../analysis/parser';
@@ -25,13 +26,6 @@ export interface HostStats {
   /** Milliseconds from sending edits to the worker to having their hints, for the last few flushes. */
   editLatencies: number[];
   lastScan?: { files: number; skipped: number; ms: number };
-}
-
-export interface ScanSummary {
-  files: number;
-  skipped: SkippedFile[];
-  ms: number;
-  cancelled: boolean;
 }
 
 function isRust(document: vscode.TextDocument): boolean {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import type { ExtensionApi } from '../api';
 import { webWorkerChannel } from '../worker/browserChannel';
-import { activateExtension, type ExtensionApi } from './activate';
+import { activateExtension } from './activate';
 
 // The web entry point (vscode.dev, github.dev): the analysis runs in a Web Worker.
 export function activate(context: vscode.ExtensionContext): ExtensionApi {

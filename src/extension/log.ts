@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
+import type { Log } from '../api';
 
 /** The language of the output channel, coloured by `syntaxes/rust-review-log.tmLanguage.json`. */
 export const LOG_LANGUAGE = 'rust-review-log';
 
-export interface Log {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type { Log };
 
 /** The extension's output channel: one timestamped line per event, for the reviewer and for bug reports. */
 export function createLog(channel: vscode.OutputChannel): Log {

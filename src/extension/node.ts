@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
+import type { ExtensionApi } from '../api';
 import { nodeWorkerChannel } from '../worker/nodeChannel';
-import { activateExtension, type ExtensionApi } from './activate';
+import { activateExtension } from './activate';
 
 // The desktop entry point: the analysis runs in a worker_threads worker beside this bundle.
 export function activate(context: vscode.ExtensionContext): ExtensionApi {

@@ -4,13 +4,13 @@ import { reviewToJson, reviewToMarkdown, type ExportContext } from '../rubric/ex
 import { userName } from '../rubric/gitRefs';
 import { chooseQuestion, parseReview, setRecommendation, setSummary, unpinEvidence, updateCategory } from '../rubric/review';
 import type { ExtensionMessage, ScorecardView, WebviewMessage } from '../webview/protocol';
+import { buildScorecard, evidenceByCategory } from '../webview/scorecardModel';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
 import type { Log } from './log';
 import type { RepositoryInfo } from './repository';
 import type { ReviewStore } from './reviewStore';
 import type { RubricSource } from './rubricSource';
-import { buildScorecard, evidenceByCategory } from './scorecardModel';
 
 export const SCORECARD_VIEW = 'rustReview.scorecard';
 /** Files whose lines the questions and the export quote: the first few concerns per category. */

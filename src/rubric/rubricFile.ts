@@ -40,7 +40,7 @@ function checkCategory(value: unknown, index: number, known: KnownSignals): { ca
       id: value.id,
       title: value.title,
       weight: value.weight,
-      signals: value.signals as string[],
+      signals: value.signals,
       descriptors: value.descriptors as RubricCategory['descriptors'],
       question: value.question,
     },
@@ -76,6 +76,6 @@ export function parseRubric(text: string, known: KnownSignals): Result {
     categories.push(checked.category);
   }
   return {
-    rubric: { id: value.id, version: value.version, title: value.title, categories, checklist: (value.checklist as string[] | undefined) ?? [] },
+    rubric: { id: value.id, version: value.version, title: value.title, categories, checklist: value.checklist ?? [] },
   };
 }

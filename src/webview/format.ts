@@ -112,7 +112,7 @@ export function inlineCodeParts(text: string): { text: string; code: boolean }[]
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     if (match.index > last) parts.push({ text: text.slice(last, match.index), code: false });
-    parts.push({ text: match[1]!, code: true });
+    parts.push({ text: match[1], code: true });
     last = match.index + match[0].length;
   }
   if (last < text.length) parts.push({ text: text.slice(last), code: false });

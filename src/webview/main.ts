@@ -119,7 +119,7 @@ class Region {
     const active = document.activeElement;
     const before = keyed();
     const focused = before.findIndex((element) => element === active);
-    const key = focused >= 0 ? before[focused]!.dataset.focusKey : undefined;
+    const key = focused >= 0 ? before[focused].dataset.focusKey : undefined;
     this.element.replaceChildren(...build(data).filter((child): child is Node | string => child !== undefined));
     if (focused < 0) return;
     const after = keyed();
@@ -208,7 +208,7 @@ class LevelGroup {
     if (index === undefined) return;
     event.preventDefault();
     for (const radio of this.radios.values()) radio.tabIndex = -1;
-    const target = this.radios.get(LEVELS[index]!)!;
+    const target = this.radios.get(LEVELS[index])!;
     target.tabIndex = 0;
     target.focus();
   }

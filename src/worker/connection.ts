@@ -44,7 +44,7 @@ export class WorkerConnection {
     const id = this.nextId++;
     const response = await new Promise<WorkerResponse>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.channel.post({ ...message, id } as WorkerRequest, transfer);
+      this.channel.post({ ...message, id }, transfer);
     });
     if (response.kind === 'failed') throw new Error(response.error);
     if (response.kind !== expected) throw new Error(`the analysis worker answered ${response.kind} where ${expected} was expected`);

@@ -164,7 +164,7 @@ async function check(name, fn, { required = true } = {}) {
     if (finishing) throw new FlowAborted(name);
     results.failed += 1;
     print(`  ✗ ${name} (${seconds(Date.now() - started)})`);
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- ANSI colour codes start with the control character ESC
     const message = (error?.message ?? String(error)).replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => line.trim());
     for (const line of message.slice(0, 12)) print(`      ${line}`);
     await saveFailureEvidence(name);
@@ -534,7 +534,7 @@ async function applyQuickFix(page, title) {
     } catch (error) {
       if (Date.now() > deadline) {
         const shown = await page.locator('.action-widget .monaco-list-row').allInnerTexts().catch(() => []);
-        throw new Error(`the quick fix menu never offered "${title}" (last shown: ${JSON.stringify(shown)})`);
+        throw new Error(`the quick fix menu never offered "${title}" (last shown: ${JSON.stringify(shown)})`, { cause: error });
       }
       await page.keyboard.press('Escape');
       await delay(1000);
@@ -593,7 +593,7 @@ async function sidebarWidth(page) {
   return (await page.locator('.part.sidebar').boundingBox())?.width ?? 0;
 }
 
-async function readClipboard(page) {
+function readClipboard(page) {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
@@ -760,7 +760,7 @@ async function reviewerFlow(context, port, workspace) {
     ],
     ['the Markdown warns that the review is incomplete, naming the unassessed categories', () => assert(markdown.split('\n').includes(UNASSESSED_LINE), `no line ${JSON.stringify(UNASSESSED_LINE)}`)],
   ];
-  for (const [name, fn] of markdownChecks) await check(name, async () => fn(), { required: false });
+  for (const [name, fn] of markdownChecks) await check(name, fn, { required: false });
 
   await check('after reloading the window the levels, notes and summary are still there', async () => {
     await page.reload({ timeout: 60 * SECOND });

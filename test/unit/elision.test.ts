@@ -49,7 +49,7 @@ describe('lifetime elision', () => {
 
   it('uses the lifetime in the body to keep it', () => {
     const tree = parser.parse("fn f<'a>(x: &'a str) -> usize { let y: &'a str = x; y.len() }");
-    const [verdict] = classifyLifetimes(tree!.rootNode.namedChildren[0]!);
+    const [verdict] = classifyLifetimes(tree!.rootNode.namedChildren[0]);
     deepStrictEqual([verdict.elidable, verdict.reason], [false, "`'a` is named in a bound or in the body"]);
   });
 });

@@ -4,7 +4,7 @@ import { remoteUrl, resolveHead, webRepositoryUrl } from '../../src/rubric/gitRe
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
 describe('git refs', () => {
-  const reader = (files: Record<string, string>) => async (path: string) => files[path];
+  const reader = (files: Record<string, string>) => (path: string) => Promise.resolve(files[path]);
 
   it('follows HEAD to a loose ref, a packed ref, or a detached commit', async () => {
     strictEqual(await resolveHead(reader({ HEAD: 'ref: refs/heads/main\n', 'refs/heads/main': `${SHA}\n` })), SHA);

@@ -1,7 +1,7 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
 import path from 'node:path';
 import { scanDirectory } from '../../src/cli/scan';
-import { buildScorecard } from '../../src/extension/scorecardModel';
+import { buildScorecard } from '../../src/webview/scorecardModel';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
 import { chooseQuestion, emptyReview, pinEvidence, setRecommendation, updateCategory } from '../../src/rubric/review';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/activate';
+import type { ExtensionApi } from '../../../src/api';
 
 /**
  * The editor's speed, measured inside a real VS Code: activation to the first hints, a full scan

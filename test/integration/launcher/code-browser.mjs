@@ -396,12 +396,19 @@ function cleanup() {
 }
 
 let exitCode;
-/** Ends the run once: the first caller's code wins (a signal beats the error it causes). */
+/**
+ * Ends the run once: the first caller's code wins (a signal beats the error it causes). It never
+ * rejects, so the event handlers below can start it and forget it.
+ */
 async function finish(code, message) {
   if (exitCode !== undefined) return;
   exitCode = code;
   if (message) log(message);
-  await cleanup();
+  try {
+    await cleanup();
+  } catch (error) {
+    log(`error while stopping VS Code: ${error?.stack ?? error}`);
+  }
   process.exit(code);
 }
 
@@ -426,12 +433,12 @@ async function main() {
 }
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.on(signal, () => finish(code, `${signal} received, stopping VS Code`));
+  process.on(signal, () => void finish(code, `${signal} received, stopping VS Code`));
 }
 // A reader that went away (say `| head`) or a bug: still stop VS Code.
-for (const stream of [process.stdout, process.stderr]) stream.on('error', () => finish(1));
-process.on('uncaughtException', (error) => finish(1, `error: ${error.stack ?? error}`));
-process.on('unhandledRejection', (error) => finish(1, `error: ${error?.stack ?? error}`));
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => void finish(1));
+process.on('uncaughtException', (error) => void finish(1, `error: ${error.stack ?? error}`));
+process.on('unhandledRejection', (error) => void finish(1, `error: ${error?.stack ?? error}`));
 
 main().then(
   (code) => finish(code),

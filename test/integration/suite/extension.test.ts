@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/activate';
-import { ReviewStore } from '../../../src/extension/reviewStore';
+import type { ExtensionApi } from '../../../src/api';
 import { equal, eventually, truthy } from './expect';
 
 const EXTENSION_ID = 'rust-takehome.rust-takehome-review';
@@ -225,7 +224,7 @@ suite('Rust Take-Home Review in VS Code', function () {
     await vscode.workspace.fs.writeFile(saved, new TextEncoder().encode('{ "schema": 1, "repository": { "na'));
     const logged: string[] = [];
     const log = { info: () => undefined, warn: () => undefined, error: (m: string) => void logged.push(m) };
-    const reopened = await ReviewStore.open(storage, { name: 'careless', root: folder() }, api.rubrics.current, log);
+    const reopened = await api.openReview(storage, { name: 'careless', root: folder() }, api.rubrics.current, log);
     equal([reopened.current.evidence.length, reopened.current.summary], [0, '']);
     const kept = (await vscode.workspace.fs.readDirectory(storage)).map(([name]) => name).filter((name) => name.includes('.corrupt-'));
     equal(kept.length, 1);

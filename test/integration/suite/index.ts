@@ -1,10 +1,10 @@
 // Test entry for the Node extension host (desktop VS Code or the VS Code server).
 import Mocha from 'mocha';
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: true, timeout: 60_000 });
   // The tests are bundled into this file: define mocha's globals first, then evaluate them.
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
-  require('./extension.test');
+  await import('./extension.test');
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
 }

@@ -4,9 +4,9 @@ import 'mocha/mocha.js';
 
 declare const mocha: BrowserMocha;
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   // The `spec` reporter: there is no DOM in a worker for the browser's default `html` one.
   mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 60_000 });
-  require('./extension.test');
+  await import('./extension.test');
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
 }

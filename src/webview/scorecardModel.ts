@@ -4,7 +4,7 @@ import type { Rubric } from '../rubric/model';
 import { generateQuestions } from '../rubric/questions';
 import type { Review } from '../rubric/review';
 import { evidenceFor, suggestLevel, unassessed, weightedScore, type CategoryEvidence } from '../rubric/scoring';
-import type { CategoryView, FindingView, LocationView, ScorecardView } from '../webview/protocol';
+import type { CategoryView, FindingView, LocationView, ScorecardView } from './protocol';
 
 /** How many analysis locations each card shows. */
 const TOP_LOCATIONS = 5;

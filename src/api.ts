@@ -1,0 +1,51 @@
+/**
+ * What the extension's `activate` returns, for the integration tests and the in-editor benchmark.
+ * It lives outside src/extension so that they depend on this contract, not on the extension's
+ * modules, and the test bundles do not carry their own copies of them.
+ */
+import type * as vscode from 'vscode';
+import type { SkippedFile } from './analysis/model';
+import type { Rubric } from './rubric/model';
+import type { Review } from './rubric/review';
+
+export interface ScanSummary {
+  files: number;
+  skipped: SkippedFile[];
+  ms: number;
+  cancelled: boolean;
+}
+
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** The review of a repository, as saved in the extension's storage. */
+export interface SavedReview {
+  readonly current: Review;
+  /** Where the review is saved. */
+  readonly location: vscode.Uri;
+}
+
+export interface ExtensionApi {
+  host: {
+    scanWorkspace(): Thenable<ScanSummary>;
+    /** Milliseconds from sending edits to the worker to having their hints, for the last few flushes. */
+    readonly stats: { readonly editLatencies: readonly number[] };
+  };
+  /** The review of the open repository. */
+  reviews(): Promise<SavedReview>;
+  /** Opens the review saved in `storage` as activation does: a test of a damaged file opens its own. */
+  openReview(storage: vscode.Uri, repository: { name: string; root: vscode.Uri }, rubric: Rubric, log: Log): Promise<SavedReview & vscode.Disposable>;
+  rubrics: {
+    readonly current: Rubric;
+    /** Why the custom rubric could not be used, if it could not. */
+    readonly problem: string | undefined;
+    reload(): Promise<void>;
+  };
+  /** Resolves when the scan started at activation has finished. */
+  firstScan: Thenable<ScanSummary>;
+  /** When `activate` ran, and when hints first reached the active editor (`Date.now()` times). */
+  timings: { activatedAt: number; firstHintsAt?: number };
+}

@@ -55,7 +55,6 @@ const INTERNAL_FAILURE = 'analysis-failed';
 /** The longest file list printed for one skip reason; the count is always complete. */
 const LISTED_PER_REASON = 10;
 const MB = 1e6;
-const MiB = 1024 * 1024;
 
 // ---------------------------------------------------------------- arguments
 

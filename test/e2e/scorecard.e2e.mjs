@@ -903,7 +903,6 @@ async function faultFlow(context, port, workspace) {
   const summary = () => scorecard(page).getByRole('textbox', { name: 'Summary' });
   const SAVED = 'Crash check: this sentence was saved before the extension host died.';
   const IN_FLIGHT = ' These words are typed while it is killed.';
-  let saved;
 
   await check('a summary typed into the scorecard is saved to disk', async () => {
     await openWorkbench(page, port, workspace);
@@ -911,7 +910,7 @@ async function faultFlow(context, port, workspace) {
     await openScorecard(page);
     await summary().click();
     await summary().pressSequentially(SAVED, { delay: 5 });
-    saved = await waitForSavedSummary(SAVED);
+    await waitForSavedSummary(SAVED);
   });
 
   let killed = [];

@@ -29,7 +29,7 @@ describe('rust-review CLI', function () {
     strictEqual(code, 0);
     match(stdout, /^Rust take-home review: test\/fixtures\/careless-takehome\n {2}crates: kvstore edition 2021\n/);
     match(stdout, /\nError handling \(43: 2 in build, 41 in code\)\n {2}- unwrap ×27\n/);
-    match(stdout, /\n {4}src\/server\.rs:108:9 {2}lock guard `data` is still held at the `\.await` on line 110\n/);
+    match(stdout, /\n {4}src\/server\.rs:108:9 {2}lock guard `data` is still held at the `\.await` 2 lines below\n/);
   });
 
   it('writes JSON in exactly the documented shape', () => {
@@ -49,7 +49,7 @@ describe('rust-review CLI', function () {
       endLine: 108,
       endColumn: 13,
       context: 'code',
-      message: 'lock guard `data` is still held at the `.await` on line 110',
+      message: 'lock guard `data` is still held at the `.await` 2 lines below',
     });
     deepStrictEqual([report.summary['error-handling'].unwrap, report.summary.lifetimes['elidable-lifetime']], [27, 2]);
     ok(report.findings.every((f: { context: string; category: string }) => f.context !== 'test' || f.category === 'testing'));

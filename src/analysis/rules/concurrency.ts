@@ -68,8 +68,11 @@ function guardHeldAcrossAwait(letNode: Node, name: string, value: Node, ctx: Rul
     if (dropsBinding(statement, name, ctx)) return false;
     const awaited = firstAwaitIn(statement);
     if (awaited) {
+      // Counted from the guard, not the top of the file, so that the message holds while lines
+      // above it are edited (an edited document keeps the findings of the items not touched).
+      const below = awaited.startPosition.row - letNode.startPosition.row;
       return {
-        message: `lock guard \`${name}\` is still held at the \`.await\` on line ${awaited.startPosition.row + 1}`,
+        message: `lock guard \`${name}\` is still held at the \`.await\` ${below === 0 ? 'on the same line' : `${below} line${below === 1 ? '' : 's'} below`}`,
       };
     }
   }

@@ -2,6 +2,7 @@ import { Parser, Query, type Language, type Node, type QueryMatch, type Tree } f
 import { fileContext, isIntegrationTestFile } from './context';
 import { classifyLifetimes, type LifetimeVerdict } from './elision';
 import { ImportTable } from './imports';
+import { groupsAfterEdits, itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
 import type { CodeContext, FileAnalysis, FileStats, Finding, SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { RULES } from './rules';
@@ -18,6 +19,25 @@ export interface AnalyzerOptions {
 }
 
 export type AnalysisOutcome = { analysis: FileAnalysis; skipped?: undefined } | { analysis?: undefined; skipped: SkippedFile };
+
+/** An open document's analysis, with what the next edit needs to re-analyse only what it touched. */
+export interface DocumentAnalysis {
+  analysis: FileAnalysis;
+  groups: ItemGroup[];
+  /** The file's `use` declarations: when they change, every item's paths may resolve differently. */
+  imports: string;
+}
+
+/** An edit to a document analysed before. */
+export interface DocumentEdit {
+  previous: DocumentAnalysis;
+  /** The edits in order, as given to `tree.edit`. */
+  edits: readonly EditSpan[];
+  /** Where the syntax changed: `oldTree.getChangedRanges(newTree)`, in the new offsets. */
+  changedRanges: readonly { startIndex: number; endIndex: number }[];
+}
+
+type RuleMatch = { unit: Unit; rule: Rule; captures: Record<string, Node> };
 
 /** Macros inside macros are re-parsed down to this depth; real code rarely nests past three. */
 const MAX_MACRO_DEPTH = 6;
@@ -200,6 +220,16 @@ class UnitContext implements RuleContext {
   }
 }
 
+/** A kept group moved by `shift` characters: its findings' offsets, and their lines and columns anew. */
+function shiftGroup(group: ItemGroup, shift: number, lines: LineIndex): ItemGroup {
+  const findings = group.findings.map((finding) => {
+    const startIndex = finding.startIndex + shift;
+    const endIndex = finding.endIndex + shift;
+    return { ...finding, startIndex, endIndex, range: lines.rangeOf(startIndex, endIndex) };
+  });
+  return { ...group, start: group.start + shift, end: group.end + shift, findings };
+}
+
 function lastName(macro: Node): string {
   const text = macro.text;
   return text.slice(text.lastIndexOf(':') + 1);
@@ -307,31 +337,82 @@ export class RustAnalyzer {
 
   /** Analyses an already parsed tree of `text`; the caller keeps ownership of the tree. */
   analyzeTree(file: string, text: string, tree: Tree): FileAnalysis {
-    const scope = new FileScope(file);
+    return this.analyzeDocument(file, text, tree).analysis;
+  }
+
+  /**
+   * Analyses a document's tree. Given the edit that led to it, only the top-level items the edit
+   * touched are analysed again, unless it changed what reaches every item (see itemGroups.ts).
+   */
+  analyzeDocument(file: string, text: string, tree: Tree, edit?: DocumentEdit): DocumentAnalysis {
+    const spans = itemGroupSpans(tree.rootNode);
     const lines = new LineIndex(text);
+    const uses = tree.rootNode.descendantsOfType('use_declaration').filter((node) => node !== null);
+    const imports = uses.map((use) => use.text).join('\n');
+    const groups =
+      (edit && edit.previous.imports === imports && this.reanalyzeEdited(file, text, tree, lines, spans, uses, edit)) || this.analyzeSpans(file, text, tree, lines, spans, uses);
     const stats: FileStats = {
       lines: text.length === 0 ? 0 : lines.lineCount - (text.endsWith('\n') ? 1 : 0),
-      functions: 0,
-      publicItems: 0,
-      documentedPublicItems: 0,
-      modules: 0,
+      ...noCounts(),
       hasSyntaxErrors: tree.rootNode.hasError,
       hasNonAscii: NON_ASCII.test(text),
     };
-    const ruleMatches: { unit: Unit; rule: Rule; captures: Record<string, Node> }[] = [];
+    for (const { counts } of groups) {
+      stats.functions += counts.functions;
+      stats.publicItems += counts.publicItems;
+      stats.documentedPublicItems += counts.documentedPublicItems;
+      stats.modules += counts.modules;
+    }
+    const findings = groups.flatMap((group) => group.findings);
+    if (isIntegrationTestFile(file)) findings.push(this.fileFinding(file, lines));
+    findings.sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule));
+    return { analysis: { file, context: fileContext(file), findings, stats }, groups, imports };
+  }
+
+  /** The groups after an edit: the untouched ones kept and shifted, the others analysed; undefined when the whole file must be. */
+  private reanalyzeEdited(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], uses: Node[], edit: DocumentEdit): ItemGroup[] | undefined {
+    const kept = new Map<string, { group: ItemGroup; shift: number }>();
+    const moved = groupsAfterEdits(edit.previous.groups, edit.edits);
+    for (const [i, group] of edit.previous.groups.entries()) {
+      if (group.fileWide) return undefined;
+      const after = moved[i];
+      if (after) kept.set(`${group.start + after.shift}:${group.end + after.shift}`, after);
+    }
+    const groups: (ItemGroup | undefined)[] = [];
+    const targets: number[] = [];
+    for (const [i, span] of spans.entries()) {
+      const same = kept.get(`${span.start}:${span.end}`);
+      const changed = edit.changedRanges.some((range) => range.startIndex <= span.end && range.endIndex >= span.start);
+      if (same && !changed) groups[i] = shiftGroup(same.group, same.shift, lines);
+      else targets.push(i);
+    }
+    if (targets.length === spans.length) return undefined;
+    const analysed = this.analyzeSpans(file, text, tree, lines, spans, uses, targets);
+    if (analysed.some((group) => group.fileWide)) return undefined;
+    for (const [k, i] of targets.entries()) groups[i] = analysed[k];
+    return groups as ItemGroup[];
+  }
+
+  /** Analyses the groups at `targets` (by default all of them), returning one record each, in order. */
+  private analyzeSpans(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], uses: Node[], targets?: number[]): ItemGroup[] {
+    const scope = new FileScope(file);
+    for (const use of uses) scope.imports.add(use);
+    const records = new Map<number, ItemGroup>();
+    for (const i of targets ?? spans.keys()) records.set(i, { ...spans[i], findings: [], counts: noCounts(), fileWide: false });
+    const recordAt = (offset: number) => records.get(spanIndexAt(spans, offset));
+    const ruleMatches: RuleMatch[] = [];
     const macroLayers: Layer[] = [];
     try {
       let layer: Layer | undefined = new Layer(tree, text, [{ start: 0, length: text.length, fileStart: 0 }], 0);
-      this.matchLines(layer, text, ruleMatches);
+      this.matchLines(layer, text, ruleMatches, recordAt);
+      const ranges = targets?.map((i) => spans[i]);
       for (let depth = 0; layer; depth++) {
-        const pending = this.matchLayer(layer, scope, stats, ruleMatches);
+        const pending = this.matchLayer(layer, scope, recordAt, ruleMatches, depth === 0 ? ranges : undefined);
         layer = depth < MAX_MACRO_DEPTH ? this.parseMacroArguments(pending, depth + 1) : undefined;
         if (layer) macroLayers.push(layer);
       }
-      const findings = this.evaluate(file, text, lines, scope, ruleMatches);
-      if (isIntegrationTestFile(file)) findings.push(this.fileFinding(file, lines));
-      findings.sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule));
-      return { file, context: scope.context, findings, stats };
+      for (const finding of this.evaluate(file, text, lines, scope, ruleMatches)) recordAt(finding.startIndex)?.findings.push(finding);
+      return [...records.values()];
     } finally {
       for (const macroLayer of macroLayers) macroLayer.tree.delete();
     }
@@ -341,15 +422,22 @@ export class RustAnalyzer {
   private matchLayer(
     layer: Layer,
     scope: FileScope,
-    stats: FileStats,
-    ruleMatches: { unit: Unit; rule: Rule; captures: Record<string, Node> }[],
+    recordAt: (offset: number) => ItemGroup | undefined,
+    ruleMatches: RuleMatch[],
+    ranges: GroupSpan[] | undefined,
   ): PendingMacro[] {
     const pending: PendingMacro[] = [];
-    for (const match of this.query.matches(layer.tree.rootNode)) {
+    const root = layer.tree.rootNode;
+    // web-tree-sitter reports node offsets in UTF-16 code units but takes a query's range in bytes
+    // of the UTF-16 text it parsed: twice the offsets (the incremental tests catch a change).
+    const matches = ranges ? ranges.flatMap(({ start, end }) => this.query.matches(root, { startIndex: 2 * start, endIndex: 2 * end })) : this.query.matches(root);
+    for (const match of matches) {
       const role = this.roles[match.patternIndex];
       const captures = firstCaptures(match);
       const unit = layer.unitOf(match.captures[0].node);
       if (!unit) continue;
+      // Counts and file-wide marks go to the group the match is in; a match in a group not being analysed is a neighbour's.
+      const record = recordAt(unit.absolute(match.captures[0].node.startIndex));
       const range = (node: Node): [number, number] => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)];
       const dispatch = (rules: Rule[] | undefined, given: Record<string, Node>) => {
         for (const rule of rules ?? []) ruleMatches.push({ unit, rule, captures: given });
@@ -378,10 +466,14 @@ export class RustAnalyzer {
           break;
         }
         case 'use':
-          scope.imports.add(captures.use);
+          // The file's own `use` declarations are known before matching; those in macro arguments only now.
+          if (layer.serial > 0) {
+            scope.imports.add(captures.use);
+            if (record) record.fileWide = true;
+          }
           break;
         case 'function': {
-          stats.functions++;
+          if (record) record.counts.functions++;
           const { function: fn, body } = captures;
           const header = layer.text.slice(fn.startIndex, body.startIndex);
           scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
@@ -389,12 +481,12 @@ export class RustAnalyzer {
           break;
         }
         case 'module':
-          stats.modules++;
+          if (record) record.counts.modules++;
           break;
         case 'public':
-          if (isPublic(captures.visibility) && isDocumentable(captures.item)) {
-            stats.publicItems++;
-            if (isDocumentedAt(layer.text, captures.item.startIndex)) stats.documentedPublicItems++;
+          if (record && isPublic(captures.visibility) && isDocumentable(captures.item)) {
+            record.counts.publicItems++;
+            if (isDocumentedAt(layer.text, captures.item.startIndex)) record.counts.documentedPublicItems++;
           }
           break;
         case 'attribute': {
@@ -402,7 +494,10 @@ export class RustAnalyzer {
           const text = attribute.text;
           if (attribute.type === 'inner_attribute_item') {
             // `#![cfg(test)]` makes the whole enclosing module (or file) test code.
-            if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) scope.tests.add(...range(attribute.parent), true);
+            if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) {
+              scope.tests.add(...range(attribute.parent), true);
+              if (record && layer.serial === 0 && attribute.parent.type === 'source_file') record.fileWide = true;
+            }
           } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
             const item = itemAfter(attribute);
             if (item) scope.tests.add(...range(item), true);
@@ -429,11 +524,12 @@ export class RustAnalyzer {
     for (const arg of args.namedChildren) if (arg?.type === 'closure_expression') scope.asyncBodies.add(...range(arg), false);
   }
 
-  /** Matches of the `lines` rules in the file's own text (not in macro arguments). */
-  private matchLines(layer: Layer, text: string, ruleMatches: { unit: Unit; rule: Rule; captures: Record<string, Node> }[]): void {
+  /** Matches of the `lines` rules in the file's own text (not in macro arguments), in the groups being analysed. */
+  private matchLines(layer: Layer, text: string, ruleMatches: RuleMatch[], recordAt: (offset: number) => ItemGroup | undefined): void {
     for (const { rule, pattern } of this.byLines) {
       for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
         const offset = (match.index ?? 0) + match[0].search(/\S/);
+        if (!recordAt(offset)) continue;
         const site = layer.tree.rootNode.namedDescendantForIndex(offset);
         const unit = site && layer.unitOf(site);
         if (site && unit) ruleMatches.push({ unit, rule, captures: { site } });
@@ -446,7 +542,7 @@ export class RustAnalyzer {
     text: string,
     lines: LineIndex,
     scope: FileScope,
-    ruleMatches: { unit: Unit; rule: Rule; captures: Record<string, Node> }[],
+    ruleMatches: RuleMatch[],
   ): Finding[] {
     const contexts = new Map<Unit, UnitContext>();
     const findings = new Map<string, Finding>();

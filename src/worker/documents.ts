@@ -1,5 +1,6 @@
 import { Edit, type Tree } from 'web-tree-sitter';
-import type { RustAnalyzer } from '../analysis/engine';
+import type { DocumentAnalysis, RustAnalyzer } from '../analysis/engine';
+import type { EditSpan } from '../analysis/itemGroups';
 import type { FileAnalysis } from '../analysis/model';
 
 /** One edit as the editor reports it: UTF-16 offsets into the text before the edit. */
@@ -14,6 +15,7 @@ interface OpenDocument {
   version: number;
   text: string;
   tree: Tree;
+  analysis: DocumentAnalysis;
 }
 
 type Point = { row: number; column: number };
@@ -51,8 +53,9 @@ export class DocumentStore {
     this.close(uri);
     const tree = this.analyzer.parse(text);
     if (!tree) return undefined;
-    this.documents.set(uri, { file, version, text, tree });
-    return this.analyzer.analyzeTree(file, text, tree);
+    const analysis = this.analyzer.analyzeDocument(file, text, tree);
+    this.documents.set(uri, { file, version, text, tree, analysis });
+    return analysis.analysis;
   }
 
   /**
@@ -63,28 +66,24 @@ export class DocumentStore {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     let { text } = document;
+    const spans: EditSpan[] = [];
     for (const edit of edits) {
       const start = edit.rangeOffset;
       const oldEnd = start + edit.rangeLength;
       const startPosition = pointAt(text, start);
       const oldEndPosition = advance(startPosition, text.slice(start, oldEnd));
       text = text.slice(0, start) + edit.text + text.slice(oldEnd);
-      document.tree.edit(
-        new Edit({
-        startIndex: start,
-        oldEndIndex: oldEnd,
-        newEndIndex: start + edit.text.length,
-        startPosition,
-        oldEndPosition,
-        newEndPosition: advance(startPosition, edit.text),
-        }),
-      );
+      const span = { startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + edit.text.length };
+      spans.push(span);
+      document.tree.edit(new Edit({ ...span, startPosition, oldEndPosition, newEndPosition: advance(startPosition, edit.text) }));
     }
     const tree = this.analyzer.parse(text, document.tree);
     if (!tree) return undefined;
+    const changedRanges = document.tree.getChangedRanges(tree);
     document.tree.delete();
-    Object.assign(document, { version, text, tree });
-    return this.analyzer.analyzeTree(document.file, text, tree);
+    const analysis = this.analyzer.analyzeDocument(document.file, text, tree, { previous: document.analysis, edits: spans, changedRanges });
+    Object.assign(document, { version, text, tree, analysis });
+    return analysis.analysis;
   }
 
   versionOf(uri: string): number | undefined {

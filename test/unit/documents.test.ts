@@ -4,7 +4,13 @@ import path from 'node:path';
 import { DocumentStore, type TextEdit } from '../../src/worker/documents';
 import { analyze, analyzer } from './support/analyzer';
 
-const SOURCE = readFileSync(path.resolve('test/fixtures/careless-takehome/src/server.rs'), 'utf8');
+/** Files whose items, tests, uses and attributes the random edits below cut through. */
+const SOURCES = [
+  'careless-takehome/src/server.rs',
+  'careless-takehome/src/compaction.rs',
+  'careful-takehome/src/store.rs',
+  'careful-takehome/src/lib.rs',
+].map((file) => ({ file: `src/${path.basename(file)}`, text: readFileSync(path.resolve('test/fixtures', file), 'utf8') }));
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -12,30 +18,57 @@ function random(seed: number): () => number {
   return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 }
 
-const SNIPPETS = ['x.unwrap()', ';\n', '{', '}', 'let a = b.clone();\n', '🦀', '', 'async fn f() { g().await }\n', '// c\n', '"s'];
+/**
+ * What an edit may type: code with findings, block and item boundaries, and what reaches other
+ * items (`use`, a test attribute, a file-wide `#![cfg(test)]`, a doc comment), so that the
+ * item-by-item re-analysis of an edit must agree with a fresh analysis of the whole file.
+ */
+const SNIPPETS = [
+  'x.unwrap()',
+  ';\n',
+  '{',
+  '}',
+  'let a = b.clone();\n',
+  '🦀',
+  '',
+  'async fn f() { g().await }\n',
+  '// c\n',
+  '"s',
+  'use std::fs::read_to_string;\n',
+  '#[test]\n',
+  '#[cfg(test)]\nmod t {\n',
+  '#![cfg(test)]\n',
+  '/// Docs.\npub fn h() {}\n',
+  'fn k() { std::thread::sleep(d); read_to_string(p).unwrap(); }\n',
+  'println!("{}", y.expect("e"));\n',
+  '\n\n',
+];
 
 describe('DocumentStore', () => {
-  it('re-parses edits incrementally to the same findings as a fresh parse', async () => {
+  it('re-analyses edits incrementally to the same findings and counts as a fresh analysis', async () => {
     const store = new DocumentStore(await analyzer());
     const next = random(42);
-    let text = SOURCE;
-    store.open('mem:server.rs', 'src/server.rs', 1, text);
-    for (let version = 2; version < 60; version++) {
-      // A batch of edits, each relative to the text the previous one left, as the editor sends them.
-      const edits: TextEdit[] = [];
-      for (let n = 1 + Math.floor(next() * 3); n > 0; n--) {
-        const rangeOffset = Math.floor(next() * text.length);
-        const rangeLength = Math.min(Math.floor(next() * 12), text.length - rangeOffset);
-        const insert = SNIPPETS[Math.floor(next() * SNIPPETS.length)];
-        edits.push({ rangeOffset, rangeLength, text: insert });
-        text = text.slice(0, rangeOffset) + insert + text.slice(rangeOffset + rangeLength);
+    for (const source of SOURCES) {
+      let { text } = source;
+      const uri = `mem:${source.file}`;
+      store.open(uri, source.file, 1, text);
+      for (let version = 2; version < 50; version++) {
+        // A batch of edits, each relative to the text the previous one left, as the editor sends them.
+        const edits: TextEdit[] = [];
+        for (let n = 1 + Math.floor(next() * 3); n > 0; n--) {
+          const rangeOffset = Math.floor(next() * text.length);
+          const rangeLength = Math.min(Math.floor(next() * 12), text.length - rangeOffset);
+          const insert = SNIPPETS[Math.floor(next() * SNIPPETS.length)];
+          edits.push({ rangeOffset, rangeLength, text: insert });
+          text = text.slice(0, rangeOffset) + insert + text.slice(rangeOffset + rangeLength);
+        }
+        const incremental = store.change(uri, version, edits);
+        const fresh = await analyze(text, source.file);
+        deepStrictEqual(incremental, fresh, `${source.file} after version ${version}`);
+        strictEqual(store.versionOf(uri), version);
       }
-      const incremental = store.change('mem:server.rs', version, edits);
-      const fresh = await analyze(text, 'src/server.rs');
-      deepStrictEqual(incremental?.findings, fresh.findings, `after version ${version}`);
-      strictEqual(store.versionOf('mem:server.rs'), version);
+      store.close(uri);
     }
-    store.close('mem:server.rs');
   });
 
   it('removes a finding when the edit removes its cause', async () => {

@@ -7,7 +7,7 @@ import { readSettings, RESCAN_SETTINGS, type Settings } from './config';
 import { EvidenceActionProvider, FindingHoverProvider, RUST_SELECTOR } from './editorFeatures';
 import { registerExplanations } from './explanations';
 import { HintRenderer } from './hints';
-import { createLog, LOG_LANGUAGE } from './log';
+import { createLog, LOG_LANGUAGE, type OutputLog } from './log';
 import { readRepository, type RepositoryInfo } from './repository';
 import { ReviewStore } from './reviewStore';
 import { RubricSource } from './rubricSource';
@@ -30,6 +30,8 @@ export interface ExtensionApi {
   firstScan: Thenable<ScanSummary>;
   /** When `activate` ran, and when hints first reached the active editor (`Date.now()` times). */
   timings: { activatedAt: number; firstHintsAt?: number };
+  /** What the extension wrote to its output channel lately. */
+  log: OutputLog;
 }
 
 async function readBinaries(extensionUri: vscode.Uri): Promise<GrammarBinaries> {
@@ -133,5 +135,5 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     panel.refresh(0);
   });
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
-  return { host, hints, reviews: openReviews, scorecard, rubrics, firstScan, timings };
+  return { host, hints, reviews: openReviews, scorecard, rubrics, firstScan, timings, log };
 }

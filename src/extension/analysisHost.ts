@@ -135,6 +135,7 @@ export class AnalysisHost implements vscode.Disposable {
   private async scan(token: vscode.CancellationToken, report: (done: number, total: number) => void): Promise<ScanSummary> {
     const started = Date.now();
     const files = await this.files.findAll(token);
+    this.log.info(`scan: ${files.length} files to analyse, listed in ${Date.now() - started} ms`);
     const previous = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.skippedFiles.keys()]);
     const seen = new Set<string>();
     let done = 0;

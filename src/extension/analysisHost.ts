@@ -53,6 +53,9 @@ export class AnalysisHost implements vscode.Disposable {
   private readonly updated = new vscode.EventEmitter<vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private scanCancellation: vscode.CancellationTokenSource | undefined;
+  /** Per file, the number of its latest read (see analyzeWorkspaceFile); forgetting a file drops it. */
+  private readonly latestRead = new Map<string, number>();
+  private readCount = 0;
   readonly files: WorkspaceFiles;
   readonly stats: HostStats = { editLatencies: [] };
   readonly onDidUpdate = this.updated.event;
@@ -162,10 +165,18 @@ export class AnalysisHost implements vscode.Disposable {
     return { files: done, skipped, ms, cancelled };
   }
 
-  /** Reads and analyses one workspace file, recording a skip with its reason instead of failing. */
+  /**
+   * Reads and analyses one workspace file, recording a skip with its reason instead of failing.
+   * What a read finds is kept only while it is the file's latest read: a file renamed or deleted
+   * meanwhile, or read again since, must not come back with old results.
+   */
   async analyzeWorkspaceFile(file: WorkspaceFile): Promise<void> {
     const key = file.uri.toString();
+    const read = ++this.readCount;
+    this.latestRead.set(key, read);
+    const superseded = () => this.latestRead.get(key) !== read;
     const skip = (reason: SkippedFile['reason'], detail: string) => {
+      if (superseded()) return;
       this.scanned.delete(key);
       this.skippedFiles.set(key, { file: file.path, reason, detail });
       this.log.warn(`skip ${file.path}: ${detail}`);
@@ -175,6 +186,7 @@ export class AnalysisHost implements vscode.Disposable {
       const max = this.settings().maxFileSize;
       if (size > max) return skip('too-large', `${formatBytes(size)} is over the ${formatBytes(max)} limit`);
       const contents = await vscode.workspace.fs.readFile(file.uri);
+      if (superseded()) return;
       this.skippedFiles.delete(key);
       if (file.kind === 'manifest') {
         const result = analyzeManifest(file.path, new TextDecoder().decode(contents));
@@ -185,8 +197,13 @@ export class AnalysisHost implements vscode.Disposable {
       const { bytes, transfer } = transferable(contents);
       const { outcome } = await (await this.worker()).request({ kind: 'analyzeFile', file: file.path, bytes }, 'analyzed', transfer);
       if (outcome.skipped) return skip(outcome.skipped.reason, outcome.skipped.detail);
-      this.scanned.set(key, outcome.analysis);
+      if (!superseded()) this.scanned.set(key, outcome.analysis);
     } catch (error) {
+      // Listed, then renamed or deleted before it was read: gone, not unreadable.
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+        if (!superseded()) this.forget(key);
+        return;
+      }
       skip('unreadable', describe(error));
     }
   }
@@ -205,6 +222,7 @@ export class AnalysisHost implements vscode.Disposable {
   }
 
   private forget(key: string): void {
+    this.latestRead.delete(key);
     this.scanned.delete(key);
     this.manifests.delete(key);
     this.skippedFiles.delete(key);

@@ -153,15 +153,20 @@ export class AnalysisHost implements vscode.Disposable {
     };
     await Promise.all(Array.from({ length: SCAN_PIPELINE }, work));
     const cancelled = token.isCancellationRequested;
+    const changed = new Set(seen);
     if (!cancelled) {
-      // Files that were there before and are gone now (or are now excluded).
-      for (const key of previous) if (!seen.has(key)) this.forget(key);
+      // Files that were there before and are gone now (or are now excluded): their hints go too.
+      for (const key of previous) {
+        if (seen.has(key)) continue;
+        this.forget(key);
+        changed.add(key);
+      }
     }
     const skipped = this.skipped;
     const ms = Date.now() - started;
     this.stats.lastScan = { files: done, skipped: skipped.length, ms };
     this.log.info(`scan ${cancelled ? 'cancelled after' : 'done:'} ${done} files, ${skipped.length} skipped, ${ms} ms`);
-    this.updated.fire([...seen].map((key) => vscode.Uri.parse(key)));
+    this.updated.fire([...changed].map((key) => vscode.Uri.parse(key)));
     return { files: done, skipped, ms, cancelled };
   }
 

@@ -85,6 +85,12 @@ if (withTests) {
     { ...node, entryPoints: { index: 'test/integration/suite/index.ts' }, outdir: 'out/test/integration/suite', external: ['vscode', 'mocha'] },
     { ...node, entryPoints: { index: 'test/integration/bench/index.ts' }, outdir: 'out/test/integration/bench', external: ['vscode'] },
     {
+      ...node,
+      entryPoints: { index: 'test/integration/hostile/index.ts', generate: 'test/integration/hostile/generate.ts' },
+      outdir: 'out/test/integration/hostile',
+      external: ['vscode', 'mocha'],
+    },
+    {
       ...browser,
       format: 'cjs',
       entryPoints: { 'index.web': 'test/integration/suite/index.web.ts' },

@@ -4,7 +4,7 @@
  * modules, and the test bundles do not carry their own copies of them.
  */
 import type * as vscode from 'vscode';
-import type { SkippedFile } from './analysis/model';
+import type { Finding, SkippedFile } from './analysis/model';
 import type { Rubric } from './rubric/model';
 import type { Review } from './rubric/review';
 
@@ -33,7 +33,14 @@ export interface ExtensionApi {
     scanWorkspace(): Thenable<ScanSummary>;
     /** Milliseconds from sending edits to the worker to having their hints, for the last few flushes. */
     readonly stats: { readonly editLatencies: readonly number[] };
+    /** The files a scan would analyse now. */
+    readonly files: { findAll(token: vscode.CancellationToken): Thenable<readonly { uri: vscode.Uri }[]> };
+    findingsFor(uri: vscode.Uri): Finding[];
+    allFindings(): { uri: vscode.Uri; findings: Finding[] }[];
+    readonly skipped: SkippedFile[];
   };
+  /** What the extension wrote to its output channel lately, oldest first (an output channel cannot be read back). */
+  log: { readonly recentLines: readonly string[] };
   /** The review of the open repository. */
   reviews(): Promise<SavedReview>;
   /** Opens the review saved in `storage` as activation does: a test of a damaged file opens its own. */

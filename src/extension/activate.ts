@@ -128,5 +128,6 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     rubrics,
     firstScan,
     timings,
+    log,
   };
 }

@@ -47,6 +47,9 @@ export class AnalysisHost implements vscode.Disposable {
   private readonly updated = new vscode.EventEmitter<vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private scanCancellation: vscode.CancellationTokenSource | undefined;
+  /** Per file, the number of its latest read (see analyzeWorkspaceFile); forgetting a file drops it. */
+  private readonly latestRead = new Map<string, number>();
+  private readCount = 0;
   readonly files: WorkspaceFiles;
   readonly stats: HostStats = { editLatencies: [] };
   readonly onDidUpdate = this.updated.event;
@@ -129,6 +132,7 @@ export class AnalysisHost implements vscode.Disposable {
   private async scan(token: vscode.CancellationToken, report: (done: number, total: number) => void): Promise<ScanSummary> {
     const started = Date.now();
     const files = await this.files.findAll(token);
+    this.log.info(`scan: ${files.length} files to analyse, listed in ${Date.now() - started} ms`);
     const previous = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.skippedFiles.keys()]);
     const seen = new Set<string>();
     let done = 0;
@@ -143,22 +147,35 @@ export class AnalysisHost implements vscode.Disposable {
     };
     await Promise.all(Array.from({ length: SCAN_PIPELINE }, work));
     const cancelled = token.isCancellationRequested;
+    const changed = new Set(seen);
     if (!cancelled) {
-      // Files that were there before and are gone now (or are now excluded).
-      for (const key of previous) if (!seen.has(key)) this.forget(key);
+      // Files that were there before and are gone now (or are now excluded): their hints go too.
+      for (const key of previous) {
+        if (seen.has(key)) continue;
+        this.forget(key);
+        changed.add(key);
+      }
     }
     const skipped = this.skipped;
     const ms = Date.now() - started;
     this.stats.lastScan = { files: done, skipped: skipped.length, ms };
     this.log.info(`scan ${cancelled ? 'cancelled after' : 'done:'} ${done} files, ${skipped.length} skipped, ${ms} ms`);
-    this.updated.fire([...seen].map((key) => vscode.Uri.parse(key)));
+    this.updated.fire([...changed].map((key) => vscode.Uri.parse(key)));
     return { files: done, skipped, ms, cancelled };
   }
 
-  /** Reads and analyses one workspace file, recording a skip with its reason instead of failing. */
+  /**
+   * Reads and analyses one workspace file, recording a skip with its reason instead of failing.
+   * What a read finds is kept only while it is the file's latest read: a file renamed or deleted
+   * meanwhile, or read again since, must not come back with old results.
+   */
   async analyzeWorkspaceFile(file: WorkspaceFile): Promise<void> {
     const key = file.uri.toString();
+    const read = ++this.readCount;
+    this.latestRead.set(key, read);
+    const superseded = () => this.latestRead.get(key) !== read;
     const skip = (reason: SkippedFile['reason'], detail: string) => {
+      if (superseded()) return;
       this.scanned.delete(key);
       this.skippedFiles.set(key, { file: file.path, reason, detail });
       this.log.warn(`skip ${file.path}: ${detail}`);
@@ -168,6 +185,7 @@ export class AnalysisHost implements vscode.Disposable {
       const max = this.settings().maxFileSize;
       if (size > max) return skip('too-large', `${formatBytes(size)} is over the ${formatBytes(max)} limit`);
       const contents = await vscode.workspace.fs.readFile(file.uri);
+      if (superseded()) return;
       this.skippedFiles.delete(key);
       if (file.kind === 'manifest') {
         const result = analyzeManifest(file.path, new TextDecoder().decode(contents));
@@ -178,8 +196,13 @@ export class AnalysisHost implements vscode.Disposable {
       const { bytes, transfer } = transferable(contents);
       const { outcome } = await (await this.worker()).request({ kind: 'analyzeFile', file: file.path, bytes }, 'analyzed', transfer);
       if (outcome.skipped) return skip(outcome.skipped.reason, outcome.skipped.detail);
-      this.scanned.set(key, outcome.analysis);
+      if (!superseded()) this.scanned.set(key, outcome.analysis);
     } catch (error) {
+      // Listed, then renamed or deleted before it was read: gone, not unreadable.
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+        if (!superseded()) this.forget(key);
+        return;
+      }
       skip('unreadable', describe(error));
     }
   }
@@ -198,6 +221,7 @@ export class AnalysisHost implements vscode.Disposable {
   }
 
   private forget(key: string): void {
+    this.latestRead.delete(key);
     this.scanned.delete(key);
     this.manifests.delete(key);
     this.skippedFiles.delete(key);

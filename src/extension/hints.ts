@@ -28,6 +28,13 @@ export function toRange(finding: Finding): vscode.Range {
 /** Decorations are drawn this many lines beyond the visible ones, so a short scroll needs no redraw to look right. */
 const VISIBLE_MARGIN_LINES = 150;
 
+/**
+ * Files whose diagnostics are drawn in one go; more wait for the next turn of the event loop.
+ * Drawing the diagnostics of thousands of files at once, at the end of a scan or after a
+ * settings change, would hold the extension host for seconds.
+ */
+const DIAGNOSTIC_FILES_PER_TURN = 250;
+
 const POLARITY_MARK: Record<Polarity, string> = { concern: '✗', strength: '✓', info: '•' };
 
 /**
@@ -120,10 +127,30 @@ export class HintRenderer implements vscode.Disposable {
     }
     const targets = uris ?? this.host.allFindings().map((f) => f.uri);
     if (!uris) this.diagnostics.clear();
-    for (const uri of targets) this.diagnostics.set(uri, this.diagnosticsFor(uri));
+    for (const uri of targets) this.staleDiagnostics.set(uri.toString(), uri);
+    this.drawDiagnostics();
     const changed = new Set(targets.map((u) => u.toString()));
     for (const editor of vscode.window.visibleTextEditors) {
       if (!uris || changed.has(editor.document.uri.toString())) this.decorate(editor);
+    }
+  }
+
+  /** Files whose diagnostics changed and are not drawn yet, drawn from the current findings when their turn comes. */
+  private readonly staleDiagnostics = new Map<string, vscode.Uri>();
+  private nextTurn: ReturnType<typeof setTimeout> | undefined;
+
+  private drawDiagnostics(): void {
+    let drawn = 0;
+    for (const [key, uri] of this.staleDiagnostics) {
+      if (drawn++ === DIAGNOSTIC_FILES_PER_TURN) {
+        this.nextTurn ??= setTimeout(() => {
+          this.nextTurn = undefined;
+          this.drawDiagnostics();
+        });
+        return;
+      }
+      this.staleDiagnostics.delete(key);
+      this.diagnostics.set(uri, this.diagnosticsFor(uri));
     }
   }
 
@@ -184,6 +211,7 @@ export class HintRenderer implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.nextTurn);
     this.diagnostics.dispose();
     this.markers.strength.dispose();
     this.markers.info.dispose();

@@ -8,8 +8,10 @@ export interface WorkspaceFile {
   kind: 'rust' | 'manifest';
 }
 
-/** Cargo's build output is never analysed, whatever the settings say. */
-const ALWAYS_EXCLUDED = ['**/target/**', '**/.git/**'];
+// Cargo's build output is never analysed, whatever the settings say. The globs name the folders
+// themselves, so VS Code's search (ripgrep) never lists them: with `**/target/**`, which matches
+// only what is inside, it listed target/ itself before leaving out what it holds.
+const ALWAYS_EXCLUDED = ['**/target', '**/.git'];
 
 /** One glob of everything excluded: `files.exclude`, our own `exclude` setting and `target/`. */
 function excludeGlob(folder: vscode.WorkspaceFolder, extra: readonly string[]): string {

@@ -2,6 +2,9 @@
 // Runs the integration suite in both extension hosts (Node and web worker), each on a fresh copy
 // of the careless sample take-home, since the suite creates files and changes settings.
 //   node test/integration/run.mjs [--kind node|web|both] [--tests <index.js for the Node host>]
+//                                 [--workspace-generator <script>]
+// --workspace-generator: instead of the sample, each host's temporary folder gets what
+// `node <script> <folder>` writes into it.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +17,8 @@ const kind = kindArg === -1 ? 'both' : process.argv[kindArg + 1];
 const kinds = { node: ['node'], web: ['web'], both: ['node', 'web'] }[kind];
 const testsArg = process.argv.indexOf('--tests');
 const forwarded = testsArg === -1 ? [] : ['--tests', process.argv[testsArg + 1]];
+const generatorArg = process.argv.indexOf('--workspace-generator');
+const generator = generatorArg === -1 ? undefined : path.resolve(process.argv[generatorArg + 1]);
 if (!kinds) {
   console.error(`run: --kind must be node, web or both (got "${kind}")`);
   process.exit(2);
@@ -22,7 +27,17 @@ if (!kinds) {
 let failed = false;
 for (const host of kinds) {
   const workspace = mkdtempSync(path.join(os.tmpdir(), `rust-review-it-${host}-`));
-  cpSync(path.join(root, 'test/fixtures/careless-takehome'), workspace, { recursive: true });
+  if (generator) {
+    const generated = spawnSync(process.execPath, [generator, workspace], { stdio: 'inherit' });
+    if (generated.status !== 0) {
+      console.error(`run: ${generator} could not generate the workspace`);
+      rmSync(workspace, { recursive: true, force: true });
+      failed = true;
+      continue;
+    }
+  } else {
+    cpSync(path.join(root, 'test/fixtures/careless-takehome'), workspace, { recursive: true });
+  }
   const result = spawnSync(process.execPath, [path.join(root, 'test/integration/runTests.mjs'), '--kind', host, '--workspace', workspace, ...forwarded], {
     stdio: 'inherit',
     cwd: root,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/api';
+import { blockingMonitor } from '../support/blockingMonitor';
 
 /**
  * The editor's speed, measured inside a real VS Code: activation to the first hints, a full scan
@@ -15,23 +16,6 @@ function print(label: string, value: string): void {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const max = (values: number[]) => Math.max(...values);
-
-/** Samples how late a 5 ms timer fires: a late timer means the extension host's thread was busy. */
-function blockingMonitor(): { stop(): number[] } {
-  const lags: number[] = [];
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    lags.push(Math.max(0, now - last - 5));
-    last = now;
-  }, 5);
-  return {
-    stop() {
-      clearInterval(timer);
-      return lags;
-    },
-  };
-}
 
 async function waitFor(probe: () => boolean, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;

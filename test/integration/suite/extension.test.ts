@@ -184,6 +184,17 @@ suite('Rust Take-Home Review in VS Code', function () {
     await settle(uri, PROTOCOL.length);
   });
 
+  test('a file newly excluded loses its diagnostics', async () => {
+    const uri = file('src/compaction.rs');
+    try {
+      await configure('exclude', ['src/compaction.rs']);
+      await settle(uri, 0);
+    } finally {
+      await configure('exclude', undefined);
+    }
+    equal(await settle(uri, COMPACTION.length), COMPACTION);
+  });
+
   test('copies the review as Markdown from the command palette, without the panel', async () => {
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('rustReview.copyReview');

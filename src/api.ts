@@ -15,6 +15,12 @@ export interface ScanSummary {
   cancelled: boolean;
 }
 
+/** Milliseconds from sending a document's edits to the worker: to its reply, and to its hints drawn. */
+export interface EditLatency {
+  workerMs: number;
+  hintsMs: number;
+}
+
 export interface Log {
   info(message: string): void;
   warn(message: string): void;
@@ -31,8 +37,8 @@ export interface SavedReview {
 export interface ExtensionApi {
   host: {
     scanWorkspace(): Thenable<ScanSummary>;
-    /** Milliseconds from sending edits to the worker to having their hints, for the last few flushes. */
-    readonly stats: { readonly editLatencies: readonly number[] };
+    /** For the last few flushes of edits, after the debounce. */
+    readonly stats: { readonly editLatencies: readonly EditLatency[] };
     /** The files a scan would analyse now. */
     readonly files: { findAll(token: vscode.CancellationToken): Thenable<readonly { uri: vscode.Uri }[]> };
     findingsFor(uri: vscode.Uri): Finding[];

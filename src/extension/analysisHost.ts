@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ScanSummary } from '../api';
+import type { EditLatency, ScanSummary } from '../api';
 import { analyzeManifest } from '../analysis/manifest';
 import type { CrateManifest, FileAnalysis, Finding, SkippedFile } from '../analysis/model';
 import type { GrammarBinaries } from '../analysis/parser';
@@ -23,8 +23,8 @@ interface OpenDocument {
 }
 
 export interface HostStats {
-  /** Milliseconds from sending edits to the worker to having their hints, for the last few flushes. */
-  editLatencies: number[];
+  /** For the last few flushes of edits, after the debounce. */
+  editLatencies: EditLatency[];
   lastScan?: { files: number; skipped: number; ms: number };
 }
 
@@ -282,16 +282,19 @@ export class AnalysisHost implements vscode.Disposable {
         // The worker does not have the document (it restarted): send it whole.
         return this.sendOpen(tracked, document);
       }
-      if (tracked.sentVersion === reply.version) this.recordLatency(Date.now() - flushedAt);
+      const workerMs = Date.now() - flushedAt;
+      const latest = tracked.sentVersion === reply.version;
+      // Accepting the reply draws the hints synchronously (onDidUpdate): the total includes them.
       this.accept(tracked, reply.version, reply.analysis);
+      if (latest) this.recordLatency({ workerMs, hintsMs: Date.now() - flushedAt });
     } catch (error) {
       this.log.error(`${tracked.file}: ${describe(error)}`);
       if (this.open.get(document.uri.toString()) === tracked && !document.isClosed) await this.sendOpen(tracked, document);
     }
   }
 
-  private recordLatency(ms: number): void {
-    this.stats.editLatencies.push(ms);
+  private recordLatency(latency: EditLatency): void {
+    this.stats.editLatencies.push(latency);
     if (this.stats.editLatencies.length > 50) this.stats.editLatencies.shift();
   }
 

@@ -15,10 +15,11 @@ export interface ScanSummary {
   cancelled: boolean;
 }
 
-/** Milliseconds from sending a document's edits to the worker: to its reply, and to its hints drawn. */
+/** Milliseconds from sending a document's edits to the worker: to its reply, and to its hints drawn; and the drawing alone, on the host's thread. */
 export interface EditLatency {
   workerMs: number;
   hintsMs: number;
+  drawMs: number;
 }
 
 export interface Log {

@@ -6,6 +6,7 @@ import type { GrammarBinaries } from '../analysis/parser';
 import { formatBytes } from '../analysis/source';
 import { transferable, WorkerConnection, type WorkerChannel } from '../worker/connection';
 import type { TextEdit } from '../worker/documents';
+import { unpackAnalysis, type PackedAnalysis } from '../worker/packedFindings';
 import type { Settings } from './config';
 import type { Log } from './log';
 import { relativePath, WorkspaceFiles, type WorkspaceFile } from './workspaceFiles';
@@ -275,18 +276,20 @@ export class AnalysisHost implements vscode.Disposable {
     const version = document.version;
     tracked.pending = [];
     tracked.sentVersion = version;
-    const flushedAt = Date.now();
+    const flushedAt = performance.now();
     try {
       const reply = await (await this.worker()).request({ kind: 'changeDocument', uri: document.uri.toString(), version, edits }, 'document');
       if (!reply.analysis) {
         // The worker does not have the document (it restarted): send it whole.
         return this.sendOpen(tracked, document);
       }
-      const workerMs = Date.now() - flushedAt;
+      const repliedAt = performance.now();
       const latest = tracked.sentVersion === reply.version;
-      // Accepting the reply draws the hints synchronously (onDidUpdate): the total includes them.
+      // Accepting the reply draws the hints synchronously (onDidUpdate), so this is the time the
+      // extension holds the host's thread for an edit.
       this.accept(tracked, reply.version, reply.analysis);
-      if (latest) this.recordLatency({ workerMs, hintsMs: Date.now() - flushedAt });
+      const drawnAt = performance.now();
+      if (latest) this.recordLatency({ workerMs: repliedAt - flushedAt, hintsMs: drawnAt - flushedAt, drawMs: drawnAt - repliedAt });
     } catch (error) {
       this.log.error(`${tracked.file}: ${describe(error)}`);
       if (this.open.get(document.uri.toString()) === tracked && !document.isClosed) await this.sendOpen(tracked, document);
@@ -299,10 +302,10 @@ export class AnalysisHost implements vscode.Disposable {
   }
 
   /** Keeps a reply only if it is for the latest version sent: an older one is stale. */
-  private accept(tracked: OpenDocument, version: number, analysis: FileAnalysis | undefined): void {
+  private accept(tracked: OpenDocument, version: number, analysis: PackedAnalysis | undefined): void {
     const key = tracked.uri.toString();
     if (!analysis || this.open.get(key) !== tracked || version !== tracked.sentVersion) return;
-    this.documentResults.set(key, analysis);
+    this.documentResults.set(key, unpackAnalysis(analysis));
     this.updated.fire([tracked.uri]);
   }
 

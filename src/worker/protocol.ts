@@ -1,7 +1,7 @@
 import type { AnalyzerOptions, AnalysisOutcome } from '../analysis/engine';
-import type { FileAnalysis } from '../analysis/model';
 import type { GrammarBinaries } from '../analysis/parser';
 import type { TextEdit } from './documents';
+import type { PackedAnalysis } from './packedFindings';
 
 /**
  * The typed messages between a host (the CLI's pool, the extension) and an analysis worker.
@@ -19,7 +19,7 @@ export type WorkerResponse =
   | { id: number; kind: 'ready' }
   | { id: number; kind: 'analyzed'; outcome: AnalysisOutcome }
   /** `analysis` is absent when the worker does not know the document (it was never opened). */
-  | { id: number; kind: 'document'; uri: string; version: number; analysis?: FileAnalysis; parseMs: number }
+  | { id: number; kind: 'document'; uri: string; version: number; analysis?: PackedAnalysis; parseMs: number }
   | { id: number; kind: 'closed' }
   | { id: number; kind: 'failed'; error: string };
 

@@ -1,5 +1,7 @@
 import { RustAnalyzer } from '../analysis/engine';
+import type { FileAnalysis } from '../analysis/model';
 import { DocumentStore } from './documents';
+import { packAnalysis } from './packedFindings';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /**
@@ -7,12 +9,19 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
  * feeds it requests and posts its responses. Requests are handled strictly in order, so a reply
  * never overtakes an earlier one.
  */
-export function createAnalysisService(post: (response: WorkerResponse) => void): (request: WorkerRequest) => void {
+export function createAnalysisService(post: (response: WorkerResponse, transfer: ArrayBuffer[]) => void): (request: WorkerRequest) => void {
   let analyzer: RustAnalyzer | undefined;
   let documents: DocumentStore | undefined;
   let queue: Promise<void> = Promise.resolve();
 
-  async function handle(request: WorkerRequest): Promise<WorkerResponse> {
+  /** A document's reply, its findings packed into a buffer that is transferred. */
+  function documentReply(request: { id: number; uri: string; version: number }, analysis: FileAnalysis | undefined, started: number): [WorkerResponse, ArrayBuffer[]] {
+    const packed = analysis && packAnalysis(analysis);
+    const response: WorkerResponse = { id: request.id, kind: 'document', uri: request.uri, version: request.version, analysis: packed?.analysis, parseMs: Date.now() - started };
+    return [response, packed?.transfer ?? []];
+  }
+
+  async function handle(request: WorkerRequest): Promise<WorkerResponse | [WorkerResponse, ArrayBuffer[]]> {
     if (request.kind === 'init') {
       analyzer?.dispose();
       analyzer = await RustAnalyzer.create(request.binaries, request.options);
@@ -24,14 +33,10 @@ export function createAnalysisService(post: (response: WorkerResponse) => void):
     switch (request.kind) {
       case 'analyzeFile':
         return { id: request.id, kind: 'analyzed', outcome: analyzer.analyzeBytes(request.file, request.bytes) };
-      case 'openDocument': {
-        const analysis = documents.open(request.uri, request.file, request.version, request.text);
-        return { id: request.id, kind: 'document', uri: request.uri, version: request.version, analysis, parseMs: Date.now() - started };
-      }
-      case 'changeDocument': {
-        const analysis = documents.change(request.uri, request.version, request.edits);
-        return { id: request.id, kind: 'document', uri: request.uri, version: request.version, analysis, parseMs: Date.now() - started };
-      }
+      case 'openDocument':
+        return documentReply(request, documents.open(request.uri, request.file, request.version, request.text), started);
+      case 'changeDocument':
+        return documentReply(request, documents.change(request.uri, request.version, request.edits), started);
       case 'closeDocument':
         documents.close(request.uri);
         return { id: request.id, kind: 'closed' };
@@ -41,9 +46,11 @@ export function createAnalysisService(post: (response: WorkerResponse) => void):
   return (request) => {
     queue = queue.then(async () => {
       try {
-        post(await handle(request));
+        const reply = await handle(request);
+        if (Array.isArray(reply)) post(...reply);
+        else post(reply, []);
       } catch (error) {
-        post({ id: request.id, kind: 'failed', error: error instanceof Error ? error.message : String(error) });
+        post({ id: request.id, kind: 'failed', error: error instanceof Error ? error.message : String(error) }, []);
       }
     });
   };

@@ -92,6 +92,8 @@ export async function measure(): Promise<void> {
   const worker = flushes.map((f) => f.workerMs);
   print('edit sent to hints drawn, after the debounce (median / max)', `${median(hints).toFixed(0)} / ${max(hints).toFixed(0)} ms`);
   print('  of which the worker round trip (median / max)', `${median(worker).toFixed(0)} / ${max(worker).toFixed(0)} ms`);
+  const draw = flushes.map((f) => f.drawMs);
+  print('  and the hints drawn, on the host thread (median / max)', `${median(draw).toFixed(1)} / ${max(draw).toFixed(1)} ms`);
   // From the test's edit call: adds the edit's trip through the workbench and the debounce timer's lateness.
   print('editor.edit() to hints, less the debounce (median / max)', `${median(editToHints).toFixed(0)} / ${max(editToHints).toFixed(0)} ms`);
   const worst = [...editLags].sort((a, b) => b - a).slice(0, 5).map((l) => l.toFixed(0)).join(', ');

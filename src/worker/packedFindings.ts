@@ -1,0 +1,72 @@
+import type { CategoryId, CodeContext, ConcurrencyModel, FileAnalysis, Finding, Polarity, Severity } from '../analysis/model';
+
+/**
+ * A document's findings as they cross from the worker to the extension host after every edit: one
+ * Int32Array, transferred rather than copied, and a table of the strings it refers to. Thousands of
+ * finding objects would be copied field by field on both sides, and decoding them blocked the
+ * extension host's thread; a big file's few hundred distinct strings and one buffer do not.
+ */
+export interface PackedFindings {
+  numbers: Int32Array;
+  strings: string[];
+}
+
+export type PackedAnalysis = Omit<FileAnalysis, 'findings'> & { findings: PackedFindings };
+
+/** Per finding: rule, category, polarity, severity, message, file, context and concurrency model (string table indices, -1 for none), then its range and offsets. */
+const FIELDS = 14;
+
+export function packAnalysis({ findings, ...rest }: FileAnalysis): { analysis: PackedAnalysis; transfer: ArrayBuffer[] } {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (text: string | undefined) => {
+    if (text === undefined) return -1;
+    let at = index.get(text);
+    if (at === undefined) index.set(text, (at = strings.push(text) - 1));
+    return at;
+  };
+  const numbers = new Int32Array(findings.length * FIELDS);
+  findings.forEach((f, i) => {
+    numbers.set(
+      [
+        ref(f.rule),
+        ref(f.category),
+        ref(f.polarity),
+        ref(f.severity),
+        ref(f.message),
+        ref(f.file),
+        ref(f.context),
+        ref(f.concurrencyModel),
+        f.range.start.line,
+        f.range.start.character,
+        f.range.end.line,
+        f.range.end.character,
+        f.startIndex,
+        f.endIndex,
+      ],
+      i * FIELDS,
+    );
+  });
+  return { analysis: { ...rest, findings: { numbers, strings } }, transfer: [numbers.buffer] };
+}
+
+export function unpackAnalysis({ findings: { numbers, strings }, ...rest }: PackedAnalysis): FileAnalysis {
+  const findings: Finding[] = new Array<Finding>(numbers.length / FIELDS);
+  for (let i = 0, at = 0; at < numbers.length; i++, at += FIELDS) {
+    const model = numbers[at + 7];
+    findings[i] = {
+      rule: strings[numbers[at]],
+      category: strings[numbers[at + 1]] as CategoryId,
+      polarity: strings[numbers[at + 2]] as Polarity,
+      severity: strings[numbers[at + 3]] as Severity,
+      message: strings[numbers[at + 4]],
+      file: strings[numbers[at + 5]],
+      range: { start: { line: numbers[at + 8], character: numbers[at + 9] }, end: { line: numbers[at + 10], character: numbers[at + 11] } },
+      startIndex: numbers[at + 12],
+      endIndex: numbers[at + 13],
+      context: strings[numbers[at + 6]] as CodeContext,
+      ...(model === -1 ? {} : { concurrencyModel: strings[model] as ConcurrencyModel }),
+    };
+  }
+  return { ...rest, findings };
+}

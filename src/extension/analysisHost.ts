@@ -214,6 +214,10 @@ export class AnalysisHost implements vscode.Disposable {
     if (deleted) {
       this.forget(key);
     } else {
+      // An open document's hints come from its text in the editor, kept current edit by edit; its
+      // file is read again when it closes. Re-analysing it on every save would only queue a whole
+      // file's analysis in front of the next edit's.
+      if (this.open.has(key)) return;
       const file = await this.files.accepts(uri);
       if (!file) return;
       await this.analyzeWorkspaceFile(file);

@@ -436,8 +436,9 @@ export class RustAnalyzer {
       const captures = firstCaptures(match);
       const unit = layer.unitOf(match.captures[0].node);
       if (!unit) continue;
-      // Counts and file-wide marks go to the group the match is in; a match in a group not being analysed is a neighbour's.
-      const record = recordAt(unit.absolute(match.captures[0].node.startIndex));
+      // Counts and file-wide marks go to the group the match is in; a match in a group not being
+      // analysed is a neighbour's. Looked up only by the roles that count or mark.
+      const record = () => recordAt(unit.absolute(match.captures[0].node.startIndex));
       const range = (node: Node): [number, number] => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)];
       const dispatch = (rules: Rule[] | undefined, given: Record<string, Node>) => {
         for (const rule of rules ?? []) ruleMatches.push({ unit, rule, captures: given });
@@ -469,26 +470,32 @@ export class RustAnalyzer {
           // The file's own `use` declarations are known before matching; those in macro arguments only now.
           if (layer.serial > 0) {
             scope.imports.add(captures.use);
-            if (record) record.fileWide = true;
+            const group = record();
+            if (group) group.fileWide = true;
           }
           break;
         case 'function': {
-          if (record) record.counts.functions++;
+          const group = record();
+          if (group) group.counts.functions++;
           const { function: fn, body } = captures;
           const header = layer.text.slice(fn.startIndex, body.startIndex);
           scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
           scope.loopBodies.add(...range(body), false);
           break;
         }
-        case 'module':
-          if (record) record.counts.modules++;
+        case 'module': {
+          const group = record();
+          if (group) group.counts.modules++;
           break;
-        case 'public':
-          if (record && isPublic(captures.visibility) && isDocumentable(captures.item)) {
-            record.counts.publicItems++;
-            if (isDocumentedAt(layer.text, captures.item.startIndex)) record.counts.documentedPublicItems++;
+        }
+        case 'public': {
+          const group = isPublic(captures.visibility) && isDocumentable(captures.item) ? record() : undefined;
+          if (group) {
+            group.counts.publicItems++;
+            if (isDocumentedAt(layer.text, captures.item.startIndex)) group.counts.documentedPublicItems++;
           }
           break;
+        }
         case 'attribute': {
           const attribute = captures.attribute;
           const text = attribute.text;
@@ -496,7 +503,8 @@ export class RustAnalyzer {
             // `#![cfg(test)]` makes the whole enclosing module (or file) test code.
             if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) {
               scope.tests.add(...range(attribute.parent), true);
-              if (record && layer.serial === 0 && attribute.parent.type === 'source_file') record.fileWide = true;
+              const group = layer.serial === 0 && attribute.parent.type === 'source_file' ? record() : undefined;
+              if (group) group.fileWide = true;
             }
           } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
             const item = itemAfter(attribute);

@@ -33,7 +33,7 @@
 // end, on a failure, on the overall timeout, and on SIGINT/SIGTERM (a watchdog process does it
 // should this process be killed outright).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ensureVscodeServer } from '../../scripts/vscode-server-setup.mjs';
 import { settleWithin, stopRun } from '../support/processes.mjs';
+import { spawnVscodeServer } from '../support/vscodeServer.mjs';
 
 const SECOND = 1000;
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -247,55 +248,27 @@ function installVsix({ nodeBin, serverDir }, session) {
   }
 }
 
-async function startServer({ nodeBin, serverDir }, session) {
+async function startServer(vscodeServer, session) {
   const { extensions, data } = serverFolders(session);
-  // Its IPC sockets go into the session folder: the server is killed, so it never removes them.
-  const serverTmp = path.join(session, 'tmp');
-  fs.mkdirSync(serverTmp);
-  const args = [
-    path.join(serverDir, 'out', 'server-main.js'),
-    '--host', '127.0.0.1',
-    '--port', '0', // it binds a free port and prints it
-    '--without-connection-token',
-    '--accept-server-license-terms',
-    '--disable-telemetry',
-    // Kept for the whole run, so the review outlives a reload of the window.
-    '--user-data-dir', data,
-    '--extensions-dir', extensions,
-    // No --disable-workspace-trust: the workspaces open in Restricted Mode.
-  ];
-  // Detached: its own process group, ended as a whole with its helpers.
-  const server = spawn(nodeBin, args, { cwd: serverDir, env: { ...process.env, TMPDIR: serverTmp }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { server, listening } = spawnVscodeServer(vscodeServer, {
+    runDir: session,
+    args: [
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--disable-telemetry',
+      // Kept for the whole run, so the review outlives a reload of the window.
+      '--user-data-dir', data,
+      '--extensions-dir', extensions,
+      // No --disable-workspace-trust: the workspaces open in Restricted Mode.
+    ],
+    timeoutMs: SERVER_START_TIMEOUT_MS,
+    onOutput: (text) => {
+      remember(serverLines, text);
+      if (verbose) process.stderr.write(text.replace(/^(?=.)/gm, '[server] '));
+    },
+  });
   state.server = server;
-  // Should this process die without cleaning up (SIGKILL), the watchdog's stdin closes and it
-  // kills the server's process group and removes the session folder.
-  spawn('sh', ['-c', 'read _; kill -KILL -"$0" 2>/dev/null; rm -rf "$1"', String(server.pid), session], {
-    detached: true,
-    stdio: ['pipe', 'ignore', 'ignore'],
-  }).unref();
-
-  let timer;
-  try {
-    return await new Promise((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`the VS Code server did not listen within ${seconds(SERVER_START_TIMEOUT_MS)}`)), SERVER_START_TIMEOUT_MS);
-      let port;
-      const onData = (chunk) => {
-        const text = chunk.toString();
-        remember(serverLines, text);
-        if (verbose) process.stderr.write(text.replace(/^(?=.)/gm, '[server] '));
-        port ??= Number(/Extension host agent listening on (\d+)/.exec(text)?.[1]) || undefined;
-        if (port) resolve(port);
-      };
-      server.stdout.on('data', onData);
-      server.stderr.on('data', onData);
-      server.on('error', (error) => reject(new Error(`cannot start ${nodeBin}: ${error.message}`)));
-      server.on('exit', (code, signal) => {
-        if (!port) reject(new Error(`the VS Code server exited early (${code ?? signal}):\n${serverLines.slice(-20).join('\n')}`));
-      });
-    });
-  } finally {
-    clearTimeout(timer);
-  }
+  return listening;
 }
 
 /** The extension hosts the server runs, one per window it served: processes of its group. */
@@ -326,7 +299,8 @@ function savedReviewsStartingWith(marker) {
       else if (/^review-[^.]+\.json$/.test(entry.name)) {
         const text = fs.readFileSync(file, 'utf8');
         try {
-          if (JSON.parse(text).summary?.startsWith(marker)) found.push({ file, text, summary: JSON.parse(text).summary });
+          const { summary } = JSON.parse(text);
+          if (summary?.startsWith(marker)) found.push({ file, text, summary });
         } catch {
           // not a complete review; the flow looks for complete ones
         }

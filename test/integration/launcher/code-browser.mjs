@@ -32,7 +32,6 @@
 // Exit code: the suite's (0 when run() resolved), 1 on any harness error or timeout,
 // 130/143 when interrupted. The server's process group and the browser are always ended.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -43,6 +42,7 @@ import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { ensureVscodeServer } from '../../../scripts/vscode-server-setup.mjs';
 import { stopRun } from '../../support/processes.mjs';
+import { spawnVscodeServer } from '../../support/vscodeServer.mjs';
 
 const SECOND = 1000;
 const verbose = process.env.RUST_REVIEW_VERBOSE === '1';
@@ -146,11 +146,8 @@ function deadline(ms, what) {
 
 const state = { server: undefined, browser: undefined, tmpDir: undefined };
 
-async function startServer({ nodeBin, serverDir }, tmpDir) {
+async function startServer(vscodeServer, tmpDir) {
   const args = [
-    path.join(serverDir, 'out', 'server-main.js'),
-    '--host', '127.0.0.1',
-    '--port', '0', // the server binds a free port and prints it
     '--without-connection-token',
     '--accept-server-license-terms',
     // Without it the browser workbench ignores the test payload.
@@ -160,55 +157,17 @@ async function startServer({ nodeBin, serverDir }, tmpDir) {
     '--extensions-dir', path.join(tmpDir, 'extensions'),
   ];
   if (process.env.RUST_REVIEW_TRUST === '1') args.push('--disable-workspace-trust');
-
-  // Its IPC sockets (and the tests' os.tmpdir()) go into the run's temporary folder:
-  // the server is killed, so it never removes them itself.
-  const serverTmp = path.join(tmpDir, 'tmp');
-  fs.mkdirSync(serverTmp);
-  // Detached: its own process group, so that its helpers (file watcher, extension
-  // hosts, agent host) can be ended together with `kill(-pid)`.
-  const server = spawn(nodeBin, args, {
-    cwd: serverDir,
-    env: { ...process.env, TMPDIR: serverTmp },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  // The tests' os.tmpdir() is the server's, inside the run's temporary folder.
+  const { server, listening } = spawnVscodeServer(vscodeServer, {
+    runDir: tmpDir,
+    args,
+    timeoutMs: SERVER_START_TIMEOUT_MS,
+    onOutput: (text) => verbose && process.stderr.write(text.replace(/^(?=.)/gm, '[server] ')),
   });
   state.server = server;
-  // Should the launcher die without cleaning up (SIGKILL, a crash), its end of this
-  // watchdog's stdin closes, and the watchdog kills the server's process group and
-  // removes the run's temporary folder.
-  spawn('sh', ['-c', 'read _; kill -KILL -"$0" 2>/dev/null; rm -rf "$1"', String(server.pid), tmpDir], {
-    detached: true,
-    stdio: ['pipe', 'ignore', 'ignore'],
-  }).unref();
-  const recent = []; // last lines, shown when the server fails to start
-  let port;
-  const wait = deadline(SERVER_START_TIMEOUT_MS, 'waiting for the VS Code server to listen');
-  try {
-    return await Promise.race([
-      wait.promise,
-      new Promise((resolve, reject) => {
-        const onData = (chunk) => {
-          const text = chunk.toString();
-          if (verbose) process.stderr.write(text.replace(/^(?=.)/gm, '[server] '));
-          recent.push(...text.split('\n').filter(Boolean));
-          recent.splice(0, recent.length - 20);
-          port ??= Number(/Extension host agent listening on (\d+)/.exec(text)?.[1]) || undefined;
-          if (port) resolve(port);
-        };
-        server.stdout.on('data', onData);
-        server.stderr.on('data', onData);
-        server.on('error', (error) => reject(new HarnessError(`cannot start ${nodeBin}: ${error.message}`)));
-        server.on('exit', (code, signal) => {
-          if (port) return; // stopped by cleanup after it served
-          if (!verbose) process.stderr.write(recent.map((l) => `[server] ${l}\n`).join(''));
-          reject(new HarnessError(`the VS Code server exited early (${code ?? signal})`));
-        });
-      }),
-    ]);
-  } finally {
-    wait.clear();
-  }
+  return listening.catch((error) => {
+    throw new HarnessError(error.message);
+  });
 }
 
 function remoteUri(authority, fsPath) {

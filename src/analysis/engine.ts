@@ -1,8 +1,8 @@
 import { Parser, Query, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
 import { fileContext, isIntegrationTestFile } from './context';
 import { classifyLifetimes, type LifetimeVerdict } from './elision';
-import { ImportTable } from './imports';
-import { groupsAfterEdits, itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
+import { importBindings, ImportTable, type ImportBinding } from './imports';
+import { groupsAfterEdits, itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup, type KeptGroup } from './itemGroups';
 import type { CodeContext, FileAnalysis, FileStats, Finding, SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { RULES } from './rules';
@@ -24,7 +24,7 @@ export type AnalysisOutcome = { analysis: FileAnalysis; skipped?: undefined } | 
 export interface DocumentAnalysis {
   analysis: FileAnalysis;
   groups: ItemGroup[];
-  /** The file's `use` declarations: when they change, every item's paths may resolve differently. */
+  /** What the file's `use` declarations bind: when it changes, every item's paths may resolve differently. */
   imports: string;
 }
 
@@ -220,8 +220,12 @@ class UnitContext implements RuleContext {
   }
 }
 
-/** A kept group moved by `shift` characters: its findings' offsets, and their lines and columns anew. */
-function shiftGroup(group: ItemGroup, shift: number, lines: LineIndex): ItemGroup {
+/**
+ * A kept group at its new place: its findings' offsets moved, and their lines and columns anew.
+ * A group with no edit before it sits in unchanged text, so it stays as it was.
+ */
+function shiftGroup({ group, shift, afterEdit }: KeptGroup, lines: LineIndex): ItemGroup {
+  if (!afterEdit) return group;
   const findings = group.findings.map((finding) => {
     const startIndex = finding.startIndex + shift;
     const endIndex = finding.endIndex + shift;
@@ -347,10 +351,7 @@ export class RustAnalyzer {
   analyzeDocument(file: string, text: string, tree: Tree, edit?: DocumentEdit): DocumentAnalysis {
     const spans = itemGroupSpans(tree.rootNode);
     const lines = new LineIndex(text);
-    const uses = tree.rootNode.descendantsOfType('use_declaration').filter((node) => node !== null);
-    const imports = uses.map((use) => use.text).join('\n');
-    const groups =
-      (edit && edit.previous.imports === imports && this.reanalyzeEdited(file, text, tree, lines, spans, uses, edit)) || this.analyzeSpans(file, text, tree, lines, spans, uses);
+    const groups = (edit && this.reanalyzeEdited(file, text, tree, lines, spans, edit)) || this.analyzeSpans(file, text, tree, lines, spans);
     const stats: FileStats = {
       lines: text.length === 0 ? 0 : lines.lineCount - (text.endsWith('\n') ? 1 : 0),
       ...noCounts(),
@@ -366,12 +367,12 @@ export class RustAnalyzer {
     const findings = groups.flatMap((group) => group.findings);
     if (isIntegrationTestFile(file)) findings.push(this.fileFinding(file, lines));
     findings.sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule));
-    return { analysis: { file, context: fileContext(file), findings, stats }, groups, imports };
+    return { analysis: { file, context: fileContext(file), findings, stats }, groups, imports: importsKey(groups) };
   }
 
   /** The groups after an edit: the untouched ones kept and shifted, the others analysed; undefined when the whole file must be. */
-  private reanalyzeEdited(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], uses: Node[], edit: DocumentEdit): ItemGroup[] | undefined {
-    const kept = new Map<string, { group: ItemGroup; shift: number }>();
+  private reanalyzeEdited(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], edit: DocumentEdit): ItemGroup[] | undefined {
+    const kept = new Map<string, KeptGroup>();
     const moved = groupsAfterEdits(edit.previous.groups, edit.edits);
     for (const [i, group] of edit.previous.groups.entries()) {
       if (group.fileWide) return undefined;
@@ -383,34 +384,41 @@ export class RustAnalyzer {
     for (const [i, span] of spans.entries()) {
       const same = kept.get(`${span.start}:${span.end}`);
       const changed = edit.changedRanges.some((range) => range.startIndex <= span.end && range.endIndex >= span.start);
-      if (same && !changed) groups[i] = shiftGroup(same.group, same.shift, lines);
+      if (same && !changed) groups[i] = shiftGroup(same, lines);
       else targets.push(i);
     }
     if (targets.length === spans.length) return undefined;
-    const analysed = this.analyzeSpans(file, text, tree, lines, spans, uses, targets);
+    const analysed = this.analyzeSpans(file, text, tree, lines, spans, targets, groups);
     if (analysed.some((group) => group.fileWide)) return undefined;
     for (const [k, i] of targets.entries()) groups[i] = analysed[k];
-    return groups as ItemGroup[];
+    // The kept groups were analysed with the imports as they were.
+    return importsKey(groups as ItemGroup[]) === edit.previous.imports ? (groups as ItemGroup[]) : undefined;
   }
 
-  /** Analyses the groups at `targets` (by default all of them), returning one record each, in order. */
-  private analyzeSpans(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], uses: Node[], targets?: number[]): ItemGroup[] {
+  /**
+   * Analyses the groups at `targets` (by default all of them), returning one record each, in order.
+   * `kept` holds the other groups, whose `use` declarations still count.
+   */
+  private analyzeSpans(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], targets?: number[], kept: readonly (ItemGroup | undefined)[] = []): ItemGroup[] {
     const scope = new FileScope(file);
-    for (const use of uses) scope.imports.add(use);
     const records = new Map<number, ItemGroup>();
-    for (const i of targets ?? spans.keys()) records.set(i, { ...spans[i], findings: [], counts: noCounts(), fileWide: false });
+    for (const i of targets ?? spans.keys()) records.set(i, { ...spans[i], findings: [], counts: noCounts(), imports: [], fileWide: false });
     const recordAt = (offset: number) => records.get(spanIndexAt(spans, offset));
     const ruleMatches: RuleMatch[] = [];
+    const macroImports: ImportBinding[] = [];
     const macroLayers: Layer[] = [];
     try {
       let layer: Layer | undefined = new Layer(tree, text, [{ start: 0, length: text.length, fileStart: 0 }], 0);
       this.matchLines(layer, text, ruleMatches, recordAt);
       const ranges = targets?.map((i) => spans[i]);
       for (let depth = 0; layer; depth++) {
-        const pending = this.matchLayer(layer, scope, recordAt, ruleMatches, depth === 0 ? ranges : undefined);
+        const pending = this.matchLayer(layer, scope, recordAt, ruleMatches, macroImports, depth === 0 ? ranges : undefined);
         layer = depth < MAX_MACRO_DEPTH ? this.parseMacroArguments(pending, depth + 1) : undefined;
         if (layer) macroLayers.push(layer);
       }
+      // Every `use` of the file reaches every item, in the file's order; those in macro arguments come last.
+      for (const i of spans.keys()) scope.imports.add((records.get(i) ?? kept[i])?.imports ?? []);
+      scope.imports.add(macroImports);
       for (const finding of this.evaluate(file, text, lines, scope, ruleMatches)) recordAt(finding.startIndex)?.findings.push(finding);
       return [...records.values()];
     } finally {
@@ -424,6 +432,7 @@ export class RustAnalyzer {
     scope: FileScope,
     recordAt: (offset: number) => ItemGroup | undefined,
     ruleMatches: RuleMatch[],
+    macroImports: ImportBinding[],
     ranges: GroupSpan[] | undefined,
   ): PendingMacro[] {
     const pending: PendingMacro[] = [];
@@ -466,14 +475,16 @@ export class RustAnalyzer {
           pending.push({ unit, args: captures['macro.args'] });
           break;
         }
-        case 'use':
-          // The file's own `use` declarations are known before matching; those in macro arguments only now.
-          if (layer.serial > 0) {
-            scope.imports.add(captures.use);
-            const group = record();
+        case 'use': {
+          // A `use` in macro arguments reaches every item, so any edit re-analyses the whole file.
+          const group = record();
+          if (layer.serial === 0) group?.imports.push(...importBindings(captures.use));
+          else {
+            macroImports.push(...importBindings(captures.use));
             if (group) group.fileWide = true;
           }
           break;
+        }
         case 'function': {
           const group = record();
           if (group) group.counts.functions++;
@@ -635,6 +646,11 @@ export class RustAnalyzer {
     this.query.delete();
     this.parser.delete();
   }
+}
+
+/** What the groups' `use` declarations bind, in order, as one string to compare. */
+function importsKey(groups: readonly ItemGroup[]): string {
+  return groups.flatMap((group) => group.imports.map(([local, path]) => `${local}=${path}`)).join('\n');
 }
 
 function hasTopLevelSemicolon(tokenTree: Node): boolean {

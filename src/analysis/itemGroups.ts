@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { ImportBinding } from './imports';
 import type { Finding } from './model';
 import { isComment } from './syntax';
 
@@ -19,6 +20,8 @@ export interface GroupSpan {
 export interface ItemGroup extends GroupSpan {
   findings: Finding[];
   counts: ItemCounts;
+  /** What the group's own `use` declarations bind (those in macro arguments make it `fileWide`). */
+  imports: ImportBinding[];
   /** It holds a `use` inside macro arguments or a file-wide `#![cfg(test)]`, which reach every item: any edit needs the whole file again. */
   fileWide: boolean;
 }
@@ -73,23 +76,32 @@ export function spanIndexAt(spans: readonly GroupSpan[], offset: number): number
   return found;
 }
 
+/** An earlier group the edits did not touch: `shift` is how far it moved; `afterEdit`, whether any text before it changed. */
+export interface KeptGroup {
+  group: ItemGroup;
+  shift: number;
+  afterEdit: boolean;
+}
+
 /**
  * Where each earlier group lies after the edits: shifted when an edit came before it, or undefined
  * when an edit touched it (an edit that only meets its edge counts, since it may join the item).
  */
-export function groupsAfterEdits(groups: readonly ItemGroup[], edits: readonly EditSpan[]): ({ group: ItemGroup; shift: number } | undefined)[] {
+export function groupsAfterEdits(groups: readonly ItemGroup[], edits: readonly EditSpan[]): (KeptGroup | undefined)[] {
   return groups.map((group) => {
     let { start, end } = group;
+    let afterEdit = false;
     for (const edit of edits) {
       if (end < edit.startIndex) continue;
       if (start > edit.oldEndIndex) {
         const delta = edit.newEndIndex - edit.oldEndIndex;
         start += delta;
         end += delta;
+        afterEdit = true;
         continue;
       }
       return undefined;
     }
-    return { group, shift: start - group.start };
+    return { group, shift: start - group.start, afterEdit };
   });
 }

@@ -1,9 +1,9 @@
 import { deepStrictEqual } from 'node:assert';
 import { Parser } from 'web-tree-sitter';
-import { ImportTable } from '../../src/analysis/imports';
+import { importBindings, ImportTable } from '../../src/analysis/imports';
 import { language } from './support/analyzer';
 
-describe('ImportTable', () => {
+describe('importBindings and ImportTable', () => {
   it('resolves paths through use declarations, lists, aliases and self', async () => {
     const rust = await language();
     const parser = new Parser();
@@ -15,7 +15,7 @@ use tokio::time::sleep;
 use crate::store::*;
 `)!;
     const imports = new ImportTable();
-    for (const node of tree.rootNode.namedChildren) if (node) imports.add(node);
+    for (const node of tree.rootNode.namedChildren) if (node) imports.add(importBindings(node));
     deepStrictEqual(
       ['fs::read_to_string', 'Arc::new', 'StdMutex::new', 'mpsc::sync_channel', 'channel', 'sleep', 'thread::sleep', 'Store::open'].map((p) => imports.resolve(p)),
       [

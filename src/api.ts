@@ -15,11 +15,15 @@ export interface ScanSummary {
   cancelled: boolean;
 }
 
-/** Milliseconds from sending a document's edits to the worker: to its reply, and to its hints drawn; and the drawing alone, on the host's thread. */
+/**
+ * Milliseconds from sending a document's edits to the worker: to its reply, and to its hints
+ * drawn; the drawing alone, on the host's thread, in all; and its longest stretch without a break.
+ */
 export interface EditLatency {
   workerMs: number;
   hintsMs: number;
   drawMs: number;
+  longestDrawTurnMs: number;
 }
 
 export interface Log {

@@ -51,6 +51,8 @@ export class AnalysisHost implements vscode.Disposable {
   /** Per file, the number of its latest read (see analyzeWorkspaceFile); forgetting a file drops it. */
   private readonly latestRead = new Map<string, number>();
   private readCount = 0;
+  /** Per open document, the timing of its latest edit until its hints are drawn (see noteDrawing). */
+  private readonly drawing = new Map<string, { flushedAt: number; repliedAt: number; drawMs: number; longestDrawTurnMs: number }>();
   readonly files: WorkspaceFiles;
   readonly stats: HostStats = { editLatencies: [] };
   readonly onDidUpdate = this.updated.event;
@@ -213,6 +215,9 @@ export class AnalysisHost implements vscode.Disposable {
     const key = uri.toString();
     if (deleted) {
       this.forget(key);
+      // VS Code keeps a document for a while after its editor closes, so a deleted file's document
+      // may still be tracked though nobody sees it: its hints go too, and come back if it is edited.
+      this.documentResults.delete(key);
     } else {
       // An open document's hints come from its text in the editor, kept current edit by edit; its
       // file is read again when it closes. Re-analysing it on every save would only queue a whole
@@ -288,20 +293,30 @@ export class AnalysisHost implements vscode.Disposable {
         return this.sendOpen(tracked, document);
       }
       const repliedAt = performance.now();
-      const latest = tracked.sentVersion === reply.version;
-      // Accepting the reply draws the hints synchronously (onDidUpdate), so this is the time the
-      // extension holds the host's thread for an edit.
+      const key = tracked.uri.toString();
+      if (tracked.sentVersion === reply.version) this.drawing.set(key, { flushedAt, repliedAt, drawMs: 0, longestDrawTurnMs: 0 });
+      // Accepting the reply starts drawing the hints (onDidUpdate): the first turn of it.
       this.accept(tracked, reply.version, reply.analysis);
-      const drawnAt = performance.now();
-      if (latest) this.recordLatency({ workerMs: repliedAt - flushedAt, hintsMs: drawnAt - flushedAt, drawMs: drawnAt - repliedAt });
+      this.noteDrawing(key, performance.now() - repliedAt);
     } catch (error) {
       this.log.error(`${tracked.file}: ${describe(error)}`);
       if (this.open.get(document.uri.toString()) === tracked && !document.isClosed) await this.sendOpen(tracked, document);
     }
   }
 
-  private recordLatency(latency: EditLatency): void {
-    this.stats.editLatencies.push(latency);
+  /**
+   * Whoever draws a document's hints reports each turn of the host's thread it spent on them, and
+   * says when they are all drawn: the edit's latency is then complete.
+   */
+  noteDrawing(key: string, turnMs: number, drawn = false): void {
+    const timing = this.drawing.get(key);
+    if (!timing) return;
+    timing.drawMs += turnMs;
+    timing.longestDrawTurnMs = Math.max(timing.longestDrawTurnMs, turnMs);
+    if (!drawn) return;
+    this.drawing.delete(key);
+    const { flushedAt, repliedAt, drawMs, longestDrawTurnMs } = timing;
+    this.stats.editLatencies.push({ workerMs: repliedAt - flushedAt, hintsMs: performance.now() - flushedAt, drawMs, longestDrawTurnMs });
     if (this.stats.editLatencies.length > 50) this.stats.editLatencies.shift();
   }
 
@@ -319,6 +334,7 @@ export class AnalysisHost implements vscode.Disposable {
     if (!tracked) return;
     clearTimeout(tracked.timer);
     this.open.delete(key);
+    this.drawing.delete(key);
     this.documentResults.delete(key);
     void this.worker().then((w) => w.request({ kind: 'closeDocument', uri: key }, 'closed')).catch(() => undefined);
     // The file on disk may differ from the closed document: read it again.

@@ -3,6 +3,7 @@ import { CATEGORY_TITLES, type CategoryId, type Finding, type Polarity } from '.
 import { displayOf, isShown, type Display } from '../analysis/presentation';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
+import { PartitionedDiagnostics, type PartUpdate } from './diagnosticParts';
 
 export const DIAGNOSTIC_SOURCE = 'rust-review';
 /** Explanations open as read-only documents under this scheme: no network, works on the web. */
@@ -29,11 +30,14 @@ export function toRange(finding: Finding): vscode.Range {
 const VISIBLE_MARGIN_LINES = 150;
 
 /**
- * Files whose diagnostics are drawn in one go; more wait for the next turn of the event loop.
- * Drawing the diagnostics of thousands of files at once, at the end of a scan or after a
- * settings change, would hold the extension host for seconds.
+ * Drawing diagnostics is work for the extension host's thread, which every extension shares: it is
+ * done a step at a time, one file's diagnostics built or one part of them handed to VS Code (see
+ * diagnosticParts.ts), and a turn of the event loop takes no new step after this long. The end of
+ * a scan, a settings change or a big file's edit thus never holds the thread for long.
  */
-const DIAGNOSTIC_FILES_PER_TURN = 250;
+const DRAW_TURN_BUDGET_MS = 4;
+/** What handing one diagnostic to VS Code costs, measured in a remote window: about 6 µs. */
+const SET_MS_PER_DIAGNOSTIC = 0.006;
 
 const POLARITY_MARK: Record<Polarity, string> = { concern: '✗', strength: '✓', info: '•' };
 
@@ -43,7 +47,7 @@ const POLARITY_MARK: Record<Polarity, string> = { concern: '✗', strength: '✓
  * gets one `setDecorations` call per type.
  */
 export class HintRenderer implements vscode.Disposable {
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly diagnostics = new PartitionedDiagnostics(DIAGNOSTIC_SOURCE);
   private readonly markers: Record<'strength' | 'info', vscode.TextEditorDecorationType>;
   private readonly inline = vscode.window.createTextEditorDecorationType({
     after: { margin: '0 0 0 2em', fontStyle: 'italic' },
@@ -114,21 +118,27 @@ export class HintRenderer implements vscode.Disposable {
     return totals;
   }
 
-  /** Redraws the diagnostics of the given files (all after a settings change), and the decorations of the visible editors. */
+  /**
+   * Redraws the hints of the given files (all after a settings change): the decorations of the
+   * visible editors now, the diagnostics in later turns (see DRAW_TURN_BUDGET_MS).
+   */
   refresh(uris?: readonly vscode.Uri[]): void {
     if (uris) {
       for (const uri of uris) {
-        this.shownCache.delete(uri.toString());
-        this.countCache.delete(uri.toString());
+        const key = uri.toString();
+        this.shownCache.delete(key);
+        this.countCache.delete(key);
+        this.pendingParts.delete(key);
       }
     } else {
       this.shownCache.clear();
       this.countCache.clear();
+      this.pendingParts.clear();
     }
     const targets = uris ?? this.host.allFindings().map((f) => f.uri);
     if (!uris) this.diagnostics.clear();
     for (const uri of targets) this.staleDiagnostics.set(uri.toString(), uri);
-    this.drawDiagnostics();
+    this.scheduleDiagnostics();
     const changed = new Set(targets.map((u) => u.toString()));
     for (const editor of vscode.window.visibleTextEditors) {
       if (!uris || changed.has(editor.document.uri.toString())) this.decorate(editor);
@@ -137,20 +147,41 @@ export class HintRenderer implements vscode.Disposable {
 
   /** Files whose diagnostics changed and are not drawn yet, drawn from the current findings when their turn comes. */
   private readonly staleDiagnostics = new Map<string, vscode.Uri>();
+  /** For a stale file whose diagnostics are built, the parts still to hand to VS Code. */
+  private readonly pendingParts = new Map<string, PartUpdate[]>();
   private nextTurn: ReturnType<typeof setTimeout> | undefined;
 
+  private scheduleDiagnostics(): void {
+    this.nextTurn ??= setTimeout(() => {
+      this.nextTurn = undefined;
+      this.drawDiagnostics();
+    });
+  }
+
+  /** One turn of drawing: steps, the first stale file's first, while the budget lasts; the rest in another turn. */
   private drawDiagnostics(): void {
-    let drawn = 0;
-    for (const [key, uri] of this.staleDiagnostics) {
-      if (drawn++ === DIAGNOSTIC_FILES_PER_TURN) {
-        this.nextTurn ??= setTimeout(() => {
-          this.nextTurn = undefined;
-          this.drawDiagnostics();
-        });
-        return;
+    const turnStarted = performance.now();
+    for (let steps = 0; ; steps++) {
+      const next = this.staleDiagnostics.entries().next();
+      if (next.done) return;
+      const [key, uri] = next.value;
+      const pending = this.pendingParts.get(key);
+      const stepStarted = performance.now();
+      const estimate = (pending?.[0]?.diagnostics.length ?? 0) * SET_MS_PER_DIAGNOSTIC;
+      // A turn's first step always runs, however big, so that drawing goes on.
+      if (steps > 0 && stepStarted - turnStarted + estimate > DRAW_TURN_BUDGET_MS) return this.scheduleDiagnostics();
+      if (pending) {
+        const update = pending.shift();
+        if (update) this.diagnostics.apply(update);
+      } else {
+        this.pendingParts.set(key, this.diagnostics.changes(uri, this.diagnosticsFor(uri)));
       }
-      this.staleDiagnostics.delete(key);
-      this.diagnostics.set(uri, this.diagnosticsFor(uri));
+      const drawn = this.pendingParts.get(key)?.length === 0;
+      if (drawn) {
+        this.pendingParts.delete(key);
+        this.staleDiagnostics.delete(key);
+      }
+      this.host.noteDrawing(key, performance.now() - stepStarted, drawn);
     }
   }
 

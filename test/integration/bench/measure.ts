@@ -101,6 +101,8 @@ export async function measure(): Promise<void> {
   print('  of which the worker round trip (median / max)', `${median(worker).toFixed(0)} / ${max(worker).toFixed(0)} ms`);
   const draw = flushes.map((f) => f.drawMs);
   print('  and the hints drawn, on the host thread (median / max)', `${median(draw).toFixed(1)} / ${max(draw).toFixed(1)} ms`);
+  const turns = flushes.map((f) => f.longestDrawTurnMs);
+  print('  its longest turn of the host thread (median / max)', `${median(turns).toFixed(1)} / ${max(turns).toFixed(1)} ms`);
   // From the test's edit call: adds the edit's trip through the workbench and the debounce timer's lateness.
   print('editor.edit() to hints, less the debounce (median / max)', `${median(editToHints).toFixed(0)} / ${max(editToHints).toFixed(0)} ms`);
   const worst = [...editLags].sort((a, b) => b - a).slice(0, 5).map((l) => l.toFixed(0)).join(', ');

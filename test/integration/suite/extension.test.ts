@@ -140,6 +140,36 @@ suite('Rust Take-Home Review in VS Code', function () {
     equal(await settle(uri, PROTOCOL.length), PROTOCOL);
   });
 
+  test('a file with hundreds of concerns shows each one, edit after edit', async () => {
+    // More concerns than one part of a file's diagnostics holds (see diagnosticParts.ts).
+    const line = (name: string) => `fn ${name}() { let v = read().unwrap(); }`;
+    const rowsOf = (lines: string[]): Row[] => lines.map((text, i) => ['unwrap', i, text.indexOf('unwrap'), i, text.indexOf('unwrap') + 8, 'information']);
+    let lines = Array.from({ length: 450 }, (_, i) => line(`f${i}`));
+    const uri = file('src/many.rs');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${lines.join('\n')}\n`));
+    try {
+      equal(await settle(uri, 450), rowsOf(lines));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      // A line at the top moves every concern below it.
+      const insert = new vscode.WorkspaceEdit();
+      insert.insert(uri, new vscode.Position(0, 0), `${line('first')}\n`);
+      truthy(await vscode.workspace.applyEdit(insert), 'the insertion applies');
+      lines = [line('first'), ...lines];
+      equal(await settle(uri, 451), rowsOf(lines));
+      // Deleting most of the file leaves fewer parts than before.
+      const cut = new vscode.WorkspaceEdit();
+      cut.delete(uri, new vscode.Range(100, 0, 401, 0));
+      truthy(await vscode.workspace.applyEdit(cut), 'the deletion applies');
+      lines = [...lines.slice(0, 100), ...lines.slice(401)];
+      equal(await settle(uri, 150), rowsOf(lines));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await eventually(() => diagnosticRows(uri), (r) => r.length === 0, 'the deleted file loses its diagnostics');
+  });
+
   test('picks up a new file', async () => {
     const uri = file('src/added.rs');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('fn added() {\n    let v = read().unwrap();\n}\n'));

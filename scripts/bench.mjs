@@ -10,7 +10,7 @@
 //
 // Options:
 //   --rounds N     timed rounds per corpus (default 3); the table shows the median of each tool
-//   --one-worker   also time the CLI limited to one analysis worker thread (see HOOK below)
+//   --threads N,M  also time the CLI with `--threads N` (0: analysis on the main thread), and M...
 //   --rss=time|node  how to read the CLI's peak RSS: /usr/bin/time -v (default when installed),
 //                  or a preloaded hook reading process.resourceUsage() at exit
 //   --phases       instead of the comparison, profile one thread in-process: WASM load, read,
@@ -77,7 +77,7 @@ const MB = 1e6;
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const options = { rounds: 3, oneWorker: false, phases: false, rss: undefined, dirs: [] };
+  const options = { rounds: 3, threads: [], phases: false, rss: undefined, dirs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -87,7 +87,11 @@ function parseArgs(argv) {
       const value = Number(arg === '--rounds' ? argv[++i] : arg.slice('--rounds='.length));
       if (!Number.isInteger(value) || value < 1) fail(`--rounds takes a whole number of at least 1`);
       options.rounds = value;
-    } else if (arg === '--one-worker') options.oneWorker = true;
+    } else if (arg === '--threads' || arg.startsWith('--threads=')) {
+      const list = (arg === '--threads' ? argv[++i] : arg.slice('--threads='.length)) ?? '';
+      options.threads = list.split(',').map(Number);
+      if (options.threads.some((n) => !Number.isInteger(n) || n < 0)) fail('--threads takes a comma-separated list of whole numbers');
+    }
     else if (arg === '--phases') options.phases = true;
     else if (arg.startsWith('--rss=')) {
       options.rss = arg.slice('--rss='.length);
@@ -133,16 +137,8 @@ function scratchDir() {
  * Preloaded into the CLI (`node -r`) only when needed, never for the plain timed run:
  * - BENCH_USAGE_FILE: at exit, write process.resourceUsage() there. Worker threads live in the
  *   same process, so maxRSS and the CPU times cover them (the fallback when /usr/bin/time is absent).
- * - BENCH_WORKERS: make os.availableParallelism() answer this, which is how the CLI sizes its pool
- *   (scan.ts: min(availableParallelism, 8)), for lack of a --threads option. The bundle's `os` is
- *   the module object itself (esbuild's __toESM keeps it as `default`), so the patch is seen.
  */
 const HOOK = `'use strict';
-const os = require('node:os');
-if (process.env.BENCH_WORKERS) {
-  const workers = Number(process.env.BENCH_WORKERS);
-  os.availableParallelism = () => workers;
-}
 if (process.env.BENCH_USAGE_FILE) {
   process.on('exit', () => {
     const u = process.resourceUsage();
@@ -205,15 +201,11 @@ function readUsage(usageFile, rss) {
   };
 }
 
-/** Our CLI, as a user runs it; `workers` limits the pool through the hook. */
-function runOurs(corpus, outFile, rssMode, workers) {
-  const hook = rssMode === 'node' || workers !== undefined ? ['-r', hookFile()] : [];
-  return timedRun(process.execPath, [...hook, CLI, 'scan', corpus.dir, '--format', 'json', '--include-tests'], {
-    cwd: ROOT,
-    outFile,
-    rss: rssMode,
-    env: workers !== undefined ? { BENCH_WORKERS: String(workers) } : {},
-  });
+/** Our CLI, as a user runs it, or with `--threads`. */
+function runOurs(corpus, outFile, rssMode, threads) {
+  const hook = rssMode === 'node' ? ['-r', hookFile()] : [];
+  const threadArgs = threads === undefined ? [] : ['--threads', String(threads)];
+  return timedRun(process.execPath, [...hook, CLI, 'scan', corpus.dir, '--format', 'json', '--include-tests', ...threadArgs], { cwd: ROOT, outFile, rss: rssMode });
 }
 
 /** ast-grep's two rules in one process; its RSS is only measurable through /usr/bin/time. */
@@ -344,7 +336,7 @@ async function benchCorpus(corpus, options) {
   const analysed = all.filter((f) => !skipped.has(f.file));
   const bytes = analysed.reduce((sum, f) => sum + f.size, 0);
 
-  const rounds = { ours: [], astGrep: [], oneWorker: [] };
+  const rounds = { ours: [], astGrep: [], threads: new Map(options.threads.map((n) => [n, []])) };
   for (let round = 0; round < options.rounds; round++) {
     log(`round ${round + 1}/${options.rounds}`);
     const steps = [
@@ -356,7 +348,7 @@ async function benchCorpus(corpus, options) {
         rounds.astGrep.push(run);
       },
     ];
-    if (options.oneWorker) steps.push(async () => rounds.oneWorker.push(await runOurs(corpus, ourOut, options.rss, 1)));
+    for (const [threads, runs] of rounds.threads) steps.push(async () => runs.push(await runOurs(corpus, ourOut, options.rss, threads)));
     if (round % 2 === 1) steps.reverse();
     for (const step of steps) await step();
   }
@@ -383,7 +375,7 @@ async function benchCorpus(corpus, options) {
     ripgrep: ripgrepCounts(corpus, skippedFiles),
     ours: summarise(rounds.ours),
     astGrep: summarise(rounds.astGrep),
-    oneWorker: summarise(rounds.oneWorker),
+    threads: [...rounds.threads].map(([threads, runs]) => ({ threads, ...summarise(runs) })),
   };
 }
 
@@ -444,10 +436,10 @@ function printResults(results, options) {
     const perRound = r.ours.all.map((t, i) => `${fixed(t / r.astGrep.all[i], 2)}×`).join(', ');
     const cpuRatio = r.astGrep.cpuSeconds ? `; CPU time ours/ast-grep ${fixed(r.ours.cpuSeconds / r.astGrep.cpuSeconds, 2)}× (less sensitive to load)` : '';
     console.log(`    ratio per round: ${perRound}${cpuRatio}`);
-    if (r.oneWorker) {
+    for (const t of r.threads) {
       console.log(
-        `    one worker thread: ${fixed(r.oneWorker.seconds, 2)} s (${fixed(r.bytes / MB / r.oneWorker.seconds, 2)} MB/s${cpu(r.oneWorker)}, ` +
-          `peak RSS ${fixed(r.oneWorker.rssMiB, 0)} MiB); speed-up of the default pool: ${fixed(r.oneWorker.seconds / r.ours.seconds, 2)}×`,
+        `    --threads ${t.threads}: ${fixed(t.seconds, 2)} s (${fixed(r.bytes / MB / t.seconds, 2)} MB/s${cpu(t)}, ` +
+          `peak RSS ${fixed(t.rssMiB, 0)} MiB); the default is ${fixed(t.seconds / r.ours.seconds, 2)}× as fast`,
       );
     }
     const byRule = Object.entries(r.ourCountByRule)

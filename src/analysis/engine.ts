@@ -10,7 +10,7 @@ import { lastSegment, normalisePath, type LoopScope, type Rule, type RuleContext
 import { ScopeIndex } from './scopes';
 import { integrationTestSignal } from './signals';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
-import { isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
+import { FUNCTION_QUERY, isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
 
 export interface AnalyzerOptions {
   maxFileBytes?: number;
@@ -63,16 +63,15 @@ type PatternRole = { kind: 'rule'; rule: Rule } | { kind: InternalRole };
 /**
  * Patterns the engine needs whatever the rules. The first three are the shared shapes that rules
  * match by name (`methods`, `calls`, `macros`): one pattern each, dispatched through a table.
+ * Method and path calls are the most frequent matches, so their patterns capture only the name;
+ * the rest of the call is looked up for the few calls a rule names.
  */
 const INTERNAL_PATTERNS: { role: PatternRole; query: string }[] = [
-  {
-    role: { kind: 'method' },
-    query: '(call_expression function: (field_expression value: (_) @receiver field: (field_identifier) @site) arguments: (arguments) @site.end) @call',
-  },
-  { role: { kind: 'call' }, query: '(call_expression function: [(identifier) (scoped_identifier) (generic_function)] @callee arguments: (arguments) @args) @call' },
+  { role: { kind: 'method' }, query: '(call_expression function: (field_expression field: (field_identifier) @site))' },
+  { role: { kind: 'call' }, query: '(call_expression function: [(identifier) (scoped_identifier) (generic_function)] @callee)' },
   { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name "!" @macro.bang (token_tree) @macro.args) @macro' },
   { role: { kind: 'use' }, query: '(use_declaration) @use' },
-  { role: { kind: 'function' }, query: '(function_item body: (block) @body) @function' },
+  { role: { kind: 'function' }, query: FUNCTION_QUERY },
   { role: { kind: 'module' }, query: '(mod_item) @module' },
   { role: { kind: 'public' }, query: PUBLIC_ITEM_QUERY },
   { role: { kind: 'attribute' }, query: '[(attribute_item) (inner_attribute_item)] @attribute' },
@@ -265,7 +264,8 @@ interface PendingMacro {
 export class RustAnalyzer {
   private readonly parser: Parser;
   private readonly query: Query;
-  private readonly roles: PatternRole[] = [];
+  /** Per pattern of the combined query, what its matches are for: rules and engine roles that share a pattern's text share the pattern. */
+  private readonly roles: PatternRole[][] = [];
   private readonly byMethod = new Map<string, Rule[]>();
   private readonly byCall = new Map<string, Rule[]>();
   private readonly byMacro = new Map<string, Rule[]>();
@@ -300,15 +300,18 @@ export class RustAnalyzer {
         else this.byLines.push({ rule, pattern: matcher.lines });
       }
     }
-    this.query = compileCombinedQuery(language, parts);
+    const shared = new Map<string, PatternRole[]>();
+    for (const { role, query } of parts) shared.set(query, [...(shared.get(query) ?? []), role]);
+    const unique = [...shared].map(([query, roles]) => ({ query, roles }));
+    this.query = compileCombinedQuery(language, unique);
     // Each pattern belongs to the part whose text holds the pattern's start (queries are ASCII).
     const partEnds: number[] = [];
     let offset = 0;
-    for (const part of parts) partEnds.push((offset += part.query.length + 1));
+    for (const part of unique) partEnds.push((offset += part.query.length + 1));
     for (let i = 0, part = 0; i < this.query.patternCount(); i++) {
       const start = this.query.startIndexForPattern(i);
       while (start >= partEnds[part]) part++;
-      this.roles.push(parts[part].role);
+      this.roles.push(unique[part].roles);
     }
   }
 
@@ -441,7 +444,6 @@ export class RustAnalyzer {
     // of the UTF-16 text it parsed: twice the offsets (the incremental tests catch a change).
     const matches = ranges ? ranges.flatMap(({ start, end }) => this.query.matches(root, { startIndex: 2 * start, endIndex: 2 * end })) : this.query.matches(root);
     for (const match of matches) {
-      const role = this.roles[match.patternIndex];
       const captures = firstCaptures(match);
       const unit = layer.unitOf(match.captures[0].node);
       if (!unit) continue;
@@ -452,86 +454,102 @@ export class RustAnalyzer {
       const dispatch = (rules: Rule[] | undefined, given: Record<string, Node>) => {
         for (const rule of rules ?? []) ruleMatches.push({ unit, rule, captures: given });
       };
-      switch (role.kind) {
-        case 'rule':
-          ruleMatches.push({ unit, rule: role.rule, captures });
-          break;
-        case 'method': {
-          const name = captures.site.text;
-          dispatch(this.byMethod.get(name), captures);
-          if (OFFLOADING_CALLS.has(name)) this.markOffloaded(captures['site.end'], scope, range);
-          break;
-        }
-        case 'call': {
-          const name = lastSegment(normalisePath(captures.callee.text));
-          dispatch(this.byCall.get(name), { ...captures, site: captures.callee });
-          if (OFFLOADING_CALLS.has(name)) this.markOffloaded(captures.args, scope, range);
-          break;
-        }
-        case 'macro': {
-          const name = lastName(captures['macro.name']);
-          if (TEST_MACROS.has(name)) scope.tests.add(...range(captures.macro), true);
-          dispatch(this.byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro });
-          pending.push({ unit, args: captures['macro.args'] });
-          break;
-        }
-        case 'use': {
-          // A `use` in macro arguments reaches every item, so any edit re-analyses the whole file.
-          const group = record();
-          if (layer.serial === 0) group?.imports.push(...importBindings(captures.use));
-          else {
-            macroImports.push(...importBindings(captures.use));
-            if (group) group.fileWide = true;
+      for (const role of this.roles[match.patternIndex]) {
+        switch (role.kind) {
+          case 'rule':
+            ruleMatches.push({ unit, rule: role.rule, captures });
+            break;
+          case 'method': {
+            const name = captures.site.text;
+            const rules = this.byMethod.get(name);
+            const offloads = OFFLOADING_CALLS.has(name);
+            if (!rules && !offloads) break;
+            const field = captures.site.parent;
+            const call = field?.parent;
+            const receiver = field?.childForFieldName('value');
+            const args = call?.childForFieldName('arguments');
+            if (!call || !receiver || !args) break;
+            dispatch(rules, { site: captures.site, 'site.end': args, receiver, call });
+            if (offloads) this.markOffloaded(args, scope, range);
+            break;
           }
-          break;
-        }
-        case 'function': {
-          const group = record();
-          if (group) group.counts.functions++;
-          const { function: fn, body } = captures;
-          const header = layer.text.slice(fn.startIndex, body.startIndex);
-          scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
-          scope.loopBodies.add(...range(body), false);
-          break;
-        }
-        case 'module': {
-          const group = record();
-          if (group) group.counts.modules++;
-          break;
-        }
-        case 'public': {
-          const group = isPublic(captures.visibility) && isDocumentable(captures.item) ? record() : undefined;
-          if (group) {
-            group.counts.publicItems++;
-            if (isDocumentedAt(layer.text, captures.item.startIndex)) group.counts.documentedPublicItems++;
+          case 'call': {
+            const name = lastSegment(normalisePath(captures.callee.text));
+            const rules = this.byCall.get(name);
+            const offloads = OFFLOADING_CALLS.has(name);
+            if (!rules && !offloads) break;
+            const call = captures.callee.parent;
+            const args = call?.childForFieldName('arguments');
+            if (!call || args?.type !== 'arguments') break;
+            dispatch(rules, { site: captures.callee, callee: captures.callee, args, call });
+            if (offloads) this.markOffloaded(args, scope, range);
+            break;
           }
-          break;
-        }
-        case 'attribute': {
-          const attribute = captures.attribute;
-          const text = attribute.text;
-          if (attribute.type === 'inner_attribute_item') {
-            // `#![cfg(test)]` makes the whole enclosing module (or file) test code.
-            if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) {
-              scope.tests.add(...range(attribute.parent), true);
-              const group = layer.serial === 0 && attribute.parent.type === 'source_file' ? record() : undefined;
+          case 'macro': {
+            const name = lastName(captures['macro.name']);
+            if (TEST_MACROS.has(name)) scope.tests.add(...range(captures.macro), true);
+            dispatch(this.byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro });
+            pending.push({ unit, args: captures['macro.args'] });
+            break;
+          }
+          case 'use': {
+            // A `use` in macro arguments reaches every item, so any edit re-analyses the whole file.
+            const group = record();
+            if (layer.serial === 0) group?.imports.push(...importBindings(captures.use));
+            else {
+              macroImports.push(...importBindings(captures.use));
               if (group) group.fileWide = true;
             }
-          } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
-            const item = itemAfter(attribute);
-            if (item) scope.tests.add(...range(item), true);
+            break;
           }
-          break;
-        }
-        case 'async-block':
-          scope.asyncBodies.add(...range(captures.async), true);
-          break;
-        case 'loop':
-        case 'loop-body': {
-          // For a `for`, the capture is its body: the iterator expression runs once.
-          const loop = captures.loop;
-          scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWN_CALL.test(loop.text) });
-          break;
+          case 'function': {
+            const group = record();
+            if (group) group.counts.functions++;
+            const { function: fn, body } = captures;
+            const header = layer.text.slice(fn.startIndex, body.startIndex);
+            scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
+            scope.loopBodies.add(...range(body), false);
+            break;
+          }
+          case 'module': {
+            const group = record();
+            if (group) group.counts.modules++;
+            break;
+          }
+          case 'public': {
+            const group = isPublic(captures.visibility) && isDocumentable(captures.item) ? record() : undefined;
+            if (group) {
+              group.counts.publicItems++;
+              if (isDocumentedAt(layer.text, captures.item.startIndex)) group.counts.documentedPublicItems++;
+            }
+            break;
+          }
+          case 'attribute': {
+            const attribute = captures.attribute;
+            const text = attribute.text;
+            if (attribute.type === 'inner_attribute_item') {
+              // `#![cfg(test)]` makes the whole enclosing module (or file) test code.
+              if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) {
+                scope.tests.add(...range(attribute.parent), true);
+                const group = layer.serial === 0 && attribute.parent.type === 'source_file' ? record() : undefined;
+                if (group) group.fileWide = true;
+              }
+            } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
+              const item = itemAfter(attribute);
+              if (item) scope.tests.add(...range(item), true);
+            }
+            break;
+          }
+          case 'async-block':
+            scope.asyncBodies.add(...range(captures.async), true);
+            break;
+          case 'loop':
+          case 'loop-body': {
+            // For a `for`, the capture is its body: the iterator expression runs once.
+            const loop = captures.loop;
+            scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWN_CALL.test(loop.text) });
+            break;
+          }
         }
       }
     }
@@ -659,16 +677,16 @@ function hasTopLevelSemicolon(tokenTree: Node): boolean {
 }
 
 /** Compiles all parts as one query; on failure, compiles them one by one to name the culprit. */
-function compileCombinedQuery(language: Language, parts: { role: PatternRole; query: string }[]): Query {
+function compileCombinedQuery(language: Language, parts: { roles: PatternRole[]; query: string }[]): Query {
   try {
     return new Query(language, parts.map((p) => p.query).join('\n'));
   } catch (combinedError) {
-    for (const { role, query } of parts) {
+    for (const { roles, query } of parts) {
       try {
         new Query(language, query).delete();
       } catch (error) {
-        const owner = role.kind === 'rule' ? `rule "${role.rule.id}"` : `internal ${role.kind} pattern`;
-        throw new Error(`The ${owner} has an invalid tree-sitter query: ${describeError(error)}`, { cause: error });
+        const owners = roles.map((role) => (role.kind === 'rule' ? `rule "${role.rule.id}"` : `internal ${role.kind} pattern`));
+        throw new Error(`The ${owners.join(' and ')} has an invalid tree-sitter query: ${describeError(error)}`, { cause: error });
       }
     }
     throw combinedError;

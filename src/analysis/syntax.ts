@@ -60,6 +60,9 @@ const PUBLIC_ITEM_TYPES = [
   'mod_item',
 ] as const;
 
+/** Every function with a body: `@function` and `@body`. */
+export const FUNCTION_QUERY = '(function_item body: (block) @body) @function';
+
 export const PUBLIC_ITEM_QUERY = `[${PUBLIC_ITEM_TYPES.map((t) => `(${t} (visibility_modifier) @visibility)`).join(' ')}] @item`;
 
 /** `pub mod name;` is documented inside its own file with `//!`, so only inline items count. */

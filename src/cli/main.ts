@@ -2,13 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { characterColumns } from './columns';
 import { FORMATS, formatReport, type Format } from './formats';
-import { scanDirectory } from './scan';
+import { MAX_THREADS, scanDirectory } from './scan';
 
-const USAGE = `Usage: rust-review scan <dir> [--format text|json|markdown|sarif] [--include-tests]
+const USAGE = `Usage: rust-review scan <dir> [--format text|json|markdown|sarif] [--include-tests] [--threads N]
 
 Scans a Rust project without building or running it and reports rubric evidence for a take-home review.
   --format          text (default), json, markdown or sarif (SARIF 2.1.0)
-  --include-tests   also report concerns and info found in test code (testing signals are always reported)`;
+  --include-tests   also report concerns and info found in test code (testing signals are always reported)
+  --threads N       analysis worker threads; 0 analyses on the main thread (default: one per core, up to ${MAX_THREADS},
+                    or 0 for less than 512 KiB of Rust)`;
 
 class UsageError extends Error {}
 
@@ -16,6 +18,7 @@ interface Command {
   dir: string;
   format: Format;
   includeTests: boolean;
+  threads?: number;
 }
 
 export function parseArguments(args: readonly string[]): Command | 'help' {
@@ -25,9 +28,16 @@ export function parseArguments(args: readonly string[]): Command | 'help' {
   let dir: string | undefined;
   let format: Format = 'text';
   let includeTests = false;
+  let threads: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--include-tests') includeTests = true;
+    else if (arg === '--threads' || arg.startsWith('--threads=')) {
+      const value = arg === '--threads' ? rest[++i] : arg.slice('--threads='.length);
+      const count = Number(value);
+      if (value === undefined || !/^\d+$/.test(value) || count > MAX_THREADS) throw new UsageError(`--threads takes a whole number from 0 to ${MAX_THREADS}; got ${value ?? 'nothing'}`);
+      threads = count;
+    }
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
       if (!FORMATS.includes(value as Format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}; got ${value ?? 'nothing'}`);
@@ -37,7 +47,7 @@ export function parseArguments(args: readonly string[]): Command | 'help' {
     else throw new UsageError(`unexpected argument ${arg}; scan takes one directory`);
   }
   if (dir === undefined) throw new UsageError('scan needs a directory');
-  return { dir, format, includeTests };
+  return { dir, format, includeTests, threads };
 }
 
 function progress(done: number, total: number): void {
@@ -64,6 +74,7 @@ export async function main(args: readonly string[]): Promise<number> {
   }
   const report = await scanDirectory(root, {
     includeTests: command.includeTests,
+    threads: command.threads,
     onProgress: process.stderr.isTTY ? progress : undefined,
   });
   const output = formatReport({ ...report, root: command.dir }, command.format, characterColumns(root, report.findings, report.nonAsciiFiles));

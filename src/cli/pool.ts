@@ -30,14 +30,14 @@ export class AnalysisPool {
    */
   async analyzeAll(
     files: readonly string[],
-    read: (file: string) => Promise<Uint8Array | undefined>,
+    read: (file: string) => Uint8Array | undefined,
     onOutcome: (outcome: AnalysisOutcome) => void,
   ): Promise<void> {
     let next = 0;
     const drain = async (worker: WorkerConnection): Promise<void> => {
       while (next < files.length) {
         const file = files[next++];
-        const contents = await read(file);
+        const contents = read(file);
         if (!contents) continue;
         const { bytes, transfer } = transferable(contents);
         const response = await worker.request({ kind: 'analyzeFile', file, bytes }, 'analyzed', transfer);

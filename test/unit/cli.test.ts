@@ -120,8 +120,17 @@ describe('rust-review CLI', function () {
     }
   });
 
+  it('reports the same on the main thread as with worker threads', () => {
+    const onMain = run('scan', CARELESS, '--format', 'json', '--threads', '0');
+    const inWorkers = run('scan', CARELESS, '--format', 'json', '--threads=2');
+    deepStrictEqual([onMain.code, inWorkers.code], [0, 0]);
+    ok(JSON.parse(onMain.stdout).findings.length > 100);
+    strictEqual(inWorkers.stdout, onMain.stdout);
+  });
+
   it('fails with a one-line message and exit code 2 on bad input', () => {
-    for (const args of [['scan', 'no/such/dir'], ['scan', CARELESS, '--format', 'yaml'], ['scan', CARELESS, '--frobnicate'], ['scan'], ['lint', CARELESS]]) {
+    const badThreads = ['-1', 'two', '1.5', '99', ''].map((n) => ['scan', CARELESS, `--threads=${n}`]);
+    for (const args of [['scan', 'no/such/dir'], ['scan', CARELESS, '--format', 'yaml'], ['scan', CARELESS, '--frobnicate'], ['scan'], ['lint', CARELESS], ['scan', CARELESS, '--threads'], ...badThreads]) {
       const { code, stdout, stderr } = run(...args);
       strictEqual(code, 2, args.join(' '));
       strictEqual(stdout, '');

@@ -49,6 +49,29 @@ function dropsBinding(statement: Node, name: string, ctx: RuleContext): boolean 
   return new RegExp(`^(std::mem::|mem::)?drop\\(${name}\\);?$`).test(text) || new RegExp(`^let(mut)?${name}\\b`).test(text);
 }
 
+/** The `let` that binds what a lock call returns, through `.unwrap()`, `.expect(..)` and `?`: the bound name and the whole value. */
+function bindingOfLock(lockCall: Node): { letNode: Node; name: Node; value: Node } | undefined {
+  let value = lockCall;
+  for (;;) {
+    const parent = value.parent;
+    if (parent?.type === 'try_expression') {
+      value = parent;
+      continue;
+    }
+    const outer = parent?.type === 'field_expression' ? parent.parent : null;
+    if (outer && isMethodCallNamed(outer, ['unwrap', 'expect']) && outer.childForFieldName('function')?.id === parent?.id) {
+      value = outer;
+      continue;
+    }
+    break;
+  }
+  const letNode = value.parent;
+  if (letNode?.type !== 'let_declaration' || letNode.childForFieldName('value')?.id !== value.id) return undefined;
+  const pattern = letNode.childForFieldName('pattern');
+  const name = pattern?.type === 'mut_pattern' ? pattern.namedChildren.find((child) => child?.type === 'identifier') : pattern;
+  return name?.type === 'identifier' ? { letNode, name, value } : undefined;
+}
+
 /**
  * A guard from a blocking lock, held in an async body while a later statement awaits. Judged
  * lexically: the guard lives from its `let` to the end of its block, unless `drop(guard)` or a new
@@ -258,7 +281,11 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'A `std::sync::Mutex` guard held across `.await` keeps the lock while the task is parked: other tasks on the same runtime thread can deadlock on it, and the future is no longer `Send`. Drop the guard before awaiting, or use an async mutex.',
     question: 'What happens if another task tries to take this lock while this one is suspended at the `.await`?',
-    match: { query: '(let_declaration pattern: [(identifier) @site (mut_pattern (identifier) @site)] value: [(call_expression) (try_expression)] @value) @let' },
-    check: ({ captures }, ctx) => guardHeldAcrossAwait(captures.let, ctx.text(captures.site), captures.value, ctx),
+    match: { methods: ['lock', 'read', 'write'] },
+    check: ({ captures }, ctx) => {
+      const binding = bindingOfLock(captures.call);
+      const verdict = binding && guardHeldAcrossAwait(binding.letNode, ctx.text(binding.name), binding.value, ctx);
+      return verdict ? { ...verdict, start: binding.name, end: binding.name } : false;
+    },
   }),
 ];

@@ -79,6 +79,7 @@ export function rule(definition: Rule): Rule {
 
 /** Strips generic arguments and white space from a path so `Arc :: < T >::new` reads `Arc::new`. */
 export function normalisePath(text: string): string {
+  if (!/[<\s]/.test(text)) return text;
   let depth = 0;
   let out = '';
   for (const ch of text) {

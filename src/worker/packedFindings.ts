@@ -26,27 +26,23 @@ export function packAnalysis({ findings, ...rest }: FileAnalysis): { analysis: P
     return at;
   };
   const numbers = new Int32Array(findings.length * FIELDS);
-  findings.forEach((f, i) => {
-    numbers.set(
-      [
-        ref(f.rule),
-        ref(f.category),
-        ref(f.polarity),
-        ref(f.severity),
-        ref(f.message),
-        ref(f.file),
-        ref(f.context),
-        ref(f.concurrencyModel),
-        f.range.start.line,
-        f.range.start.character,
-        f.range.end.line,
-        f.range.end.character,
-        f.startIndex,
-        f.endIndex,
-      ],
-      i * FIELDS,
-    );
-  });
+  let at = 0;
+  for (const f of findings) {
+    numbers[at++] = ref(f.rule);
+    numbers[at++] = ref(f.category);
+    numbers[at++] = ref(f.polarity);
+    numbers[at++] = ref(f.severity);
+    numbers[at++] = ref(f.message);
+    numbers[at++] = ref(f.file);
+    numbers[at++] = ref(f.context);
+    numbers[at++] = ref(f.concurrencyModel);
+    numbers[at++] = f.range.start.line;
+    numbers[at++] = f.range.start.character;
+    numbers[at++] = f.range.end.line;
+    numbers[at++] = f.range.end.character;
+    numbers[at++] = f.startIndex;
+    numbers[at++] = f.endIndex;
+  }
   return { analysis: { ...rest, findings: { numbers, strings } }, transfer: [numbers.buffer] };
 }
 

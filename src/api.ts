@@ -50,6 +50,8 @@ export interface ExtensionApi {
     allFindings(): { uri: vscode.Uri; findings: Finding[] }[];
     readonly skipped: SkippedFile[];
   };
+  /** The status bar item's text, as the reviewer sees it. */
+  statusBar: { readonly text: string };
   /** What the extension wrote to its output channel lately, oldest first (an output channel cannot be read back). */
   log: { readonly recentLines: readonly string[] };
   /** The review of the open repository. */

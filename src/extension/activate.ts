@@ -123,6 +123,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
   return {
     host,
+    statusBar,
     reviews: openReviews,
     openReview: (storage, repository, rubric, log) => ReviewStore.open(storage, repository, rubric, log),
     rubrics,

@@ -216,8 +216,9 @@ export class AnalysisHost implements vscode.Disposable {
     if (deleted) {
       this.forget(key);
       // VS Code keeps a document for a while after its editor closes, so a deleted file's document
-      // may still be tracked though nobody sees it: its hints go too, and come back if it is edited.
-      this.documentResults.delete(key);
+      // may still be followed though nobody sees it: its hints go too, with any edit waiting to be
+      // sent (a revert on closing), and come back if it is edited again.
+      this.untrack(key);
     } else {
       // An open document's hints come from its text in the editor, kept current edit by edit; its
       // file is read again when it closes. Re-analysing it on every save would only queue a whole
@@ -271,7 +272,12 @@ export class AnalysisHost implements vscode.Disposable {
 
   private changeDocument(event: vscode.TextDocumentChangeEvent): void {
     const tracked = this.open.get(event.document.uri.toString());
-    if (!tracked || event.contentChanges.length === 0) return;
+    if (!tracked) {
+      // A document no longer followed since its file was deleted, edited again: follow it anew.
+      if (!event.document.isClosed) this.openDocument(event.document);
+      return;
+    }
+    if (event.contentChanges.length === 0) return;
     for (const change of event.contentChanges) {
       tracked.pending.push({ rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text });
     }
@@ -329,16 +335,21 @@ export class AnalysisHost implements vscode.Disposable {
   }
 
   private closeDocument(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
+    if (!this.untrack(document.uri.toString())) return;
+    // The file on disk may differ from the closed document: read it again.
+    void this.fileChanged(document.uri, false);
+  }
+
+  /** Stops following a document edit by edit, dropping its results and any edits not yet sent; false if it was not followed. */
+  private untrack(key: string): boolean {
     const tracked = this.open.get(key);
-    if (!tracked) return;
+    if (!tracked) return false;
     clearTimeout(tracked.timer);
     this.open.delete(key);
     this.drawing.delete(key);
     this.documentResults.delete(key);
     void this.worker().then((w) => w.request({ kind: 'closeDocument', uri: key }, 'closed')).catch(() => undefined);
-    // The file on disk may differ from the closed document: read it again.
-    void this.fileChanged(document.uri, false);
+    return true;
   }
 
   /** Restarts the worker with new options, re-opening every tracked document. */

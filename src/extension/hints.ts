@@ -41,6 +41,17 @@ const SET_MS_PER_DIAGNOSTIC = 0.006;
 
 const POLARITY_MARK: Record<Polarity, string> = { concern: '✗', strength: '✓', info: '•' };
 
+/** Shown concerns and strengths, of a file or of the workspace. */
+interface Counts {
+  concerns: number;
+  strengths: number;
+}
+
+function addCounts(totals: Counts, counts: Counts, sign: 1 | -1): void {
+  totals.concerns += sign * counts.concerns;
+  totals.strengths += sign * counts.strengths;
+}
+
 /**
  * Draws the findings: concerns as diagnostics, strengths and info as decorations with a gutter
  * icon per polarity, and inline text after the line. Decoration types are made once; each editor
@@ -87,7 +98,12 @@ export class HintRenderer implements vscode.Disposable {
   /** Per file, the findings the settings let through; dropped when the file or a setting changes. */
   private readonly shownCache = new Map<string, Finding[]>();
   /** Per file, the counts of shown concerns and strengths, for the status bar. */
-  private readonly countCache = new Map<string, { concerns: number; strengths: number }>();
+  private readonly countCache = new Map<string, Counts>();
+  /**
+   * The counts across the workspace, kept current file by file as files change (a sum over ten
+   * thousand files on every keystroke held the host's thread); undefined until first asked for.
+   */
+  private workspaceTotals: Counts | undefined;
 
   /** Findings the settings let through, for one file. */
   shown(uri: vscode.Uri): Finding[] {
@@ -101,21 +117,25 @@ export class HintRenderer implements vscode.Disposable {
     return shown;
   }
 
-  /** Shown concerns and strengths across the workspace, counted per file as files change. */
-  totals(): { concerns: number; strengths: number } {
-    const totals = { concerns: 0, strengths: 0 };
-    for (const { uri } of this.host.allFindings()) {
-      const key = uri.toString();
-      let counts = this.countCache.get(key);
-      if (!counts) {
-        const shown = this.shown(uri);
-        counts = { concerns: shown.filter((f) => f.polarity === 'concern').length, strengths: shown.filter((f) => f.polarity === 'strength').length };
-        this.countCache.set(key, counts);
-      }
-      totals.concerns += counts.concerns;
-      totals.strengths += counts.strengths;
+  private countsOf(uri: vscode.Uri): Counts {
+    const key = uri.toString();
+    let counts = this.countCache.get(key);
+    if (!counts) {
+      const shown = this.shown(uri);
+      counts = { concerns: shown.filter((f) => f.polarity === 'concern').length, strengths: shown.filter((f) => f.polarity === 'strength').length };
+      this.countCache.set(key, counts);
     }
-    return totals;
+    return counts;
+  }
+
+  /** Shown concerns and strengths across the workspace. */
+  totals(): Counts {
+    if (!this.workspaceTotals) {
+      const totals = { concerns: 0, strengths: 0 };
+      for (const { uri } of this.host.allFindings()) addCounts(totals, this.countsOf(uri), 1);
+      this.workspaceTotals = totals;
+    }
+    return { ...this.workspaceTotals };
   }
 
   /**
@@ -126,14 +146,20 @@ export class HintRenderer implements vscode.Disposable {
     if (uris) {
       for (const uri of uris) {
         const key = uri.toString();
+        const before = this.countCache.get(key);
         this.shownCache.delete(key);
         this.countCache.delete(key);
         this.pendingParts.delete(key);
+        if (this.workspaceTotals) {
+          if (before) addCounts(this.workspaceTotals, before, -1);
+          addCounts(this.workspaceTotals, this.countsOf(uri), 1);
+        }
       }
     } else {
       this.shownCache.clear();
       this.countCache.clear();
       this.pendingParts.clear();
+      this.workspaceTotals = undefined;
     }
     const targets = uris ?? this.host.allFindings().map((f) => f.uri);
     if (!uris) this.diagnostics.clear();

@@ -15,6 +15,10 @@ export class StatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  get text(): string {
+    return this.item.text;
+  }
+
   update(): void {
     const { concerns, strengths } = this.hints.totals();
     this.item.text = `$(checklist) $(warning) ${concerns}  $(pass) ${strengths}`;

@@ -168,6 +168,30 @@ suite('Rust Take-Home Review in VS Code', function () {
       await vscode.workspace.fs.delete(uri);
     }
     await eventually(() => diagnosticRows(uri), (r) => r.length === 0, 'the deleted file loses its diagnostics');
+    // Closing reverted the document, an edit waiting out the debounce when the file went: it must not bring the hints back.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    equal(diagnosticRows(uri), []);
+  });
+
+  test('the status bar counts the concerns and strengths shown, as files change', async () => {
+    const counts = () => {
+      const [, concerns, strengths] = /\$\(warning\) (\d+) {2}\$\(pass\) (\d+)/.exec(api.statusBar.text) ?? [];
+      return [Number(concerns), Number(strengths)];
+    };
+    const diagnosticsShown = () => vscode.languages.getDiagnostics().reduce((sum, [, diagnostics]) => sum + diagnostics.filter((d) => d.source === 'rust-review').length, 0);
+    const [concerns, strengths] = await eventually(counts, ([shown]) => shown === diagnosticsShown(), 'each concern shown is counted');
+    truthy(concerns > 0 && strengths > 0, api.statusBar.text);
+    const uri = file('src/protocol.rs');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(64, 35, 64, 43), 'unwrap_or_default()');
+    truthy(await vscode.workspace.applyEdit(edit), 'the edit applies');
+    await eventually(counts, ([shown]) => shown === concerns - 1, 'the unwrap removed is no longer counted');
+    equal(counts(), [concerns - 1, strengths]);
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(uri, new vscode.Range(64, 35, 64, 54), 'unwrap()');
+    truthy(await vscode.workspace.applyEdit(undo), 'the undo applies');
+    await eventually(counts, ([shown]) => shown === concerns, 'the unwrap is counted again');
+    equal(counts(), [concerns, strengths]);
   });
 
   test('picks up a new file', async () => {

@@ -15,6 +15,10 @@ import { RubricSource } from './rubricSource';
 import { Scorecard, SCORECARD_VIEW, ScorecardViewProvider } from './scorecard';
 import { StatusBar } from './statusBar';
 
+/** The files whose changes matter: Rust sources, manifests, and the ignore files that decide which count. */
+const WATCHED_FILES = '**/{*.rs,Cargo.toml,.gitignore}';
+const WATCHED_FILE = /(\.rs|\/Cargo\.toml|\/\.gitignore)$/;
+
 /** What each platform's entry point supplies: how to start the analysis worker. */
 export interface Platform {
   createWorkerChannel(extensionUri: vscode.Uri): WorkerChannel;
@@ -58,11 +62,13 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
 
   const scorecard = new Scorecard(host, rubrics, openReviews, readRepositoryOnce, () => settings, log);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.rs,Cargo.toml,.gitignore}');
+  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
   const onFile = (deleted: boolean) => (uri: vscode.Uri) => {
     if (uri.path.endsWith('/.gitignore')) void host.scanWorkspace();
     else void host.fileChanged(uri, deleted);
   };
+  // A deleted folder comes as one event for the folder, which the watcher above does not match.
+  const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
 
   context.subscriptions.push(
     channel,
@@ -95,6 +101,10 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     watcher.onDidCreate(onFile(false)),
     watcher.onDidChange(onFile(false)),
     watcher.onDidDelete(onFile(true)),
+    deletions,
+    deletions.onDidDelete((uri) => {
+      if (!WATCHED_FILE.test(uri.path)) host.folderDeleted(uri);
+    }),
     vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => hints.decorate(e))),
     vscode.window.onDidChangeTextEditorVisibleRanges((event) => hints.decorate(event.textEditor)),
     vscode.window.onDidChangeTextEditorSelection((event) => {

@@ -231,6 +231,19 @@ export class AnalysisHost implements vscode.Disposable {
     this.updated.fire([uri]);
   }
 
+  /** A folder deleted: VS Code reports the folder alone, not each file that went with it. */
+  folderDeleted(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    const known = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.skippedFiles.keys(), ...this.open.keys()]);
+    const gone = [...known].filter((key) => key.startsWith(prefix));
+    if (gone.length === 0) return;
+    for (const key of gone) {
+      this.forget(key);
+      this.untrack(key);
+    }
+    this.updated.fire(gone.map((key) => vscode.Uri.parse(key)));
+  }
+
   private forget(key: string): void {
     this.latestRead.delete(key);
     this.scanned.delete(key);

@@ -48,6 +48,25 @@ function ancestorsOf(path: string): string[] {
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
+/**
+ * A path as a glob that matches it: VS Code's globs have no escapes, so each character that means
+ * something in a glob (`a[1].rs`, `{x}.rs`) becomes `?`, which matches it too. Results are then
+ * compared with the paths themselves, so the wider glob never lets another file through.
+ */
+function globMatching(path: string): string {
+  return path.replace(/[[\]{}*?,!]/g, '?');
+}
+
+/** File-system events come in bursts (a checkout, a generator): the files of one burst are looked up together. */
+const BURST_MS = 100;
+/** Paths per search, so that a checkout of thousands of files makes a few searches of reasonable globs. */
+const PATHS_PER_SEARCH = 200;
+
+interface Candidate {
+  file: WorkspaceFile;
+  settle: (accepted: WorkspaceFile | undefined) => void;
+}
+
 function kindOf(path: string): WorkspaceFile['kind'] | undefined {
   return path.endsWith('.rs') ? 'rust' : path === 'Cargo.toml' || path.endsWith('/Cargo.toml') ? 'manifest' : undefined;
 }
@@ -58,6 +77,9 @@ function kindOf(path: string): WorkspaceFile['kind'] | undefined {
  */
 export class WorkspaceFiles {
   private readonly ignoreRules = new Map<string, GitignoreRules>();
+  /** Files of the current burst waiting for their search, per workspace folder. */
+  private readonly burst = new Map<string, { folder: vscode.WorkspaceFolder; candidates: Candidate[] }>();
+  private burstTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly extraExcludes: () => readonly string[]) {}
 
@@ -78,17 +100,45 @@ export class WorkspaceFiles {
     return found.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
   }
 
-  /** The same filters for one file, as after a file-system event. */
-  async accepts(uri: vscode.Uri): Promise<WorkspaceFile | undefined> {
+  /**
+   * The same filters for one file, as after a file-system event. The exclude globs are applied by
+   * VS Code's own search, one search for all the files of a burst of events.
+   */
+  accepts(uri: vscode.Uri): Promise<WorkspaceFile | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return undefined;
+    if (!folder) return Promise.resolve(undefined);
     const path = relativePath(folder, uri);
     const kind = kindOf(path);
     const ignored = this.ignoreRules.get(folder.uri.toString());
-    if (!kind || (ignored && this.isIgnored(ignored, path))) return undefined;
-    const exclude = excludeGlob(folder, this.extraExcludes());
-    const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, path), exclude, 1);
-    return matches.length > 0 ? { uri, path, kind } : undefined;
+    if (!kind || (ignored && this.isIgnored(ignored, path))) return Promise.resolve(undefined);
+    return new Promise((settle) => {
+      const key = folder.uri.toString();
+      const entry = this.burst.get(key) ?? { folder, candidates: [] };
+      entry.candidates.push({ file: { uri, path, kind }, settle });
+      this.burst.set(key, entry);
+      this.burstTimer ??= setTimeout(() => void this.searchBurst(), BURST_MS);
+    });
+  }
+
+  private async searchBurst(): Promise<void> {
+    const burst = [...this.burst.values()];
+    this.burst.clear();
+    this.burstTimer = undefined;
+    for (const { folder, candidates } of burst) {
+      const exclude = excludeGlob(folder, this.extraExcludes());
+      for (let i = 0; i < candidates.length; i += PATHS_PER_SEARCH) {
+        const chunk = candidates.slice(i, i + PATHS_PER_SEARCH);
+        const globs = [...new Set(chunk.map(({ file }) => globMatching(file.path)))];
+        let found = new Set<string>();
+        try {
+          const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, globs.length === 1 ? globs[0] : `{${globs.join(',')}}`), exclude);
+          found = new Set(matches.map((match) => relativePath(folder, match)));
+        } catch {
+          // A search that fails accepts nothing: the next scan looks again.
+        }
+        for (const { file, settle } of chunk) settle(found.has(file.path) ? file : undefined);
+      }
+    }
   }
 
   private isIgnored(rules: GitignoreRules, path: string): boolean {

@@ -203,6 +203,22 @@ suite('Rust Take-Home Review in VS Code', function () {
     await eventually(() => diagnosticRows(uri), (r) => r.length === 0, 'the deleted file loses its diagnostics');
   });
 
+  test('picks up a burst of new files, whatever their names, and leaves out target/', async () => {
+    const names = [...Array.from({ length: 40 }, (_, i) => `src/burst/f${i}.rs`), 'src/burst/[odd]{name},x!.rs', 'src/burst/a?b*.rs'];
+    const uris = names.map(file);
+    const built = file('target/burst.rs');
+    const text = new TextEncoder().encode('fn added() {\n    let v = read().unwrap();\n}\n');
+    await Promise.all([...uris, built].map((uri) => vscode.workspace.fs.writeFile(uri, text)));
+    try {
+      await eventually(() => uris.filter((uri) => diagnosticRows(uri).length === 1).length, (n) => n === uris.length, 'every new file is analysed');
+      equal(diagnosticRows(built), []);
+    } finally {
+      await vscode.workspace.fs.delete(file('src/burst'), { recursive: true });
+      await vscode.workspace.fs.delete(file('target'), { recursive: true });
+    }
+    await eventually(() => uris.filter((uri) => diagnosticRows(uri).length > 0).length, (n) => n === 0, 'the deleted files lose their diagnostics');
+  });
+
   test('a code action records evidence in the review', async () => {
     const uri = file('src/protocol.rs');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(64, 36, 64, 36));

@@ -67,8 +67,10 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     if (uri.path.endsWith('/.gitignore')) void host.scanWorkspace();
     else void host.fileChanged(uri, deleted);
   };
-  // A deleted folder comes as one event for the folder, which the watcher above does not match.
-  const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+  // A folder created, moved or deleted comes as one event for the folder, which the watcher above
+  // does not match. Cargo's and git's own folders are never analysed, and fill up fast.
+  const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
+  const isFolderCandidate = (uri: vscode.Uri) => !WATCHED_FILE.test(uri.path) && !/\/(target|\.git)(\/|$)/.test(uri.path);
 
   context.subscriptions.push(
     channel,
@@ -101,9 +103,12 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     watcher.onDidCreate(onFile(false)),
     watcher.onDidChange(onFile(false)),
     watcher.onDidDelete(onFile(true)),
-    deletions,
-    deletions.onDidDelete((uri) => {
-      if (!WATCHED_FILE.test(uri.path)) host.folderDeleted(uri);
+    folders,
+    folders.onDidCreate((uri) => {
+      if (isFolderCandidate(uri)) void host.folderCreated(uri);
+    }),
+    folders.onDidDelete((uri) => {
+      if (isFolderCandidate(uri)) host.folderDeleted(uri);
     }),
     vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => hints.decorate(e))),
     vscode.window.onDidChangeTextEditorVisibleRanges((event) => hints.decorate(event.textEditor)),

@@ -11,7 +11,7 @@ import type { Settings } from './config';
 import type { Log } from './log';
 import { relativePath, WorkspaceFiles, type WorkspaceFile } from './workspaceFiles';
 
-/** How many files are read and analysed at once during a scan: enough to keep the worker busy. */
+/** How many files are read and analysed at once (a scan, a folder that appeared): enough to keep the worker busy. */
 const SCAN_PIPELINE = 4;
 
 interface OpenDocument {
@@ -139,16 +139,14 @@ export class AnalysisHost implements vscode.Disposable {
     const previous = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.skippedFiles.keys()]);
     const seen = new Set<string>();
     let done = 0;
-    let next = 0;
-    const work = async () => {
-      while (next < files.length && !token.isCancellationRequested) {
-        const file = files[next++];
+    await this.analyzeFiles(
+      files,
+      (file) => {
         seen.add(file.uri.toString());
-        await this.analyzeWorkspaceFile(file);
         report(++done, files.length);
-      }
-    };
-    await Promise.all(Array.from({ length: SCAN_PIPELINE }, work));
+      },
+      token,
+    );
     const cancelled = token.isCancellationRequested;
     const changed = new Set(seen);
     if (!cancelled) {
@@ -165,6 +163,19 @@ export class AnalysisHost implements vscode.Disposable {
     this.log.info(`scan ${cancelled ? 'cancelled after' : 'done:'} ${done} files, ${skipped.length} skipped, ${ms} ms`);
     this.updated.fire([...changed].map((key) => vscode.Uri.parse(key)));
     return { files: done, skipped, ms, cancelled };
+  }
+
+  /** Reads and analyses files, a few at a time, until done or cancelled. */
+  private async analyzeFiles(files: readonly WorkspaceFile[], onAnalysed?: (file: WorkspaceFile) => void, token?: vscode.CancellationToken): Promise<void> {
+    let next = 0;
+    const work = async () => {
+      while (next < files.length && !token?.isCancellationRequested) {
+        const file = files[next++];
+        await this.analyzeWorkspaceFile(file);
+        onAnalysed?.(file);
+      }
+    };
+    await Promise.all(Array.from({ length: SCAN_PIPELINE }, work));
   }
 
   /**
@@ -229,6 +240,20 @@ export class AnalysisHost implements vscode.Disposable {
       await this.analyzeWorkspaceFile(file);
     }
     this.updated.fire([uri]);
+  }
+
+  /** A folder created, or moved here: VS Code reports the folder alone, not each file it holds. */
+  async folderCreated(uri: vscode.Uri): Promise<void> {
+    try {
+      if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
+      const files = await this.files.findUnder(uri);
+      if (files.length === 0) return;
+      await this.analyzeFiles(files);
+      this.updated.fire(files.map((file) => file.uri));
+    } catch (error) {
+      // Gone again before it was read: its deletion is reported on its own.
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.log.error(`${uri.path}: ${describe(error)}`);
+    }
   }
 
   /** A folder deleted: VS Code reports the folder alone, not each file that went with it. */

@@ -90,14 +90,28 @@ export class WorkspaceFiles {
       const exclude = excludeGlob(folder, this.extraExcludes());
       const ignored = await gitignoreRules(folder, exclude, token);
       this.ignoreRules.set(folder.uri.toString(), ignored);
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/{*.rs,Cargo.toml}'), exclude, undefined, token);
-      for (const uri of uris) {
-        const path = relativePath(folder, uri);
-        const kind = kindOf(path);
-        if (kind && !this.isIgnored(ignored, path)) found.push({ uri, path, kind });
-      }
+      found.push(...(await this.search(folder, folder.uri, ignored, token)));
     }
     return found.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
+  }
+
+  /** The same for the files inside one folder of the workspace, as after the folder appeared. */
+  async findUnder(directory: vscode.Uri): Promise<WorkspaceFile[]> {
+    const folder = vscode.workspace.getWorkspaceFolder(directory);
+    const ignored = folder && this.ignoreRules.get(folder.uri.toString());
+    return folder && ignored ? this.search(folder, directory, ignored) : [];
+  }
+
+  private async search(folder: vscode.WorkspaceFolder, base: vscode.Uri, ignored: GitignoreRules, token?: vscode.CancellationToken): Promise<WorkspaceFile[]> {
+    const exclude = excludeGlob(folder, this.extraExcludes());
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/{*.rs,Cargo.toml}'), exclude, undefined, token);
+    const found: WorkspaceFile[] = [];
+    for (const uri of uris) {
+      const path = relativePath(folder, uri);
+      const kind = kindOf(path);
+      if (kind && !this.isIgnored(ignored, path)) found.push({ uri, path, kind });
+    }
+    return found;
   }
 
   /**

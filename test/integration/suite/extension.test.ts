@@ -203,7 +203,7 @@ suite('Rust Take-Home Review in VS Code', function () {
     await eventually(() => diagnosticRows(uri), (r) => r.length === 0, 'the deleted file loses its diagnostics');
   });
 
-  test('picks up a burst of new files, whatever their names, and leaves out target/', async () => {
+  test('follows a burst of new files, whatever their names, and a folder moved and deleted, leaving out target/', async () => {
     const names = [...Array.from({ length: 40 }, (_, i) => `src/burst/f${i}.rs`), 'src/burst/[odd]{name},x!.rs', 'src/burst/a?b*.rs'];
     const uris = names.map(file);
     const built = file('target/burst.rs');
@@ -212,11 +212,16 @@ suite('Rust Take-Home Review in VS Code', function () {
     try {
       await eventually(() => uris.filter((uri) => diagnosticRows(uri).length === 1).length, (n) => n === uris.length, 'every new file is analysed');
       equal(diagnosticRows(built), []);
+      // A folder moved comes as two events, the old folder deleted and the new one created.
+      await vscode.workspace.fs.rename(file('src/burst'), file('src/moved'));
+      const moved = names.map((name) => file(name.replace('src/burst/', 'src/moved/')));
+      await eventually(() => moved.filter((uri) => diagnosticRows(uri).length === 1).length, (n) => n === moved.length, 'every moved file is analysed');
+      await eventually(() => uris.filter((uri) => diagnosticRows(uri).length > 0).length, (n) => n === 0, 'the old places lose their diagnostics');
     } finally {
-      await vscode.workspace.fs.delete(file('src/burst'), { recursive: true });
+      await vscode.workspace.fs.delete(file('src/moved'), { recursive: true });
       await vscode.workspace.fs.delete(file('target'), { recursive: true });
     }
-    await eventually(() => uris.filter((uri) => diagnosticRows(uri).length > 0).length, (n) => n === 0, 'the deleted files lose their diagnostics');
+    await eventually(() => names.map((name) => diagnosticRows(file(name.replace('src/burst/', 'src/moved/')))).flat().length, (n) => n === 0, 'the deleted files lose their diagnostics');
   });
 
   test('a code action records evidence in the review', async () => {

@@ -56,11 +56,6 @@ export class PartitionedDiagnostics implements vscode.Disposable {
     else this.shown.delete(key);
   }
 
-  clear(): void {
-    for (const collection of this.collections) collection.clear();
-    this.shown.clear();
-  }
-
   dispose(): void {
     for (const collection of this.collections) collection.dispose();
   }

@@ -161,8 +161,8 @@ export class HintRenderer implements vscode.Disposable {
       this.pendingParts.clear();
       this.workspaceTotals = undefined;
     }
+    // After a settings change every file is drawn again, and only the parts that look different are set.
     const targets = uris ?? this.host.allFindings().map((f) => f.uri);
-    if (!uris) this.diagnostics.clear();
     for (const uri of targets) this.staleDiagnostics.set(uri.toString(), uri);
     this.scheduleDiagnostics();
     const changed = new Set(targets.map((u) => u.toString()));

@@ -51,6 +51,8 @@ export class AnalysisHost implements vscode.Disposable {
   /** Per file, the number of its latest read (see analyzeWorkspaceFile); forgetting a file drops it. */
   private readonly latestRead = new Map<string, number>();
   private readCount = 0;
+  /** The URI of each file known by its key: parsing ten thousand keys back on each update showed. */
+  private readonly uris = new Map<string, vscode.Uri>();
   /** Per open document, the timing of its latest edit until its hints are drawn (see noteDrawing). */
   private readonly drawing = new Map<string, { flushedAt: number; repliedAt: number; drawMs: number; longestDrawTurnMs: number }>();
   readonly files: WorkspaceFiles;
@@ -106,7 +108,7 @@ export class AnalysisHost implements vscode.Disposable {
   allFindings(): { uri: vscode.Uri; findings: Finding[] }[] {
     const keys = new Set([...this.scanned.keys(), ...this.documentResults.keys(), ...this.manifests.keys()]);
     return [...keys].sort().map((key) => {
-      const uri = vscode.Uri.parse(key);
+      const uri = this.uriOf(key);
       return { uri, findings: this.findingsFor(uri) };
     });
   }
@@ -161,7 +163,7 @@ export class AnalysisHost implements vscode.Disposable {
     const ms = Date.now() - started;
     this.stats.lastScan = { files: done, skipped: skipped.length, ms };
     this.log.info(`scan ${cancelled ? 'cancelled after' : 'done:'} ${done} files, ${skipped.length} skipped, ${ms} ms`);
-    this.updated.fire([...changed].map((key) => vscode.Uri.parse(key)));
+    this.updated.fire([...changed].map((key) => this.uriOf(key)));
     return { files: done, skipped, ms, cancelled };
   }
 
@@ -185,6 +187,7 @@ export class AnalysisHost implements vscode.Disposable {
    */
   async analyzeWorkspaceFile(file: WorkspaceFile): Promise<void> {
     const key = file.uri.toString();
+    this.uris.set(key, file.uri);
     const read = ++this.readCount;
     this.latestRead.set(key, read);
     const superseded = () => this.latestRead.get(key) !== read;
@@ -266,10 +269,15 @@ export class AnalysisHost implements vscode.Disposable {
       this.forget(key);
       this.untrack(key);
     }
-    this.updated.fire(gone.map((key) => vscode.Uri.parse(key)));
+    this.updated.fire(gone.map((key) => this.uriOf(key)));
+  }
+
+  private uriOf(key: string): vscode.Uri {
+    return this.uris.get(key) ?? vscode.Uri.parse(key);
   }
 
   private forget(key: string): void {
+    if (!this.open.has(key)) this.uris.delete(key);
     this.latestRead.delete(key);
     this.scanned.delete(key);
     this.manifests.delete(key);
@@ -290,6 +298,7 @@ export class AnalysisHost implements vscode.Disposable {
     if (!isRust(document) || this.open.has(document.uri.toString())) return;
     const tracked: OpenDocument = { uri: document.uri, file: this.fileOf(document.uri), sentVersion: document.version, pending: [] };
     this.open.set(document.uri.toString(), tracked);
+    this.uris.set(document.uri.toString(), document.uri);
     void this.sendOpen(tracked, document);
   }
 
@@ -386,6 +395,7 @@ export class AnalysisHost implements vscode.Disposable {
     this.open.delete(key);
     this.drawing.delete(key);
     this.documentResults.delete(key);
+    if (!this.scanned.has(key) && !this.manifests.has(key) && !this.skippedFiles.has(key)) this.uris.delete(key);
     void this.worker().then((w) => w.request({ kind: 'closeDocument', uri: key }, 'closed')).catch(() => undefined);
     return true;
   }

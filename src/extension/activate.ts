@@ -93,6 +93,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       providedCodeActionKinds: EvidenceActionProvider.kinds,
     }),
     ...registerCommands({ host, hints, reviews: openReviews, repository: readRepositoryOnce, rubric }),
+    hints.onDidChangeTotals(() => statusBar.update()),
     host.onDidUpdate((uris) => {
       hints.refresh(uris);
       statusBar.update();

@@ -101,9 +101,14 @@ export class HintRenderer implements vscode.Disposable {
   private readonly countCache = new Map<string, Counts>();
   /**
    * The counts across the workspace, kept current file by file as files change (a sum over ten
-   * thousand files on every keystroke held the host's thread); undefined until first asked for.
+   * thousand files on every keystroke held the host's thread); undefined until counted.
    */
   private workspaceTotals: Counts | undefined;
+  /** A count of the whole workspace under way (at first, and after a settings change), a slice of files per turn. */
+  private recount: { queue: vscode.Uri[]; queued: Set<string>; totals: Counts; timer?: ReturnType<typeof setTimeout> } | undefined;
+  private readonly totalsChanged = new vscode.EventEmitter<void>();
+  /** Fires when a count of the whole workspace completes. */
+  readonly onDidChangeTotals = this.totalsChanged.event;
 
   /** Findings the settings let through, for one file. */
   shown(uri: vscode.Uri): Finding[] {
@@ -128,14 +133,36 @@ export class HintRenderer implements vscode.Disposable {
     return counts;
   }
 
-  /** Shown concerns and strengths across the workspace. */
-  totals(): Counts {
-    if (!this.workspaceTotals) {
-      const totals = { concerns: 0, strengths: 0 };
-      for (const { uri } of this.host.allFindings()) addCounts(totals, this.countsOf(uri), 1);
-      this.workspaceTotals = totals;
+  /** Shown concerns and strengths across the workspace; undefined while they are being counted (see onDidChangeTotals). */
+  totals(): Counts | undefined {
+    if (!this.workspaceTotals && !this.recount) this.startRecount(this.host.allFindings().map((f) => f.uri));
+    return this.workspaceTotals && { ...this.workspaceTotals };
+  }
+
+  private startRecount(uris: readonly vscode.Uri[]): void {
+    clearTimeout(this.recount?.timer);
+    this.workspaceTotals = undefined;
+    this.recount = { queue: [...uris], queued: new Set(uris.map((uri) => uri.toString())), totals: { concerns: 0, strengths: 0 } };
+    this.countSome();
+  }
+
+  /** One turn of the count: files while the budget lasts, the rest in another turn. */
+  private countSome(): void {
+    const recount = this.recount;
+    if (!recount) return;
+    const started = performance.now();
+    while (recount.queue.length > 0 && performance.now() - started < DRAW_TURN_BUDGET_MS) {
+      const uri = recount.queue.pop() as vscode.Uri;
+      recount.queued.delete(uri.toString());
+      addCounts(recount.totals, this.countsOf(uri), 1);
     }
-    return { ...this.workspaceTotals };
+    if (recount.queue.length > 0) {
+      recount.timer = setTimeout(() => this.countSome());
+      return;
+    }
+    this.recount = undefined;
+    this.workspaceTotals = recount.totals;
+    this.totalsChanged.fire();
   }
 
   /**
@@ -150,24 +177,27 @@ export class HintRenderer implements vscode.Disposable {
         this.shownCache.delete(key);
         this.countCache.delete(key);
         this.pendingParts.delete(key);
-        if (this.workspaceTotals) {
-          if (before) addCounts(this.workspaceTotals, before, -1);
-          addCounts(this.workspaceTotals, this.countsOf(uri), 1);
+        // A file the count under way has not reached yet is counted when it is; any other is
+        // counted again now, its old count taken off.
+        const totals = this.workspaceTotals ?? this.recount?.totals;
+        if (totals && !this.recount?.queued.has(key)) {
+          if (before) addCounts(totals, before, -1);
+          addCounts(totals, this.countsOf(uri), 1);
         }
       }
     } else {
       this.shownCache.clear();
       this.countCache.clear();
       this.pendingParts.clear();
-      this.workspaceTotals = undefined;
     }
     // After a settings change every file is drawn again, and only the parts that look different are set.
     const targets = uris ?? this.host.allFindings().map((f) => f.uri);
+    if (!uris) this.startRecount(targets);
     for (const uri of targets) this.staleDiagnostics.set(uri.toString(), uri);
     this.scheduleDiagnostics();
-    const changed = new Set(targets.map((u) => u.toString()));
+    const changed = uris && new Set(uris.map((u) => u.toString()));
     for (const editor of vscode.window.visibleTextEditors) {
-      if (!uris || changed.has(editor.document.uri.toString())) this.decorate(editor);
+      if (!changed || changed.has(editor.document.uri.toString())) this.decorate(editor);
     }
   }
 
@@ -269,6 +299,8 @@ export class HintRenderer implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.nextTurn);
+    clearTimeout(this.recount?.timer);
+    this.totalsChanged.dispose();
     this.diagnostics.dispose();
     this.markers.strength.dispose();
     this.markers.info.dispose();

@@ -19,8 +19,11 @@ export class StatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** Shows the current counts; while they are being counted, the last ones stay (the renderer says when it is done). */
   update(): void {
-    const { concerns, strengths } = this.hints.totals();
+    const totals = this.hints.totals();
+    if (!totals) return;
+    const { concerns, strengths } = totals;
     this.item.text = `$(checklist) $(warning) ${concerns}  $(pass) ${strengths}`;
     this.item.tooltip = `Rust Review: ${concerns} concerns and ${strengths} strengths shown. Click to open the scorecard.`;
   }

@@ -36,6 +36,8 @@ const VISIBLE_MARGIN_LINES = 150;
  * a scan, a settings change or a big file's edit thus never holds the thread for long.
  */
 const DRAW_TURN_BUDGET_MS = 4;
+/** Past this many files changed at once, the status bar's counts are redone in slices (see refresh). */
+const RECOUNT_ABOVE_FILES = 200;
 /** What handing one diagnostic to VS Code costs, measured in a remote window: about 6 µs. */
 const SET_MS_PER_DIAGNOSTIC = 0.006;
 
@@ -170,6 +172,8 @@ export class HintRenderer implements vscode.Disposable {
    * visible editors now, the diagnostics in later turns (see DRAW_TURN_BUDGET_MS).
    */
   refresh(uris?: readonly vscode.Uri[]): void {
+    // Many files at once (the end of a scan) are counted afresh in slices rather than one by one now.
+    const recountAll = !uris || uris.length > RECOUNT_ABOVE_FILES;
     if (uris) {
       for (const uri of uris) {
         const key = uri.toString();
@@ -180,7 +184,7 @@ export class HintRenderer implements vscode.Disposable {
         // A file the count under way has not reached yet is counted when it is; any other is
         // counted again now, its old count taken off.
         const totals = this.workspaceTotals ?? this.recount?.totals;
-        if (totals && !this.recount?.queued.has(key)) {
+        if (!recountAll && totals && !this.recount?.queued.has(key)) {
           if (before) addCounts(totals, before, -1);
           addCounts(totals, this.countsOf(uri), 1);
         }
@@ -192,7 +196,7 @@ export class HintRenderer implements vscode.Disposable {
     }
     // After a settings change every file is drawn again, and only the parts that look different are set.
     const targets = uris ?? this.host.allFindings().map((f) => f.uri);
-    if (!uris) this.startRecount(targets);
+    if (recountAll) this.startRecount(uris ? this.host.allFindings().map((f) => f.uri) : targets);
     for (const uri of targets) this.staleDiagnostics.set(uri.toString(), uri);
     this.scheduleDiagnostics();
     const changed = uris && new Set(uris.map((u) => u.toString()));

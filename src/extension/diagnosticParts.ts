@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 
 /**
  * Setting a file's diagnostics makes VS Code convert and send every one of them, about 6 µs each in
- * a remote window: a file with a thousand concerns held the extension host's thread for 6–30 ms on
+ * a remote window: a file with a thousand concerns held the extension host's thread for 3–30 ms on
  * every edit. So a file's diagnostics, in order, are kept in parts of at most this many, each part
  * in a collection of its own, and an edit sets only the parts that changed, one at a time.
  */
-export const DIAGNOSTICS_PER_PART = 200;
+const DIAGNOSTICS_PER_PART = 200;
 
 /** One part of one file's diagnostics that differs from what VS Code shows. */
 export interface PartUpdate {

@@ -29,7 +29,7 @@ export class ReviewStore implements vscode.Disposable {
     const fresh = () => emptyReview({ name: repository.name, ...(repository.remote ? { remote: repository.remote } : {}) }, repository.commit, rubric, new Date());
     let review = fresh();
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      const text = new TextDecoder().decode(await readSaved(file));
       const parsed = parseReview(JSON.parse(text));
       if ('error' in parsed) throw new Error(parsed.error);
       // The review stays when the commit changes; pinned evidence keeps the commit it was read at.
@@ -69,7 +69,7 @@ export class ReviewStore implements vscode.Disposable {
   }
 
   private async write(review: Review): Promise<void> {
-    const temporary = this.file.with({ path: `${this.file.path}.tmp` });
+    const temporary = temporaryOf(this.file);
     try {
       await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(`${JSON.stringify(review, null, 2)}\n`));
       await vscode.workspace.fs.rename(temporary, this.file, { overwrite: true });
@@ -86,6 +86,29 @@ export class ReviewStore implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** Where a save is written before it is renamed over the saved review. */
+function temporaryOf(file: vscode.Uri): vscode.Uri {
+  return file.with({ path: `${file.path}.tmp` });
+}
+
+/**
+ * The saved review's bytes. A rename with `overwrite` deletes the old file before it moves the new
+ * one in, so a window opening the review at that moment (another window, or one reopened while the
+ * crashed one's restarted host saves) finds no file: the complete temporary copy is the review then.
+ */
+async function readSaved(file: vscode.Uri): Promise<Uint8Array> {
+  try {
+    return await vscode.workspace.fs.readFile(file);
+  } catch (error) {
+    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+    try {
+      return await vscode.workspace.fs.readFile(temporaryOf(file));
+    } catch {
+      throw error;
+    }
   }
 }
 

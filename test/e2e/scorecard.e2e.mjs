@@ -908,7 +908,17 @@ async function faultFlow(context, port, workspace) {
       shown = await summary().inputValue();
       await delay(200);
     }
-    assert(shown === onDisk.summary, `the summary reads ${JSON.stringify(shown)}, the last autosave ${JSON.stringify(onDisk.summary)}; the review's folder holds ${fs.readdirSync(path.dirname(onDisk.file)).join(', ')}`);
+    const nowOnDisk = () => {
+      try {
+        return JSON.stringify(JSON.parse(fs.readFileSync(onDisk.file, 'utf8')).summary);
+      } catch (error) {
+        return `unreadable (${error.message})`;
+      }
+    };
+    assert(
+      shown === onDisk.summary,
+      `the summary reads ${JSON.stringify(shown)}, the last autosave ${JSON.stringify(onDisk.summary)}; the file's summary is now ${nowOnDisk()}; the review's folder holds ${fs.readdirSync(path.dirname(onDisk.file)).join(', ')}`,
+    );
     assert(!extensionHostPids().some((pid) => killed.includes(pid)), 'a killed extension host is still running');
   });
 

@@ -320,6 +320,25 @@ suite('Rust Take-Home Review in VS Code', function () {
     reopened.dispose();
   });
 
+  test('reads a save caught between the old file removed and the new one renamed in', async () => {
+    const storage = vscode.Uri.joinPath(folder(), '.review-storage');
+    const repository = { name: 'careless', root: folder() };
+    const logged: string[] = [];
+    const log = { info: () => undefined, warn: () => undefined, error: (m: string) => void logged.push(m) };
+    const probe = await api.openReview(storage, repository, api.rubrics.current, log);
+    probe.dispose();
+    // Renaming with overwrite removes the old file first: for a moment only the temporary copy exists.
+    const saving = { ...probe.current, summary: 'saved a moment ago' };
+    await vscode.workspace.fs.writeFile(probe.location.with({ path: `${probe.location.path}.tmp` }), new TextEncoder().encode(JSON.stringify(saving)));
+    try {
+      const reopened = await api.openReview(storage, repository, api.rubrics.current, log);
+      equal([reopened.current.summary, logged], ['saved a moment ago', []]);
+      reopened.dispose();
+    } finally {
+      await vscode.workspace.fs.delete(storage, { recursive: true });
+    }
+  });
+
   test('imports a review exported by a second reviewer', async () => {
     await vscode.commands.executeCommand('rustReview.copyReviewJson');
     const exported = JSON.parse(await vscode.env.clipboard.readText());

@@ -89,8 +89,8 @@ function parseArgs(argv) {
       options.rounds = value;
     } else if (arg === '--threads' || arg.startsWith('--threads=')) {
       const list = (arg === '--threads' ? argv[++i] : arg.slice('--threads='.length)) ?? '';
+      if (!/^\d+(,\d+)*$/.test(list)) fail('--threads takes a comma-separated list of whole numbers');
       options.threads = list.split(',').map(Number);
-      if (options.threads.some((n) => !Number.isInteger(n) || n < 0)) fail('--threads takes a comma-separated list of whole numbers');
     }
     else if (arg === '--phases') options.phases = true;
     else if (arg.startsWith('--rss=')) {

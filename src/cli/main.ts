@@ -37,8 +37,7 @@ export function parseArguments(args: readonly string[]): Command | 'help' {
       const count = Number(value);
       if (value === undefined || !/^\d+$/.test(value) || count > MAX_THREADS) throw new UsageError(`--threads takes a whole number from 0 to ${MAX_THREADS}; got ${value ?? 'nothing'}`);
       threads = count;
-    }
-    else if (arg === '--format' || arg.startsWith('--format=')) {
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
       if (!FORMATS.includes(value as Format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}; got ${value ?? 'nothing'}`);
       format = value as Format;

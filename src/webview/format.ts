@@ -91,16 +91,20 @@ export interface FieldState {
   /** The text the extension has: the last text posted or received; undefined before the first state. */
   synced: string | undefined;
   focused: boolean;
+  /** The reviewer has typed into it since the panel opened. */
+  typedInto: boolean;
 }
 
 /**
  * Whether a state from the extension may replace a text field's text. A field the reviewer is in,
  * or one with text not posted yet, keeps its text: replacing it would lose typing and the caret.
- * The first state fills a field still empty even when it has the focus (a reopened window may put
- * the focus back in it first): shown empty, the saved text would look lost, and typing would replace it.
+ * A field nobody has typed into since the panel opened always shows the extension's text, focused
+ * or not (a reopened window may put the focus back in it first): shown empty, the saved text would
+ * look lost, and typing would replace it.
  */
 export function mayReplaceFieldText(field: FieldState, incoming: string): boolean {
   if (field.value === incoming) return false;
+  if (!field.typedInto) return true;
   if (field.synced === undefined) return field.value === '';
   return !field.focused && field.value === field.synced;
 }

@@ -245,6 +245,7 @@ class TextField {
   readonly element: HTMLTextAreaElement;
   /** The extension's text; undefined until its first state arrives. */
   private synced: string | undefined;
+  private typedInto = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -257,6 +258,7 @@ class TextField {
     this.element.rows = 3;
     this.element.placeholder = placeholder;
     this.element.addEventListener('input', () => {
+      this.typedInto = true;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.flush(), TYPING_DEBOUNCE_MS);
     });
@@ -264,7 +266,7 @@ class TextField {
   }
 
   update(incoming: string): void {
-    const field = { value: this.element.value, synced: this.synced, focused: document.activeElement === this.element };
+    const field = { value: this.element.value, synced: this.synced, focused: document.activeElement === this.element, typedInto: this.typedInto };
     if (mayReplaceFieldText(field, incoming)) this.element.value = incoming;
     if (this.element.value === incoming) this.synced = incoming;
   }

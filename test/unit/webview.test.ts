@@ -89,20 +89,27 @@ describe('scorecard controls', () => {
 
   it('never replaces text the reviewer is typing or has not posted yet', () => {
     // Typing: focused, with or without unsent text.
-    strictEqual(mayReplaceFieldText({ value: 'abcd', synced: 'abc', focused: true }, 'abc'), false);
-    strictEqual(mayReplaceFieldText({ value: 'abc', synced: 'abc', focused: true }, 'imported'), false);
+    strictEqual(mayReplaceFieldText({ value: 'abcd', synced: 'abc', focused: true, typedInto: true }, 'abc'), false);
+    strictEqual(mayReplaceFieldText({ value: 'abc', synced: 'abc', focused: true, typedInto: true }, 'imported'), false);
     // Left the field with text still waiting to be posted.
-    strictEqual(mayReplaceFieldText({ value: 'abcd', synced: 'abc', focused: false }, 'abc'), false);
+    strictEqual(mayReplaceFieldText({ value: 'abcd', synced: 'abc', focused: false, typedInto: true }, 'abc'), false);
     // Idle and in step with the extension: a new text (an import, an undo) is shown.
-    strictEqual(mayReplaceFieldText({ value: 'abc', synced: 'abc', focused: false }, 'imported'), true);
-    strictEqual(mayReplaceFieldText({ value: 'same', synced: 'old', focused: false }, 'same'), false);
+    strictEqual(mayReplaceFieldText({ value: 'abc', synced: 'abc', focused: false, typedInto: true }, 'imported'), true);
+    strictEqual(mayReplaceFieldText({ value: 'same', synced: 'old', focused: false, typedInto: true }, 'same'), false);
   });
 
   it('fills a field with the first state even when it has the focus, unless the reviewer typed into it', () => {
     // A reopened window can put the focus in the summary before the saved review arrives.
-    strictEqual(mayReplaceFieldText({ value: '', synced: undefined, focused: true }, 'saved summary'), true);
-    strictEqual(mayReplaceFieldText({ value: '', synced: undefined, focused: false }, 'saved summary'), true);
-    strictEqual(mayReplaceFieldText({ value: 'typed first', synced: undefined, focused: true }, 'saved summary'), false);
+    strictEqual(mayReplaceFieldText({ value: '', synced: undefined, focused: true, typedInto: false }, 'saved summary'), true);
+    strictEqual(mayReplaceFieldText({ value: '', synced: undefined, focused: true, typedInto: true }, 'saved summary'), true);
+    strictEqual(mayReplaceFieldText({ value: 'typed first', synced: undefined, focused: true, typedInto: true }, 'saved summary'), false);
+  });
+
+  it('always shows the extension\'s text in a field nobody has typed into, focused or not', () => {
+    // An earlier state (an empty review, before the saved one was read) must not pin the field once it has the focus.
+    strictEqual(mayReplaceFieldText({ value: '', synced: '', focused: true, typedInto: false }, 'saved summary'), true);
+    strictEqual(mayReplaceFieldText({ value: 'old', synced: 'old', focused: true, typedInto: false }, 'imported'), true);
+    strictEqual(mayReplaceFieldText({ value: '', synced: '', focused: true, typedInto: true }, 'saved summary'), false);
   });
 
   it('reads back a saved UI state and ignores what it does not recognise', () => {

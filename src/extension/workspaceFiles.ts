@@ -90,7 +90,7 @@ export class WorkspaceFiles {
       const exclude = excludeGlob(folder, this.extraExcludes());
       const ignored = await gitignoreRules(folder, exclude, token);
       this.ignoreRules.set(folder.uri.toString(), ignored);
-      found.push(...(await this.search(folder, folder.uri, ignored, token)));
+      found.push(...(await this.search(folder, folder.uri, exclude, ignored, token)));
     }
     return found.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
   }
@@ -99,11 +99,10 @@ export class WorkspaceFiles {
   async findUnder(directory: vscode.Uri): Promise<WorkspaceFile[]> {
     const folder = vscode.workspace.getWorkspaceFolder(directory);
     const ignored = folder && this.ignoreRules.get(folder.uri.toString());
-    return folder && ignored ? this.search(folder, directory, ignored) : [];
+    return folder && ignored ? this.search(folder, directory, excludeGlob(folder, this.extraExcludes()), ignored) : [];
   }
 
-  private async search(folder: vscode.WorkspaceFolder, base: vscode.Uri, ignored: GitignoreRules, token?: vscode.CancellationToken): Promise<WorkspaceFile[]> {
-    const exclude = excludeGlob(folder, this.extraExcludes());
+  private async search(folder: vscode.WorkspaceFolder, base: vscode.Uri, exclude: string, ignored: GitignoreRules, token?: vscode.CancellationToken): Promise<WorkspaceFile[]> {
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/{*.rs,Cargo.toml}'), exclude, undefined, token);
     const found: WorkspaceFile[] = [];
     for (const uri of uris) {

@@ -37,11 +37,13 @@ export function noCounts(): ItemCounts {
   return { functions: 0, publicItems: 0, documentedPublicItems: 0, modules: 0 };
 }
 
-/** One edit in the offsets of the text the previous edits left, as `tree.edit` took it. */
+/** One edit in the offsets of the text the previous edits left, as `tree.edit` took it, with the rows its old and new ends are on. */
 export interface EditSpan {
   startIndex: number;
   oldEndIndex: number;
   newEndIndex: number;
+  oldEndRow: number;
+  newEndRow: number;
 }
 
 /** The top-level groups of a tree, in order. */
@@ -76,11 +78,10 @@ export function spanIndexAt(spans: readonly GroupSpan[], offset: number): number
   return found;
 }
 
-/** An earlier group the edits did not touch: `shift` is how far it moved; `afterEdit`, whether any text before it changed. */
-export interface KeptGroup {
+/** An earlier group the edits did not touch: where it is now, and the edits that came before it, in order. */
+export interface KeptGroup extends GroupSpan {
   group: ItemGroup;
-  shift: number;
-  afterEdit: boolean;
+  editsBefore: EditSpan[];
 }
 
 /**
@@ -90,18 +91,18 @@ export interface KeptGroup {
 export function groupsAfterEdits(groups: readonly ItemGroup[], edits: readonly EditSpan[]): (KeptGroup | undefined)[] {
   return groups.map((group) => {
     let { start, end } = group;
-    let afterEdit = false;
+    const editsBefore: EditSpan[] = [];
     for (const edit of edits) {
       if (end < edit.startIndex) continue;
       if (start > edit.oldEndIndex) {
         const delta = edit.newEndIndex - edit.oldEndIndex;
         start += delta;
         end += delta;
-        afterEdit = true;
+        editsBefore.push(edit);
         continue;
       }
       return undefined;
     }
-    return { group, shift: start - group.start, afterEdit };
+    return { group, start, end, editsBefore };
   });
 }

@@ -72,10 +72,11 @@ export class DocumentStore {
       const oldEnd = start + edit.rangeLength;
       const startPosition = pointAt(text, start);
       const oldEndPosition = advance(startPosition, text.slice(start, oldEnd));
+      const newEndPosition = advance(startPosition, edit.text);
       text = text.slice(0, start) + edit.text + text.slice(oldEnd);
-      const span = { startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + edit.text.length };
-      spans.push(span);
-      document.tree.edit(new Edit({ ...span, startPosition, oldEndPosition, newEndPosition: advance(startPosition, edit.text) }));
+      const offsets = { startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + edit.text.length };
+      spans.push({ ...offsets, oldEndRow: oldEndPosition.row, newEndRow: newEndPosition.row });
+      document.tree.edit(new Edit({ ...offsets, startPosition, oldEndPosition, newEndPosition }));
     }
     const tree = this.analyzer.parse(text, document.tree);
     if (!tree) return undefined;

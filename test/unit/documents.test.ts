@@ -82,6 +82,37 @@ describe('DocumentStore', () => {
     store.close('mem:a.rs');
   });
 
+  it('moves the findings of items after a batch of edits that add and remove lines, as a fresh analysis places them', async () => {
+    const store = new DocumentStore(await analyzer());
+    const item = (name: string) => `fn ${name}() {\n    let v = x.unwrap();\n    let w = v.clone();\n}\n`;
+    let text = `${['a', 'b', 'c', 'd'].map(item).join('')}fn e() {} fn f() { z.unwrap(); }\n`;
+    store.open('mem:b.rs', 'src/lib.rs', 1, text);
+    // Edits in the order the editor sends them, each before `c`, `d` and `f`: two add rows, one takes
+    // two away. The last ends on the line `f` is on, so the columns of `f`'s finding move too.
+    const edits: TextEdit[] = [];
+    const edit = (at: number, rangeLength: number, inserted: string) => {
+      edits.push({ rangeOffset: at, rangeLength, text: inserted });
+      text = text.slice(0, at) + inserted + text.slice(at + rangeLength);
+    };
+    edit(text.indexOf('fn a') + 'fn a() {'.length, 0, '\n\n\n');
+    edit(text.indexOf('    let w = v.clone();\n}\nfn c'), '    let w = v.clone();\n}\n'.length, '}\n');
+    edit(text.indexOf('fn b'), 0, '// moved\n');
+    edit(text.indexOf('fn e() {') + 'fn e() {'.length, 0, ' 1;');
+    const changed = store.change('mem:b.rs', 2, edits);
+    deepStrictEqual(changed, await analyze(text, 'src/lib.rs'));
+    deepStrictEqual(
+      changed?.findings.filter((f) => f.rule === 'unwrap').map((f) => f.range.start),
+      [
+        { line: 4, character: 14 },
+        { line: 9, character: 14 },
+        { line: 12, character: 14 },
+        { line: 16, character: 14 },
+        { line: 19, character: 24 },
+      ],
+    );
+    store.close('mem:b.rs');
+  });
+
   it('answers a change to an unknown document with nothing, so the host re-opens it', async () => {
     const store = new DocumentStore(await analyzer());
     strictEqual(store.change('mem:never.rs', 2, []), undefined);

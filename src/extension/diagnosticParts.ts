@@ -1,59 +1,60 @@
 import * as vscode from 'vscode';
+import { emptyPart, layoutParts, shownPart, textChanged, type DiagnosticShape, type Layout, type ShownPart } from '../analysis/partLayout';
 
-/**
- * Setting a file's diagnostics makes VS Code convert and send every one of them, about 6 µs each in
- * a remote window: a file with a thousand concerns held the extension host's thread for 3–30 ms on
- * every edit. So a file's diagnostics, in order, are kept in parts of at most this many, each part
- * in a collection of its own, and an edit sets only the parts that changed, one at a time.
- */
-const DIAGNOSTICS_PER_PART = 200;
-
-/** One part of one file's diagnostics that differs from what VS Code shows. */
-export interface PartUpdate {
+/** One part of one file's diagnostics that differs from what VS Code shows: the items to make them from. */
+export interface PartUpdate<T> {
   uri: vscode.Uri;
   part: number;
-  diagnostics: vscode.Diagnostic[];
-  signature: string;
+  items: T[];
+  shapes: DiagnosticShape[];
 }
 
-/** What a diagnostic shows, as text: two diagnostics with the same signature look the same. */
-function signatureOf(diagnostic: vscode.Diagnostic): string {
-  const { start, end } = diagnostic.range;
-  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return `${start.line}:${start.character}:${end.line}:${end.character}:${diagnostic.severity}:${code}:${diagnostic.message}`;
-}
-
-/** The diagnostics of many files, each file's split into parts (see DIAGNOSTICS_PER_PART). */
-export class PartitionedDiagnostics implements vscode.Disposable {
+/**
+ * The diagnostics of many files, each file's split into parts (see partLayout.ts), each part in a
+ * collection of its own. They are made from items of type T: a diagnostic object is made only for
+ * a part that is set, since typing in a long file leaves most parts as they are.
+ */
+export class PartitionedDiagnostics<T> implements vscode.Disposable {
   private readonly collections: vscode.DiagnosticCollection[] = [];
-  /** Per file, the signature of each part as set. */
-  private readonly shown = new Map<string, string[]>();
+  /** Per file, each part as set, in the file's order; trailing empty parts dropped. */
+  private readonly shown = new Map<string, ShownPart[]>();
 
-  constructor(private readonly name: string) {}
+  /** `shapeOf` tells how the diagnostic `diagnosticOf` makes of an item looks, and where it is. */
+  constructor(
+    private readonly name: string,
+    private readonly shapeOf: (item: T) => DiagnosticShape,
+    private readonly diagnosticOf: (item: T) => vscode.Diagnostic,
+  ) {}
 
-  /** The parts to set so that the file shows `diagnostics`: none when it already does. */
-  changes(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): PartUpdate[] {
-    const before = this.shown.get(uri.toString()) ?? [];
-    const updates: PartUpdate[] = [];
-    const parts = Math.max(Math.ceil(diagnostics.length / DIAGNOSTICS_PER_PART), before.length);
-    for (let part = 0; part < parts; part++) {
-      const slice = diagnostics.slice(part * DIAGNOSTICS_PER_PART, (part + 1) * DIAGNOSTICS_PER_PART);
-      const signature = slice.map(signatureOf).join('\n');
-      if (signature !== (before[part] ?? '')) updates.push({ uri, part, diagnostics: slice, signature });
-    }
-    return updates;
+  /** The parts to set so that the file shows the diagnostics of `items`, given in the file's order; `settleLater` as in PartLayout. */
+  changes(uri: vscode.Uri, items: readonly T[], layout: Layout): { updates: PartUpdate<T>[]; settleLater: boolean } {
+    const shapes = items.map(this.shapeOf);
+    const { parts, settleLater } = layoutParts(this.shown.get(uri.toString()) ?? [], shapes, layout);
+    const updates = parts.flatMap(({ from, to, set }, part) => (set ? [{ uri, part, items: items.slice(from, to), shapes: shapes.slice(from, to) }] : []));
+    return { updates, settleLater };
   }
 
-  apply({ uri, part, diagnostics, signature }: PartUpdate): void {
+  apply({ uri, part, items, shapes }: PartUpdate<T>): void {
     // The first part's collection has the plain name; VS Code keys a file's diagnostics by it.
     const collection = (this.collections[part] ??= vscode.languages.createDiagnosticCollection(part === 0 ? this.name : `${this.name}#${part + 1}`));
-    collection.set(uri, diagnostics);
+    collection.set(uri, items.map(this.diagnosticOf));
     const key = uri.toString();
-    const shown = this.shown.get(key) ?? [];
-    shown[part] = signature;
-    while (shown.length > 0 && shown[shown.length - 1] === '') shown.pop();
-    if (shown.length > 0) this.shown.set(key, shown);
+    const parts = this.shown.get(key) ?? [];
+    parts[part] = shownPart(shapes);
+    for (let i = 0; i < parts.length; i++) parts[i] ??= emptyPart();
+    while (parts.length > 0 && parts[parts.length - 1].looks.length === 0) parts.pop();
+    if (parts.length > 0) this.shown.set(key, parts);
     else this.shown.delete(key);
+  }
+
+  /** Follows an edit of an open document, as VS Code moves the diagnostics it shows there. */
+  textChanged(event: vscode.TextDocumentChangeEvent): void {
+    const parts = this.shown.get(event.document.uri.toString());
+    if (!parts) return;
+    textChanged(
+      parts,
+      event.contentChanges.map(({ range, text }) => ({ startLine: range.start.line, endLine: range.end.line, breaks: text.split('\n').length - 1 })),
+    );
   }
 
   dispose(): void {

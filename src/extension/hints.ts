@@ -3,6 +3,7 @@ import { CATEGORY_TITLES, type CategoryId, type Finding, type Polarity } from '.
 import { displayOf, isShown, type Display } from '../analysis/presentation';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
+import type { DiagnosticShape, Layout } from '../analysis/partLayout';
 import { PartitionedDiagnostics, type PartUpdate } from './diagnosticParts';
 
 export const DIAGNOSTIC_SOURCE = 'rust-review';
@@ -40,8 +41,22 @@ const DRAW_TURN_BUDGET_MS = 4;
 const RECOUNT_ABOVE_FILES = 200;
 /** What handing one diagnostic to VS Code costs, measured in a remote window: about 6 µs. */
 const SET_MS_PER_DIAGNOSTIC = 0.006;
+/** Typing that stopped this long ago has paused: a file's diagnostics left where VS Code moved them are set afresh. */
+const SETTLE_AFTER_MS = 1500;
 
 const POLARITY_MARK: Record<Polarity, string> = { concern: '✗', strength: '✓', info: '•' };
+
+/** A finding shown as a diagnostic, and its severity under the settings. */
+interface ConcernDiagnostic {
+  finding: Finding;
+  severity: vscode.DiagnosticSeverity;
+}
+
+/** How the diagnostic of a finding looks, and where (see partLayout.ts). */
+function shapeOf({ finding, severity }: ConcernDiagnostic): DiagnosticShape {
+  const { start, end } = finding.range;
+  return { looks: `${start.character}:${end.line - start.line}:${end.character}:${severity}:${finding.rule}:${finding.message}`, line: start.line, endLine: end.line };
+}
 
 /** Shown concerns and strengths, of a file or of the workspace. */
 interface Counts {
@@ -60,7 +75,9 @@ function addCounts(totals: Counts, counts: Counts, sign: 1 | -1): void {
  * gets one `setDecorations` call per type.
  */
 export class HintRenderer implements vscode.Disposable {
-  private readonly diagnostics = new PartitionedDiagnostics(DIAGNOSTIC_SOURCE);
+  private readonly diagnostics = new PartitionedDiagnostics<ConcernDiagnostic>(DIAGNOSTIC_SOURCE, shapeOf, (item) => this.diagnosticOf(item));
+  /** VS Code moves the diagnostics it shows in an open document as it is edited, and so does the record of them. */
+  private readonly edits = vscode.workspace.onDidChangeTextDocument((event) => this.diagnostics.textChanged(event));
   private readonly markers: Record<'strength' | 'info', vscode.TextEditorDecorationType>;
   private readonly inline = vscode.window.createTextEditorDecorationType({
     after: { margin: '0 0 0 2em', fontStyle: 'italic' },
@@ -197,7 +214,13 @@ export class HintRenderer implements vscode.Disposable {
     // After a settings change every file is drawn again, and only the parts that look different are set.
     const targets = uris ?? this.host.allFindings().map((f) => f.uri);
     if (recountAll) this.startRecount(uris ? this.host.allFindings().map((f) => f.uri) : targets);
-    for (const uri of targets) this.staleDiagnostics.set(uri.toString(), uri);
+    // VS Code moves the diagnostics of an open document with the text typed above them (see Layout):
+    // while typing, those it already shows in the right place are left there.
+    const open = new Set(uris ? vscode.workspace.textDocuments.map((d) => d.uri.toString()) : []);
+    for (const uri of targets) {
+      const key = uri.toString();
+      this.staleDiagnostics.set(key, { uri, layout: open.has(key) ? 'typing' : 'fresh' });
+    }
     this.scheduleDiagnostics();
     const changed = uris && new Set(uris.map((u) => u.toString()));
     for (const editor of vscode.window.visibleTextEditors) {
@@ -206,10 +229,24 @@ export class HintRenderer implements vscode.Disposable {
   }
 
   /** Files whose diagnostics changed and are not drawn yet, drawn from the current findings when their turn comes. */
-  private readonly staleDiagnostics = new Map<string, vscode.Uri>();
+  private readonly staleDiagnostics = new Map<string, { uri: vscode.Uri; layout: Layout }>();
   /** For a stale file whose diagnostics are built, the parts still to hand to VS Code. */
-  private readonly pendingParts = new Map<string, PartUpdate[]>();
+  private readonly pendingParts = new Map<string, PartUpdate<ConcernDiagnostic>[]>();
   private nextTurn: ReturnType<typeof setTimeout> | undefined;
+  /** Per file drawn while typing, the timer that lays its diagnostics out afresh once typing pauses. */
+  private readonly settleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  private settleLater(key: string, uri: vscode.Uri): void {
+    this.settleTimers.set(
+      key,
+      setTimeout(() => {
+        this.settleTimers.delete(key);
+        this.staleDiagnostics.set(key, { uri, layout: 'fresh' });
+        this.pendingParts.delete(key);
+        this.scheduleDiagnostics();
+      }, SETTLE_AFTER_MS),
+    );
+  }
 
   private scheduleDiagnostics(): void {
     this.nextTurn ??= setTimeout(() => {
@@ -224,17 +261,21 @@ export class HintRenderer implements vscode.Disposable {
     for (let steps = 0; ; steps++) {
       const next = this.staleDiagnostics.entries().next();
       if (next.done) return;
-      const [key, uri] = next.value;
+      const [key, { uri, layout }] = next.value;
       const pending = this.pendingParts.get(key);
       const stepStarted = performance.now();
-      const estimate = (pending?.[0]?.diagnostics.length ?? 0) * SET_MS_PER_DIAGNOSTIC;
+      const estimate = (pending?.[0]?.items.length ?? 0) * SET_MS_PER_DIAGNOSTIC;
       // A turn's first step always runs, however big, so that drawing goes on.
       if (steps > 0 && stepStarted - turnStarted + estimate > DRAW_TURN_BUDGET_MS) return this.scheduleDiagnostics();
       if (pending) {
         const update = pending.shift();
         if (update) this.diagnostics.apply(update);
       } else {
-        this.pendingParts.set(key, this.diagnostics.changes(uri, this.diagnosticsFor(uri)));
+        const { updates, settleLater } = this.diagnostics.changes(uri, this.diagnosticsFor(uri), layout);
+        this.pendingParts.set(key, updates);
+        clearTimeout(this.settleTimers.get(key));
+        this.settleTimers.delete(key);
+        if (settleLater) this.settleLater(key, uri);
       }
       const drawn = this.pendingParts.get(key)?.length === 0;
       if (drawn) {
@@ -245,16 +286,20 @@ export class HintRenderer implements vscode.Disposable {
     }
   }
 
-  private diagnosticsFor(uri: vscode.Uri): vscode.Diagnostic[] {
+  /** The shown findings of a file that are diagnostics, with their severity. */
+  private diagnosticsFor(uri: vscode.Uri): ConcernDiagnostic[] {
     const policy = this.settings().policy;
     return this.shown(uri).flatMap((finding) => {
       const severity = SEVERITY[displayOf(finding, policy)];
-      if (severity === undefined) return [];
-      const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, severity);
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: finding.rule, target: this.explanationOf(finding.rule) };
-      return [diagnostic];
+      return severity === undefined ? [] : [{ finding, severity }];
     });
+  }
+
+  private diagnosticOf({ finding, severity }: ConcernDiagnostic): vscode.Diagnostic {
+    const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, severity);
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = { value: finding.rule, target: this.explanationOf(finding.rule) };
+    return diagnostic;
   }
 
   /**
@@ -304,8 +349,10 @@ export class HintRenderer implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.nextTurn);
     clearTimeout(this.recount?.timer);
+    for (const timer of this.settleTimers.values()) clearTimeout(timer);
     this.totalsChanged.dispose();
     this.diagnostics.dispose();
+    this.edits.dispose();
     this.markers.strength.dispose();
     this.markers.info.dispose();
     this.inline.dispose();

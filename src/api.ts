@@ -17,10 +17,12 @@ export interface ScanSummary {
 
 /**
  * Milliseconds from sending a document's edits to the worker: to its reply, and to its hints
- * drawn; the drawing alone, on the host's thread, in all; and its longest stretch without a break.
+ * drawn; the worker's own time on them; the drawing alone, on the host's thread, in all; and its
+ * longest stretch without a break.
  */
 export interface EditLatency {
   workerMs: number;
+  analysisMs: number;
   hintsMs: number;
   drawMs: number;
   longestDrawTurnMs: number;

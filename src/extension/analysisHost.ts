@@ -54,7 +54,7 @@ export class AnalysisHost implements vscode.Disposable {
   /** The URI of each file known by its key: parsing ten thousand keys back on each update showed. */
   private readonly uris = new Map<string, vscode.Uri>();
   /** Per open document, the timing of its latest edit until its hints are drawn (see noteDrawing). */
-  private readonly drawing = new Map<string, { flushedAt: number; repliedAt: number; drawMs: number; longestDrawTurnMs: number }>();
+  private readonly drawing = new Map<string, { flushedAt: number; repliedAt: number; analysisMs: number; drawMs: number; longestDrawTurnMs: number }>();
   readonly files: WorkspaceFiles;
   readonly stats: HostStats = { editLatencies: [] };
   readonly onDidUpdate = this.updated.event;
@@ -347,7 +347,7 @@ export class AnalysisHost implements vscode.Disposable {
       }
       const repliedAt = performance.now();
       const key = tracked.uri.toString();
-      if (tracked.sentVersion === reply.version) this.drawing.set(key, { flushedAt, repliedAt, drawMs: 0, longestDrawTurnMs: 0 });
+      if (tracked.sentVersion === reply.version) this.drawing.set(key, { flushedAt, repliedAt, analysisMs: reply.analysisMs, drawMs: 0, longestDrawTurnMs: 0 });
       // Accepting the reply starts drawing the hints (onDidUpdate): the first turn of it.
       this.accept(tracked, reply.version, reply.analysis);
       this.noteDrawing(key, performance.now() - repliedAt);
@@ -368,8 +368,8 @@ export class AnalysisHost implements vscode.Disposable {
     timing.longestDrawTurnMs = Math.max(timing.longestDrawTurnMs, turnMs);
     if (!drawn) return;
     this.drawing.delete(key);
-    const { flushedAt, repliedAt, drawMs, longestDrawTurnMs } = timing;
-    this.stats.editLatencies.push({ workerMs: repliedAt - flushedAt, hintsMs: performance.now() - flushedAt, drawMs, longestDrawTurnMs });
+    const { flushedAt, repliedAt, analysisMs, drawMs, longestDrawTurnMs } = timing;
+    this.stats.editLatencies.push({ workerMs: repliedAt - flushedAt, analysisMs, hintsMs: performance.now() - flushedAt, drawMs, longestDrawTurnMs });
     if (this.stats.editLatencies.length > 50) this.stats.editLatencies.shift();
   }
 

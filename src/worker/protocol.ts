@@ -18,8 +18,11 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { id: number; kind: 'ready' }
   | { id: number; kind: 'analyzed'; outcome: AnalysisOutcome }
-  /** `analysis` is absent when the worker does not know the document (it was never opened). */
-  | { id: number; kind: 'document'; uri: string; version: number; analysis?: PackedAnalysis; parseMs: number }
+  /**
+   * `analysis` is absent when the worker does not know the document (it was never opened).
+   * `analysisMs`: the worker's own time on the request, parse and packing included.
+   */
+  | { id: number; kind: 'document'; uri: string; version: number; analysis?: PackedAnalysis; analysisMs: number }
   | { id: number; kind: 'closed' }
   | { id: number; kind: 'failed'; error: string };
 

@@ -17,7 +17,7 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
   /** A document's reply, its findings packed into a buffer that is transferred. */
   function documentReply(request: { id: number; uri: string; version: number }, analysis: FileAnalysis | undefined, started: number): [WorkerResponse, ArrayBuffer[]] {
     const packed = analysis && packAnalysis(analysis);
-    const response: WorkerResponse = { id: request.id, kind: 'document', uri: request.uri, version: request.version, analysis: packed?.analysis, parseMs: Date.now() - started };
+    const response: WorkerResponse = { id: request.id, kind: 'document', uri: request.uri, version: request.version, analysis: packed?.analysis, analysisMs: performance.now() - started };
     return [response, packed?.transfer ?? []];
   }
 
@@ -29,7 +29,7 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
       return { id: request.id, kind: 'ready' };
     }
     if (!analyzer || !documents) return { id: request.id, kind: 'failed', error: 'the worker was not initialised' };
-    const started = Date.now();
+    const started = performance.now();
     switch (request.kind) {
       case 'analyzeFile':
         return { id: request.id, kind: 'analyzed', outcome: analyzer.analyzeBytes(request.file, request.bytes) };

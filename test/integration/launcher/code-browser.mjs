@@ -157,6 +157,11 @@ async function startServer(vscodeServer, tmpDir) {
     '--extensions-dir', path.join(tmpDir, 'extensions'),
   ];
   if (process.env.RUST_REVIEW_TRUST === '1') args.push('--disable-workspace-trust');
+  // The server looks for ports to forward by spawning processes from the extension host's thread
+  // every few seconds, which blocks that thread for up to tens of ms: noise in the timings the
+  // tests and the benchmark take of the extension, and nothing they test.
+  fs.mkdirSync(path.join(tmpDir, 'data', 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(tmpDir, 'data', 'Machine', 'settings.json'), JSON.stringify({ 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' }));
   // The tests' os.tmpdir() is the server's, inside the run's temporary folder.
   const { server, listening } = spawnVscodeServer(vscodeServer, {
     runDir: tmpDir,

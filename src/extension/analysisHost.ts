@@ -377,7 +377,8 @@ export class AnalysisHost implements vscode.Disposable {
   private accept(tracked: OpenDocument, version: number, analysis: PackedAnalysis | undefined): void {
     const key = tracked.uri.toString();
     if (!analysis || this.open.get(key) !== tracked || version !== tracked.sentVersion) return;
-    this.documentResults.set(key, unpackAnalysis(analysis));
+    // The findings unpacked before are taken over where only their place changed.
+    this.documentResults.set(key, unpackAnalysis(analysis, this.documentResults.get(key)?.findings));
     this.updated.fire([tracked.uri]);
   }
 

@@ -46,9 +46,45 @@ export function packAnalysis({ findings, ...rest }: FileAnalysis): { analysis: P
   return { analysis: { ...rest, findings: { numbers, strings } }, transfer: [numbers.buffer] };
 }
 
-export function unpackAnalysis({ findings: { numbers, strings }, ...rest }: PackedAnalysis): FileAnalysis {
-  const findings: Finding[] = new Array<Finding>(numbers.length / FIELDS);
-  for (let i = 0, at = 0; at < numbers.length; i++, at += FIELDS) {
+/**
+ * The analysis a host receives. Given the findings it unpacked from the same document before,
+ * those that are the same apart from where they are (the ones before and after an edit: most of a
+ * long file's) are taken over and moved in place, so that a keystroke makes and collects objects
+ * only for the findings it changed. `previous` is used up.
+ */
+export function unpackAnalysis({ findings: { numbers, strings }, ...rest }: PackedAnalysis, previous: readonly Finding[] = []): FileAnalysis {
+  const count = numbers.length / FIELDS;
+  const alike = (finding: Finding, i: number) => {
+    const at = i * FIELDS;
+    return (
+      finding.rule === strings[numbers[at]] &&
+      finding.category === strings[numbers[at + 1]] &&
+      finding.polarity === strings[numbers[at + 2]] &&
+      finding.severity === strings[numbers[at + 3]] &&
+      finding.message === strings[numbers[at + 4]] &&
+      finding.file === strings[numbers[at + 5]] &&
+      finding.context === strings[numbers[at + 6]] &&
+      finding.concurrencyModel === (numbers[at + 7] === -1 ? undefined : strings[numbers[at + 7]])
+    );
+  };
+  const shared = Math.min(count, previous.length);
+  let fromStart = 0;
+  while (fromStart < shared && alike(previous[fromStart], fromStart)) fromStart++;
+  let fromEnd = 0;
+  while (fromEnd < shared - fromStart && alike(previous[previous.length - 1 - fromEnd], count - 1 - fromEnd)) fromEnd++;
+  const findings: Finding[] = new Array<Finding>(count);
+  for (let i = 0, at = 0; i < count; i++, at += FIELDS) {
+    const kept = i < fromStart ? previous[i] : i >= count - fromEnd ? previous[i - count + previous.length] : undefined;
+    if (kept) {
+      kept.range.start.line = numbers[at + 8];
+      kept.range.start.character = numbers[at + 9];
+      kept.range.end.line = numbers[at + 10];
+      kept.range.end.character = numbers[at + 11];
+      kept.startIndex = numbers[at + 12];
+      kept.endIndex = numbers[at + 13];
+      findings[i] = kept;
+      continue;
+    }
     const model = numbers[at + 7];
     findings[i] = {
       rule: strings[numbers[at]],

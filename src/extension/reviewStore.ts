@@ -5,6 +5,8 @@ import type { Log } from './log';
 import type { RepositoryInfo } from './repository';
 
 const OPEN_KEPT_COPY = 'Open Kept Copy';
+/** How many times opening looks for the saved review and its temporary copy before it starts a new review (see readSaved). */
+const SAVE_READ_ATTEMPTS = 3;
 
 /**
  * The review of the open repository, saved on every change to the extension's workspace storage.
@@ -98,16 +100,19 @@ function temporaryOf(file: vscode.Uri): vscode.Uri {
  * The saved review's bytes. A rename with `overwrite` deletes the old file before it moves the new
  * one in, so a window opening the review at that moment (another window, or one reopened while the
  * crashed one's restarted host saves) finds no file: the complete temporary copy is the review then.
+ * By the time that copy is read it may have been renamed in, so the file is looked for again.
  */
 async function readSaved(file: vscode.Uri): Promise<Uint8Array> {
-  try {
-    return await vscode.workspace.fs.readFile(file);
-  } catch (error) {
-    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+  for (let attempt = 1; ; attempt++) {
     try {
-      return await vscode.workspace.fs.readFile(temporaryOf(file));
-    } catch {
-      throw error;
+      return await vscode.workspace.fs.readFile(file);
+    } catch (error) {
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+      try {
+        return await vscode.workspace.fs.readFile(temporaryOf(file));
+      } catch {
+        if (attempt === SAVE_READ_ATTEMPTS) throw error;
+      }
     }
   }
 }

@@ -379,7 +379,13 @@ export class RustAnalyzer {
   analyzeDocument(file: string, text: string, tree: Tree, edit?: DocumentEdit): DocumentAnalysis {
     const spans = itemGroupSpans(tree.rootNode);
     const lines = new LineIndex(text);
-    const groups = (edit && this.reanalyzeEdited(file, text, tree, lines, spans, edit)) || this.analyzeSpans(file, text, tree, lines, spans);
+    let groups = edit && this.reanalyzeEdited(file, text, tree, lines, spans, edit);
+    let imports = groups ? importsKey(groups) : '';
+    // The kept groups were analysed with the imports as they were.
+    if (!groups || imports !== edit?.previous.imports) {
+      groups = this.analyzeSpans(file, text, tree, lines, spans);
+      imports = importsKey(groups);
+    }
     const stats: FileStats = {
       lines: text.length === 0 ? 0 : lines.lineCount - (text.endsWith('\n') ? 1 : 0),
       ...noCounts(),
@@ -393,15 +399,19 @@ export class RustAnalyzer {
       stats.modules += counts.modules;
     }
     // Each group's findings are in order and lie within it, so the groups' findings in turn are too.
-    const findings = groups.flatMap((group) => group.findings);
+    const findings: Finding[] = [];
+    for (const group of groups) for (const finding of group.findings) findings.push(finding);
     if (isIntegrationTestFile(file)) {
       findings.push(this.fileFinding(file, lines));
       findings.sort(byPosition);
     }
-    return { analysis: { file, context: fileContext(file), findings, stats }, groups, imports: importsKey(groups) };
+    return { analysis: { file, context: fileContext(file), findings, stats }, groups, imports };
   }
 
-  /** The groups after an edit: the untouched ones kept and shifted, the others analysed; undefined when the whole file must be. */
+  /**
+   * The groups after an edit: the untouched ones kept and shifted, the others analysed; undefined
+   * when the whole file must be. The caller checks that the imports did not change.
+   */
   private reanalyzeEdited(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], edit: DocumentEdit): ItemGroup[] | undefined {
     if (edit.previous.groups.some((group) => group.fileWide)) return undefined;
     // Both lists are in file order: walk them together to pair each span with the kept group now at its place.
@@ -423,8 +433,7 @@ export class RustAnalyzer {
     const analysed = this.analyzeSpans(file, text, tree, lines, spans, targets, groups);
     if (analysed.some((group) => group.fileWide)) return undefined;
     for (const [k, i] of targets.entries()) groups[i] = analysed[k];
-    // The kept groups were analysed with the imports as they were.
-    return importsKey(groups as ItemGroup[]) === edit.previous.imports ? (groups as ItemGroup[]) : undefined;
+    return groups as ItemGroup[];
   }
 
   /**

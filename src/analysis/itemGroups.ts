@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ImportBinding } from './imports';
 import type { Finding } from './model';
-import { isComment } from './syntax';
+import { COMMENT_TYPES } from './syntax';
 
 /**
  * Incremental analysis of an edited document works item by item: what a rule finds in one
@@ -46,18 +46,24 @@ export interface EditSpan {
   newEndRow: number;
 }
 
-/** The top-level groups of a tree, in order. */
+/** The top-level groups of a tree, in order. A cursor, since a Node for each child of a long file showed in every edit's time. */
 export function itemGroupSpans(root: Node): GroupSpan[] {
   const spans: GroupSpan[] = [];
   let start: number | undefined;
   let end = 0;
-  for (const child of root.children) {
-    if (!child) continue;
-    start ??= child.startIndex;
-    end = child.endIndex;
-    if (child.type === 'attribute_item' || isComment(child)) continue;
-    spans.push({ start, end });
-    start = undefined;
+  const cursor = root.walk();
+  try {
+    for (let more = cursor.gotoFirstChild(); more; more = cursor.gotoNextSibling()) {
+      start ??= cursor.startIndex;
+      end = cursor.endIndex;
+      // Attributes and comments belong to the item after them.
+      const type = cursor.nodeType;
+      if (type === 'attribute_item' || COMMENT_TYPES.has(type)) continue;
+      spans.push({ start, end });
+      start = undefined;
+    }
+  } finally {
+    cursor.delete();
   }
   if (start !== undefined) spans.push({ start, end });
   return spans;
@@ -105,4 +111,45 @@ export function groupsAfterEdits(groups: readonly ItemGroup[], edits: readonly E
     }
     return { group, start, end, editsBefore };
   });
+}
+
+/** A document's groups and its list of findings: the groups' in turn, with any that belong to no group (a file's own) among them. */
+export interface GroupedFindings {
+  groups: readonly ItemGroup[];
+  findings: readonly Finding[];
+}
+
+/** Where each group's first finding is in the list; findings of no group between groups' are passed over. */
+function groupStarts({ groups, findings }: GroupedFindings): Map<ItemGroup, number> {
+  const starts = new Map<ItemGroup, number>();
+  let at = 0;
+  for (const group of groups) {
+    const first = group.findings[0];
+    if (first === undefined) continue;
+    while (at < findings.length && findings[at] !== first) at++;
+    if (at === findings.length) break;
+    starts.set(group, at);
+    at += group.findings.length;
+  }
+  return starts;
+}
+
+/**
+ * For each finding of `next`, its index among the findings of `previous` when the edit between
+ * them kept it (the same object, moved), else -1. A group the edit did not touch is taken over
+ * whole, its findings in their order, so groups are paired rather than each finding looked up.
+ * Each pair is still checked finding by finding: a file's own finding sorted into the middle of a
+ * group's (one that starts at offset 0 and ends before the first line does) shifts the rest.
+ */
+export function keptFindingIndices(previous: GroupedFindings, next: GroupedFindings): Int32Array {
+  const before = groupStarts(previous);
+  const indices = new Int32Array(next.findings.length).fill(-1);
+  for (const [group, at] of groupStarts(next)) {
+    const from = before.get(group);
+    if (from === undefined) continue;
+    for (let k = 0; k < group.findings.length; k++) {
+      if (previous.findings[from + k] === next.findings[at + k]) indices[at + k] = from + k;
+    }
+  }
+  return indices;
 }

@@ -14,8 +14,10 @@ export function isCfgTestAttribute(attribute: string): boolean {
   return condition !== undefined && /\btest\b/.test(condition) && !/\bnot\s*\(\s*test\s*\)/.test(condition);
 }
 
+export const COMMENT_TYPES: ReadonlySet<string> = new Set(['line_comment', 'block_comment']);
+
 export function isComment(node: Node): boolean {
-  return node.type === 'line_comment' || node.type === 'block_comment';
+  return COMMENT_TYPES.has(node.type);
 }
 
 export function isDocComment(node: Node): boolean {

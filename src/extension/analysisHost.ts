@@ -21,6 +21,8 @@ interface OpenDocument {
   sentVersion: number;
   pending: TextEdit[];
   timer?: ReturnType<typeof setTimeout>;
+  /** The findings of the latest reply, kept or stale: the next reply refers to them (see PackedFindings). */
+  received?: { version: number; findings: Finding[] };
 }
 
 export interface HostStats {
@@ -349,7 +351,10 @@ export class AnalysisHost implements vscode.Disposable {
       const key = tracked.uri.toString();
       if (tracked.sentVersion === reply.version) this.drawing.set(key, { flushedAt, repliedAt, analysisMs: reply.analysisMs, drawMs: 0, longestDrawTurnMs: 0 });
       // Accepting the reply starts drawing the hints (onDidUpdate): the first turn of it.
-      this.accept(tracked, reply.version, reply.analysis);
+      if (!this.accept(tracked, reply.version, reply.analysis)) {
+        this.drawing.delete(key);
+        return this.sendOpen(tracked, document);
+      }
       this.noteDrawing(key, performance.now() - repliedAt);
     } catch (error) {
       this.log.error(`${tracked.file}: ${describe(error)}`);
@@ -373,13 +378,26 @@ export class AnalysisHost implements vscode.Disposable {
     if (this.stats.editLatencies.length > 50) this.stats.editLatencies.shift();
   }
 
-  /** Keeps a reply only if it is for the latest version sent: an older one is stale. */
-  private accept(tracked: OpenDocument, version: number, analysis: PackedAnalysis | undefined): void {
+  /**
+   * Unpacks every reply, since the next one refers to it, but keeps it only if it is for the latest
+   * version sent: an older one is stale. False when the reply refers to findings this host does not
+   * have: the document must be sent whole.
+   */
+  private accept(tracked: OpenDocument, version: number, analysis: PackedAnalysis | undefined): boolean {
     const key = tracked.uri.toString();
-    if (!analysis || this.open.get(key) !== tracked || version !== tracked.sentVersion) return;
-    // The findings unpacked before are taken over where only their place changed.
-    this.documentResults.set(key, unpackAnalysis(analysis, this.documentResults.get(key)?.findings));
+    if (!analysis || this.open.get(key) !== tracked) return true;
+    const { base } = analysis.findings;
+    if (base !== undefined && tracked.received?.version !== base) {
+      this.log.warn(`${tracked.file}: the worker's reply refers to version ${base}, the host has ${tracked.received?.version ?? 'none'}; sending the document again`);
+      tracked.received = undefined;
+      return false;
+    }
+    const unpacked = unpackAnalysis(analysis, base === undefined ? [] : tracked.received?.findings);
+    tracked.received = { version, findings: unpacked.findings };
+    if (version !== tracked.sentVersion) return true;
+    this.documentResults.set(key, unpacked);
     this.updated.fire([tracked.uri]);
+    return true;
   }
 
   private closeDocument(document: vscode.TextDocument): void {

@@ -1,7 +1,8 @@
 import { Edit, type Tree } from 'web-tree-sitter';
 import type { DocumentAnalysis, RustAnalyzer } from '../analysis/engine';
-import type { EditSpan } from '../analysis/itemGroups';
+import { keptFindingIndices, type EditSpan } from '../analysis/itemGroups';
 import type { FileAnalysis } from '../analysis/model';
+import type { KeptFindings } from './packedFindings';
 
 /** One edit as the editor reports it: UTF-16 offsets into the text before the edit. */
 export interface TextEdit {
@@ -19,6 +20,12 @@ interface OpenDocument {
 }
 
 type Point = { row: number; column: number };
+
+/** A document's analysis after an edit, with the findings it kept of the analysis of version `kept.base` (see keptFindingIndices). */
+export interface DocumentChange {
+  analysis: FileAnalysis;
+  kept: KeptFindings;
+}
 
 /** The row and UTF-16 column of an offset, counted from the start of `text`. */
 function pointAt(text: string, offset: number): Point {
@@ -62,7 +69,7 @@ export class DocumentStore {
    * Applies edits in order, each relative to the text the previous one left, then re-parses
    * incrementally. Returns undefined when the document is unknown (the host then re-opens it).
    */
-  change(uri: string, version: number, edits: readonly TextEdit[]): FileAnalysis | undefined {
+  change(uri: string, version: number, edits: readonly TextEdit[]): DocumentChange | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     let { text } = document;
@@ -82,9 +89,12 @@ export class DocumentStore {
     if (!tree) return undefined;
     const changedRanges = document.tree.getChangedRanges(tree);
     document.tree.delete();
-    const analysis = this.analyzer.analyzeDocument(document.file, text, tree, { previous: document.analysis, edits: spans, changedRanges });
+    const previous = document.analysis;
+    const base = document.version;
+    const analysis = this.analyzer.analyzeDocument(document.file, text, tree, { previous, edits: spans, changedRanges });
     Object.assign(document, { version, text, tree, analysis });
-    return analysis.analysis;
+    const kept = keptFindingIndices({ groups: previous.groups, findings: previous.analysis.findings }, { groups: analysis.groups, findings: analysis.analysis.findings });
+    return { analysis: analysis.analysis, kept: { base, indices: kept } };
   }
 
   versionOf(uri: string): number | undefined {

@@ -1,22 +1,51 @@
 import type { CategoryId, CodeContext, ConcurrencyModel, FileAnalysis, Finding, Polarity, Severity } from '../analysis/model';
 
 /**
- * A document's findings as they cross from the worker to the extension host after every edit: one
- * Int32Array, transferred rather than copied, and a table of the strings it refers to. Thousands of
- * finding objects would be copied field by field on both sides, and decoding them blocked the
- * extension host's thread; a big file's few hundred distinct strings and one buffer do not.
+ * A document's findings as they cross from the worker to the extension host after every edit:
+ * numbers in one buffer, transferred rather than copied, and a table of the strings they refer to.
+ * Thousands of finding objects would be copied field by field on both sides, and decoding them
+ * blocked the extension host's thread.
+ *
+ * Most findings of a long file are the ones of the reply before, moved by the edit: those are sent
+ * as the index they had there, with their new place, so that neither side handles their text, and
+ * the host moves the objects it already has (see unpackAnalysis).
  */
 export interface PackedFindings {
-  numbers: Int32Array;
+  /** Per finding, its range (start line and character, end line and character), then its offsets. */
+  places: Int32Array;
+  /** Per finding, its index among the findings of the reply for version `base` when it is the same finding moved, else -1. */
+  kept: Int32Array;
+  /** Per finding not kept, in order: rule, category, polarity, severity, message, file, context and concurrency model, as indices into `strings` (-1 for none). */
+  described: Int32Array;
   strings: string[];
+  /** The version of the document whose reply `kept` refers to; absent when nothing is kept. */
+  base?: number;
 }
 
 export type PackedAnalysis = Omit<FileAnalysis, 'findings'> & { findings: PackedFindings };
 
-/** Per finding: rule, category, polarity, severity, message, file, context and concurrency model (string table indices, -1 for none), then its range and offsets. */
-const FIELDS = 14;
+/** The findings an analysis kept of the one of version `base`: see keptFindingIndices. */
+export interface KeptFindings {
+  base: number;
+  indices: Int32Array;
+}
 
-export function packAnalysis({ findings, ...rest }: FileAnalysis): { analysis: PackedAnalysis; transfer: ArrayBuffer[] } {
+const PLACE_FIELDS = 6;
+const DESCRIPTION_FIELDS = 8;
+
+/** Packs an analysis, given what it kept of the one of version `base` (see keptFindingIndices). */
+export function packAnalysis({ findings, ...rest }: FileAnalysis, kept?: KeptFindings): { analysis: PackedAnalysis; transfer: ArrayBuffer[] } {
+  const count = findings.length;
+  const keptIndices = kept?.indices;
+  let described = count;
+  if (keptIndices) for (const index of keptIndices) if (index >= 0) described--;
+  // One buffer for the three, so that one allocation and one transfer serve them.
+  const buffer = new ArrayBuffer((count * (PLACE_FIELDS + 1) + described * DESCRIPTION_FIELDS) * Int32Array.BYTES_PER_ELEMENT);
+  const places = new Int32Array(buffer, 0, count * PLACE_FIELDS);
+  const keptView = new Int32Array(buffer, places.byteLength, count);
+  const descriptions = new Int32Array(buffer, places.byteLength + keptView.byteLength, described * DESCRIPTION_FIELDS);
+  if (keptIndices) keptView.set(keptIndices);
+  else keptView.fill(-1);
   const strings: string[] = [];
   const index = new Map<string, number>();
   const ref = (text: string | undefined) => {
@@ -25,80 +54,65 @@ export function packAnalysis({ findings, ...rest }: FileAnalysis): { analysis: P
     if (at === undefined) index.set(text, (at = strings.push(text) - 1));
     return at;
   };
-  const numbers = new Int32Array(findings.length * FIELDS);
-  let at = 0;
-  for (const f of findings) {
-    numbers[at++] = ref(f.rule);
-    numbers[at++] = ref(f.category);
-    numbers[at++] = ref(f.polarity);
-    numbers[at++] = ref(f.severity);
-    numbers[at++] = ref(f.message);
-    numbers[at++] = ref(f.file);
-    numbers[at++] = ref(f.context);
-    numbers[at++] = ref(f.concurrencyModel);
-    numbers[at++] = f.range.start.line;
-    numbers[at++] = f.range.start.character;
-    numbers[at++] = f.range.end.line;
-    numbers[at++] = f.range.end.character;
-    numbers[at++] = f.startIndex;
-    numbers[at++] = f.endIndex;
+  for (let i = 0, at = 0, next = 0; i < count; i++) {
+    const f = findings[i];
+    places[at++] = f.range.start.line;
+    places[at++] = f.range.start.character;
+    places[at++] = f.range.end.line;
+    places[at++] = f.range.end.character;
+    places[at++] = f.startIndex;
+    places[at++] = f.endIndex;
+    if (keptView[i] >= 0) continue;
+    descriptions[next++] = ref(f.rule);
+    descriptions[next++] = ref(f.category);
+    descriptions[next++] = ref(f.polarity);
+    descriptions[next++] = ref(f.severity);
+    descriptions[next++] = ref(f.message);
+    descriptions[next++] = ref(f.file);
+    descriptions[next++] = ref(f.context);
+    descriptions[next++] = ref(f.concurrencyModel);
   }
-  return { analysis: { ...rest, findings: { numbers, strings } }, transfer: [numbers.buffer] };
+  const packed: PackedFindings = { places, kept: keptView, described: descriptions, strings, ...(kept ? { base: kept.base } : {}) };
+  return { analysis: { ...rest, findings: packed }, transfer: [buffer] };
 }
 
 /**
- * The analysis a host receives. Given the findings it unpacked from the same document before,
- * those that are the same apart from where they are (the ones before and after an edit: most of a
- * long file's) are taken over and moved in place, so that a keystroke makes and collects objects
- * only for the findings it changed. `previous` is used up.
+ * The analysis a host receives. `base` is what it unpacked from the reply for version `base`: the
+ * findings kept since are those objects, moved in place, so that a keystroke makes and collects
+ * objects only for the findings it changed. `base` is used up.
  */
-export function unpackAnalysis({ findings: { numbers, strings }, ...rest }: PackedAnalysis, previous: readonly Finding[] = []): FileAnalysis {
-  const count = numbers.length / FIELDS;
-  const alike = (finding: Finding, i: number) => {
-    const at = i * FIELDS;
-    return (
-      finding.rule === strings[numbers[at]] &&
-      finding.category === strings[numbers[at + 1]] &&
-      finding.polarity === strings[numbers[at + 2]] &&
-      finding.severity === strings[numbers[at + 3]] &&
-      finding.message === strings[numbers[at + 4]] &&
-      finding.file === strings[numbers[at + 5]] &&
-      finding.context === strings[numbers[at + 6]] &&
-      finding.concurrencyModel === (numbers[at + 7] === -1 ? undefined : strings[numbers[at + 7]])
-    );
-  };
-  const shared = Math.min(count, previous.length);
-  let fromStart = 0;
-  while (fromStart < shared && alike(previous[fromStart], fromStart)) fromStart++;
-  let fromEnd = 0;
-  while (fromEnd < shared - fromStart && alike(previous[previous.length - 1 - fromEnd], count - 1 - fromEnd)) fromEnd++;
+export function unpackAnalysis({ findings: { places, kept, described, strings }, ...rest }: PackedAnalysis, base: readonly Finding[] = []): FileAnalysis {
+  const count = kept.length;
   const findings: Finding[] = new Array<Finding>(count);
-  for (let i = 0, at = 0; i < count; i++, at += FIELDS) {
-    const kept = i < fromStart ? previous[i] : i >= count - fromEnd ? previous[i - count + previous.length] : undefined;
-    if (kept) {
-      kept.range.start.line = numbers[at + 8];
-      kept.range.start.character = numbers[at + 9];
-      kept.range.end.line = numbers[at + 10];
-      kept.range.end.character = numbers[at + 11];
-      kept.startIndex = numbers[at + 12];
-      kept.endIndex = numbers[at + 13];
-      findings[i] = kept;
+  for (let i = 0, at = 0, next = 0; i < count; i++, at += PLACE_FIELDS) {
+    const from = kept[i];
+    if (from >= 0) {
+      const finding = base[from];
+      if (!finding) throw new Error(`the reply keeps finding ${from} of ${base.length}`);
+      finding.range.start.line = places[at];
+      finding.range.start.character = places[at + 1];
+      finding.range.end.line = places[at + 2];
+      finding.range.end.character = places[at + 3];
+      finding.startIndex = places[at + 4];
+      finding.endIndex = places[at + 5];
+      findings[i] = finding;
       continue;
     }
-    const model = numbers[at + 7];
+    const model = described[next + 7];
     findings[i] = {
-      rule: strings[numbers[at]],
-      category: strings[numbers[at + 1]] as CategoryId,
-      polarity: strings[numbers[at + 2]] as Polarity,
-      severity: strings[numbers[at + 3]] as Severity,
-      message: strings[numbers[at + 4]],
-      file: strings[numbers[at + 5]],
-      range: { start: { line: numbers[at + 8], character: numbers[at + 9] }, end: { line: numbers[at + 10], character: numbers[at + 11] } },
-      startIndex: numbers[at + 12],
-      endIndex: numbers[at + 13],
-      context: strings[numbers[at + 6]] as CodeContext,
+      rule: strings[described[next]],
+      category: strings[described[next + 1]] as CategoryId,
+      polarity: strings[described[next + 2]] as Polarity,
+      severity: strings[described[next + 3]] as Severity,
+      message: strings[described[next + 4]],
+      file: strings[described[next + 5]],
+      range: { start: { line: places[at], character: places[at + 1] }, end: { line: places[at + 2], character: places[at + 3] } },
+      startIndex: places[at + 4],
+      endIndex: places[at + 5],
+      context: strings[described[next + 6]] as CodeContext,
       ...(model === -1 ? {} : { concurrencyModel: strings[model] as ConcurrencyModel }),
     };
+    next += DESCRIPTION_FIELDS;
   }
   return { ...rest, findings };
 }

@@ -1,7 +1,7 @@
 import { RustAnalyzer } from '../analysis/engine';
 import type { FileAnalysis } from '../analysis/model';
 import { DocumentStore } from './documents';
-import { packAnalysis } from './packedFindings';
+import { packAnalysis, type KeptFindings } from './packedFindings';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /**
@@ -15,8 +15,8 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
   let queue: Promise<void> = Promise.resolve();
 
   /** A document's reply, its findings packed into a buffer that is transferred. */
-  function documentReply(request: { id: number; uri: string; version: number }, analysis: FileAnalysis | undefined, started: number): [WorkerResponse, ArrayBuffer[]] {
-    const packed = analysis && packAnalysis(analysis);
+  function documentReply(request: { id: number; uri: string; version: number }, result: { analysis: FileAnalysis; kept?: KeptFindings } | undefined, started: number): [WorkerResponse, ArrayBuffer[]] {
+    const packed = result && packAnalysis(result.analysis, result.kept);
     const response: WorkerResponse = { id: request.id, kind: 'document', uri: request.uri, version: request.version, analysis: packed?.analysis, analysisMs: performance.now() - started };
     return [response, packed?.transfer ?? []];
   }
@@ -33,8 +33,10 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
     switch (request.kind) {
       case 'analyzeFile':
         return { id: request.id, kind: 'analyzed', outcome: analyzer.analyzeBytes(request.file, request.bytes) };
-      case 'openDocument':
-        return documentReply(request, documents.open(request.uri, request.file, request.version, request.text), started);
+      case 'openDocument': {
+        const analysis = documents.open(request.uri, request.file, request.version, request.text);
+        return documentReply(request, analysis && { analysis }, started);
+      }
       case 'changeDocument':
         return documentReply(request, documents.change(request.uri, request.version, request.edits), started);
       case 'closeDocument':

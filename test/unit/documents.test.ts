@@ -1,16 +1,24 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { FileAnalysis } from '../../src/analysis/model';
 import { DocumentStore, type TextEdit } from '../../src/worker/documents';
+import { packAnalysis, unpackAnalysis, type PackedAnalysis } from '../../src/worker/packedFindings';
 import { analyze, analyzer } from './support/analyzer';
 
-/** Files whose items, tests, uses and attributes the random edits below cut through. */
+/** Files whose items, tests, uses and attributes the random edits below cut through; an integration test has a finding of its own, outside its items. */
 const SOURCES = [
   'careless-takehome/src/server.rs',
   'careless-takehome/src/compaction.rs',
   'careful-takehome/src/store.rs',
   'careful-takehome/src/lib.rs',
-].map((file) => ({ file: `src/${path.basename(file)}`, text: readFileSync(path.resolve('test/fixtures', file), 'utf8') }));
+  'careful-takehome/tests/protocol_roundtrip.rs',
+].map((file) => ({ file: file.slice(file.indexOf('/') + 1), text: readFileSync(path.resolve('test/fixtures', file), 'utf8') }));
+
+/** What the host receives of a packed analysis: a structured clone, its buffer transferred. */
+function received({ analysis, transfer }: { analysis: PackedAnalysis; transfer: ArrayBuffer[] }): PackedAnalysis {
+  return structuredClone(analysis, { transfer });
+}
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -45,13 +53,15 @@ const SNIPPETS = [
 ];
 
 describe('DocumentStore', () => {
-  it('re-analyses edits incrementally to the same findings and counts as a fresh analysis', async () => {
+  it('re-analyses edits incrementally to the same findings and counts as a fresh analysis, and a host that unpacks each reply holds them too', async () => {
     const store = new DocumentStore(await analyzer());
     const next = random(42);
     for (const source of SOURCES) {
       let { text } = source;
       const uri = `mem:${source.file}`;
-      store.open(uri, source.file, 1, text);
+      // What the extension host holds: each reply unpacked onto the one before (see AnalysisHost.accept).
+      let analysed = store.open(uri, source.file, 1, text) as FileAnalysis;
+      let held = unpackAnalysis(received(packAnalysis(analysed))).findings;
       for (let version = 2; version < 50; version++) {
         // A batch of edits, each relative to the text the previous one left, as the editor sends them.
         const edits: TextEdit[] = [];
@@ -64,8 +74,21 @@ describe('DocumentStore', () => {
         }
         const incremental = store.change(uri, version, edits);
         const fresh = await analyze(text, source.file);
-        deepStrictEqual(incremental, fresh, `${source.file} after version ${version}`);
+        deepStrictEqual(incremental?.analysis, fresh, `${source.file} after version ${version}`);
         strictEqual(store.versionOf(uri), version);
+        strictEqual(incremental.kept.base, version - 1);
+        // Every finding the worker kept (the same object) is one the host keeps too, and no other.
+        const keptByWorker = new Set(analysed.findings);
+        analysed = incremental.analysis;
+        const keptByHost = new Set(held);
+        const unpacked = unpackAnalysis(received(packAnalysis(incremental.analysis, incremental.kept)), held);
+        deepStrictEqual(unpacked, fresh, `the host's findings of ${source.file} after version ${version}`);
+        held = unpacked.findings;
+        strictEqual(new Set(held).size, held.length, 'no finding object is taken twice');
+        deepStrictEqual(
+          held.map((f) => keptByHost.has(f)),
+          analysed.findings.map((f) => keptByWorker.has(f)),
+        );
       }
       store.close(uri);
     }
@@ -78,7 +101,7 @@ describe('DocumentStore', () => {
     deepStrictEqual(opened?.findings.map((f) => f.rule), ['unwrap']);
     const at = text.indexOf('.unwrap()');
     const changed = store.change('mem:a.rs', 2, [{ rangeOffset: at, rangeLength: '.unwrap()'.length, text: '?' }]);
-    deepStrictEqual(changed?.findings.map((f) => f.rule), ['try-operator']);
+    deepStrictEqual(changed?.analysis.findings.map((f) => f.rule), ['try-operator']);
     store.close('mem:a.rs');
   });
 
@@ -99,9 +122,9 @@ describe('DocumentStore', () => {
     edit(text.indexOf('fn b'), 0, '// moved\n');
     edit(text.indexOf('fn e() {') + 'fn e() {'.length, 0, ' 1;');
     const changed = store.change('mem:b.rs', 2, edits);
-    deepStrictEqual(changed, await analyze(text, 'src/lib.rs'));
+    deepStrictEqual(changed?.analysis, await analyze(text, 'src/lib.rs'));
     deepStrictEqual(
-      changed?.findings.filter((f) => f.rule === 'unwrap').map((f) => f.range.start),
+      changed?.analysis.findings.filter((f) => f.rule === 'unwrap').map((f) => f.range.start),
       [
         { line: 4, character: 14 },
         { line: 9, character: 14 },

@@ -23,13 +23,15 @@ export const RESCAN_SETTINGS = ['exclude', 'maxFileSize'].map((key) => `${SECTIO
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const severity = config.get<Partial<Record<Polarity, Display>>>('severity', {});
+  // VS Code hands out an object setting behind a proxy, whose every property read runs a trap: the
+  // policy is read per finding, thousands per keystroke, so it gets plain copies.
+  const severity = { ...config.get<Partial<Record<Polarity, Display>>>('severity', {}) };
   return {
     hintsEnabled: config.get<boolean>('hints.enabled', true),
     inlineText: config.get<InlineTextMode>('hints.inlineText', 'activeLine'),
     policy: {
-      categories: config.get<Partial<Record<CategoryId, boolean>>>('categories', {}),
-      signals: config.get<Record<string, boolean>>('signals', {}),
+      categories: { ...config.get<Partial<Record<CategoryId, boolean>>>('categories', {}) },
+      signals: { ...config.get<Record<string, boolean>>('signals', {}) },
       analyzeTests: config.get<boolean>('analyzeTests', true),
       display: {
         concern: severity.concern ?? 'signal',

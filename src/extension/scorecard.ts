@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import type { Finding } from '../analysis/model';
 import { reviewToJson, reviewToMarkdown, type ExportContext } from '../rubric/export';
 import { userName } from '../rubric/gitRefs';
+import type { Rubric } from '../rubric/model';
 import { chooseQuestion, parseReview, setRecommendation, setSummary, unpinEvidence, updateCategory } from '../rubric/review';
+import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
 import type { ExtensionMessage, ScorecardView, WebviewMessage } from '../webview/protocol';
-import { buildScorecard, evidenceByCategory } from '../webview/scorecardModel';
+import { buildScorecard } from '../webview/scorecardModel';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
 import type { Log } from './log';
@@ -66,22 +68,38 @@ export class Scorecard {
     return this.host.allFindings().flatMap((f) => f.findings);
   }
 
-  private async sources(findings: readonly Finding[]): Promise<SourceLines> {
+  private async sources(evidence: ReadonlyMap<string, CategoryEvidence>): Promise<SourceLines> {
     const repository = await this.repository();
     const sources = new SourceLines(repository?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri);
-    const quoted = [...evidenceByCategory(this.rubrics.current, findings).values()].flatMap((e) => e.findings.slice(0, QUOTED_PER_CATEGORY).map((f) => f.file));
+    const quoted = [...evidence.values()].flatMap((e) => e.findings.slice(0, QUOTED_PER_CATEGORY).map((f) => f.file));
     await sources.load(quoted);
     return sources;
   }
 
-  async view(): Promise<ScorecardView> {
+  /**
+   * The evidence of each category, a category per turn of the extension host's thread: the panel
+   * is redrawn as the reviewer types, and sorting all of a big workspace's findings at once held
+   * the thread for up to 20 ms.
+   */
+  private async evidence(rubric: Rubric): Promise<Map<string, CategoryEvidence>> {
     const findings = this.findings();
-    const [store, sources] = await Promise.all([this.reviews(), this.sources(findings)]);
+    const evidence = new Map<string, CategoryEvidence>();
+    for (const category of rubric.categories) {
+      if (evidence.size > 0) await new Promise((resolve) => setTimeout(resolve));
+      evidence.set(category.id, evidenceFor(category, findings));
+    }
+    return evidence;
+  }
+
+  async view(): Promise<ScorecardView> {
+    const rubric = this.rubrics.current;
+    const evidence = await this.evidence(rubric);
+    const [store, sources] = await Promise.all([this.reviews(), this.sources(evidence)]);
     return buildScorecard({
       review: store.current,
-      rubric: this.rubrics.current,
+      rubric,
       ...(this.rubrics.problem ? { rubricProblem: this.rubrics.problem } : {}),
-      findings,
+      evidence,
       scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.stats.lastScan?.files ?? 0, skipped: this.host.skipped.length },
       lineText: (file, line) => sources.line(file, line),
     });
@@ -122,14 +140,15 @@ export class Scorecard {
   }
 
   async exportText(format: 'markdown' | 'json'): Promise<string> {
-    const findings = this.findings();
-    const [store, sources, reviewer] = await Promise.all([this.reviews(), this.sources(findings), this.reviewer()]);
+    const rubric = this.rubrics.current;
+    const evidence = await this.evidence(rubric);
+    const [store, sources, reviewer] = await Promise.all([this.reviews(), this.sources(evidence), this.reviewer()]);
     const context: ExportContext = {
       review: store.current,
-      rubric: this.rubrics.current,
+      rubric,
       reviewer,
       date: new Date(),
-      evidence: evidenceByCategory(this.rubrics.current, findings),
+      evidence,
       source: (file, start, end) => sources.range(file, start, end),
     };
     return format === 'markdown' ? reviewToMarkdown(context) : reviewToJson(context);
@@ -281,7 +300,8 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
 
   /** Sends the panel a fresh view, coalescing bursts of changes (a scan, typing) into one. */
   refresh(delayMs = 200): void {
-    if (!this.view || !this.ready) return;
+    // A hidden panel is redrawn when it shows again (onDidChangeVisibility).
+    if (!this.view?.visible || !this.ready) return;
     clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       void this.scorecard.view().then(

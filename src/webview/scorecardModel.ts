@@ -13,7 +13,8 @@ export interface ScorecardInputs {
   review: Review;
   rubric: Rubric;
   rubricProblem?: string;
-  findings: readonly Finding[];
+  /** The findings of each category of the rubric (see evidenceFor). */
+  evidence: ReadonlyMap<string, CategoryEvidence>;
   scan: ScorecardView['scan'];
   /** The text of one line of a file, when it is at hand, for questions drawn from the code. */
   lineText: (file: string, line: number) => string | undefined;
@@ -28,11 +29,6 @@ function findingView(finding: Finding): FindingView {
   return { ...locationOf(finding), rule: finding.rule, polarity: finding.polarity, message: finding.message, context: finding.context };
 }
 
-/** The evidence of each rubric category, from one pass over the findings. */
-export function evidenceByCategory(rubric: Rubric, findings: readonly Finding[]): Map<string, CategoryEvidence> {
-  return new Map(rubric.categories.map((category) => [category.id, evidenceFor(category, findings)]));
-}
-
 /**
  * What the scorecard shows: the review as scored so far, and beside each category the evidence,
  * a suggested level and questions drawn from the candidate's code. Pure, so it is unit-tested and
@@ -40,10 +36,9 @@ export function evidenceByCategory(rubric: Rubric, findings: readonly Finding[])
  */
 export function buildScorecard(inputs: ScorecardInputs): ScorecardView {
   const { review, rubric } = inputs;
-  const evidence = evidenceByCategory(rubric, inputs.findings);
   const categories: CategoryView[] = rubric.categories.map((category) => {
     const state = review.categories[category.id] ?? { notes: '', questions: [] };
-    const found = evidence.get(category.id) ?? evidenceFor(category, []);
+    const found = inputs.evidence.get(category.id) ?? evidenceFor(category, []);
     const generated = generateQuestions(found.findings, (f) => inputs.lineText(f.file, f.range.start.line));
     const offered = [
       { text: category.question, location: undefined as LocationView | undefined },

@@ -5,8 +5,8 @@ import { blockingMonitor } from '../support/blockingMonitor';
 /**
  * The editor's speed, measured inside a real VS Code: activation to the first hints, a full scan
  * of a 100-file workspace, and keystroke to updated hints in a 5,000-line file, with how long the
- * extension host's thread was blocked meanwhile. It prints figures; it asserts nothing, since
- * machines are noisy (`npm run bench:editor`).
+ * extension host's thread was blocked meanwhile, without and with the scorecard open. It prints
+ * figures; it asserts nothing, since machines are noisy (`npm run bench:editor`).
  */
 const EXTENSION_ID = 'rust-takehome.rust-takehome-review';
 
@@ -22,6 +22,15 @@ const spread = (values: number[], digits = 0) => `${[median(values), quantile(va
 
 /** Edits timed in the 5,000-line file, after the first. */
 const EDITS = 40;
+/** Edits with the scorecard open, each given time for the panel's redraw (200 ms after an update) to run. */
+const PANEL_EDITS = 10;
+const PANEL_REDRAW_WAIT_MS = 400;
+
+/** How often a 5 ms timer came over 10 ms late, and the worst lateness. */
+function blockedSummary(lags: number[]): string {
+  const worst = [...lags].sort((a, b) => b - a).slice(0, 5).map((l) => l.toFixed(0)).join(', ');
+  return `5 ms samples over 10 ms: ${lags.filter((l) => l > 10).length} of ${lags.length}; worst ${worst} ms`;
+}
 
 async function waitFor(probe: () => boolean, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -112,8 +121,7 @@ export async function measure(): Promise<void> {
   print("      the worker's own time on it", spread(flushes.map((f) => f.analysisMs), 1));
   print('    the hints drawn, on the host thread, in all', spread(flushes.map((f) => f.drawMs), 1));
   print('      the longest turn of the host thread', spread(flushes.map((f) => f.longestDrawTurnMs), 1));
-  const worst = [...editLags].sort((a, b) => b - a).slice(0, 5).map((l) => l.toFixed(0)).join(', ');
-  print('  host thread blocked: 5 ms samples over 10 ms', `${editLags.filter((l) => l > 10).length} of ${editLags.length}; worst ${worst} ms`);
+  print('  host thread blocked', blockedSummary(editLags));
   // The whole trip, from the test's edit call: adds VS Code's own trip through the workbench and the debounce timer's lateness.
   print('  editor.edit() to hints drawn, less the debounce', spread(editToHints));
   print('    editor.edit() to the change event', spread(editToEvent));
@@ -125,6 +133,22 @@ export async function measure(): Promise<void> {
   const shown = rustDiagnostics(big);
   const inPlace = shown.filter((d) => concernsAt.has(`${d.range.start.line}:${d.range.start.character}`)).length;
   print('  typing paused, moved hints set afresh: host blocked at most', `${max(settleLags).toFixed(1)} ms; then ${inPlace} of ${shown.length} diagnostics on their concern's line`);
+
+  // A reviewer keeps the scorecard open beside the code: it is redrawn after each edit, from every finding of the workspace.
+  await vscode.commands.executeCommand('rustReview.showScorecard');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const besidePanel = await vscode.window.showTextDocument(document);
+  const panelMonitor = blockingMonitor();
+  for (let i = 0; i < PANEL_EDITS; i++) {
+    // The host keeps the last 50 latencies: a new one is told by its identity.
+    const latencies = api.host.stats.editLatencies;
+    const last = latencies[latencies.length - 1];
+    await besidePanel.edit((edit) => edit.insert(new vscode.Position(160 + i * 120, 0), `    let z${i} = y.unwrap();\n`));
+    await waitFor(() => latencies[latencies.length - 1] !== last);
+    await new Promise((resolve) => setTimeout(resolve, PANEL_REDRAW_WAIT_MS));
+  }
+  const panelLags = panelMonitor.stop();
+  print(`${PANEL_EDITS} edits with the scorecard open, host thread blocked`, blockedSummary(panelLags));
   changes.dispose();
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 

@@ -304,12 +304,14 @@ export class HintRenderer implements vscode.Disposable {
 
   /**
    * Gutter markers and inline text for one editor, for the lines in view and a margin around them:
-   * a long file then costs what the screen shows. Scrolling draws them again.
+   * a long file then costs what the screen shows. Scrolling draws them again. An editor not laid out
+   * yet has no visible ranges; its cursor stands in for them until they come.
    */
   decorate(editor: vscode.TextEditor): void {
     const settings = this.settings();
-    const near = editor.visibleRanges.map((r) => [r.start.line - VISIBLE_MARGIN_LINES, r.end.line + VISIBLE_MARGIN_LINES]);
-    const inView = (f: Finding) => near.length === 0 || near.some(([from, to]) => f.range.end.line >= from && f.range.start.line <= to);
+    const shownLines: readonly vscode.Range[] = editor.visibleRanges.length > 0 ? editor.visibleRanges : editor.selections;
+    const near = shownLines.map((r) => [r.start.line - VISIBLE_MARGIN_LINES, r.end.line + VISIBLE_MARGIN_LINES]);
+    const inView = (f: Finding) => near.some(([from, to]) => f.range.end.line >= from && f.range.start.line <= to);
     const findings = this.shown(editor.document.uri).filter(inView);
     const decorationsOf = (polarity: 'strength' | 'info') =>
       findings.filter((f) => f.polarity === polarity && displayOf(f, settings.policy) === 'decoration').map((f) => ({ range: toRange(f) }));

@@ -140,6 +140,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   return {
     host,
     statusBar,
+    scorecard,
     reviews: openReviews,
     openReview: (storage, repository, rubric, log) => ReviewStore.open(storage, repository, rubric, log),
     rubrics,

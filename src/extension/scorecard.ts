@@ -6,7 +6,7 @@ import type { Rubric } from '../rubric/model';
 import { chooseQuestion, parseReview, setRecommendation, setSummary, unpinEvidence, updateCategory } from '../rubric/review';
 import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
 import type { ExtensionMessage, ScorecardView, WebviewMessage } from '../webview/protocol';
-import { buildScorecard } from '../webview/scorecardModel';
+import { buildScorecard, categoryView } from '../webview/scorecardModel';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
 import type { Log } from './log';
@@ -52,6 +52,16 @@ class SourceLines {
  * The scorecard's logic, with or without the panel: it builds what the panel shows, applies the
  * panel's changes to the review, and exports. Every export works from the command palette alone.
  */
+/** `step` applied to each item, an item per turn of the thread, so that no turn holds it long. */
+async function eachInTurn<T, R>(items: readonly T[], step: (item: T) => R): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) {
+    if (results.length > 0) await new Promise((resolve) => setTimeout(resolve));
+    results.push(step(item));
+  }
+  return results;
+}
+
 export class Scorecard {
   scanning = true;
 
@@ -83,25 +93,23 @@ export class Scorecard {
    */
   private async evidence(rubric: Rubric): Promise<Map<string, CategoryEvidence>> {
     const findings = this.findings();
-    const evidence = new Map<string, CategoryEvidence>();
-    for (const category of rubric.categories) {
-      if (evidence.size > 0) await new Promise((resolve) => setTimeout(resolve));
-      evidence.set(category.id, evidenceFor(category, findings));
-    }
-    return evidence;
+    const evidence = await eachInTurn(rubric.categories, (category) => evidenceFor(category, findings));
+    return new Map(rubric.categories.map((category, i) => [category.id, evidence[i]]));
   }
 
   async view(): Promise<ScorecardView> {
     const rubric = this.rubrics.current;
     const evidence = await this.evidence(rubric);
     const [store, sources] = await Promise.all([this.reviews(), this.sources(evidence)]);
+    const review = store.current;
+    const lineText = (file: string, line: number) => sources.line(file, line);
+    const categories = await eachInTurn(rubric.categories, (category) => categoryView(category, evidence.get(category.id)!, review, lineText));
     return buildScorecard({
-      review: store.current,
+      review,
       rubric,
       ...(this.rubrics.problem ? { rubricProblem: this.rubrics.problem } : {}),
-      evidence,
+      categories,
       scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.stats.lastScan?.files ?? 0, skipped: this.host.skipped.length },
-      lineText: (file, line) => sources.line(file, line),
     });
   }
 

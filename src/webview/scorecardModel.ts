@@ -1,9 +1,9 @@
 import type { Finding } from '../analysis/model';
 import { dedent } from '../rubric/markdown';
-import type { Rubric } from '../rubric/model';
+import type { Rubric, RubricCategory } from '../rubric/model';
 import { generateQuestions } from '../rubric/questions';
 import type { Review } from '../rubric/review';
-import { evidenceFor, suggestLevel, unassessed, weightedScore, type CategoryEvidence } from '../rubric/scoring';
+import { suggestLevel, unassessed, weightedScore, type CategoryEvidence } from '../rubric/scoring';
 import type { CategoryView, FindingView, LocationView, ScorecardView } from './protocol';
 
 /** How many analysis locations each card shows. */
@@ -13,11 +13,9 @@ export interface ScorecardInputs {
   review: Review;
   rubric: Rubric;
   rubricProblem?: string;
-  /** The findings of each category of the rubric (see evidenceFor). */
-  evidence: ReadonlyMap<string, CategoryEvidence>;
+  /** A card for each category of the rubric, in its order (see categoryView). */
+  categories: CategoryView[];
   scan: ScorecardView['scan'];
-  /** The text of one line of a file, when it is at hand, for questions drawn from the code. */
-  lineText: (file: string, line: number) => string | undefined;
 }
 
 function locationOf(finding: Finding): LocationView {
@@ -30,50 +28,52 @@ function findingView(finding: Finding): FindingView {
 }
 
 /**
- * What the scorecard shows: the review as scored so far, and beside each category the evidence,
- * a suggested level and questions drawn from the candidate's code. Pure, so it is unit-tested and
- * the same whether or not the panel is open.
+ * One category's card: the reviewer's level and notes so far, and beside them the evidence, a
+ * suggested level and questions drawn from the candidate's code. `lineText` is the text of one line
+ * of a file, when it is at hand. Pure, so it is unit-tested and the same whether or not the panel
+ * is open.
  */
+export function categoryView(category: RubricCategory, found: CategoryEvidence, review: Review, lineText: (file: string, line: number) => string | undefined): CategoryView {
+  const state = review.categories[category.id] ?? { notes: '', questions: [] };
+  const generated = generateQuestions(found.findings, (f) => lineText(f.file, f.range.start.line));
+  const offered = [
+    { text: category.question, location: undefined as LocationView | undefined },
+    ...generated.map((q) => ({ text: q.text, location: locationOf(q.finding) })),
+  ];
+  // A chosen question stays listed even when the code that raised it has changed since.
+  const chosenElsewhere = state.questions.filter((q) => !offered.some((o) => o.text === q)).map((text) => ({ text, location: undefined }));
+  const suggestion = suggestLevel(category, found);
+  return {
+    id: category.id,
+    title: category.title,
+    weight: category.weight,
+    descriptors: category.descriptors,
+    ...(state.level ? { level: state.level } : {}),
+    notes: state.notes,
+    counts: found.counts,
+    top: found.findings.slice(0, TOP_LOCATIONS).map(findingView),
+    ...(suggestion ? { suggestion } : {}),
+    pinned: review.evidence
+      .filter((e) => e.categoryId === category.id)
+      .map((e) => ({
+        id: e.id,
+        file: e.file,
+        line: e.range.startLine,
+        character: e.range.startCharacter,
+        endLine: e.range.endLine,
+        endCharacter: e.range.endCharacter,
+        snippet: dedent(e.snippet),
+        ...(e.note ? { note: e.note } : {}),
+        ...(e.message ? { message: e.message } : {}),
+        olderCommit: e.commit !== undefined && review.commit !== undefined && e.commit !== review.commit,
+      })),
+    questions: [...offered, ...chosenElsewhere].map((q) => ({ ...q, chosen: state.questions.includes(q.text) })),
+  };
+}
+
+/** What the scorecard shows: the review as scored so far, with the categories' cards. */
 export function buildScorecard(inputs: ScorecardInputs): ScorecardView {
-  const { review, rubric } = inputs;
-  const categories: CategoryView[] = rubric.categories.map((category) => {
-    const state = review.categories[category.id] ?? { notes: '', questions: [] };
-    const found = inputs.evidence.get(category.id) ?? evidenceFor(category, []);
-    const generated = generateQuestions(found.findings, (f) => inputs.lineText(f.file, f.range.start.line));
-    const offered = [
-      { text: category.question, location: undefined as LocationView | undefined },
-      ...generated.map((q) => ({ text: q.text, location: locationOf(q.finding) })),
-    ];
-    // A chosen question stays listed even when the code that raised it has changed since.
-    const chosenElsewhere = state.questions.filter((q) => !offered.some((o) => o.text === q)).map((text) => ({ text, location: undefined }));
-    const suggestion = suggestLevel(category, found);
-    return {
-      id: category.id,
-      title: category.title,
-      weight: category.weight,
-      descriptors: category.descriptors,
-      ...(state.level ? { level: state.level } : {}),
-      notes: state.notes,
-      counts: found.counts,
-      top: found.findings.slice(0, TOP_LOCATIONS).map(findingView),
-      ...(suggestion ? { suggestion } : {}),
-      pinned: review.evidence
-        .filter((e) => e.categoryId === category.id)
-        .map((e) => ({
-          id: e.id,
-          file: e.file,
-          line: e.range.startLine,
-          character: e.range.startCharacter,
-          endLine: e.range.endLine,
-          endCharacter: e.range.endCharacter,
-          snippet: dedent(e.snippet),
-          ...(e.note ? { note: e.note } : {}),
-          ...(e.message ? { message: e.message } : {}),
-          olderCommit: e.commit !== undefined && review.commit !== undefined && e.commit !== review.commit,
-        })),
-      questions: [...offered, ...chosenElsewhere].map((q) => ({ ...q, chosen: state.questions.includes(q.text) })),
-    };
-  });
+  const { review, rubric, categories } = inputs;
   const score = weightedScore(review, rubric);
   return {
     repository: { name: review.repository.name, ...(review.commit ? { commit: review.commit } : {}), ...(review.repository.remote ? { remote: review.repository.remote } : {}) },

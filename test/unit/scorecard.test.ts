@@ -1,7 +1,7 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
 import path from 'node:path';
 import { scanDirectory } from '../../src/cli/scan';
-import { buildScorecard } from '../../src/webview/scorecardModel';
+import { buildScorecard, categoryView } from '../../src/webview/scorecardModel';
 import { evidenceFor } from '../../src/rubric/scoring';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
 import { chooseQuestion, emptyReview, pinEvidence, setRecommendation, updateCategory } from '../../src/rubric/review';
@@ -36,7 +36,8 @@ describe('scorecard view', () => {
     };
     const question = '`src/compaction.rs:15` … placeholder';
     review = chooseQuestion(review, 'async', question, true, NOW);
-    const view = buildScorecard({ review, rubric: DEFAULT_RUBRIC, evidence: new Map(DEFAULT_RUBRIC.categories.map((c) => [c.id, evidenceFor(c, report.findings)])), scan: { state: 'done', files: 8, skipped: 0 }, lineText });
+    const categories = DEFAULT_RUBRIC.categories.map((c) => categoryView(c, evidenceFor(c, report.findings), review, lineText));
+    const view = buildScorecard({ review, rubric: DEFAULT_RUBRIC, categories, scan: { state: 'done', files: 8, skipped: 0 } });
 
     deepStrictEqual([view.recommendation, view.weightedScore, view.unassessed.length], ['no', 2, 6]);
     const errors = view.categories.find((c) => c.id === 'error-handling')!;

@@ -56,9 +56,10 @@ export class DocumentStore {
 
   constructor(private readonly analyzer: RustAnalyzer) {}
 
-  open(uri: string, file: string, version: number, text: string): FileAnalysis | undefined {
+  /** Opens a document; `base`, a tree of the same text, spares most of the parse. */
+  open(uri: string, file: string, version: number, text: string, base?: Tree): FileAnalysis | undefined {
     this.close(uri);
-    const tree = this.analyzer.parse(text);
+    const tree = this.analyzer.parse(text, base);
     if (!tree) return undefined;
     const analysis = this.analyzer.analyzeDocument(file, text, tree);
     this.documents.set(uri, { file, version, text, tree, analysis });
@@ -95,6 +96,16 @@ export class DocumentStore {
     Object.assign(document, { version, text, tree, analysis });
     const kept = keptFindingIndices({ groups: previous.groups, findings: previous.analysis.findings }, { groups: analysis.groups, findings: analysis.analysis.findings });
     return { analysis: analysis.analysis, kept: { base, indices: kept } };
+  }
+
+  /**
+   * Opens a copy of an open document under another URI and returns its text. The copy is analysed
+   * anew, since an edit moves the findings of the analysis before it in place.
+   */
+  copy(uri: string, copyUri: string): string | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    return this.open(copyUri, document.file, document.version, document.text, document.tree) && document.text;
   }
 
   versionOf(uri: string): number | undefined {

@@ -3,6 +3,7 @@ import type { FileAnalysis } from '../analysis/model';
 import { DocumentStore } from './documents';
 import { packAnalysis, type KeptFindings } from './packedFindings';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { longEnoughToWarmUp, warmUp } from './warmUp';
 
 /**
  * The worker's message loop, free of any platform: each adapter (worker_threads, Web Worker)
@@ -13,6 +14,9 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
   let analyzer: RustAnalyzer | undefined;
   let documents: DocumentStore | undefined;
   let queue: Promise<void> = Promise.resolve();
+  /** Requests received and not yet answered. */
+  let waiting = 0;
+  let warmingStarted = false;
 
   /** A document's reply, its findings packed into a buffer that is transferred. */
   function documentReply(request: { id: number; uri: string; version: number }, result: { analysis: FileAnalysis; kept?: KeptFindings } | undefined, started: number): [WorkerResponse, ArrayBuffer[]] {
@@ -35,6 +39,11 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
         return { id: request.id, kind: 'analyzed', outcome: analyzer.analyzeBytes(request.file, request.bytes) };
       case 'openDocument': {
         const analysis = documents.open(request.uri, request.file, request.version, request.text);
+        if (analysis && !warmingStarted && longEnoughToWarmUp(request.text)) {
+          warmingStarted = true;
+          const store = documents;
+          void warmUp(store, request.uri, () => waiting === 0, () => documents === store);
+        }
         return documentReply(request, analysis && { analysis }, started);
       }
       case 'changeDocument':
@@ -46,6 +55,7 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
   }
 
   return (request) => {
+    waiting++;
     queue = queue.then(async () => {
       try {
         const reply = await handle(request);
@@ -53,6 +63,8 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
         else post(reply, []);
       } catch (error) {
         post({ id: request.id, kind: 'failed', error: error instanceof Error ? error.message : String(error) }, []);
+      } finally {
+        waiting--;
       }
     });
   };

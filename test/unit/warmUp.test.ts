@@ -1,0 +1,107 @@
+import { deepStrictEqual, ok, strictEqual } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FileAnalysis } from '../../src/analysis/model';
+import { readGrammarBinaries } from '../../src/cli/grammar';
+import { DocumentStore } from '../../src/worker/documents';
+import { unpackAnalysis } from '../../src/worker/packedFindings';
+import type { UnnumberedRequest, WorkerResponse } from '../../src/worker/protocol';
+import { createAnalysisService } from '../../src/worker/service';
+import { longEnoughToWarmUp, WARM_UP_MIN_LINES, WARM_UP_URI, warmUp, warmUpEdits } from '../../src/worker/warmUp';
+import { analyze, analyzer } from './support/analyzer';
+
+const SERVER = readFileSync(path.resolve('test/fixtures/careless-takehome/src/server.rs'), 'utf8');
+
+/** A file long enough to be warmed up on: the fixture, repeated. */
+function longFile(): string {
+  const copies = Math.ceil(WARM_UP_MIN_LINES / SERVER.split('\n').length) + 1;
+  return Array.from({ length: copies }, () => SERVER).join('\n');
+}
+
+const apply = (text: string, edit: { rangeOffset: number; rangeLength: number; text: string }) =>
+  text.slice(0, edit.rangeOffset) + edit.text + text.slice(edit.rangeOffset + edit.rangeLength);
+
+describe('warm-up', () => {
+  it('is for documents of a thousand lines or more', () => {
+    strictEqual(longEnoughToWarmUp('fn f() {}\n'.repeat(WARM_UP_MIN_LINES - 2)), false);
+    strictEqual(longEnoughToWarmUp('fn f() {}\n'.repeat(WARM_UP_MIN_LINES - 1)), true);
+  });
+
+  it('types a line at places spread through the document, each taken out again', () => {
+    const text = longFile();
+    const edits = warmUpEdits(text, 24);
+    strictEqual(edits.length, 48);
+    const places = edits.filter((_, i) => i % 2 === 0).map((e) => e.rangeOffset);
+    ok(places.every((at, i) => i === 0 || at > places[i - 1]), 'each place after the one before');
+    ok(places.every((at) => at === 0 || text[at - 1] === '\n'), 'each at the start of a line');
+    ok(places[0] < text.length / 24 && places[23] > (text.length * 22) / 24, 'from the top to the bottom');
+    let edited = text;
+    for (const [i, edit] of edits.entries()) {
+      edited = apply(edited, edit);
+      if (i % 2 === 1) strictEqual(edited, text);
+    }
+  });
+
+  it('edits of a copy leave the original document and its findings as they were', async () => {
+    const store = new DocumentStore(await analyzer());
+    const text = SERVER;
+    const original = store.open('mem:original.rs', 'src/server.rs', 1, text);
+    const asOpened = structuredClone(original);
+    strictEqual(store.copy('mem:original.rs', 'mem:copy.rs'), text);
+    // Lines added at the top move every finding of the copy, in place.
+    store.change('mem:copy.rs', 2, [{ rangeOffset: 0, rangeLength: 0, text: '\n\n\n' }]);
+    deepStrictEqual(original, asOpened);
+    strictEqual(store.versionOf('mem:original.rs'), 1);
+    // The original's next edit builds on its own findings: moved by the copy's edit, they would be three lines off.
+    const at = text.indexOf('\n', text.length / 2) + 1;
+    const changed = store.change('mem:original.rs', 2, [{ rangeOffset: at, rangeLength: 0, text: '// note\n' }]);
+    deepStrictEqual(changed?.analysis, await analyze(apply(text, { rangeOffset: at, rangeLength: 0, text: '// note\n' }), 'src/server.rs'));
+    strictEqual(store.copy('mem:closed.rs', 'mem:copy2.rs'), undefined);
+  });
+
+  it('types into a copy only while no request waits, then drops the copy', async () => {
+    const store = new DocumentStore(await analyzer());
+    store.open('mem:long.rs', 'src/server.rs', 1, longFile());
+    let idle = false;
+    const warming = warmUp(store, 'mem:long.rs', () => idle, () => true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    strictEqual(store.versionOf(WARM_UP_URI), undefined, 'no copy while requests wait');
+    idle = true;
+    strictEqual(await warming, 48);
+    strictEqual(store.versionOf(WARM_UP_URI), undefined);
+    strictEqual(store.versionOf('mem:long.rs'), 1);
+    strictEqual(await warmUp(store, 'mem:long.rs', () => true, () => false), 0, 'nothing once the store is replaced');
+    strictEqual(await warmUp(store, 'mem:closed.rs', () => true, () => true), 0, 'nothing of a document closed meanwhile');
+  });
+
+  it('runs in the worker after a long document opens, answering every request as before and sending nothing of its own', async () => {
+    const posted: WorkerResponse[] = [];
+    const handle = createAnalysisService((response) => posted.push(response));
+    let id = 0;
+    const send = (request: UnnumberedRequest) => handle({ ...request, id: ++id });
+    const answer = async (n: number) => {
+      while (posted.length < n) await new Promise((resolve) => setTimeout(resolve, 5));
+      return posted[n - 1];
+    };
+    send({ kind: 'init', binaries: readGrammarBinaries(), options: {} });
+    let text = longFile();
+    send({ kind: 'openDocument', uri: 'mem:long.rs', file: 'src/server.rs', version: 1, text });
+    const opened = await answer(2);
+    let held: FileAnalysis = unpackAnalysis((opened as Extract<WorkerResponse, { kind: 'document' }>).analysis!);
+    // Edits while the warm-up types into its copy between them.
+    for (let version = 2; version <= 6; version++) {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      const edit = { rangeOffset: text.indexOf('\n', (text.length * version) / 8) + 1, rangeLength: 0, text: '    let late = x.unwrap();\n' };
+      text = apply(text, edit);
+      send({ kind: 'changeDocument', uri: 'mem:long.rs', version, edits: [edit] });
+      const reply = (await answer(version + 1)) as Extract<WorkerResponse, { kind: 'document' }>;
+      strictEqual(reply.version, version);
+      strictEqual(reply.analysis?.findings.base, version - 1, 'built on the reply before, not on an edit of the warm-up');
+      held = unpackAnalysis(reply.analysis, held.findings);
+      deepStrictEqual(held, await analyze(text, 'src/server.rs'), `version ${version}`);
+    }
+    // Time for the rest of the warm-up: it posts nothing.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    strictEqual(posted.length, id);
+  });
+});

@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/api';
 import { blockingMonitor } from '../support/blockingMonitor';
@@ -30,6 +31,38 @@ const PANEL_REDRAW_WAIT_MS = 400;
 function blockedSummary(lags: number[]): string {
   const worst = [...lags].sort((a, b) => b - a).slice(0, 5).map((l) => l.toFixed(0)).join(', ');
   return `5 ms samples over 10 ms: ${lags.filter((l) => l > 10).length} of ${lags.length}; worst ${worst} ms`;
+}
+
+interface GcPause {
+  ms: number;
+  major: boolean;
+}
+
+/** The garbage collector's pauses of the extension host's thread, from Node's performance timeline. */
+function gcMonitor(): { stop(): GcPause[] } {
+  const pauses: GcPause[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+      pauses.push({ ms: entry.duration, major: kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      observer.disconnect();
+      return pauses;
+    },
+  };
+}
+
+function gcSummary(pauses: GcPause[]): string {
+  const longest = [...pauses]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3)
+    .map((p) => `${p.ms.toFixed(1)}${p.major ? ' (full)' : ''}`)
+    .join(', ');
+  return `${pauses.length} pauses, ${pauses.reduce((sum, p) => sum + p.ms, 0).toFixed(0)} ms in all; longest ${longest} ms`;
 }
 
 async function waitFor(probe: () => boolean, ms = 60_000): Promise<void> {
@@ -104,6 +137,7 @@ export async function measure(): Promise<void> {
   let changedAt = 0;
   const changes = vscode.workspace.onDidChangeTextDocument(() => (changedAt = performance.now()));
   const editMonitor = blockingMonitor();
+  const editGc = gcMonitor();
   for (let i = 0; i < EDITS; i++) {
     const line = 100 + i * 120;
     const before = api.host.stats.editLatencies.length;
@@ -114,6 +148,7 @@ export async function measure(): Promise<void> {
     editToEvent.push(changedAt - started);
   }
   const editLags = editMonitor.stop();
+  const editGcPauses = editGc.stop();
   const flushes = api.host.stats.editLatencies.slice(-EDITS);
   print(`${EDITS} edits, each a new line (median / p90 / max)`, '');
   print('  edit sent (after the debounce) to hints drawn', spread(flushes.map((f) => f.hintsMs)));
@@ -122,6 +157,7 @@ export async function measure(): Promise<void> {
   print('    the hints drawn, on the host thread, in all', spread(flushes.map((f) => f.drawMs), 1));
   print('      the longest turn of the host thread', spread(flushes.map((f) => f.longestDrawTurnMs), 1));
   print('  host thread blocked', blockedSummary(editLags));
+  print('    of it, garbage collection', gcSummary(editGcPauses));
   // The whole trip, from the test's edit call: adds VS Code's own trip through the workbench and the debounce timer's lateness.
   print('  editor.edit() to hints drawn, less the debounce', spread(editToHints));
   print('    editor.edit() to the change event', spread(editToEvent));
@@ -139,6 +175,7 @@ export async function measure(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const besidePanel = await vscode.window.showTextDocument(document);
   const panelMonitor = blockingMonitor();
+  const panelGc = gcMonitor();
   for (let i = 0; i < PANEL_EDITS; i++) {
     // The host keeps the last 50 latencies: a new one is told by its identity.
     const latencies = api.host.stats.editLatencies;
@@ -149,6 +186,7 @@ export async function measure(): Promise<void> {
   }
   const panelLags = panelMonitor.stop();
   print(`${PANEL_EDITS} edits with the scorecard open, host thread blocked`, blockedSummary(panelLags));
+  print('  of it, garbage collection', gcSummary(panelGc.stop()));
   // The same view built with no edit under way, so that a block is the extension's own.
   const findingCount = api.host.allFindings().reduce((n, f) => n + f.findings.length, 0);
   const viewMonitor = blockingMonitor();

@@ -51,6 +51,11 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** The offset where a line starts. */
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
   positionAt(offset: number): Position {
     let lo = 0;
     let hi = this.starts.length - 1;

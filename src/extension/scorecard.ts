@@ -48,10 +48,6 @@ class SourceLines {
   }
 }
 
-/**
- * The scorecard's logic, with or without the panel: it builds what the panel shows, applies the
- * panel's changes to the review, and exports. Every export works from the command palette alone.
- */
 /** `step` applied to each item, an item per turn of the thread, so that no turn holds it long. */
 async function eachInTurn<T, R>(items: readonly T[], step: (item: T) => R): Promise<R[]> {
   const results: R[] = [];
@@ -62,6 +58,10 @@ async function eachInTurn<T, R>(items: readonly T[], step: (item: T) => R): Prom
   return results;
 }
 
+/**
+ * The scorecard's logic, with or without the panel: it builds what the panel shows, applies the
+ * panel's changes to the review, and exports. Every export works from the command palette alone.
+ */
 export class Scorecard {
   scanning = true;
 

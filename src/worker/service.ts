@@ -39,7 +39,7 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
         return { id: request.id, kind: 'analyzed', outcome: analyzer.analyzeBytes(request.file, request.bytes) };
       case 'openDocument': {
         const analysis = documents.open(request.uri, request.file, request.version, request.text);
-        if (analysis && !warmingStarted && longEnoughToWarmUp(request.text)) {
+        if (analysis && !warmingStarted && longEnoughToWarmUp(analysis)) {
           warmingStarted = true;
           const store = documents;
           void warmUp(store, request.uri, () => waiting === 0, () => documents === store);

@@ -1,3 +1,5 @@
+import type { FileAnalysis } from '../analysis/model';
+import { LineIndex } from '../analysis/source';
 import type { DocumentStore, TextEdit } from './documents';
 import { packAnalysis } from './packedFindings';
 
@@ -7,11 +9,9 @@ const TYPED_LINE = '    let typed = input.trim().parse::<u32>().unwrap();\n';
 /** Documents shorter than this are quick to edit even before the edit path is compiled. */
 export const WARM_UP_MIN_LINES = 1000;
 
-/** Whether a document is long enough for its edits to be slow until the edit path is compiled. */
-export function longEnoughToWarmUp(text: string): boolean {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && lines < WARM_UP_MIN_LINES; i = text.indexOf('\n', i + 1)) lines++;
-  return lines >= WARM_UP_MIN_LINES;
+/** Whether an opened document is long enough for its edits to be slow until the edit path is compiled. */
+export function longEnoughToWarmUp(analysis: FileAnalysis): boolean {
+  return analysis.stats.lines >= WARM_UP_MIN_LINES;
 }
 
 /** How many places of the document the warm-up types at: twice as many edits, counting each undo. */
@@ -26,11 +26,10 @@ const BUSY_RETRY_MS = 20;
  * through it, each taken out again at once, so that every edit applies to the text as given.
  */
 export function warmUpEdits(text: string, places: number): TextEdit[] {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lines = new LineIndex(text);
   const edits: TextEdit[] = [];
   for (let place = 0; place < places; place++) {
-    const rangeOffset = lineStarts[Math.floor(((place + 0.5) * lineStarts.length) / places)] ?? 0;
+    const rangeOffset = lines.lineStart(Math.floor(((place + 0.5) * lines.lineCount) / places));
     edits.push({ rangeOffset, rangeLength: 0, text: TYPED_LINE }, { rangeOffset, rangeLength: TYPED_LINE.length, text: '' });
   }
   return edits;

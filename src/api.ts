@@ -19,14 +19,18 @@ export interface ScanSummary {
 /**
  * Milliseconds from sending a document's edits to the worker: to its reply, and to its hints
  * drawn; the worker's own time on them; the drawing alone, on the host's thread, in all; and its
- * longest stretch without a break.
+ * longest stretch without a break. `flushedAt` and `longestDrawTurnAt` are when the edits were sent
+ * and that stretch began, on the host's `performance.now()` clock, so that a benchmark can tell
+ * what else ran meanwhile (the garbage collector).
  */
 export interface EditLatency {
+  flushedAt: number;
   workerMs: number;
   analysisMs: number;
   hintsMs: number;
   drawMs: number;
   longestDrawTurnMs: number;
+  longestDrawTurnAt: number;
 }
 
 export interface Log {

@@ -56,7 +56,7 @@ export class AnalysisHost implements vscode.Disposable {
   /** The URI of each file known by its key: parsing ten thousand keys back on each update showed. */
   private readonly uris = new Map<string, vscode.Uri>();
   /** Per open document, the timing of its latest edit until its hints are drawn (see noteDrawing). */
-  private readonly drawing = new Map<string, { flushedAt: number; repliedAt: number; analysisMs: number; drawMs: number; longestDrawTurnMs: number }>();
+  private readonly drawing = new Map<string, { flushedAt: number; repliedAt: number; analysisMs: number; drawMs: number; longestDrawTurnMs: number; longestDrawTurnAt: number }>();
   readonly files: WorkspaceFiles;
   readonly stats: HostStats = { editLatencies: [] };
   readonly onDidUpdate = this.updated.event;
@@ -349,13 +349,13 @@ export class AnalysisHost implements vscode.Disposable {
       }
       const repliedAt = performance.now();
       const key = tracked.uri.toString();
-      if (tracked.sentVersion === reply.version) this.drawing.set(key, { flushedAt, repliedAt, analysisMs: reply.analysisMs, drawMs: 0, longestDrawTurnMs: 0 });
+      if (tracked.sentVersion === reply.version) this.drawing.set(key, { flushedAt, repliedAt, analysisMs: reply.analysisMs, drawMs: 0, longestDrawTurnMs: 0, longestDrawTurnAt: repliedAt });
       // Accepting the reply starts drawing the hints (onDidUpdate): the first turn of it.
       if (!this.accept(tracked, reply.version, reply.analysis)) {
         this.drawing.delete(key);
         return this.sendOpen(tracked, document);
       }
-      this.noteDrawing(key, performance.now() - repliedAt);
+      this.noteDrawing(key, { startedAt: repliedAt, turnStartedAt: repliedAt });
     } catch (error) {
       this.log.error(`${tracked.file}: ${describe(error)}`);
       if (this.open.get(document.uri.toString()) === tracked && !document.isClosed) await this.sendOpen(tracked, document);
@@ -363,18 +363,25 @@ export class AnalysisHost implements vscode.Disposable {
   }
 
   /**
-   * Whoever draws a document's hints reports each turn of the host's thread it spent on them, and
-   * says when they are all drawn: the edit's latency is then complete.
+   * Whoever draws a document's hints reports each step of it, when the step and the turn of the
+   * host's thread it ran in began, and says when they are all drawn: the edit's latency is then
+   * complete. A turn may hold steps of other work before this document's, which block the thread
+   * as much: a turn counts up to the end of this document's last step in it.
    */
-  noteDrawing(key: string, turnMs: number, drawn = false): void {
+  noteDrawing(key: string, step: { startedAt: number; turnStartedAt: number }, drawn = false): void {
     const timing = this.drawing.get(key);
     if (!timing) return;
-    timing.drawMs += turnMs;
-    timing.longestDrawTurnMs = Math.max(timing.longestDrawTurnMs, turnMs);
+    const now = performance.now();
+    timing.drawMs += now - step.startedAt;
+    const turnMs = now - step.turnStartedAt;
+    if (turnMs > timing.longestDrawTurnMs) {
+      timing.longestDrawTurnMs = turnMs;
+      timing.longestDrawTurnAt = step.turnStartedAt;
+    }
     if (!drawn) return;
     this.drawing.delete(key);
-    const { flushedAt, repliedAt, analysisMs, drawMs, longestDrawTurnMs } = timing;
-    this.stats.editLatencies.push({ workerMs: repliedAt - flushedAt, analysisMs, hintsMs: performance.now() - flushedAt, drawMs, longestDrawTurnMs });
+    const { flushedAt, repliedAt, analysisMs, drawMs, longestDrawTurnMs, longestDrawTurnAt } = timing;
+    this.stats.editLatencies.push({ flushedAt, workerMs: repliedAt - flushedAt, analysisMs, hintsMs: now - flushedAt, drawMs, longestDrawTurnMs, longestDrawTurnAt });
     if (this.stats.editLatencies.length > 50) this.stats.editLatencies.shift();
   }
 

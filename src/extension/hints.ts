@@ -282,7 +282,7 @@ export class HintRenderer implements vscode.Disposable {
         this.pendingParts.delete(key);
         this.staleDiagnostics.delete(key);
       }
-      this.host.noteDrawing(key, performance.now() - stepStarted, drawn);
+      this.host.noteDrawing(key, { startedAt: stepStarted, turnStartedAt: turnStarted }, drawn);
     }
   }
 

@@ -1,6 +1,6 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/api';
+import type { EditLatency, ExtensionApi } from '../../../src/api';
 import { blockingMonitor } from '../support/blockingMonitor';
 
 /**
@@ -34,6 +34,8 @@ function blockedSummary(lags: number[]): string {
 }
 
 interface GcPause {
+  /** On the `performance.now()` clock. */
+  startedAt: number;
   ms: number;
   major: boolean;
 }
@@ -44,7 +46,7 @@ function gcMonitor(): { stop(): GcPause[] } {
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
-      pauses.push({ ms: entry.duration, major: kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+      pauses.push({ startedAt: entry.startTime, ms: entry.duration, major: kind === constants.NODE_PERFORMANCE_GC_MAJOR });
     }
   });
   observer.observe({ entryTypes: ['gc'] });
@@ -63,6 +65,18 @@ function gcSummary(pauses: GcPause[]): string {
     .map((p) => `${p.ms.toFixed(1)}${p.major ? ' (full)' : ''}`)
     .join(', ');
   return `${pauses.length} pauses, ${pauses.reduce((sum, p) => sum + p.ms, 0).toFixed(0)} ms in all; longest ${longest} ms`;
+}
+
+/** Milliseconds of garbage collection within a span of the host's thread. */
+function gcWithin(pauses: readonly GcPause[], from: number, ms: number): number {
+  return pauses.reduce((sum, p) => sum + Math.max(0, Math.min(p.startedAt + p.ms, from + ms) - Math.max(p.startedAt, from)), 0);
+}
+
+/** The drawing turns over the 10 ms target, each with the garbage collection within it. */
+function longTurnsSummary(flushes: readonly EditLatency[], pauses: readonly GcPause[]): string {
+  const long = flushes.filter((f) => f.longestDrawTurnMs > 10);
+  const each = long.map((f) => `${f.longestDrawTurnMs.toFixed(1)} (GC ${gcWithin(pauses, f.longestDrawTurnAt, f.longestDrawTurnMs).toFixed(1)})`);
+  return `${long.length} of ${flushes.length}${each.length > 0 ? `: ${each.join(', ')} ms` : ''}`;
 }
 
 async function waitFor(probe: () => boolean, ms = 60_000): Promise<void> {
@@ -156,6 +170,9 @@ export async function measure(): Promise<void> {
   print("      the worker's own time on it", spread(flushes.map((f) => f.analysisMs), 1));
   print('    the hints drawn, on the host thread, in all', spread(flushes.map((f) => f.drawMs), 1));
   print('      the longest turn of the host thread', spread(flushes.map((f) => f.longestDrawTurnMs), 1));
+  print('        less the garbage collection within it', spread(flushes.map((f) => f.longestDrawTurnMs - gcWithin(editGcPauses, f.longestDrawTurnAt, f.longestDrawTurnMs)), 1));
+  print('        turns over 10 ms', longTurnsSummary(flushes, editGcPauses));
+  print('    edit sent to hints drawn, less the host\'s garbage collection', spread(flushes.map((f) => f.hintsMs - gcWithin(editGcPauses, f.flushedAt, f.hintsMs))));
   print('  host thread blocked', blockedSummary(editLags));
   print('    of it, garbage collection', gcSummary(editGcPauses));
   // The whole trip, from the test's edit call: adds VS Code's own trip through the workbench and the debounce timer's lateness.

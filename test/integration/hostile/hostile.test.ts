@@ -122,7 +122,7 @@ suite('A workspace that tries to break the extension', function () {
     await rename(from.fsPath, to.fsPath);
     const renamedDuringScan = !finished;
     const scan = await scanning;
-    const lags = monitor.stop();
+    const lags = monitor.stop().map((s) => s.lateMs);
     const maxBlocked = Math.max(...lags);
     report('rescan with a rename', `${scan.files} files, ${scan.skipped.length} skipped, ${scan.ms} ms${scan.cancelled ? ', cancelled' : ''}`);
     report('extension host blocked during the rescan', `at most ${maxBlocked.toFixed(0)} ms (${lags.filter((l) => l > 50).length} of ${lags.length} samples over 50 ms)`);
@@ -150,7 +150,7 @@ suite('A workspace that tries to break the extension', function () {
     try {
       await configuration.update('severity', { concern: 'warning' }, vscode.ConfigurationTarget.Workspace);
       await eventually(severities, (s) => s.unwraps === unwraps && s.warnings === unwraps, 'every unwrap becomes a warning', 120_000);
-      const lags = monitor.stop();
+      const lags = monitor.stop().map((s) => s.lateMs);
       const maxBlocked = Math.max(...lags);
       report('redraw of every file after a settings change', `${(performance.now() - started).toFixed(0)} ms; host blocked at most ${maxBlocked.toFixed(0)} ms`);
       truthy(maxBlocked < MAX_BLOCKED_MS, `the extension host was blocked for ${maxBlocked.toFixed(0)} ms`);

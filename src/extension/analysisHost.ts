@@ -399,9 +399,12 @@ export class AnalysisHost implements vscode.Disposable {
       tracked.received = undefined;
       return false;
     }
-    const unpacked = unpackAnalysis(analysis, base === undefined ? [] : tracked.received?.findings);
+    const stale = version !== tracked.sentVersion;
+    const held = base === undefined ? [] : (tracked.received?.findings ?? []);
+    // A stale reply must not move the findings shown now: hovers and code actions read them.
+    const unpacked = unpackAnalysis(analysis, held, { copyKept: stale && held === this.documentResults.get(key)?.findings });
     tracked.received = { version, findings: unpacked.findings };
-    if (version !== tracked.sentVersion) return true;
+    if (stale) return true;
     this.documentResults.set(key, unpacked);
     this.updated.fire([tracked.uri]);
     return true;

@@ -79,16 +79,19 @@ export function packAnalysis({ findings, ...rest }: FileAnalysis, kept?: KeptFin
 /**
  * The analysis a host receives. `base` is what it unpacked from the reply for version `base`: the
  * findings kept since are those objects, moved in place, so that a keystroke makes and collects
- * objects only for the findings it changed. `base` is used up.
+ * objects only for the findings it changed. `base` is used up, unless `copyKept`: a stale reply
+ * is unpacked too, since the next one refers to it, while the host still shows `base`, whose
+ * findings must then stay where they are.
  */
-export function unpackAnalysis({ findings: { places, kept, described, strings }, ...rest }: PackedAnalysis, base: readonly Finding[] = []): FileAnalysis {
+export function unpackAnalysis({ findings: { places, kept, described, strings }, ...rest }: PackedAnalysis, base: readonly Finding[] = [], { copyKept = false } = {}): FileAnalysis {
   const count = kept.length;
   const findings: Finding[] = new Array<Finding>(count);
   for (let i = 0, at = 0, next = 0; i < count; i++, at += PLACE_FIELDS) {
     const from = kept[i];
     if (from >= 0) {
-      const finding = base[from];
-      if (!finding) throw new Error(`the reply keeps finding ${from} of ${base.length}`);
+      const held = base[from];
+      if (!held) throw new Error(`the reply keeps finding ${from} of ${base.length}`);
+      const finding = copyKept ? { ...held, range: { start: { ...held.range.start }, end: { ...held.range.end } } } : held;
       finding.range.start.line = places[at];
       finding.range.start.character = places[at + 1];
       finding.range.end.line = places[at + 2];

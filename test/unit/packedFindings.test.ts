@@ -35,22 +35,38 @@ describe('packed findings', () => {
     strictEqual(analysis.findings.filter((f) => f.rule === 'unwrap').length, 3);
   });
 
-  it('takes over the findings an edit only moved, and unpacks exactly what a fresh analysis finds', async () => {
+  /** server.rs opened and unpacked, then a new item with two findings (`let _ =` of a Result, an unwrap) written on a blank line past the middle: the items above stay, those below move down a line. */
+  async function serverEdited() {
     const store = new DocumentStore(await analyzer());
     const before = unpackAnalysis(received(store.open('mem:server.rs', 'src/server.rs', 1, SERVER) as FileAnalysis));
-    const previous = [...before.findings];
-    // A new item with two findings (`let _ =` of a Result, an unwrap) on a blank line between two
-    // items past the middle: the items above stay, those below move down a line.
     const lines = SERVER.split('\n');
     const blank = lines.findIndex((line, i) => i > lines.length / 2 && line === '' && /^(pub |fn |async |impl |#\[|\/\/\/)/.test(lines[i + 1]));
     const at = lines.slice(0, blank).join('\n').length + 1;
     const added = 'fn added() { let _ = std::env::args().next().unwrap(); }\n';
     const changed = store.change('mem:server.rs', 2, [{ rangeOffset: at, rangeLength: 0, text: added }]);
-    const fresh = await analyze(SERVER.slice(0, at) + added + SERVER.slice(at), 'src/server.rs');
-    const unpacked = unpackAnalysis(received(packAnalysis(changed?.analysis as FileAnalysis, changed?.kept)), before.findings);
+    const edited = SERVER.slice(0, at) + added + SERVER.slice(at);
+    return { store, before, reply: received(packAnalysis(changed?.analysis as FileAnalysis, changed?.kept)), edited, fresh: await analyze(edited, 'src/server.rs') };
+  }
+
+  it('takes over the findings an edit only moved, and unpacks exactly what a fresh analysis finds', async () => {
+    const { before, reply, fresh } = await serverEdited();
+    const previous = [...before.findings];
+    const unpacked = unpackAnalysis(reply, before.findings);
     deepStrictEqual(unpacked, fresh);
     strictEqual(unpacked.findings.filter((f) => previous.includes(f)).length, previous.length, 'every finding of the file before is taken over');
     strictEqual(unpacked.findings.length, previous.length + 2);
+  });
+
+  it('copies the kept findings of a stale reply, leaving those shown in place, and the next reply builds on the copies', async () => {
+    const { store, before, reply, edited, fresh } = await serverEdited();
+    const shown = structuredClone(before.findings);
+    const stale = unpackAnalysis(reply, before.findings, { copyKept: true });
+    deepStrictEqual(stale, fresh);
+    deepStrictEqual(before.findings, shown, 'the findings shown did not move');
+    strictEqual(stale.findings.filter((f) => before.findings.includes(f)).length, 0, 'no finding shown is taken over');
+    const changed = store.change('mem:server.rs', 3, [{ rangeOffset: 0, rangeLength: 0, text: '\n' }]);
+    const next = unpackAnalysis(received(packAnalysis(changed?.analysis as FileAnalysis, changed?.kept)), stale.findings);
+    deepStrictEqual(next, await analyze(`\n${edited}`, 'src/server.rs'));
   });
 
   it('refuses a reply that keeps a finding the host does not have', async () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { EditLatency, ExtensionApi } from '../../../src/api';
 import { blockingMonitor, type LateSample } from '../support/blockingMonitor';
+import { busiestOtherThread, threadsRan, waitedAround, waitedProbe, waitedWithin, type Waited } from './threads';
 
 /**
  * The editor's speed, measured inside a real VS Code: activation to the first hints, a full scan
@@ -28,42 +28,17 @@ const EDITS = 40;
 const PANEL_EDITS = 10;
 const PANEL_REDRAW_WAIT_MS = 400;
 
-/**
- * How long this thread, the extension host's, has waited for a core so far, from Linux's scheduler
- * statistics; undefined elsewhere. The browser, VS Code's server, the extension host and the
- * worker share this machine's cores, and a thread ready to run may have to wait.
- */
-function hostThreadWaitedMs(): number | undefined {
-  try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]) / 1e6;
-  } catch {
-    return undefined;
-  }
-}
-
-const hostMonitor = () => blockingMonitor(hostThreadWaitedMs);
 const waitedText = (ms: number | undefined) => (ms === undefined ? '' : ` (waited for a core ${ms.toFixed(0)})`);
 
-/** How often a 5 ms timer came over 10 ms late, and the worst lateness, with how long the thread waited for a core meanwhile. */
-function blockedSummary(samples: LateSample[]): string {
-  const worst = [...samples]
-    .sort((a, b) => b.lateMs - a.lateMs)
+/** How often a 5 ms timer came over 10 ms late, and the worst lateness, with how long the host's thread waited for a core meanwhile. */
+function blockedSummary(samples: LateSample<Waited>[]): string {
+  const worst = samples
+    .map((sample, i) => ({ sample, waited: i > 0 ? waitedAround(samples, 'host', samples[i - 1].at, sample.at) : undefined }))
+    .sort((a, b) => b.sample.lateMs - a.sample.lateMs)
     .slice(0, 5)
-    .map((s) => `${s.lateMs.toFixed(0)}${waitedText(s.waitedMs)}`)
+    .map(({ sample, waited }) => `${sample.lateMs.toFixed(0)}${waitedText(waited)}`)
     .join(', ');
   return `5 ms samples over 10 ms: ${samples.filter((s) => s.lateMs > 10).length} of ${samples.length}; worst ${worst} ms`;
-}
-
-/**
- * How long the host's thread waited for a core from `from` for `ms`, by the monitor's samples taken
- * within and the first after, which spans its end. A turn that blocks the thread has no sample
- * within it, only the one after: that sample's wait covers the turn and the few ms before it.
- */
-function waitedWithin(samples: readonly LateSample[], from: number, ms: number): number | undefined {
-  const after = samples.findIndex((s) => s.at >= from + ms);
-  const spanning = samples.slice(0, after === -1 ? samples.length : after + 1).filter((s) => s.at >= from);
-  if (spanning.some((s) => s.waitedMs === undefined)) return undefined;
-  return spanning.reduce((sum, s) => sum + (s.waitedMs ?? 0), 0);
 }
 
 interface GcPause {
@@ -106,10 +81,10 @@ function gcWithin(pauses: readonly GcPause[], from: number, ms: number): number 
 }
 
 /** The drawing turns over the 10 ms target, each with the garbage collection within it and the host thread's wait for a core. */
-function longTurnsSummary(flushes: readonly EditLatency[], pauses: readonly GcPause[], samples: readonly LateSample[]): string {
+function longTurnsSummary(flushes: readonly EditLatency[], pauses: readonly GcPause[], samples: readonly LateSample<Waited>[]): string {
   const long = flushes.filter((f) => f.longestDrawTurnMs > 10);
   const each = long.map((f) => {
-    const waited = waitedWithin(samples, f.longestDrawTurnAt, f.longestDrawTurnMs);
+    const waited = waitedAround(samples, 'host', f.longestDrawTurnAt, f.longestDrawTurnAt + f.longestDrawTurnMs);
     return `${f.longestDrawTurnMs.toFixed(1)} (GC ${gcWithin(pauses, f.longestDrawTurnAt, f.longestDrawTurnMs).toFixed(1)}${waited === undefined ? '' : `, waited for a core ${waited.toFixed(1)}`})`;
   });
   return `${long.length} of ${flushes.length}${each.length > 0 ? `: ${each.join(', ')} ms` : ''}`;
@@ -161,7 +136,7 @@ export async function measure(): Promise<void> {
   for (let i = 0; i < 92; i++) {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `src/generated/g${i}.rs`), new TextEncoder().encode(generatedFile(8)));
   }
-  const scanMonitor = hostMonitor();
+  const scanMonitor = blockingMonitor(waitedProbe(undefined));
   const scan = await api.host.scanWorkspace();
   const scanLags = scanMonitor.stop();
   print(`full scan of ${scan.files} files`, `${scan.ms} ms; host thread blocked: ${blockedSummary(scanLags)}`);
@@ -169,6 +144,7 @@ export async function measure(): Promise<void> {
   // Keystrokes in a 5,000-line file: each edit waits out the debounce, then times edit to hints.
   const big = vscode.Uri.joinPath(folder, 'src/big.rs');
   await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(generatedFile(455)));
+  const ranBeforeOpening = threadsRan();
   const document = await vscode.workspace.openTextDocument(big);
   const editor = await vscode.window.showTextDocument(document);
   await waitFor(() => rustDiagnostics(big).length > 0);
@@ -181,6 +157,10 @@ export async function measure(): Promise<void> {
   await waitFor(() => api.host.stats.editLatencies.length > beforeFirst);
   const first = api.host.stats.editLatencies[api.host.stats.editLatencies.length - 1];
   print('first edit after opening: sent to hints drawn', `${first.hintsMs.toFixed(0)} ms (worker ${first.workerMs.toFixed(0)} ms)`);
+  // The worker's thread, to tell its waits for a core from its work.
+  const worker = busiestOtherThread(ranBeforeOpening, threadsRan());
+  if (worker) print("  the worker's thread, the busiest since opening", `${worker.ranMs.toFixed(0)} ms on a core (the next busiest ${worker.runnerUpMs.toFixed(0)} ms)`);
+  const hostMonitor = () => blockingMonitor(waitedProbe(worker?.thread));
   const editToHints: number[] = [];
   // When VS Code reports each edit to the extension host: the rest of the time from editor.edit() is the workbench's.
   const editToEvent: number[] = [];
@@ -202,18 +182,25 @@ export async function measure(): Promise<void> {
   const flushes = api.host.stats.editLatencies.slice(-EDITS);
   print(`${EDITS} edits, each a new line (median / p90 / max)`, '');
   print('  edit sent (after the debounce) to hints drawn', spread(flushes.map((f) => f.hintsMs)));
+  const repliedAt = (f: EditLatency) => f.flushedAt + f.workerMs;
+  const drawnAt = (f: EditLatency) => f.flushedAt + f.hintsMs;
+  const workerWaited = (f: EditLatency) => waitedWithin(editLags, 'worker', f.flushedAt, repliedAt(f));
+  const drawingWaited = (f: EditLatency) => waitedWithin(editLags, 'host', repliedAt(f), drawnAt(f));
   print('    the worker round trip', spread(flushes.map((f) => f.workerMs)));
+  print("      less the worker thread's waits for a core", spread(flushes.map((f) => f.workerMs - workerWaited(f))));
   print("      the worker's own time on it", spread(flushes.map((f) => f.analysisMs), 1));
   print('    the hints drawn, on the host thread, in all', spread(flushes.map((f) => f.drawMs), 1));
   print('      the longest turn of the host thread', spread(flushes.map((f) => f.longestDrawTurnMs), 1));
   print('        less the garbage collection within it', spread(flushes.map((f) => f.longestDrawTurnMs - gcWithin(editGcPauses, f.longestDrawTurnAt, f.longestDrawTurnMs)), 1));
   print('        turns over 10 ms', longTurnsSummary(flushes, editGcPauses, editLags));
-  print('    edit sent to hints drawn, less the host\'s garbage collection', spread(flushes.map((f) => f.hintsMs - gcWithin(editGcPauses, f.flushedAt, f.hintsMs))));
+  // What is left when the threads waited for no core and the host's collector did not run: the extension's own part.
+  const ownMs = (f: EditLatency) => f.hintsMs - workerWaited(f) - drawingWaited(f) - gcWithin(editGcPauses, repliedAt(f), f.hintsMs - f.workerMs);
+  print("    edit sent to hints drawn, less the threads' waits for a core and the host's GC", spread(flushes.map(ownMs)));
   const slowest = flushes.reduce((a, b) => (b.hintsMs > a.hintsMs ? b : a));
   print(
     '    the slowest',
-    `${slowest.hintsMs.toFixed(0)} ms: the worker ${slowest.workerMs.toFixed(0)} ms (its own time ${slowest.analysisMs.toFixed(1)}), drawing ${slowest.drawMs.toFixed(1)} ms; ` +
-      `on the host, GC ${gcWithin(editGcPauses, slowest.flushedAt, slowest.hintsMs).toFixed(1)} ms${waitedText(waitedWithin(editLags, slowest.flushedAt, slowest.hintsMs))}`,
+    `${slowest.hintsMs.toFixed(0)} ms: the worker ${slowest.workerMs.toFixed(0)} ms (its own time ${slowest.analysisMs.toFixed(1)}, its thread waited for a core ${workerWaited(slowest).toFixed(0)}), ` +
+      `drawing ${slowest.drawMs.toFixed(1)} ms (the host's thread waited for a core ${drawingWaited(slowest).toFixed(0)}, GC ${gcWithin(editGcPauses, slowest.flushedAt, slowest.hintsMs).toFixed(1)} ms)`,
   );
   print('  host thread blocked', blockedSummary(editLags));
   print('    of it, garbage collection', gcSummary(editGcPauses));

@@ -2,7 +2,7 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { EditLatency, ExtensionApi } from '../../../src/api';
 import { blockingMonitor, type LateSample } from '../support/blockingMonitor';
-import { busiestOtherThread, threadsRan, waitedAround, waitedProbe, waitedWithin, type Waited } from './threads';
+import { busiestOtherThread, clocksProbe, threadsRan, timesAround, timesDuring, type ThreadClocks } from './threads';
 
 /**
  * The editor's speed, measured inside a real VS Code: activation to the first hints, a full scan
@@ -31,9 +31,9 @@ const PANEL_REDRAW_WAIT_MS = 400;
 const waitedText = (ms: number | undefined) => (ms === undefined ? '' : ` (waited for a core ${ms.toFixed(0)})`);
 
 /** How often a 5 ms timer came over 10 ms late, and the worst lateness, with how long the host's thread waited for a core meanwhile. */
-function blockedSummary(samples: LateSample<Waited>[]): string {
+function blockedSummary(samples: LateSample<ThreadClocks>[]): string {
   const worst = samples
-    .map((sample, i) => ({ sample, waited: i > 0 ? waitedAround(samples, 'host', samples[i - 1].at, sample.at) : undefined }))
+    .map((sample, i) => ({ sample, waited: i > 0 ? timesAround(samples, 'host', samples[i - 1].at, sample.at)?.waitedMs : undefined }))
     .sort((a, b) => b.sample.lateMs - a.sample.lateMs)
     .slice(0, 5)
     .map(({ sample, waited }) => `${sample.lateMs.toFixed(0)}${waitedText(waited)}`)
@@ -81,10 +81,10 @@ function gcWithin(pauses: readonly GcPause[], from: number, ms: number): number 
 }
 
 /** The drawing turns over the 10 ms target, each with the garbage collection within it and the host thread's wait for a core. */
-function longTurnsSummary(flushes: readonly EditLatency[], pauses: readonly GcPause[], samples: readonly LateSample<Waited>[]): string {
+function longTurnsSummary(flushes: readonly EditLatency[], pauses: readonly GcPause[], samples: readonly LateSample<ThreadClocks>[]): string {
   const long = flushes.filter((f) => f.longestDrawTurnMs > 10);
   const each = long.map((f) => {
-    const waited = waitedAround(samples, 'host', f.longestDrawTurnAt, f.longestDrawTurnAt + f.longestDrawTurnMs);
+    const waited = timesAround(samples, 'host', f.longestDrawTurnAt, f.longestDrawTurnAt + f.longestDrawTurnMs)?.waitedMs;
     return `${f.longestDrawTurnMs.toFixed(1)} (GC ${gcWithin(pauses, f.longestDrawTurnAt, f.longestDrawTurnMs).toFixed(1)}${waited === undefined ? '' : `, waited for a core ${waited.toFixed(1)}`})`;
   });
   return `${long.length} of ${flushes.length}${each.length > 0 ? `: ${each.join(', ')} ms` : ''}`;
@@ -136,7 +136,7 @@ export async function measure(): Promise<void> {
   for (let i = 0; i < 92; i++) {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `src/generated/g${i}.rs`), new TextEncoder().encode(generatedFile(8)));
   }
-  const scanMonitor = blockingMonitor(waitedProbe(undefined));
+  const scanMonitor = blockingMonitor(clocksProbe(undefined));
   const scan = await api.host.scanWorkspace();
   const scanLags = scanMonitor.stop();
   print(`full scan of ${scan.files} files`, `${scan.ms} ms; host thread blocked: ${blockedSummary(scanLags)}`);
@@ -160,7 +160,7 @@ export async function measure(): Promise<void> {
   // The worker's thread, to tell its waits for a core from its work.
   const worker = busiestOtherThread(ranBeforeOpening, threadsRan());
   if (worker) print("  the worker's thread, the busiest since opening", `${worker.ranMs.toFixed(0)} ms on a core (the next busiest ${worker.runnerUpMs.toFixed(0)} ms)`);
-  const hostMonitor = () => blockingMonitor(waitedProbe(worker?.thread));
+  const hostMonitor = () => blockingMonitor(clocksProbe(worker?.thread));
   const editToHints: number[] = [];
   // When VS Code reports each edit to the extension host: the rest of the time from editor.edit() is the workbench's.
   const editToEvent: number[] = [];
@@ -184,10 +184,12 @@ export async function measure(): Promise<void> {
   print('  edit sent (after the debounce) to hints drawn', spread(flushes.map((f) => f.hintsMs)));
   const repliedAt = (f: EditLatency) => f.flushedAt + f.workerMs;
   const drawnAt = (f: EditLatency) => f.flushedAt + f.hintsMs;
-  const workerWaited = (f: EditLatency) => waitedWithin(editLags, 'worker', f.flushedAt, repliedAt(f));
-  const drawingWaited = (f: EditLatency) => waitedWithin(editLags, 'host', repliedAt(f), drawnAt(f));
+  const workerTimes = (f: EditLatency) => timesDuring(editLags, 'worker', f.flushedAt, repliedAt(f));
+  const workerWaited = (f: EditLatency) => workerTimes(f).waitedMs;
+  const drawingWaited = (f: EditLatency) => timesDuring(editLags, 'host', repliedAt(f), drawnAt(f)).waitedMs;
   print('    the worker round trip', spread(flushes.map((f) => f.workerMs)));
   print("      less the worker thread's waits for a core", spread(flushes.map((f) => f.workerMs - workerWaited(f))));
+  print("      the worker's thread on a core meanwhile", spread(flushes.map((f) => workerTimes(f).ranMs)));
   print("      the worker's own time on it", spread(flushes.map((f) => f.analysisMs), 1));
   print('    the hints drawn, on the host thread, in all', spread(flushes.map((f) => f.drawMs), 1));
   print('      the longest turn of the host thread', spread(flushes.map((f) => f.longestDrawTurnMs), 1));
@@ -199,7 +201,7 @@ export async function measure(): Promise<void> {
   const slowest = flushes.reduce((a, b) => (b.hintsMs > a.hintsMs ? b : a));
   print(
     '    the slowest',
-    `${slowest.hintsMs.toFixed(0)} ms: the worker ${slowest.workerMs.toFixed(0)} ms (its own time ${slowest.analysisMs.toFixed(1)}, its thread waited for a core ${workerWaited(slowest).toFixed(0)}), ` +
+    `${slowest.hintsMs.toFixed(0)} ms: the worker ${slowest.workerMs.toFixed(0)} ms (its own time ${slowest.analysisMs.toFixed(1)}; its thread ran ${workerTimes(slowest).ranMs.toFixed(0)} and waited for a core ${workerWaited(slowest).toFixed(0)}), ` +
       `drawing ${slowest.drawMs.toFixed(1)} ms (the host's thread waited for a core ${drawingWaited(slowest).toFixed(0)}, GC ${gcWithin(editGcPauses, slowest.flushedAt, slowest.hintsMs).toFixed(1)} ms)`,
   );
   print('  host thread blocked', blockedSummary(editLags));

@@ -9,8 +9,14 @@ import type { LateSample } from '../support/blockingMonitor';
 /** The extension host's own thread: a process's first thread has the process's id. */
 const HOST_THREAD = String(process.pid);
 
-/** A thread's time on a core and waiting for one so far, in ms (/proc/…/schedstat: ns running, ns waiting, slices). */
-function threadTimes(thread: string): { ranMs: number; waitedMs: number } | undefined {
+/** A thread's time on a core, and waiting for one while ready to run, in ms. */
+export interface ThreadTimes {
+  ranMs: number;
+  waitedMs: number;
+}
+
+/** A thread's times so far (/proc/…/schedstat: ns running, ns waiting, slices). */
+function threadTimes(thread: string): ThreadTimes | undefined {
   try {
     const [ran, waited] = readFileSync(`/proc/self/task/${thread}/schedstat`, 'utf8').split(' ').map(Number);
     return { ranMs: ran / 1e6, waitedMs: waited / 1e6 };
@@ -46,19 +52,21 @@ export function busiestOtherThread(before: Map<string, number>, after: Map<strin
   return ran[0] && { thread: ran[0].thread, ranMs: ran[0].ms, runnerUpMs: ran[1]?.ms ?? 0 };
 }
 
-/** How long the host's thread and the worker's had waited for a core so far, read with each sample of the blocking monitor. */
-export interface Waited {
-  host?: number;
-  worker?: number;
+/** The times so far of the host's thread and the worker's, read with each sample of the blocking monitor. */
+export interface ThreadClocks {
+  host?: ThreadTimes;
+  worker?: ThreadTimes;
 }
 
-export const waitedProbe =
+export const clocksProbe =
   (worker: string | undefined) =>
-  (): Waited => ({ host: threadTimes(HOST_THREAD)?.waitedMs, worker: worker === undefined ? undefined : threadTimes(worker)?.waitedMs });
+  (): ThreadClocks => ({ host: threadTimes(HOST_THREAD), worker: worker === undefined ? undefined : threadTimes(worker) });
+
+type Sample = LateSample<ThreadClocks>;
 
 /** The last sample taken at or before `at`. */
-function lastBy(samples: readonly LateSample<Waited>[], at: number): LateSample<Waited> | undefined {
-  let last: LateSample<Waited> | undefined;
+function lastBy(samples: readonly Sample[], at: number): Sample | undefined {
+  let last: Sample | undefined;
   for (const sample of samples) {
     if (sample.at > at) break;
     last = sample;
@@ -66,23 +74,35 @@ function lastBy(samples: readonly LateSample<Waited>[], at: number): LateSample<
   return last;
 }
 
-function waitedFromTo(thread: keyof Waited, start: LateSample<Waited> | undefined, end: LateSample<Waited> | undefined): number | undefined {
+function timesFromTo(thread: keyof ThreadClocks, start: Sample | undefined, end: Sample | undefined): ThreadTimes | undefined {
   const [from, to] = [start?.probed[thread], end?.probed[thread]];
-  return from === undefined || to === undefined ? undefined : to - from;
+  return from && to && { ranMs: to.ranMs - from.ranMs, waitedMs: to.waitedMs - from.waitedMs };
 }
 
 /**
- * How long a thread waited for a core from `from` to `to`, by the samples around them: the last
- * before and the first after. A blocked host thread takes no sample, so a block, or a turn of the
- * thread, is measured with the few ms before it.
+ * A thread's times from `from` to `to`, by the samples around them: the last before and the first
+ * after. A blocked host thread takes no sample, so a block, or a turn of the thread, is measured
+ * with the few ms before it.
  */
-export function waitedAround(samples: readonly LateSample<Waited>[], thread: keyof Waited, from: number, to: number): number | undefined {
-  return waitedFromTo(thread, lastBy(samples, from), samples.find((s) => s.at >= to));
+export function timesAround(samples: readonly Sample[], thread: keyof ThreadClocks, from: number, to: number): ThreadTimes | undefined {
+  return timesFromTo(thread, lastBy(samples, from), samples.find((s) => s.at >= to));
 }
 
-/** How long a thread waited for a core from `from` to `to`, at least: by the first sample after `from` and the last before `to`. */
-export function waitedWithin(samples: readonly LateSample<Waited>[], thread: keyof Waited, from: number, to: number): number {
-  const start = samples.find((s) => s.at >= from);
-  const end = lastBy(samples, to);
-  return (start && end && end.at > start.at && waitedFromTo(thread, start, end)) || 0;
+/** A thread's times so far at `at`, interpolated between the samples around it. */
+function timesAt(samples: readonly Sample[], thread: keyof ThreadClocks, at: number): ThreadTimes | undefined {
+  const previous = lastBy(samples, at);
+  const next = samples.find((s) => s.at > at);
+  const [before, after] = [previous?.probed[thread], next?.probed[thread]];
+  if (!previous || !before || !next || !after) return before;
+  const share = (at - previous.at) / (next.at - previous.at);
+  return { ranMs: before.ranMs + share * (after.ranMs - before.ranMs), waitedMs: before.waitedMs + share * (after.waitedMs - before.waitedMs) };
+}
+
+/**
+ * A thread's times from `from` to `to`, estimated: each end interpolated between the samples around
+ * it, as the samples are 5 ms apart and a worker's reply takes a few.
+ */
+export function timesDuring(samples: readonly Sample[], thread: keyof ThreadClocks, from: number, to: number): ThreadTimes {
+  const [start, end] = [timesAt(samples, thread, from), timesAt(samples, thread, to)];
+  return start && end ? { ranMs: end.ranMs - start.ranMs, waitedMs: end.waitedMs - start.waitedMs } : { ranMs: 0, waitedMs: 0 };
 }

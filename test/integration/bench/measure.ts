@@ -80,12 +80,19 @@ function gcWithin(pauses: readonly GcPause[], from: number, ms: number): number 
   return pauses.reduce((sum, p) => sum + Math.max(0, Math.min(p.startedAt + p.ms, from + ms) - Math.max(p.startedAt, from)), 0);
 }
 
-/** The drawing turns over the 10 ms target, each with the garbage collection within it and the host thread's wait for a core. */
+/**
+ * The host thread's times in the gap between the blocking monitor's samples that holds a drawing
+ * turn: the thread ran at most that long in the turn, since the turn lies within the gap.
+ */
+const turnGap = (f: EditLatency, samples: readonly LateSample<ThreadClocks>[]) => timesAround(samples, 'host', f.longestDrawTurnAt, f.longestDrawTurnAt + f.longestDrawTurnMs);
+
+/** The drawing turns over the 10 ms target, each with the garbage collection within it and the host thread's times around it. */
 function longTurnsSummary(flushes: readonly EditLatency[], pauses: readonly GcPause[], samples: readonly LateSample<ThreadClocks>[]): string {
   const long = flushes.filter((f) => f.longestDrawTurnMs > 10);
   const each = long.map((f) => {
-    const waited = timesAround(samples, 'host', f.longestDrawTurnAt, f.longestDrawTurnAt + f.longestDrawTurnMs)?.waitedMs;
-    return `${f.longestDrawTurnMs.toFixed(1)} (GC ${gcWithin(pauses, f.longestDrawTurnAt, f.longestDrawTurnMs).toFixed(1)}${waited === undefined ? '' : `, waited for a core ${waited.toFixed(1)}`})`;
+    const gap = turnGap(f, samples);
+    const times = gap ? `; in the gap between samples holding it, the thread ran ${gap.ranMs.toFixed(1)} and waited for a core ${gap.waitedMs.toFixed(1)}` : '';
+    return `${f.longestDrawTurnMs.toFixed(1)} (GC ${gcWithin(pauses, f.longestDrawTurnAt, f.longestDrawTurnMs).toFixed(1)}${times})`;
   });
   return `${long.length} of ${flushes.length}${each.length > 0 ? `: ${each.join(', ')} ms` : ''}`;
 }
@@ -194,6 +201,7 @@ export async function measure(): Promise<void> {
   print('    the hints drawn, on the host thread, in all', spread(flushes.map((f) => f.drawMs), 1));
   print('      the longest turn of the host thread', spread(flushes.map((f) => f.longestDrawTurnMs), 1));
   print('        less the garbage collection within it', spread(flushes.map((f) => f.longestDrawTurnMs - gcWithin(editGcPauses, f.longestDrawTurnAt, f.longestDrawTurnMs)), 1));
+  print('        on a core, at most', spread(flushes.map((f) => Math.min(f.longestDrawTurnMs, turnGap(f, editLags)?.ranMs ?? Infinity)), 1));
   print('        turns over 10 ms', longTurnsSummary(flushes, editGcPauses, editLags));
   // What is left when the threads waited for no core and the host's collector did not run: the extension's own part.
   const ownMs = (f: EditLatency) => f.hintsMs - workerWaited(f) - drawingWaited(f) - gcWithin(editGcPauses, repliedAt(f), f.hintsMs - f.workerMs);
@@ -216,7 +224,7 @@ export async function measure(): Promise<void> {
   const concernsAt = new Set(api.host.findingsFor(big).filter((f) => f.polarity === 'concern').map((f) => `${f.range.start.line}:${f.range.start.character}`));
   const shown = rustDiagnostics(big);
   const inPlace = shown.filter((d) => concernsAt.has(`${d.range.start.line}:${d.range.start.character}`)).length;
-  print('  typing paused, moved hints set afresh: host blocked at most', `${max(settleLags.map((l) => l.lateMs)).toFixed(1)} ms; then ${inPlace} of ${shown.length} diagnostics on their concern's line`);
+  print('  typing paused, moved hints set afresh: host blocked', `${blockedSummary(settleLags)}; then ${inPlace} of ${shown.length} diagnostics on their concern's line`);
 
   // A reviewer keeps the scorecard open beside the code: it is redrawn after each edit, from every finding of the workspace.
   await vscode.commands.executeCommand('rustReview.showScorecard');

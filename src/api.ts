@@ -18,10 +18,10 @@ export interface ScanSummary {
 
 /**
  * Milliseconds from sending a document's edits to the worker: to its reply, and to its hints
- * drawn; the worker's own time on them; the drawing alone, on the host's thread, in all; and its
- * longest stretch without a break. `flushedAt` and `longestDrawTurnAt` are when the edits were sent
- * and that stretch began, on the host's `performance.now()` clock, so that a benchmark can tell
- * what else ran meanwhile (the garbage collector).
+ * drawn; the worker's own time on them; the drawing alone, on the host's thread, in all; and the
+ * longest turn of that thread the drawing ran in. `flushedAt` and `longestDrawTurnAt` are when the
+ * edits were sent and that turn began, on the host's `performance.now()` clock, so that a benchmark
+ * can tell what else happened meanwhile (a garbage collection, a thread waiting for a core).
  */
 export interface EditLatency {
   flushedAt: number;

@@ -211,7 +211,7 @@ export async function measure(): Promise<void> {
   print(
     '    the slowest',
     `${slowest.hintsMs.toFixed(0)} ms: the worker ${slowest.workerMs.toFixed(0)} ms (its own time ${slowest.analysisMs.toFixed(1)}; its thread ran ${workerTimes(slowest).ranMs.toFixed(0)} and waited for a core ${workerWaited(slowest).toFixed(0)}), ` +
-      `drawing ${slowest.drawMs.toFixed(1)} ms (the host's thread waited for a core ${drawingWaited(slowest).toFixed(0)}, GC ${gcWithin(editGcPauses, slowest.flushedAt, slowest.hintsMs).toFixed(1)} ms)`,
+      `drawing ${slowest.drawMs.toFixed(1)} ms (the host's thread waited for a core ${drawingWaited(slowest).toFixed(0)}); the host's GC over the whole trip ${gcWithin(editGcPauses, slowest.flushedAt, slowest.hintsMs).toFixed(1)} ms`,
   );
   print('  host thread blocked', blockedSummary(editLags));
   print('    of it, garbage collection', gcSummary(editGcPauses));

@@ -32,8 +32,9 @@ function folder(): vscode.Uri {
 }
 
 const file = (relative: string) => vscode.Uri.joinPath(folder(), relative);
+const isUnwrap = (d: vscode.Diagnostic) => d.source === 'rust-review' && typeof d.code === 'object' && d.code.value === 'unwrap';
 const rustDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'rust-review');
-const unwrapDiagnostics = (uri: vscode.Uri) => rustDiagnostics(uri).filter((d) => typeof d.code === 'object' && d.code.value === 'unwrap');
+const unwrapDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(isUnwrap);
 
 function report(label: string, value: string): void {
   console.log(`hostile: ${label.padEnd(44)} ${value}`);
@@ -140,8 +141,12 @@ suite('A workspace that tries to break the extension', function () {
   test('a settings change redraws the hints of every file without blocking the extension host', async () => {
     // One unwrap in each small file, in CLEAN_FILE and in the renamed file.
     const unwraps = SMALL_FILE_COUNT + 2;
+    // Reading every file's diagnostics is work on the host's thread too, timed to tell it from the redraw's.
+    const reads: { from: number; to: number }[] = [];
     const severities = () => {
-      const all = vscode.languages.getDiagnostics().flatMap(([uri]) => unwrapDiagnostics(uri));
+      const from = performance.now();
+      const all = vscode.languages.getDiagnostics().flatMap(([, diagnostics]) => diagnostics.filter(isUnwrap));
+      reads.push({ from, to: performance.now() });
       return { unwraps: all.length, warnings: all.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length };
     };
     const configuration = vscode.workspace.getConfiguration('rustReview');
@@ -150,9 +155,14 @@ suite('A workspace that tries to break the extension', function () {
     try {
       await configuration.update('severity', { concern: 'warning' }, vscode.ConfigurationTarget.Workspace);
       await eventually(severities, (s) => s.unwraps === unwraps && s.warnings === unwraps, 'every unwrap becomes a warning', 120_000);
-      const lags = monitor.stop().map((s) => s.lateMs);
-      const maxBlocked = Math.max(...lags);
-      report('redraw of every file after a settings change', `${(performance.now() - started).toFixed(0)} ms; host blocked at most ${maxBlocked.toFixed(0)} ms`);
+      const samples = monitor.stop();
+      const maxBlocked = Math.max(...samples.map((s) => s.lateMs));
+      // A block during which the test read no diagnostics: the gap before the late sample holds no read.
+      const outsideReads = samples.filter((s) => !reads.some((r) => r.to > s.at - s.lateMs - 5 && r.from < s.at)).map((s) => s.lateMs);
+      report(
+        'redraw of every file after a settings change',
+        `${(performance.now() - started).toFixed(0)} ms; host blocked at most ${maxBlocked.toFixed(0)} ms, at most ${Math.max(...outsideReads).toFixed(0)} ms while the test read no diagnostics (its reads took up to ${Math.max(...reads.map((r) => r.to - r.from)).toFixed(0)} ms)`,
+      );
       truthy(maxBlocked < MAX_BLOCKED_MS, `the extension host was blocked for ${maxBlocked.toFixed(0)} ms`);
     } finally {
       await configuration.update('severity', undefined, vscode.ConfigurationTarget.Workspace);

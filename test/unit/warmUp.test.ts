@@ -101,16 +101,23 @@ describe('warm-up', () => {
     };
     try {
       const worker = analysisService();
-      // Time for a warm-up, were one started: 48 edits of a 1,000-line file take well under this.
-      const openAndWait = async (uri: string, text: string) => {
-        await worker.answer(worker.send({ kind: 'openDocument', uri, file: 'src/server.rs', version: 1, text }));
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+      const open = (uri: string, text: string) => worker.answer(worker.send({ kind: 'openDocument', uri, file: 'src/server.rs', version: 1, text }));
+      // Time for a warm-up, were one started: its 48 edits of a 1,000-line file take a few hundred ms.
+      const settle = (ms: number, until = () => false) => {
+        const deadline = Date.now() + ms;
+        return new Promise<void>((resolve) => {
+          const poll = () => (until() || Date.now() > deadline ? resolve() : setTimeout(poll, 10));
+          poll();
+        });
       };
-      await openAndWait('mem:short.rs', SERVER);
+      await open('mem:short.rs', SERVER);
+      await settle(1500);
       strictEqual(typedIntoCopy, 0, 'no warm-up for a short document');
-      await openAndWait('mem:long.rs', longFile());
+      await open('mem:long.rs', longFile());
+      await settle(20_000, () => typedIntoCopy >= 48);
       strictEqual(typedIntoCopy, 48, 'a warm-up for the first long one');
-      await openAndWait('mem:long2.rs', longFile());
+      await open('mem:long2.rs', longFile());
+      await settle(1500);
       strictEqual(typedIntoCopy, 48, 'and only once');
     } finally {
       DocumentStore.prototype.change = change;

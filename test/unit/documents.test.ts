@@ -136,6 +136,30 @@ describe('DocumentStore', () => {
     store.close('mem:b.rs');
   });
 
+  it('follows typing in a file with CRLF line ends, as a fresh analysis of its text finds', async () => {
+    const store = new DocumentStore(await analyzer());
+    // A file saved on Windows: the editor keeps its CRLF line ends, in its text and in what it types.
+    let text = SOURCES[0].text.replace(/\n/g, '\r\n');
+    const unwraps = (analysis: FileAnalysis | undefined) => analysis?.findings.filter((f) => f.rule === 'unwrap').length;
+    const opened = unwraps(store.open('mem:crlf.rs', 'src/server.rs', 1, text));
+    const middle = text.indexOf('\r\n', text.length / 2) + 2;
+    const typed = '    let typed = input.parse::<u32>().unwrap();\r\n';
+    const steps: TextEdit[][] = [
+      [{ rangeOffset: middle, rangeLength: 0, text: typed }],
+      [{ rangeOffset: middle, rangeLength: typed.length, text: '' }],
+      [{ rangeOffset: 0, rangeLength: 0, text: '// header\r\n\r\n' }],
+      [{ rangeOffset: text.indexOf('\r\n') + 2, rangeLength: 0, text: 'x' }],
+    ];
+    const unwrapsAfter: (number | undefined)[] = [];
+    for (const [i, edits] of steps.entries()) {
+      for (const edit of edits) text = text.slice(0, edit.rangeOffset) + edit.text + text.slice(edit.rangeOffset + edit.rangeLength);
+      const changed = store.change('mem:crlf.rs', i + 2, edits);
+      deepStrictEqual(changed?.analysis, await analyze(text, 'src/server.rs'), `after step ${i + 1}`);
+      unwrapsAfter.push(unwraps(changed?.analysis));
+    }
+    deepStrictEqual(unwrapsAfter.slice(0, 2), [(opened ?? 0) + 1, opened], 'the typed unwrap is found, then gone');
+  });
+
   it('answers a change to an unknown document with nothing, so the host re-opens it', async () => {
     const store = new DocumentStore(await analyzer());
     strictEqual(store.change('mem:never.rs', 2, []), undefined);

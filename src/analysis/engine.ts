@@ -567,10 +567,12 @@ export class RustAnalyzer {
             const attribute = captures.attribute;
             const text = attribute.text;
             if (attribute.type === 'inner_attribute_item') {
-              // `#![cfg(test)]` makes the whole enclosing module (or file) test code.
+              // `#![cfg(test)]` makes the whole enclosing module (or file) test code. At the top of
+              // the tree it reaches every item, also when the file is too broken to parse as a
+              // `source_file` and its root is an error.
               if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) {
                 scope.tests.add(...range(attribute.parent), true);
-                const group = layer.serial === 0 && attribute.parent.type === 'source_file' ? record() : undefined;
+                const group = layer.serial === 0 && !attribute.parent.parent ? record() : undefined;
                 if (group) group.fileWide = true;
               }
             } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {

@@ -160,6 +160,20 @@ describe('DocumentStore', () => {
     deepStrictEqual(unwrapsAfter.slice(0, 2), [(opened ?? 0) + 1, opened], 'the typed unwrap is found, then gone');
   });
 
+  it('re-analyses every item after an edit of a file whose top-level `#![cfg(test)]` sits under an error root', async () => {
+    const store = new DocumentStore(await analyzer());
+    // Half-typed code that leaves the file no `source_file`: its root is an error, and the stray
+    // `#![cfg(test)]` on it still makes every item test code, `b`'s output too.
+    let text = 'pub async fn run(addr: async fn f() { g;\nring, store: St) {\n    let listener = bind(addr)\n    .#![cfg(test)]\n\nfn b() {\n    println!("b");\n}\n';
+    const opened = store.open('mem:broken.rs', 'src/lib.rs', 1, text);
+    deepStrictEqual(opened?.findings.filter((f) => f.rule === 'print-output'), []);
+    const at = text.indexOf('println!');
+    const typed = 'let v = w.clone();\n    ';
+    text = text.slice(0, at) + typed + text.slice(at);
+    const changed = store.change('mem:broken.rs', 2, [{ rangeOffset: at, rangeLength: 0, text: typed }]);
+    deepStrictEqual(changed?.analysis, await analyze(text, 'src/lib.rs'));
+  });
+
   it('answers a change to an unknown document with nothing, so the host re-opens it', async () => {
     const store = new DocumentStore(await analyzer());
     strictEqual(store.change('mem:never.rs', 2, []), undefined);

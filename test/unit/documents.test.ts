@@ -144,16 +144,19 @@ describe('DocumentStore', () => {
     const opened = unwraps(store.open('mem:crlf.rs', 'src/server.rs', 1, text));
     const middle = text.indexOf('\r\n', text.length / 2) + 2;
     const typed = '    let typed = input.parse::<u32>().unwrap();\r\n';
-    const steps: TextEdit[][] = [
-      [{ rangeOffset: middle, rangeLength: 0, text: typed }],
-      [{ rangeOffset: middle, rangeLength: typed.length, text: '' }],
-      [{ rangeOffset: 0, rangeLength: 0, text: '// header\r\n\r\n' }],
-      [{ rangeOffset: text.indexOf('\r\n') + 2, rangeLength: 0, text: 'x' }],
+    // Each step an edit of the text the one before left: a line typed and taken out again, lines
+    // added at the top, and a `use` changed, which has every item analysed again.
+    const steps: ((current: string) => TextEdit)[] = [
+      () => ({ rangeOffset: middle, rangeLength: 0, text: typed }),
+      () => ({ rangeOffset: middle, rangeLength: typed.length, text: '' }),
+      () => ({ rangeOffset: 0, rangeLength: 0, text: '// header\r\n\r\n' }),
+      (current) => ({ rangeOffset: current.indexOf('collections'), rangeLength: 'collections'.length, text: 'sync' }),
     ];
     const unwrapsAfter: (number | undefined)[] = [];
-    for (const [i, edits] of steps.entries()) {
-      for (const edit of edits) text = text.slice(0, edit.rangeOffset) + edit.text + text.slice(edit.rangeOffset + edit.rangeLength);
-      const changed = store.change('mem:crlf.rs', i + 2, edits);
+    for (const [i, step] of steps.entries()) {
+      const edit = step(text);
+      text = text.slice(0, edit.rangeOffset) + edit.text + text.slice(edit.rangeOffset + edit.rangeLength);
+      const changed = store.change('mem:crlf.rs', i + 2, [edit]);
       deepStrictEqual(changed?.analysis, await analyze(text, 'src/server.rs'), `after step ${i + 1}`);
       unwrapsAfter.push(unwraps(changed?.analysis));
     }

@@ -2,7 +2,7 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { EditLatency, ExtensionApi } from '../../../src/api';
 import { blockingMonitor, type LateSample } from '../support/blockingMonitor';
-import { busiestOtherThread, clocksProbe, threadsRan, timesAround, timesDuring, type ThreadClocks } from './threads';
+import { busiestOtherThread, clocksProbe, threadsRan, timesAround, timesBetween, timesDuring, type ThreadClocks } from './threads';
 
 /**
  * The editor's speed, measured inside a real VS Code: activation to the first hints, a full scan
@@ -32,11 +32,11 @@ const waitedText = (ms: number | undefined) => (ms === undefined ? '' : ` (waite
 
 /** How often a 5 ms timer came over 10 ms late, and the worst lateness, with how long the host's thread waited for a core meanwhile. */
 function blockedSummary(samples: LateSample<ThreadClocks>[]): string {
-  const worst = samples
-    .map((sample, i) => ({ sample, waited: i > 0 ? timesAround(samples, 'host', samples[i - 1].at, sample.at)?.waitedMs : undefined }))
-    .sort((a, b) => b.sample.lateMs - a.sample.lateMs)
+  // A late sample's gap is the one since the sample before it.
+  const worst = [...samples.keys()]
+    .sort((a, b) => samples[b].lateMs - samples[a].lateMs)
     .slice(0, 5)
-    .map(({ sample, waited }) => `${sample.lateMs.toFixed(0)}${waitedText(waited)}`)
+    .map((i) => `${samples[i].lateMs.toFixed(0)}${waitedText(timesBetween('host', samples[i - 1], samples[i])?.waitedMs)}`)
     .join(', ');
   return `5 ms samples over 10 ms: ${samples.filter((s) => s.lateMs > 10).length} of ${samples.length}; worst ${worst} ms`;
 }

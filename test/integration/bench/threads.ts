@@ -74,7 +74,8 @@ function lastBy(samples: readonly Sample[], at: number): Sample | undefined {
   return last;
 }
 
-function timesFromTo(thread: keyof ThreadClocks, start: Sample | undefined, end: Sample | undefined): ThreadTimes | undefined {
+/** A thread's times from one sample to a later one. */
+export function timesBetween(thread: keyof ThreadClocks, start: Sample | undefined, end: Sample | undefined): ThreadTimes | undefined {
   const [from, to] = [start?.probed[thread], end?.probed[thread]];
   return from && to && { ranMs: to.ranMs - from.ranMs, waitedMs: to.waitedMs - from.waitedMs };
 }
@@ -85,7 +86,7 @@ function timesFromTo(thread: keyof ThreadClocks, start: Sample | undefined, end:
  * with the few ms before it.
  */
 export function timesAround(samples: readonly Sample[], thread: keyof ThreadClocks, from: number, to: number): ThreadTimes | undefined {
-  return timesFromTo(thread, lastBy(samples, from), samples.find((s) => s.at >= to));
+  return timesBetween(thread, lastBy(samples, from), samples.find((s) => s.at >= to));
 }
 
 /** A thread's times so far at `at`, interpolated between the samples around it. */

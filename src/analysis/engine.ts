@@ -654,6 +654,7 @@ export class RustAnalyzer {
         endIndex,
         context,
         ...(rule.concurrencyModel ? { concurrencyModel: rule.concurrencyModel } : {}),
+        ...(detail.subject !== undefined ? { subject: detail.subject } : {}),
       });
     }
     return [...findings.values()];

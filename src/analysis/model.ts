@@ -82,6 +82,11 @@ export interface Finding {
   endIndex: number;
   context: CodeContext;
   concurrencyModel?: ConcurrencyModel;
+  /**
+   * What the finding is about, as written at the site: the receiver of an `.unwrap()`, the path a
+   * call names. Questions quote it, and the crate model looks it up, so neither reads the file again.
+   */
+  subject?: string;
 }
 
 export type SkipReason = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'symlink' | 'parse-timeout' | 'analysis-failed';

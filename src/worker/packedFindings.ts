@@ -15,7 +15,7 @@ export interface PackedFindings {
   places: Int32Array;
   /** Per finding, its index among the findings of the reply for version `base` when it is the same finding moved, else -1. */
   kept: Int32Array;
-  /** Per finding not kept, in order: rule, category, polarity, severity, message, file, context and concurrency model, as indices into `strings` (-1 for none). */
+  /** Per finding not kept, in order: rule, category, polarity, severity, message, file, context, concurrency model and subject, as indices into `strings` (-1 for none). */
   described: Int32Array;
   strings: string[];
   /** The version of the document whose reply `kept` refers to; absent when nothing is kept. */
@@ -31,7 +31,7 @@ export interface KeptFindings {
 }
 
 const PLACE_FIELDS = 6;
-const DESCRIPTION_FIELDS = 8;
+const DESCRIPTION_FIELDS = 9;
 
 /** Packs an analysis, given what it kept of the one of version `base` (see keptFindingIndices). */
 export function packAnalysis({ findings, ...rest }: FileAnalysis, kept?: KeptFindings): { analysis: PackedAnalysis; transfer: ArrayBuffer[] } {
@@ -71,6 +71,7 @@ export function packAnalysis({ findings, ...rest }: FileAnalysis, kept?: KeptFin
     descriptions[next++] = ref(f.file);
     descriptions[next++] = ref(f.context);
     descriptions[next++] = ref(f.concurrencyModel);
+    descriptions[next++] = ref(f.subject);
   }
   const packed: PackedFindings = { places, kept: keptView, described: descriptions, strings, ...(kept ? { base: kept.base } : {}) };
   return { analysis: { ...rest, findings: packed }, transfer: [buffer] };
@@ -102,6 +103,7 @@ export function unpackAnalysis({ findings: { places, kept, described, strings },
       continue;
     }
     const model = described[next + 7];
+    const subject = described[next + 8];
     findings[i] = {
       rule: strings[described[next]],
       category: strings[described[next + 1]] as CategoryId,
@@ -114,6 +116,7 @@ export function unpackAnalysis({ findings: { places, kept, described, strings },
       endIndex: places[at + 5],
       context: strings[described[next + 6]] as CodeContext,
       ...(model === -1 ? {} : { concurrencyModel: strings[model] as ConcurrencyModel }),
+      ...(subject === -1 ? {} : { subject: strings[subject] }),
     };
     next += DESCRIPTION_FIELDS;
   }

@@ -37,9 +37,10 @@ export interface RuleMatch {
 
 /**
  * A check's answer. `false` drops the match; `true` keeps it as the query found it; an object
- * keeps it with a message specialised to the site and, optionally, a different range.
+ * keeps it with a message specialised to the site and, optionally, a different range and the
+ * finding's `subject` (see Finding).
  */
-export type Verdict = boolean | { message?: string; start?: Node; end?: Node };
+export type Verdict = boolean | { message?: string; start?: Node; end?: Node; subject?: string };
 
 /**
  * How a rule finds its candidates. Most rules look at method calls, path calls or macro calls by

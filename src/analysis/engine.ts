@@ -1,6 +1,9 @@
 import { Parser, Query, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
 import { fileContext, isIntegrationTestFile } from './context';
 import { classifyLifetimes, type LifetimeVerdict } from './elision';
+import type { FactCollector, FactSink } from './facts/collector';
+import { FACT_COLLECTORS } from './facts';
+import { noFacts, shiftFacts, type FileFacts } from './facts/model';
 import { importBindings, ImportTable, type ImportBinding } from './imports';
 import { groupsAfterEdits, itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup, type KeptGroup } from './itemGroups';
 import type { CodeContext, FileAnalysis, FileStats, Finding, SkippedFile } from './model';
@@ -10,7 +13,7 @@ import { lastSegment, normalisePath, type LoopScope, type Rule, type RuleContext
 import { ScopeIndex } from './scopes';
 import { integrationTestSignal } from './signals';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
-import { FUNCTION_QUERY, isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
+import { CALL_QUERY, FUNCTION_QUERY, isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
 
 export interface AnalyzerOptions {
   maxFileBytes?: number;
@@ -38,7 +41,13 @@ export interface DocumentEdit {
   changedRanges: readonly { startIndex: number; endIndex: number }[];
 }
 
-type RuleMatch = { unit: Unit; rule: Rule; captures: Record<string, Node> };
+/** What a match is handed to: a rule, which may report a finding, or a collector of facts about the crate. */
+type Consumer = Rule | FactCollector;
+type RuleMatch = { unit: Unit; rule: Consumer; captures: Record<string, Node> };
+
+function isCollector(consumer: Consumer): consumer is FactCollector {
+  return 'collect' in consumer;
+}
 
 /** Macros inside macros are re-parsed down to this depth; real code rarely nests past three. */
 const MAX_MACRO_DEPTH = 6;
@@ -59,7 +68,7 @@ const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
 const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
 
 type InternalRole = 'method' | 'call' | 'macro' | 'use' | 'function' | 'module' | 'public' | 'attribute' | 'async-block' | 'loop' | 'loop-body';
-type PatternRole = { kind: 'rule'; rule: Rule } | { kind: InternalRole };
+type PatternRole = { kind: 'rule'; rule: Consumer } | { kind: InternalRole };
 
 /**
  * Patterns the engine needs whatever the rules. The first three are the shared shapes that rules
@@ -69,7 +78,7 @@ type PatternRole = { kind: 'rule'; rule: Rule } | { kind: InternalRole };
  */
 const INTERNAL_PATTERNS: { role: PatternRole; query: string }[] = [
   { role: { kind: 'method' }, query: '(call_expression function: (field_expression field: (field_identifier) @site))' },
-  { role: { kind: 'call' }, query: '(call_expression function: [(identifier) (scoped_identifier) (generic_function)] @callee)' },
+  { role: { kind: 'call' }, query: CALL_QUERY },
   { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name "!" @macro.bang (token_tree) @macro.args) @macro' },
   { role: { kind: 'use' }, query: '(use_declaration) @use' },
   { role: { kind: 'function' }, query: FUNCTION_QUERY },
@@ -148,6 +157,10 @@ class FileScope {
   readonly context: CodeContext;
   readonly tests = new ScopeIndex<true>();
   readonly asyncBodies = new ScopeIndex<boolean>();
+  /** Closures handed to a thread or `spawn_blocking`: work the caller does not wait for. */
+  readonly offloaded = new ScopeIndex<true>();
+  /** Function bodies, each with its function's start. */
+  readonly functions = new ScopeIndex<number>();
   /** Loop bodies, and function bodies as `false` so a loop outside a nested function does not count. */
   readonly loopBodies = new ScopeIndex<LoopScope | false>();
   private readonly verdicts = new Map<string, LifetimeVerdict[]>();
@@ -184,6 +197,19 @@ class UnitContext implements RuleContext {
 
   isInAsync(node: Node): boolean {
     return this.file.asyncBodies.innermost(this.unit.absolute(node.startIndex)) === true;
+  }
+
+  isOffloaded(node: Node): boolean {
+    return this.file.offloaded.innermost(this.unit.absolute(node.startIndex)) === true;
+  }
+
+  isInMacroArguments(): boolean {
+    return this.unit.layer.serial !== 0;
+  }
+
+  /** The absolute start of the function whose body holds the node. */
+  enclosingFunction(node: Node): number | undefined {
+    return this.file.functions.innermost(this.unit.absolute(node.startIndex));
   }
 
   enclosingLoop(node: Node): LoopScope | undefined {
@@ -276,6 +302,19 @@ function itemAfter(attribute: Node): Node | null {
   return item;
 }
 
+/** Where collectors write the facts of one group, in offsets relative to the group's start. */
+function factSink(group: ItemGroup, unit: Unit, ctx: UnitContext): FactSink {
+  return {
+    facts: group.facts,
+    start: (node) => unit.absolute(node.startIndex) - group.start,
+    end: (node) => unit.absolute(node.endIndex) - group.start,
+    caller: (node) => {
+      const start = ctx.enclosingFunction(node);
+      return start === undefined ? undefined : start - group.start;
+    },
+  };
+}
+
 interface PendingMacro {
   unit: Unit;
   args: Node;
@@ -291,10 +330,10 @@ export class RustAnalyzer {
   private readonly query: Query;
   /** Per pattern of the combined query, what its matches are for: rules and engine roles that share a pattern's text share the pattern. */
   private readonly roles: PatternRole[][] = [];
-  private readonly byMethod = new Map<string, Rule[]>();
-  private readonly byCall = new Map<string, Rule[]>();
-  private readonly byMacro = new Map<string, Rule[]>();
-  private readonly byLines: { rule: Rule; pattern: RegExp }[] = [];
+  private readonly byMethod = new Map<string, Consumer[]>();
+  private readonly byCall = new Map<string, Consumer[]>();
+  private readonly byMacro = new Map<string, Consumer[]>();
+  private readonly byLines: { rule: Consumer; pattern: RegExp }[] = [];
   private readonly maxFileBytes: number;
   private readonly parseTimeoutMs: number;
 
@@ -306,16 +345,17 @@ export class RustAnalyzer {
     readonly language: Language,
     options: AnalyzerOptions = {},
     readonly rules: readonly Rule[] = RULES,
+    collectors: readonly FactCollector[] = FACT_COLLECTORS,
   ) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.parseTimeoutMs = options.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS;
     this.parser = new Parser();
     this.parser.setLanguage(language);
     const parts = [...INTERNAL_PATTERNS];
-    const index = (table: Map<string, Rule[]>, names: readonly string[], rule: Rule) => {
+    const index = (table: Map<string, Consumer[]>, names: readonly string[], rule: Consumer) => {
       for (const name of names) table.set(name, [...(table.get(name) ?? []), rule]);
     };
-    for (const rule of rules) {
+    for (const rule of [...rules, ...collectors]) {
       // `Array.isArray` narrows a readonly array to `any[]`; `flat` keeps each matcher typed.
       for (const matcher of [rule.match].flat()) {
         if ('query' in matcher) parts.push({ role: { kind: 'rule', rule }, query: matcher.query });
@@ -405,7 +445,7 @@ export class RustAnalyzer {
       findings.push(this.fileFinding(file, lines));
       findings.sort(byPosition);
     }
-    return { analysis: { file, context: fileContext(file), findings, stats }, groups, imports };
+    return { analysis: { file, context: fileContext(file), findings, stats, facts: fileFacts(groups, lines) }, groups, imports };
   }
 
   /**
@@ -443,7 +483,7 @@ export class RustAnalyzer {
   private analyzeSpans(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], targets?: number[], kept: readonly (ItemGroup | undefined)[] = []): ItemGroup[] {
     const scope = new FileScope(file);
     const records = new Map<number, ItemGroup>();
-    for (const i of targets ?? spans.keys()) records.set(i, { ...spans[i], findings: [], counts: noCounts(), imports: [], fileWide: false });
+    for (const i of targets ?? spans.keys()) records.set(i, { ...spans[i], findings: [], facts: noFacts(), counts: noCounts(), imports: [], fileWide: false });
     const recordAt = (offset: number) => records.get(spanIndexAt(spans, offset));
     const ruleMatches: RuleMatch[] = [];
     const macroImports: ImportBinding[] = [];
@@ -460,7 +500,7 @@ export class RustAnalyzer {
       // Every `use` of the file reaches every item, in the file's order; those in macro arguments come last.
       for (const i of spans.keys()) scope.imports.add((records.get(i) ?? kept[i])?.imports ?? []);
       scope.imports.add(macroImports);
-      for (const finding of this.evaluate(file, text, lines, scope, ruleMatches)) recordAt(finding.startIndex)?.findings.push(finding);
+      for (const finding of this.evaluate(file, text, lines, scope, ruleMatches, recordAt)) recordAt(finding.startIndex)?.findings.push(finding);
       for (const record of records.values()) record.findings.sort(byPosition);
       return [...records.values()];
     } finally {
@@ -490,7 +530,7 @@ export class RustAnalyzer {
       // analysed is a neighbour's. Looked up only by the roles that count or mark.
       const record = () => recordAt(unit.absolute(match.captures[0].node.startIndex));
       const range = (node: Node): [number, number] => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)];
-      const dispatch = (rules: Rule[] | undefined, given: Record<string, Node>) => {
+      const dispatch = (rules: Consumer[] | undefined, given: Record<string, Node>) => {
         for (const rule of rules ?? []) ruleMatches.push({ unit, rule, captures: given });
       };
       for (const role of this.roles[match.patternIndex]) {
@@ -548,6 +588,7 @@ export class RustAnalyzer {
             const header = layer.text.slice(fn.startIndex, body.startIndex);
             scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
             scope.loopBodies.add(...range(body), false);
+            scope.functions.add(...range(body), unit.absolute(fn.startIndex));
             break;
           }
           case 'module': {
@@ -599,7 +640,11 @@ export class RustAnalyzer {
 
   /** Closures passed to a thread-spawning call run off the async runtime. */
   private markOffloaded(args: Node, scope: FileScope, range: (node: Node) => [number, number]): void {
-    for (const arg of args.namedChildren) if (arg?.type === 'closure_expression') scope.asyncBodies.add(...range(arg), false);
+    for (const arg of args.namedChildren) {
+      if (arg?.type !== 'closure_expression') continue;
+      scope.asyncBodies.add(...range(arg), false);
+      scope.offloaded.add(...range(arg), true);
+    }
   }
 
   /** Matches of the `lines` rules in the file's own text (not in macro arguments), in the groups being analysed. */
@@ -621,6 +666,7 @@ export class RustAnalyzer {
     lines: LineIndex,
     scope: FileScope,
     ruleMatches: RuleMatch[],
+    recordAt: (offset: number) => ItemGroup | undefined,
   ): Finding[] {
     const contexts = new Map<Unit, UnitContext>();
     const findings = new Map<string, Finding>();
@@ -629,6 +675,11 @@ export class RustAnalyzer {
       if (!unit.inContent(site)) continue;
       let ctx = contexts.get(unit);
       if (!ctx) contexts.set(unit, (ctx = new UnitContext(scope, unit)));
+      if (isCollector(rule)) {
+        const group = recordAt(unit.absolute(site.startIndex));
+        if (group) rule.collect({ captures }, ctx, factSink(group, unit, ctx));
+        continue;
+      }
       const verdict: Verdict = rule.check ? rule.check({ captures }, ctx) : true;
       if (verdict === false) continue;
       const detail = typeof verdict === 'object' ? verdict : {};
@@ -708,6 +759,19 @@ export class RustAnalyzer {
   }
 }
 
+/** The groups' facts in file order, in offsets into the file, with the ranges a crate-level finding may need. */
+function fileFacts(groups: readonly ItemGroup[], lines: LineIndex): FileFacts {
+  const facts = noFacts();
+  for (const group of groups) {
+    const own = shiftFacts(group.facts, group.start);
+    facts.modules.push(...own.modules);
+    for (const fn of own.functions) facts.functions.push({ ...fn, nameRange: lines.rangeOf(fn.nameAt, fn.nameEnd) });
+    for (const call of own.calls) facts.calls.push(call.inAsync ? { ...call, range: lines.rangeOf(call.at, call.end) } : call);
+    facts.lifetimeTypes.push(...own.lifetimeTypes);
+  }
+  return facts;
+}
+
 /** What the groups' `use` declarations bind, in order, as one string to compare. */
 function importsKey(groups: readonly ItemGroup[]): string {
   return groups.flatMap((group) => group.imports.map(([local, path]) => `${local}=${path}`)).join('\n');
@@ -727,7 +791,7 @@ function compileCombinedQuery(language: Language, parts: { roles: PatternRole[];
       try {
         new Query(language, query).delete();
       } catch (error) {
-        const owners = roles.map((role) => (role.kind === 'rule' ? `rule "${role.rule.id}"` : `internal ${role.kind} pattern`));
+        const owners = roles.map((role) => (role.kind !== 'rule' ? `internal ${role.kind} pattern` : isCollector(role.rule) ? `fact "${role.rule.fact}"` : `rule "${role.rule.id}"`));
         throw new Error(`The ${owners.join(' and ')} has an invalid tree-sitter query: ${describeError(error)}`, { cause: error });
       }
     }

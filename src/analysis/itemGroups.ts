@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from './facts/model';
 import type { ImportBinding } from './imports';
 import type { Finding } from './model';
 import { COMMENT_TYPES } from './syntax';
@@ -19,6 +20,8 @@ export interface GroupSpan {
 /** What the analysis found in one group, kept for the next edit. */
 export interface ItemGroup extends GroupSpan {
   findings: Finding[];
+  /** What the group tells about the crate, in offsets relative to the group's start. */
+  facts: FileFacts;
   counts: ItemCounts;
   /** What the group's own `use` declarations bind (those in macro arguments make it `fileWide`). */
   imports: ImportBinding[];

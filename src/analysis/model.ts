@@ -1,3 +1,5 @@
+import type { FileFacts } from './facts/model';
+
 /**
  * The analysis core's vocabulary: what a signal is, what a finding is, and what a scan reports.
  * Everything here is plain data so it can cross a worker boundary or be written as JSON unchanged.
@@ -115,6 +117,18 @@ export interface FileAnalysis {
   context: CodeContext;
   findings: Finding[];
   stats: FileStats;
+  /** What the file tells about its crate: modules, functions, calls (see facts/model.ts). */
+  facts: FileFacts;
+}
+
+/** The kinds of Cargo target: what a file compiled into it is for. */
+export type TargetKind = 'lib' | 'bin' | 'example' | 'test' | 'bench' | 'build';
+
+/** A target the manifest declares itself (`[lib]`, `[[bin]]` and the like), with its path when given. */
+export interface DeclaredTarget {
+  kind: TargetKind;
+  name?: string;
+  path?: string;
 }
 
 export interface CrateManifest {
@@ -123,6 +137,11 @@ export interface CrateManifest {
   edition?: string;
   dependencies: string[];
   devDependencies: string[];
+  /** It has a `[package]`: a crate of its own, not only a workspace root. */
+  isPackage?: boolean;
+  targets?: DeclaredTarget[];
+  /** Target kinds whose files Cargo does not discover by its layout (`autobins = false` and the like). */
+  noAutodiscovery?: TargetKind[];
   /** Set when the manifest could not be read as TOML; the scan goes on without it. */
   error?: string;
 }

@@ -62,6 +62,9 @@ const PUBLIC_ITEM_TYPES = [
   'mod_item',
 ] as const;
 
+/** Every call by path: `@callee` is the function's path, turbofish included. */
+export const CALL_QUERY = '(call_expression function: [(identifier) (scoped_identifier) (generic_function)] @callee)';
+
 /** Every function with a body: `@function` and `@body`. */
 export const FUNCTION_QUERY = '(function_item body: (block) @body) @function';
 

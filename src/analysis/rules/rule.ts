@@ -13,6 +13,10 @@ export interface RuleContext {
   contextOf(node: Node): CodeContext;
   /** True inside an `async fn` or async block, unless a closure hands the work to another thread. */
   isInAsync(node: Node): boolean;
+  /** True inside a closure handed to a thread, `spawn_blocking` or the like, which the caller does not wait for. */
+  isOffloaded(node: Node): boolean;
+  /** True in the re-parsed arguments of a macro call rather than in the file's own syntax. */
+  isInMacroArguments(node: Node): boolean;
   /** The `for`, `while` or `loop` body of the same function that holds the node, if any. */
   enclosingLoop(node: Node): LoopScope | undefined;
   /** The full path a path expression names, through the file's `use` declarations. */

@@ -1,6 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
 import { LineIndex } from './source';
-import type { CategoryId, CrateManifest, Finding, SignalInfo } from './model';
+import type { CategoryId, CrateManifest, DeclaredTarget, Finding, SignalInfo, TargetKind } from './model';
 
 /** Crates whose presence says something about a submission, by the rubric category they speak to. */
 const NOTABLE_CRATES: Record<string, { category: CategoryId; role: string }> = {
@@ -68,6 +68,38 @@ function dependencyOffset(text: string, name: string): number {
   return declaration.exec(text)?.index ?? 0;
 }
 
+/** The manifest's tables of targets, by the kind each declares. */
+const TARGET_TABLES: [kind: TargetKind, autodiscovery: string][] = [
+  ['bin', 'autobins'],
+  ['example', 'autoexamples'],
+  ['test', 'autotests'],
+  ['bench', 'autobenches'],
+];
+
+function stringField(table: unknown, key: string): string | undefined {
+  const value = table && typeof table === 'object' ? (table as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The targets a manifest declares, and the kinds it keeps Cargo from discovering by layout. */
+function declaredTargets(parsed: Record<string, unknown>, pkg: Record<string, unknown>): { targets: DeclaredTarget[]; noAutodiscovery: TargetKind[] } {
+  const targets: DeclaredTarget[] = [];
+  const declare = (kind: TargetKind, table: unknown) => {
+    const name = stringField(table, 'name');
+    const path = stringField(table, 'path');
+    targets.push({ kind, ...(name === undefined ? {} : { name }), ...(path === undefined ? {} : { path }) });
+  };
+  if (parsed.lib !== undefined) declare('lib', parsed.lib);
+  for (const [kind] of TARGET_TABLES) {
+    const tables = parsed[kind];
+    if (Array.isArray(tables)) for (const table of tables) declare(kind, table);
+  }
+  const build = pkg.build;
+  if (typeof build === 'string') targets.push({ kind: 'build', path: build });
+  const noAutodiscovery = TARGET_TABLES.filter(([, flag]) => pkg[flag] === false).map(([kind]) => kind);
+  return { targets, noAutodiscovery };
+}
+
 /**
  * Reads a `Cargo.toml` with a real TOML parser. A manifest that does not parse is reported in the
  * result's `error` and yields no findings; the rest of the scan goes on.
@@ -87,6 +119,8 @@ export function analyzeManifest(file: string, text: string): { manifest: CrateMa
     edition: typeof pkg.edition === 'string' ? pkg.edition : undefined,
     dependencies: dependencyNames(parsed.dependencies),
     devDependencies: dependencyNames(parsed['dev-dependencies']),
+    isPackage: parsed.package !== undefined,
+    ...declaredTargets(parsed, pkg),
   };
   const lines = new LineIndex(text);
   const finding = (signal: SignalInfo, offset: number, endOffset: number, message: string, category: CategoryId): Finding => ({

@@ -1,3 +1,4 @@
+import { CRATE_SIGNALS } from './crate/signals';
 import { manifestSignals } from './manifest';
 import type { SignalInfo } from './model';
 import { RULES } from './rules';
@@ -19,7 +20,7 @@ function infoOf({ id, category, polarity, severity, message, explanation, questi
 }
 
 /** Every signal the analysis can report, as plain data for hovers, settings and the rubric. */
-export const SIGNALS: readonly SignalInfo[] = [...RULES.map(infoOf), integrationTestSignal, ...manifestSignals];
+export const SIGNALS: readonly SignalInfo[] = [...RULES.map(infoOf), integrationTestSignal, ...manifestSignals, ...CRATE_SIGNALS];
 
 const byId = new Map(SIGNALS.map((s) => [s.id, s]));
 

@@ -1,6 +1,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { judgeCrate } from '../analysis/crate';
 import { RustAnalyzer, type AnalysisOutcome } from '../analysis/engine';
 import { analyzeManifest } from '../analysis/manifest';
 import type { CrateManifest, FileAnalysis, Finding, ScanReport, SkippedFile } from '../analysis/model';
@@ -87,5 +88,5 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
     }
   }
   analyses.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return buildReport(root, analyses, crates, manifestFindings, skipped, { includeTests: options.includeTests ?? false });
+  return buildReport(root, judgeCrate(analyses, crates), crates, manifestFindings, skipped, { includeTests: options.includeTests ?? false });
 }

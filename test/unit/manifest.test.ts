@@ -27,6 +27,9 @@ describe('Cargo.toml', () => {
       edition: '2021',
       dependencies: ['tokio', 'thiserror', 'serde', 'tracing'],
       devDependencies: ['proptest'],
+      isPackage: true,
+      targets: [],
+      noAutodiscovery: [],
     });
   });
 
@@ -58,5 +61,19 @@ describe('Cargo.toml', () => {
   it('reads a workspace manifest without a package', () => {
     const { manifest, findings } = analyzeManifest('Cargo.toml', '[workspace]\nmembers = ["a", "b"]\n');
     deepStrictEqual([manifest.name, manifest.dependencies, findings], [undefined, [], []]);
+  });
+
+  it('reads the targets a manifest declares, and which kinds it keeps Cargo from discovering', () => {
+    const text = `[package]\nname = "app"\nautobins = false\nbuild = "tools/build.rs"\n\n[lib]\npath = "core/lib.rs"\n\n[[bin]]\nname = "serve"\npath = "cmd/serve.rs"\n\n[[bin]]\nname = "admin"\n`;
+    const { manifest } = analyzeManifest('Cargo.toml', text);
+    deepStrictEqual([manifest.targets, manifest.noAutodiscovery], [
+      [
+        { kind: 'lib', path: 'core/lib.rs' },
+        { kind: 'bin', name: 'serve', path: 'cmd/serve.rs' },
+        { kind: 'bin', name: 'admin' },
+        { kind: 'build', path: 'tools/build.rs' },
+      ],
+      ['bin'],
+    ]);
   });
 });

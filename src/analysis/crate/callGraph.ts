@@ -1,0 +1,97 @@
+import type { CallFact, FileFacts, FunctionFact } from '../facts/model';
+import { lastSegment } from '../rules/rule';
+
+/** One of the crate's functions, with the calls its own body makes (not those of closures it hands to a thread). */
+export interface CrateFunction {
+  file: string;
+  fact: FunctionFact;
+  calls: CallFact[];
+}
+
+/** How a blocking operation is described, from the path a call resolves to; undefined when it does not block. */
+export type BlockingOperations = (path: string) => string | undefined;
+
+/** Paths that start in these crates are never the crate's own functions. */
+const EXTERNAL_ROOTS = new Set(['std', 'core', 'alloc']);
+
+export function functionLabel(fn: FunctionFact): string {
+  return fn.owner ? `${fn.owner}::${fn.name}` : fn.name;
+}
+
+/**
+ * The crate's functions by name and the calls between them, judged by syntax: a call by path or on
+ * `self` names a function of the crate when its name, and its type where written, match one. A
+ * call that could name several is followed only when all of them agree, so a guess never speaks.
+ */
+export class CallGraph {
+  private readonly byName = new Map<string, CrateFunction[]>();
+  private readonly byLocation = new Map<string, CrateFunction>();
+  private readonly blocking = new Map<CrateFunction, string[] | null>();
+
+  constructor(
+    files: readonly { file: string; facts: FileFacts }[],
+    private readonly externalCrates: ReadonlySet<string>,
+    private readonly operations: BlockingOperations,
+  ) {
+    for (const { file, facts } of files) {
+      const byStart = new Map<number, CrateFunction>();
+      for (const fact of facts.functions) {
+        const fn: CrateFunction = { file, fact, calls: [] };
+        byStart.set(fact.at, fn);
+        this.byLocation.set(`${file}:${fact.at}`, fn);
+        const list = this.byName.get(fact.name);
+        if (list) list.push(fn);
+        else this.byName.set(fact.name, [fn]);
+      }
+      for (const call of facts.calls) if (call.caller !== undefined && !call.offloaded) byStart.get(call.caller)?.calls.push(call);
+    }
+  }
+
+  /** The crate's functions a call may name: none for a path into another crate. */
+  candidates(call: CallFact, caller: CrateFunction | undefined): CrateFunction[] {
+    const path = call.callee;
+    const selfCall = path.startsWith('self.') || path.startsWith('Self::');
+    const segments = selfCall ? [] : path.split('::');
+    if (segments.length > 1 && (EXTERNAL_ROOTS.has(segments[0]) || this.externalCrates.has(segments[0]))) return [];
+    const name = selfCall ? path.slice(5) : lastSegment(path);
+    const owner = selfCall ? caller?.fact.owner : segments.length > 1 && /^[A-Z]/.test(segments[segments.length - 2]) ? segments[segments.length - 2] : undefined;
+    if (selfCall && owner === undefined) return [];
+    return (this.byName.get(name) ?? []).filter((fn) => (owner === undefined ? fn.fact.owner === undefined : fn.fact.owner === owner));
+  }
+
+  functionAt(file: string, at: number): CrateFunction | undefined {
+    return this.byLocation.get(`${file}:${at}`);
+  }
+
+  /**
+   * How a synchronous function of the crate blocks, as the chain of calls down to the blocking
+   * operation (`Store::new → File::open`); undefined when it does not, or when that is not sure.
+   * An async function's body runs only when awaited, so calling one blocks nothing.
+   */
+  blockingChain(fn: CrateFunction): string[] | undefined {
+    const known = this.blocking.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    this.blocking.set(fn, null); // a cycle reached again blocks nothing new
+    const chain = fn.fact.isAsync ? undefined : this.findBlocking(fn);
+    this.blocking.set(fn, chain ?? null);
+    return chain;
+  }
+
+  /** The blocking chain a call starts: the operation itself, or a crate function that blocks, every candidate agreeing. */
+  callChain(call: CallFact, caller: CrateFunction | undefined): string[] | undefined {
+    const operation = this.operations(call.callee);
+    if (operation !== undefined) return [call.written];
+    const candidates = this.candidates(call, caller);
+    if (candidates.length === 0) return undefined;
+    const chains = candidates.map((candidate) => this.blockingChain(candidate));
+    return chains.every((chain) => chain !== undefined) ? chains[0] : undefined;
+  }
+
+  private findBlocking(fn: CrateFunction): string[] | undefined {
+    for (const call of fn.calls) {
+      const chain = this.callChain(call, fn);
+      if (chain) return [functionLabel(fn.fact), ...chain];
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,124 @@
+import type { CallFact } from '../facts/model';
+import type { CodeContext, FileAnalysis, Finding, Range, SignalInfo } from '../model';
+import { signalById } from '../signals';
+import { functionLabel } from './callGraph';
+import type { CrateModel } from './model';
+import type { FileRole } from './moduleTree';
+import { apiDocCoverage, documentedApi, opaqueErrorInLibraryApi, printInLibrary, undocumentedApi } from './signals';
+
+/** What a judgement knows of the file a finding is in. */
+interface Site {
+  model: CrateModel;
+  role: FileRole | undefined;
+}
+
+/** A finding of another signal, as a crate-level judgement makes it. */
+function relabel(finding: Finding, signal: SignalInfo, message = signal.message): Finding {
+  const { id, category, polarity, severity } = signal;
+  return { ...finding, rule: id, category, polarity, severity, message };
+}
+
+/** Code compiled into the crate's library (a module shared with a binary too), not only for its tests. */
+export function isLibraryCode(role: FileRole | undefined): boolean {
+  return role !== undefined && role.targets.includes('lib') && !role.testOnly;
+}
+
+/**
+ * Per signal, how the crate model changes a finding a rule made from one file: kept, dropped, or
+ * made a finding of another signal. A signal not listed is kept as it is.
+ */
+const JUDGEMENTS: Record<string, (finding: Finding, site: Site) => Finding | undefined> = {
+  // Printing is a binary's job; from a library it reaches output the caller cannot control.
+  'print-output': (finding, { role }) => (isLibraryCode(role) ? relabel(finding, printInLibrary, finding.message.replace(/output$/, 'output from library code')) : finding),
+  // Documentation is judged once, as the coverage of the library's exported API (see apiDocumentation).
+  'undocumented-pub': () => undefined,
+  // An application's error type; in a library, only its exported functions say something (see opaqueLibraryErrors).
+  anyhow: (finding, { role }) => (isLibraryCode(role) ? undefined : finding),
+  // A type of the crate declared with a lifetime hides one when written bare, so the lifetime is needed after all.
+  'elidable-lifetime': (finding, { model }) => ((finding.subject ?? '').split(',').some((name) => model.hasLifetimeType(name.trim())) ? undefined : finding),
+};
+
+/**
+ * A file's findings after the crate model has judged them, with the findings only the whole
+ * crate shows added: async code that blocks through the crate's own functions, a library's
+ * opaque errors and its API documentation. The same array comes back when nothing changes.
+ */
+export function judgeFile(model: CrateModel, analysis: FileAnalysis): Finding[] {
+  const role = model.role(analysis.file);
+  const site: Site = { model, role };
+  let findings: Finding[] | undefined;
+  analysis.findings.forEach((finding, i) => {
+    const judge = JUDGEMENTS[finding.rule];
+    let judged: Finding | undefined = judge ? judge(finding, site) : finding;
+    if (judged && role?.testOnly && judged.context === 'code') judged = { ...judged, context: 'test' };
+    if (judged === finding && !findings) return;
+    findings ??= analysis.findings.slice(0, i);
+    if (judged) findings.push(judged);
+  });
+  const added = [...blockingThroughCrate(model, analysis, role), ...opaqueLibraryErrors(analysis, role), ...apiDocumentation(model, analysis)];
+  if (added.length === 0) return findings ?? analysis.findings;
+  return [...(findings ?? analysis.findings), ...added].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule));
+}
+
+function finding(signal: SignalInfo, file: string, range: Range, at: number, end: number, context: CodeContext, message: string): Finding {
+  const { id, category, polarity, severity } = signal;
+  return { rule: id, category, polarity, severity, message, file, range, startIndex: at, endIndex: end, context };
+}
+
+function contextOf(analysis: FileAnalysis, role: FileRole | undefined, inTest: boolean): CodeContext {
+  return inTest || (role?.testOnly && analysis.context === 'code') ? 'test' : analysis.context;
+}
+
+/** Calls in async code to the crate's synchronous functions that block, directly or through others. */
+function blockingThroughCrate(model: CrateModel, analysis: FileAnalysis, role: FileRole | undefined): Finding[] {
+  const signal = signalById('blocking-in-async');
+  if (!signal) return [];
+  const graph = model.callGraph;
+  const found: Finding[] = [];
+  for (const call of analysis.facts.calls) {
+    if (!call.inAsync || call.offloaded || !call.range) continue;
+    const caller = call.caller === undefined ? undefined : graph.functionAt(analysis.file, call.caller);
+    const chain = graph.callChain(call, caller);
+    // A blocking operation called directly is the rule's own finding.
+    if (!chain || chain.length < 2) continue;
+    const path = [caller ? functionLabel(caller.fact) : 'async block', ...chain].join(' → ');
+    found.push(blockingFinding(signal, analysis, role, call, call.range, path));
+  }
+  return found;
+}
+
+function blockingFinding(signal: SignalInfo, analysis: FileAnalysis, role: FileRole | undefined, call: CallFact, range: Range, path: string): Finding {
+  const message = `\`${call.written}\` blocks the runtime thread through the crate's own code: ${path}`;
+  return { ...finding(signal, analysis.file, range, call.at, call.end, contextOf(analysis, role, call.inTest), message), subject: path };
+}
+
+const OPAQUE_ERROR = /\b(anyhow|eyre)::/;
+
+/** Exported functions of a library that return an opaque application error. */
+function opaqueLibraryErrors(analysis: FileAnalysis, role: FileRole | undefined): Finding[] {
+  if (!role?.exported) return [];
+  return analysis.facts.functions
+    .filter((fn) => fn.isPublic && !fn.traitImpl && !fn.inTest && fn.nameRange && OPAQUE_ERROR.test(fn.returns ?? ''))
+    .map((fn) => finding(opaqueErrorInLibraryApi, analysis.file, fn.nameRange!, fn.nameAt, fn.nameEnd, analysis.context, `\`${fn.name}\` returns \`${fn.returns}\` from the library's API`));
+}
+
+/** At the library's root: how much of its exported API is documented, one figure for the whole library. */
+function apiDocumentation(model: CrateModel, analysis: FileAnalysis): Finding[] {
+  const library = model.targets.find((t) => t.kind === 'lib' && t.root === analysis.file);
+  if (!library) return [];
+  let items = 0;
+  let documented = 0;
+  for (const [file, counts] of model.documentationCounts()) {
+    const role = model.role(file);
+    if (!role?.exported || role.package !== library.package) continue;
+    items += counts.publicItems;
+    documented += counts.documentedPublicItems;
+  }
+  if (items === 0) return [];
+  const share = documented / items;
+  const signal = documented === items ? documentedApi : share < 0.5 ? undocumentedApi : apiDocCoverage;
+  if (signal === documentedApi && items < 3) return [];
+  const message = `${documented} of ${items} exported items documented (${Math.round(share * 100)}%)`;
+  const start = { line: 0, character: 0 };
+  return [finding(signal, analysis.file, { start, end: start }, 0, 0, 'code', message)];
+}

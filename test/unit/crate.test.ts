@@ -1,0 +1,117 @@
+import { deepStrictEqual, strictEqual } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { crateModelOf, judgeFile, type CrateModel } from '../../src/analysis/crate';
+import { analyzeManifest } from '../../src/analysis/manifest';
+import type { CrateManifest, FileAnalysis } from '../../src/analysis/model';
+import { analyze } from './support/analyzer';
+
+const SHOP = path.resolve('test/fixtures/crates/shop');
+const WORKSPACE = path.resolve('test/fixtures/crates/workspace');
+
+function filesUnder(root: string, dir = ''): string[] {
+  return readdirSync(path.join(root, dir)).flatMap((name) => {
+    const file = dir ? `${dir}/${name}` : name;
+    return statSync(path.join(root, file)).isDirectory() ? filesUnder(root, file) : [file];
+  });
+}
+
+async function loadCrate(root: string): Promise<{ analyses: FileAnalysis[]; manifests: CrateManifest[] }> {
+  const files = filesUnder(root);
+  const analyses = await Promise.all(files.filter((f) => f.endsWith('.rs')).map((f) => analyze(readFileSync(path.join(root, f), 'utf8'), f)));
+  const manifests = files.filter((f) => f.endsWith('Cargo.toml')).map((f) => analyzeManifest(f, readFileSync(path.join(root, f), 'utf8')).manifest);
+  return { analyses, manifests };
+}
+
+const judged = (model: CrateModel, analysis: FileAnalysis, rule: string) =>
+  judgeFile(model, analysis)
+    .filter((f) => f.rule === rule)
+    .map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} [${f.context}] ${f.message}`);
+
+describe('crate model', () => {
+  let analyses: FileAnalysis[];
+  let model: CrateModel;
+  const analysisOf = (file: string) => analyses.find((a) => a.file === file)!;
+  before(async () => {
+    const crate = await loadCrate(SHOP);
+    analyses = crate.analyses;
+    model = crateModelOf(analyses, crate.manifests);
+  });
+
+  it("finds Cargo's targets by the default layout", () => {
+    deepStrictEqual(
+      model.targets.map((t) => `${t.kind} ${t.root}`).sort(),
+      ['bin src/bin/tool.rs', 'bin src/main.rs', 'example examples/demo.rs', 'lib src/lib.rs', 'test tests/it.rs'],
+    );
+  });
+
+  it('walks each module tree through `mod` items, `mod.rs`, the 2018 layout and `#[path]`', () => {
+    const role = (file: string) => {
+      const found = model.role(file);
+      return found && `${found.targets.join('+')}${found.testOnly ? ' test-only' : ''}${found.exported ? ' exported' : ''}`;
+    };
+    deepStrictEqual(
+      Object.fromEntries(analyses.map((a) => [a.file, role(a.file)]).sort()),
+      {
+        'examples/demo.rs': 'example',
+        'src/bin/tool.rs': 'bin',
+        'src/cli.rs': 'bin',
+        'src/legacy_io.rs': 'lib exported',
+        'src/lib.rs': 'lib exported',
+        'src/main.rs': 'bin',
+        'src/report.rs': 'lib',
+        'src/store/disk.rs': 'lib exported',
+        'src/store/mod.rs': 'lib exported',
+        'src/tests.rs': 'lib test-only',
+        'tests/it.rs': 'test',
+      },
+    );
+  });
+
+  it('makes a file reached only through `#[cfg(test)] mod tests;` test code', () => {
+    deepStrictEqual(judged(model, analysisOf('src/tests.rs'), 'unwrap'), ['5:44 [test] `.unwrap()` panics on `None`/`Err` instead of handling it']);
+  });
+
+  it('reports printing from library code as a concern, and leaves it neutral in binaries', () => {
+    deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'print-in-library'), ['13:5 [code] `println!`-style output from library code']);
+    deepStrictEqual(judged(model, analysisOf('src/legacy_io.rs'), 'print-in-library').length, 1);
+    for (const file of ['src/main.rs', 'src/cli.rs', 'src/bin/tool.rs']) {
+      deepStrictEqual([judged(model, analysisOf(file), 'print-in-library').length, judged(model, analysisOf(file), 'print-output').length], [0, 1], file);
+    }
+  });
+
+  it("reports a blocking call through the crate's own functions with its path, and not when handed to spawn_blocking", () => {
+    deepStrictEqual(judged(model, analysisOf('src/main.rs'), 'blocking-in-async'), [
+      "7:17 [code] `Store::new` blocks the runtime thread through the crate's own code: main → Store::new → read_all → File::open",
+    ]);
+  });
+
+  it("gives the library's exported API one documentation figure, at its root", () => {
+    deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'api-doc-coverage'), ['1:1 [code] 10 of 11 exported items documented (91%)']);
+    for (const analysis of analyses) strictEqual(judged(model, analysis, 'undocumented-pub').length, 0, analysis.file);
+  });
+
+  it("reports an opaque application error in the library's exported API, and not as a strength there", () => {
+    deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'anyhow-in-library-api'), ['21:8 [code] `load_config` returns `anyhow::Result<String>` from the library\'s API']);
+    deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'anyhow'), []);
+  });
+
+  it('hands back the same findings when it has nothing to judge', () => {
+    const example = analysisOf('examples/demo.rs');
+    strictEqual(judgeFile(model, example), example.findings);
+  });
+});
+
+describe('crate model of a workspace', () => {
+  it("walks each member's targets from its own manifest, declared paths and the 2018 layout included", async () => {
+    const { analyses, manifests } = await loadCrate(WORKSPACE);
+    const model = crateModelOf(analyses, manifests);
+    deepStrictEqual(model.targets.map((t) => `${t.package}: ${t.kind} ${t.root}`).sort(), ['app: bin app/src/start.rs', 'core: lib core/src/lib.rs']);
+    deepStrictEqual(
+      analyses.map((a) => `${a.file} ${model.role(a.file)?.targets.join('+')}${model.role(a.file)?.exported ? ' exported' : ''}`).sort(),
+      ['app/src/args.rs bin', 'app/src/start.rs bin', 'core/src/lib.rs lib exported', 'core/src/net.rs lib exported', 'core/src/net/wire.rs lib exported'],
+    );
+    const wire = analyses.find((a) => a.file === 'core/src/net/wire.rs')!;
+    deepStrictEqual(judged(model, wire, 'print-in-library').length, 1);
+  });
+});

@@ -8,6 +8,7 @@ import { transferable, WorkerConnection, type WorkerChannel } from '../worker/co
 import type { TextEdit } from '../worker/documents';
 import { unpackAnalysis, type PackedAnalysis } from '../worker/packedFindings';
 import type { Settings } from './config';
+import { WorkspaceCrates } from './crateModels';
 import type { Log } from './log';
 import { relativePath, WorkspaceFiles, type WorkspaceFile } from './workspaceFiles';
 
@@ -47,6 +48,8 @@ export class AnalysisHost implements vscode.Disposable {
   private readonly skippedFiles = new Map<string, SkippedFile>();
   private readonly open = new Map<string, OpenDocument>();
   private readonly documentResults = new Map<string, FileAnalysis>();
+  /** The crate model of each folder: findings are shown as it judges them. */
+  private readonly crateModels = new WorkspaceCrates();
   private readonly updated = new vscode.EventEmitter<vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private scanCancellation: vscode.CancellationTokenSource | undefined;
@@ -100,10 +103,11 @@ export class AnalysisHost implements vscode.Disposable {
     return started;
   }
 
-  /** The findings for one file: its open document's if open, else the scan's. */
+  /** The findings for one file, its open document's if open, else the scan's, as the crate model judges them. */
   findingsFor(uri: vscode.Uri): Finding[] {
     const key = uri.toString();
-    return this.documentResults.get(key)?.findings ?? this.scanned.get(key)?.findings ?? this.manifests.get(key)?.findings ?? [];
+    const analysis = this.documentResults.get(key) ?? this.scanned.get(key);
+    return analysis ? this.crateModels.judge(uri, analysis) : (this.manifests.get(key)?.findings ?? []);
   }
 
   /** Every file with findings, open documents taking precedence over the scan. */
@@ -117,10 +121,6 @@ export class AnalysisHost implements vscode.Disposable {
 
   get skipped(): SkippedFile[] {
     return [...this.skippedFiles.values()];
-  }
-
-  get crates(): CrateManifest[] {
-    return [...this.manifests.values()].map((m) => m.manifest);
   }
 
   /** Scans every workspace file, with a notification that can cancel it. */
@@ -210,12 +210,15 @@ export class AnalysisHost implements vscode.Disposable {
         const result = analyzeManifest(file.path, new TextDecoder().decode(contents));
         if (result.manifest.error) this.log.warn(`${file.path}: ${result.manifest.error}`);
         this.manifests.set(key, result);
+        this.syncManifests(file.uri);
         return;
       }
       const { bytes, transfer } = transferable(contents);
       const { outcome } = await (await this.worker()).request({ kind: 'analyzeFile', file: file.path, bytes }, 'analyzed', transfer);
       if (outcome.skipped) return skip(outcome.skipped.reason, outcome.skipped.detail);
-      if (!superseded()) this.scanned.set(key, outcome.analysis);
+      if (superseded()) return;
+      this.scanned.set(key, outcome.analysis);
+      if (!this.documentResults.has(key)) this.crateModels.setFile(file.uri, outcome.analysis);
     } catch (error) {
       // Listed, then renamed or deleted before it was read: gone, not unreadable.
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
@@ -279,11 +282,26 @@ export class AnalysisHost implements vscode.Disposable {
   }
 
   private forget(key: string): void {
+    const uri = this.uriOf(key);
+    const scanned = this.scanned.get(key);
+    if (scanned && !this.documentResults.has(key)) this.crateModels.removeFile(uri, scanned.file);
+    if (this.manifests.delete(key)) this.syncManifests(uri);
     if (!this.open.has(key)) this.uris.delete(key);
     this.latestRead.delete(key);
     this.scanned.delete(key);
-    this.manifests.delete(key);
     this.skippedFiles.delete(key);
+  }
+
+  /** Gives the crate model of the folder that holds `uri` every manifest known in that folder. */
+  private syncManifests(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
+    const manifests = [...this.manifests].filter(([key]) => folder === undefined || key.startsWith(`${folder}/`)).map(([, m]) => m.manifest);
+    this.crateModels.setManifests(uri, manifests);
+  }
+
+  /** The open documents other than `key`: their findings may be judged anew after a change elsewhere in the crate. */
+  private otherOpenDocuments(key: string): vscode.Uri[] {
+    return [...this.open.values()].filter((tracked) => tracked.uri.toString() !== key).map((tracked) => tracked.uri);
   }
 
   /** Starts tracking the Rust documents already open when the extension activates. */
@@ -406,7 +424,8 @@ export class AnalysisHost implements vscode.Disposable {
     tracked.received = { version, findings: unpacked.findings };
     if (stale) return true;
     this.documentResults.set(key, unpacked);
-    this.updated.fire([tracked.uri]);
+    const reshaped = this.crateModels.setFile(tracked.uri, unpacked);
+    this.updated.fire(reshaped ? [tracked.uri, ...this.otherOpenDocuments(key)] : [tracked.uri]);
     return true;
   }
 
@@ -423,7 +442,11 @@ export class AnalysisHost implements vscode.Disposable {
     clearTimeout(tracked.timer);
     this.open.delete(key);
     this.drawing.delete(key);
+    const document = this.documentResults.get(key);
     this.documentResults.delete(key);
+    const scanned = this.scanned.get(key);
+    if (scanned) this.crateModels.setFile(tracked.uri, scanned);
+    else if (document) this.crateModels.removeFile(tracked.uri, document.file);
     if (!this.scanned.has(key) && !this.manifests.has(key) && !this.skippedFiles.has(key)) this.uris.delete(key);
     void this.worker().then((w) => w.request({ kind: 'closeDocument', uri: key }, 'closed')).catch(() => undefined);
     return true;

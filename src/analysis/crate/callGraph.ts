@@ -26,24 +26,42 @@ export function functionLabel(fn: FunctionFact): string {
 export class CallGraph {
   private readonly byName = new Map<string, CrateFunction[]>();
   private readonly byLocation = new Map<string, CrateFunction>();
+  private readonly byFile = new Map<string, CrateFunction[]>();
   private readonly blocking = new Map<CrateFunction, string[] | null>();
 
   constructor(
-    files: readonly { file: string; facts: FileFacts }[],
-    private readonly externalCrates: ReadonlySet<string>,
+    private readonly externalCrates: () => ReadonlySet<string>,
     private readonly operations: BlockingOperations,
-  ) {
-    for (const { file, facts } of files) {
-      const byStart = new Map<number, CrateFunction>();
-      for (const fact of facts.functions) {
-        const fn: CrateFunction = { file, fact, calls: [] };
-        byStart.set(fact.at, fn);
-        this.byLocation.set(`${file}:${fact.at}`, fn);
-        const list = this.byName.get(fact.name);
-        if (list) list.push(fn);
-        else this.byName.set(fact.name, [fn]);
-      }
-      for (const call of facts.calls) if (call.caller !== undefined && !call.offloaded) byStart.get(call.caller)?.calls.push(call);
+  ) {}
+
+  /** Puts a file's functions and calls in place of what it had: an edit costs the file's functions, not the crate's. */
+  setFile(file: string, facts: FileFacts): void {
+    this.removeFile(file);
+    const functions: CrateFunction[] = [];
+    const byStart = new Map<number, CrateFunction>();
+    for (const fact of facts.functions) {
+      const fn: CrateFunction = { file, fact, calls: [] };
+      functions.push(fn);
+      byStart.set(fact.at, fn);
+      this.byLocation.set(`${file}:${fact.at}`, fn);
+      const list = this.byName.get(fact.name);
+      if (list) list.push(fn);
+      else this.byName.set(fact.name, [fn]);
+    }
+    for (const call of facts.calls) if (call.caller !== undefined && !call.offloaded) byStart.get(call.caller)?.calls.push(call);
+    this.byFile.set(file, functions);
+  }
+
+  removeFile(file: string): void {
+    const functions = this.byFile.get(file);
+    this.blocking.clear();
+    if (!functions) return;
+    this.byFile.delete(file);
+    for (const fn of functions) {
+      this.byLocation.delete(`${file}:${fn.fact.at}`);
+      const list = this.byName.get(fn.fact.name)?.filter((other) => other !== fn);
+      if (list?.length) this.byName.set(fn.fact.name, list);
+      else this.byName.delete(fn.fact.name);
     }
   }
 
@@ -52,7 +70,7 @@ export class CallGraph {
     const path = call.callee;
     const selfCall = path.startsWith('self.') || path.startsWith('Self::');
     const segments = selfCall ? [] : path.split('::');
-    if (segments.length > 1 && (EXTERNAL_ROOTS.has(segments[0]) || this.externalCrates.has(segments[0]))) return [];
+    if (segments.length > 1 && (EXTERNAL_ROOTS.has(segments[0]) || this.externalCrates().has(segments[0]))) return [];
     const name = selfCall ? path.slice(5) : lastSegment(path);
     const owner = selfCall ? caller?.fact.owner : segments.length > 1 && /^[A-Z]/.test(segments[segments.length - 2]) ? segments[segments.length - 2] : undefined;
     if (selfCall && owner === undefined) return [];

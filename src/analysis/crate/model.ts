@@ -7,31 +7,71 @@ import { packageTargets, type Target } from './targets';
 /**
  * A syntactic index of the whole crate (or workspace): its targets, each file's place in their
  * module trees, its functions and the calls between them, and its types that take a lifetime.
- * Files and manifests are set one at a time, as a scan finds them or an editor changes them; what
- * is derived from them is built again only when asked for after a change.
+ * Files and manifests are set one at a time, as a scan finds them or an editor changes them. An
+ * edit replaces its file's functions in the call graph; the module tree and the type names are
+ * built again, when next asked for, only after a change to what they are built from.
  */
 export class CrateModel {
   private readonly files = new Map<string, FileFacts>();
   private readonly stats = new Map<string, FileStats>();
   private manifests: readonly CrateManifest[] = [];
-  private derived: { targets: Target[]; roles: Map<string, FileRole>; graph: CallGraph; lifetimeTypes: Set<string> } | undefined;
+  private external: Set<string> = new Set();
+  private readonly graph: CallGraph;
+  private tree: { targets: Target[]; roles: Map<string, FileRole> } | undefined;
+  private lifetimeTypes: Set<string> | undefined;
 
-  constructor(private readonly operations: BlockingOperations) {}
+  constructor(operations: BlockingOperations) {
+    this.graph = new CallGraph(() => this.external, operations);
+  }
 
   setManifests(manifests: readonly CrateManifest[]): void {
     this.manifests = manifests;
-    this.derived = undefined;
+    this.external = new Set(manifests.flatMap((m) => [...m.dependencies, ...m.devDependencies]).map((name) => name.replace(/-/g, '_')));
+    this.tree = undefined;
   }
 
-  setFile({ file, facts, stats }: Pick<FileAnalysis, 'file' | 'facts' | 'stats'>): void {
+  /**
+   * Sets a file's facts. True when what other files' findings are judged by may have changed: its
+   * modules, its functions' signatures, the calls they make or its types; an edit inside a
+   * function body that calls nothing new changes none of them.
+   */
+  setFile({ file, facts, stats }: Pick<FileAnalysis, 'file' | 'facts' | 'stats'>): boolean {
+    const before = this.files.get(file);
     this.files.set(file, facts);
     this.stats.set(file, stats);
-    this.derived = undefined;
+    this.graph.setFile(file, facts);
+    const modulesChanged = !before || JSON.stringify(before.modules) !== JSON.stringify(facts.modules);
+    const typesChanged = !before || before.lifetimeTypes.join() !== facts.lifetimeTypes.join();
+    if (modulesChanged) this.tree = undefined;
+    if (typesChanged) this.lifetimeTypes = undefined;
+    return modulesChanged || typesChanged || shapeOf(before) !== shapeOf(facts);
   }
 
   removeFile(file: string): void {
     this.stats.delete(file);
-    if (this.files.delete(file)) this.derived = undefined;
+    this.graph.removeFile(file);
+    if (!this.files.delete(file)) return;
+    this.tree = undefined;
+    this.lifetimeTypes = undefined;
+  }
+
+  /** Where a file sits in the crate; undefined when no target's module tree reaches it (or there is no manifest). */
+  role(file: string): FileRole | undefined {
+    return this.moduleTree().roles.get(file);
+  }
+
+  get targets(): readonly Target[] {
+    return this.moduleTree().targets;
+  }
+
+  get callGraph(): CallGraph {
+    return this.graph;
+  }
+
+  /** Whether one of the crate's types named so is declared with a lifetime parameter. */
+  hasLifetimeType(name: string): boolean {
+    this.lifetimeTypes ??= new Set([...this.files.values()].flatMap((facts) => facts.lifetimeTypes));
+    return this.lifetimeTypes.has(name);
   }
 
   /** Each file's counts of `pub` items and of those documented. */
@@ -39,40 +79,19 @@ export class CrateModel {
     return this.stats;
   }
 
-  /** Where a file sits in the crate; undefined when no target's module tree reaches it (or there is no manifest). */
-  role(file: string): FileRole | undefined {
-    return this.build().roles.get(file);
-  }
-
-  get targets(): readonly Target[] {
-    return this.build().targets;
-  }
-
-  get callGraph(): CallGraph {
-    return this.build().graph;
-  }
-
-  /** Whether one of the crate's types named so is declared with a lifetime parameter. */
-  hasLifetimeType(name: string): boolean {
-    return this.build().lifetimeTypes.has(name);
-  }
-
-  factsOf(file: string): FileFacts | undefined {
-    return this.files.get(file);
-  }
-
-  private build() {
-    if (this.derived) return this.derived;
+  private moduleTree() {
+    if (this.tree) return this.tree;
     const fileList = [...this.files.keys()];
     const targets = this.manifests.filter((m) => m.isPackage).flatMap((manifest) => packageTargets(manifest, fileList));
-    const external = new Set(this.manifests.flatMap((m) => [...m.dependencies, ...m.devDependencies]).map((name) => name.replace(/-/g, '_')));
-    const entries = [...this.files].map(([file, facts]) => ({ file, facts }));
-    this.derived = {
-      targets,
-      roles: fileRoles(targets, (file) => this.files.get(file)),
-      graph: new CallGraph(entries, external, this.operations),
-      lifetimeTypes: new Set(entries.flatMap((e) => e.facts.lifetimeTypes)),
-    };
-    return this.derived;
+    this.tree = { targets, roles: fileRoles(targets, (file) => this.files.get(file)) };
+    return this.tree;
   }
+}
+
+/** What of a file's functions and calls another file's judgement may depend on, without their places. */
+function shapeOf(facts: FileFacts | undefined): string {
+  if (!facts) return '';
+  const functions = facts.functions.map((f) => `${f.owner ?? ''}::${f.name}:${f.isAsync}:${f.isPublic}:${f.returns ?? ''}`);
+  const calls = facts.calls.map((c) => `${c.callee}:${c.offloaded}`);
+  return `${functions.join('|')}\n${calls.join('|')}`;
 }

@@ -1,19 +1,22 @@
-import { Parser, Query, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
+import { Parser, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
 import { fileContext, isIntegrationTestFile } from './context';
-import { classifyLifetimes, type LifetimeVerdict } from './elision';
-import type { FactCollector, FactSink } from './facts/collector';
+import { byPosition, evaluate, type PendingMatch } from './evaluate';
 import { FACT_COLLECTORS } from './facts';
+import type { FactCollector } from './facts/collector';
 import { noFacts, shiftFacts, type FileFacts } from './facts/model';
-import { importBindings, ImportTable, type ImportBinding } from './imports';
-import { groupsAfterEdits, itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup, type KeptGroup } from './itemGroups';
-import type { CodeContext, FileAnalysis, FileStats, Finding, SkippedFile } from './model';
+import { FileScope } from './fileScope';
+import { importBindings, type ImportBinding } from './imports';
+import { importsKey, keptAfterEdit } from './incremental';
+import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
+import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
+import type { FileAnalysis, FileStats, Finding, SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
+import { CombinedQuery, describeError } from './query';
 import { RULES } from './rules';
-import { lastSegment, normalisePath, type LoopScope, type Rule, type RuleContext, type Verdict } from './rules/rule';
-import { ScopeIndex } from './scopes';
+import { lastSegment, normalisePath, type Rule } from './rules/rule';
 import { integrationTestSignal } from './signals';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
-import { CALL_QUERY, FUNCTION_QUERY, isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
+import { markOffloaded, markTestMacro, offloadsClosures, type FactSite } from './syntaxFacts';
 
 export interface AnalyzerOptions {
   maxFileBytes?: number;
@@ -41,248 +44,8 @@ export interface DocumentEdit {
   changedRanges: readonly { startIndex: number; endIndex: number }[];
 }
 
-/** What a match is handed to: a rule, which may report a finding, or a collector of facts about the crate. */
-type Consumer = Rule | FactCollector;
-type RuleMatch = { unit: Unit; rule: Consumer; captures: Record<string, Node> };
-
-function isCollector(consumer: Consumer): consumer is FactCollector {
-  return 'collect' in consumer;
-}
-
-/** Macros inside macros are re-parsed down to this depth; real code rarely nests past three. */
-const MAX_MACRO_DEPTH = 6;
 const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
-
-/** Macro arguments that start like an item are re-parsed as items; anything else as expressions. */
-const ITEM_START =
-  /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(#!?\[|pub\b|fn\b|async\s+fn\b|unsafe\s+(fn|impl)\b|impl\b|struct\b|enum\b|union\b|trait\b|type\b|mod\b|use\b|extern\b|static\b|const\s+(fn\b|[A-Za-z_]\w*\s*:)|macro_rules!)/;
-/** Arguments with no call, path, method or nested group cannot hold a finding: skip the re-parse. */
-const CAN_HOLD_CODE = /[.?!([{]|::/;
-const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
-const TEST_MACROS = new Set(['proptest', 'quickcheck']);
-const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
-/** Closures handed to these run on another thread, not on the async runtime. */
-const OFFLOADING_CALLS = new Set(['spawn_blocking', 'block_in_place', 'spawn', 'scope']);
 const NON_ASCII = /[^\p{ASCII}]/u;
-const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
-const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
-
-type InternalRole = 'method' | 'call' | 'macro' | 'use' | 'function' | 'module' | 'public' | 'attribute' | 'async-block' | 'loop' | 'loop-body';
-type PatternRole = { kind: 'rule'; rule: Consumer } | { kind: InternalRole };
-
-/**
- * Patterns the engine needs whatever the rules. The first three are the shared shapes that rules
- * match by name (`methods`, `calls`, `macros`): one pattern each, dispatched through a table.
- * Method and path calls are the most frequent matches, so their patterns capture only the name;
- * the rest of the call is looked up for the few calls a rule names.
- */
-const INTERNAL_PATTERNS: { role: PatternRole; query: string }[] = [
-  { role: { kind: 'method' }, query: '(call_expression function: (field_expression field: (field_identifier) @site))' },
-  { role: { kind: 'call' }, query: CALL_QUERY },
-  { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name "!" @macro.bang (token_tree) @macro.args) @macro' },
-  { role: { kind: 'use' }, query: '(use_declaration) @use' },
-  { role: { kind: 'function' }, query: FUNCTION_QUERY },
-  { role: { kind: 'module' }, query: '(mod_item) @module' },
-  { role: { kind: 'public' }, query: PUBLIC_ITEM_QUERY },
-  { role: { kind: 'attribute' }, query: '[(attribute_item) (inner_attribute_item)] @attribute' },
-  { role: { kind: 'async-block' }, query: '(async_block) @async' },
-  { role: { kind: 'loop' }, query: '[(while_expression) (loop_expression)] @loop' },
-  { role: { kind: 'loop-body' }, query: '(for_expression body: (_) @loop)' },
-];
-
-/**
- * Where a piece of parsed text sits in the file. The file itself is one segment; the arguments of
- * every macro call at one nesting depth are gathered into one synthetic document, each inside a
- * small wrapper, so that a whole depth costs one parse and one query run.
- */
-interface Segment {
-  /** Offset of the content in the parsed text. */
-  start: number;
-  length: number;
-  /** Offset of the content in the file. */
-  fileStart: number;
-}
-
-/** One parsed text (the file, or one depth of macro arguments) and its segments, in order. */
-class Layer {
-  private readonly units: (Unit | undefined)[];
-
-  constructor(
-    readonly tree: Tree,
-    readonly text: string,
-    readonly segments: Segment[],
-    readonly serial: number,
-  ) {
-    this.units = new Array<Unit | undefined>(segments.length);
-  }
-
-  /** The unit whose content holds the node entirely, or undefined for wrapper code. */
-  unitOf(node: Node): Unit | undefined {
-    const { segments } = this;
-    let lo = 0;
-    let hi = segments.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (segments[mid].start <= node.startIndex) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (found === -1) return undefined;
-    const segment = segments[found];
-    if (node.endIndex > segment.start + segment.length) return undefined;
-    return (this.units[found] ??= new Unit(this, segment));
-  }
-}
-
-class Unit {
-  constructor(
-    readonly layer: Layer,
-    readonly segment: Segment,
-  ) {}
-
-  inContent(node: Node): boolean {
-    return node.startIndex >= this.segment.start && node.endIndex <= this.segment.start + this.segment.length;
-  }
-
-  absolute(index: number): number {
-    return this.segment.fileStart + index - this.segment.start;
-  }
-}
-
-/** Everything the rule checks may ask about one file, shared by all its units. */
-class FileScope {
-  readonly imports = new ImportTable();
-  readonly context: CodeContext;
-  readonly tests = new ScopeIndex<true>();
-  readonly asyncBodies = new ScopeIndex<boolean>();
-  /** Closures handed to a thread or `spawn_blocking`: work the caller does not wait for. */
-  readonly offloaded = new ScopeIndex<true>();
-  /** Function bodies, each with its function's start. */
-  readonly functions = new ScopeIndex<number>();
-  /** Loop bodies, and function bodies as `false` so a loop outside a nested function does not count. */
-  readonly loopBodies = new ScopeIndex<LoopScope | false>();
-  private readonly verdicts = new Map<string, LifetimeVerdict[]>();
-
-  constructor(path: string) {
-    this.context = fileContext(path);
-  }
-
-  lifetimeVerdicts(unit: Unit, fn: Node): LifetimeVerdict[] {
-    const key = `${unit.layer.serial}:${fn.id}`;
-    let verdicts = this.verdicts.get(key);
-    if (!verdicts) {
-      verdicts = classifyLifetimes(fn);
-      this.verdicts.set(key, verdicts);
-    }
-    return verdicts;
-  }
-}
-
-class UnitContext implements RuleContext {
-  constructor(
-    private readonly file: FileScope,
-    private readonly unit: Unit,
-  ) {}
-
-  text(node: Node): string {
-    return node.text;
-  }
-
-  contextOf(node: Node): CodeContext {
-    if (this.file.context !== 'code') return this.file.context;
-    return this.file.tests.innermost(this.unit.absolute(node.startIndex)) ? 'test' : 'code';
-  }
-
-  isInAsync(node: Node): boolean {
-    return this.file.asyncBodies.innermost(this.unit.absolute(node.startIndex)) === true;
-  }
-
-  isOffloaded(node: Node): boolean {
-    return this.file.offloaded.innermost(this.unit.absolute(node.startIndex)) === true;
-  }
-
-  isInMacroArguments(): boolean {
-    return this.unit.layer.serial !== 0;
-  }
-
-  /** The absolute start of the function whose body holds the node. */
-  enclosingFunction(node: Node): number | undefined {
-    return this.file.functions.innermost(this.unit.absolute(node.startIndex));
-  }
-
-  enclosingLoop(node: Node): LoopScope | undefined {
-    return this.file.loopBodies.innermost(this.unit.absolute(node.startIndex)) || undefined;
-  }
-
-  resolvePath(pathText: string): string {
-    return this.file.imports.resolve(pathText);
-  }
-
-  lifetimeVerdicts(fn: Node): LifetimeVerdict[] {
-    return this.file.lifetimeVerdicts(this.unit, fn);
-  }
-
-  leadingComments(node: Node): string[] {
-    const comments: string[] = [];
-    const block = node.parent?.type === 'unsafe_block' ? node.parent.namedChildren.find((c) => c?.type === 'block') : undefined;
-    for (const inner of block?.namedChildren ?? []) {
-      if (!inner || !isComment(inner)) break;
-      comments.push(inner.text);
-    }
-    let statement = node;
-    while (statement.parent && !STATEMENT_PARENTS.has(statement.parent.type) && this.unit.inContent(statement.parent)) {
-      statement = statement.parent;
-    }
-    for (let p = statement.previousNamedSibling; p && (isComment(p) || p.type === 'attribute_item'); p = p.previousNamedSibling) {
-      if (isComment(p)) comments.push(p.text);
-    }
-    return comments;
-  }
-
-  isDocumented(item: Node): boolean {
-    return isDocumentedAt(this.unit.layer.text, item.startIndex);
-  }
-}
-
-/** How many rows the edits moved a line down, or undefined when an edit ended on that line (its columns moved too). */
-function rowsAdded(line: number, edits: readonly EditSpan[]): number | undefined {
-  let rows = 0;
-  for (const edit of edits) {
-    if (line + rows <= edit.oldEndRow) return undefined;
-    rows += edit.newEndRow - edit.oldEndRow;
-  }
-  return rows;
-}
-
-/**
- * Moves a kept group, in place, to where the edits put it. A finding on a line after an edit keeps
- * its columns and moves by the rows the edit added; only one on an edit's own line is looked up
- * anew. Moving in place rather than copying spares a keystroke in a long file thousands of objects
- * to allocate and collect.
- */
-function shiftGroup({ group, start, end, editsBefore }: KeptGroup, lines: LineIndex): ItemGroup {
-  if (editsBefore.length === 0) return group;
-  const shift = start - group.start;
-  for (const finding of group.findings) {
-    finding.startIndex += shift;
-    finding.endIndex += shift;
-    const rows = rowsAdded(finding.range.start.line, editsBefore);
-    if (rows === undefined) finding.range = lines.rangeOf(finding.startIndex, finding.endIndex);
-    else {
-      finding.range.start.line += rows;
-      finding.range.end.line += rows;
-    }
-  }
-  group.start = start;
-  group.end = end;
-  return group;
-}
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule);
-}
 
 function lastName(macro: Node): string {
   const text = macro.text;
@@ -295,45 +58,15 @@ function firstCaptures(match: QueryMatch): Record<string, Node> {
   return captures;
 }
 
-/** The item an outer attribute belongs to: the next sibling that is neither an attribute nor a comment. */
-function itemAfter(attribute: Node): Node | null {
-  let item = attribute.nextNamedSibling;
-  while (item && (item.type === 'attribute_item' || isComment(item))) item = item.nextNamedSibling;
-  return item;
-}
-
-/** Where collectors write the facts of one group, in offsets relative to the group's start. */
-function factSink(group: ItemGroup, unit: Unit, ctx: UnitContext): FactSink {
-  return {
-    facts: group.facts,
-    start: (node) => unit.absolute(node.startIndex) - group.start,
-    end: (node) => unit.absolute(node.endIndex) - group.start,
-    caller: (node) => {
-      const start = ctx.enclosingFunction(node);
-      return start === undefined ? undefined : start - group.start;
-    },
-  };
-}
-
-interface PendingMacro {
-  unit: Unit;
-  args: Node;
-}
-
 /**
- * The analysis engine: one parser, and every rule's query compiled into a single query so that one
- * pass over each tree serves all rules. Checks run after the whole file (macro arguments included)
- * has been matched, so that `use` declarations and scopes anywhere in the file are known to all.
+ * The analysis engine, an orchestrator: one parser and one combined query (query.ts) serve every
+ * rule and collector. It parses the file and the arguments of its macros (macroLayers.ts), records
+ * the scopes and counts of each match (syntaxFacts.ts), hands the rest to the checks once the whole
+ * file is matched (evaluate.ts), and re-analyses only what an edit touched (incremental.ts).
  */
 export class RustAnalyzer {
   private readonly parser: Parser;
-  private readonly query: Query;
-  /** Per pattern of the combined query, what its matches are for: rules and engine roles that share a pattern's text share the pattern. */
-  private readonly roles: PatternRole[][] = [];
-  private readonly byMethod = new Map<string, Consumer[]>();
-  private readonly byCall = new Map<string, Consumer[]>();
-  private readonly byMacro = new Map<string, Consumer[]>();
-  private readonly byLines: { rule: Consumer; pattern: RegExp }[] = [];
+  private readonly query: CombinedQuery;
   private readonly maxFileBytes: number;
   private readonly parseTimeoutMs: number;
 
@@ -351,33 +84,7 @@ export class RustAnalyzer {
     this.parseTimeoutMs = options.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS;
     this.parser = new Parser();
     this.parser.setLanguage(language);
-    const parts = [...INTERNAL_PATTERNS];
-    const index = (table: Map<string, Consumer[]>, names: readonly string[], rule: Consumer) => {
-      for (const name of names) table.set(name, [...(table.get(name) ?? []), rule]);
-    };
-    for (const rule of [...rules, ...collectors]) {
-      // `Array.isArray` narrows a readonly array to `any[]`; `flat` keeps each matcher typed.
-      for (const matcher of [rule.match].flat()) {
-        if ('query' in matcher) parts.push({ role: { kind: 'rule', rule }, query: matcher.query });
-        else if ('methods' in matcher) index(this.byMethod, matcher.methods, rule);
-        else if ('calls' in matcher) index(this.byCall, matcher.calls, rule);
-        else if ('macros' in matcher) index(this.byMacro, matcher.macros, rule);
-        else this.byLines.push({ rule, pattern: matcher.lines });
-      }
-    }
-    const shared = new Map<string, PatternRole[]>();
-    for (const { role, query } of parts) shared.set(query, [...(shared.get(query) ?? []), role]);
-    const unique = [...shared].map(([query, roles]) => ({ query, roles }));
-    this.query = compileCombinedQuery(language, unique);
-    // Each pattern belongs to the part whose text holds the pattern's start (queries are ASCII).
-    const partEnds: number[] = [];
-    let offset = 0;
-    for (const part of unique) partEnds.push((offset += part.query.length + 1));
-    for (let i = 0, part = 0; i < this.query.patternCount(); i++) {
-      const start = this.query.startIndexForPattern(i);
-      while (start >= partEnds[part]) part++;
-      this.roles.push(unique[part].roles);
-    }
+    this.query = new CombinedQuery(language, [...rules, ...collectors]);
   }
 
   /** Parses text, reusing `previous` (already edited with `tree.edit`) for an incremental re-parse. */
@@ -449,27 +156,13 @@ export class RustAnalyzer {
   }
 
   /**
-   * The groups after an edit: the untouched ones kept and shifted, the others analysed; undefined
+   * The groups after an edit: the untouched ones kept and moved, the others analysed; undefined
    * when the whole file must be. The caller checks that the imports did not change.
    */
   private reanalyzeEdited(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], edit: DocumentEdit): ItemGroup[] | undefined {
-    if (edit.previous.groups.some((group) => group.fileWide)) return undefined;
-    // Both lists are in file order: walk them together to pair each span with the kept group now at its place.
-    const kept = groupsAfterEdits(edit.previous.groups, edit.edits).filter((group) => group !== undefined);
-    const groups: (ItemGroup | undefined)[] = [];
-    const targets: number[] = [];
-    let k = 0;
-    for (const [i, span] of spans.entries()) {
-      while (k < kept.length && kept[k].start < span.start) k++;
-      const candidate = kept[k];
-      const same = candidate && candidate.start === span.start && candidate.end === span.end;
-      const changed = edit.changedRanges.some((range) => range.startIndex <= span.end && range.endIndex >= span.start);
-      if (same && !changed) {
-        groups[i] = shiftGroup(candidate, lines);
-        k++;
-      } else targets.push(i);
-    }
-    if (targets.length === spans.length) return undefined;
+    const kept = keptAfterEdit(edit.previous.groups, edit.edits, edit.changedRanges, spans, lines);
+    if (!kept) return undefined;
+    const { groups, targets } = kept;
     const analysed = this.analyzeSpans(file, text, tree, lines, spans, targets, groups);
     if (analysed.some((group) => group.fileWide)) return undefined;
     for (const [k, i] of targets.entries()) groups[i] = analysed[k];
@@ -485,7 +178,7 @@ export class RustAnalyzer {
     const records = new Map<number, ItemGroup>();
     for (const i of targets ?? spans.keys()) records.set(i, { ...spans[i], findings: [], facts: noFacts(), counts: noCounts(), imports: [], fileWide: false });
     const recordAt = (offset: number) => records.get(spanIndexAt(spans, offset));
-    const ruleMatches: RuleMatch[] = [];
+    const ruleMatches: PendingMatch[] = [];
     const macroImports: ImportBinding[] = [];
     const macroLayers: Layer[] = [];
     try {
@@ -500,7 +193,7 @@ export class RustAnalyzer {
       // Every `use` of the file reaches every item, in the file's order; those in macro arguments come last.
       for (const i of spans.keys()) scope.imports.add((records.get(i) ?? kept[i])?.imports ?? []);
       scope.imports.add(macroImports);
-      for (const finding of this.evaluate(file, text, lines, scope, ruleMatches, recordAt)) recordAt(finding.startIndex)?.findings.push(finding);
+      for (const finding of evaluate(file, text, lines, scope, ruleMatches, recordAt)) recordAt(finding.startIndex)?.findings.push(finding);
       for (const record of records.values()) record.findings.sort(byPosition);
       return [...records.values()];
     } finally {
@@ -508,40 +201,49 @@ export class RustAnalyzer {
     }
   }
 
-  /** Runs the combined query over one layer: rule matches are kept for later, internal ones recorded now. */
+  /** Runs the combined query over one layer: rule matches are kept for later, syntax facts recorded now. */
   private matchLayer(
     layer: Layer,
     scope: FileScope,
     recordAt: (offset: number) => ItemGroup | undefined,
-    ruleMatches: RuleMatch[],
+    ruleMatches: PendingMatch[],
     macroImports: ImportBinding[],
     ranges: GroupSpan[] | undefined,
   ): PendingMacro[] {
     const pending: PendingMacro[] = [];
     const root = layer.tree.rootNode;
+    const { query, roles, byMethod, byCall, byMacro } = this.query;
     // web-tree-sitter reports node offsets in UTF-16 code units but takes a query's range in bytes
     // of the UTF-16 text it parsed: twice the offsets (the incremental tests catch a change).
-    const matches = ranges ? ranges.flatMap(({ start, end }) => this.query.matches(root, { startIndex: 2 * start, endIndex: 2 * end })) : this.query.matches(root);
+    const matches = ranges ? ranges.flatMap(({ start, end }) => query.matches(root, { startIndex: 2 * start, endIndex: 2 * end })) : query.matches(root);
     for (const match of matches) {
       const captures = firstCaptures(match);
       const unit = layer.unitOf(match.captures[0].node);
       if (!unit) continue;
       // Counts and file-wide marks go to the group the match is in; a match in a group not being
-      // analysed is a neighbour's. Looked up only by the roles that count or mark.
-      const record = () => recordAt(unit.absolute(match.captures[0].node.startIndex));
-      const range = (node: Node): [number, number] => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)];
-      const dispatch = (rules: Consumer[] | undefined, given: Record<string, Node>) => {
-        for (const rule of rules ?? []) ruleMatches.push({ unit, rule, captures: given });
+      // analysed is a neighbour's. Looked up only by the facts that count or mark.
+      const site: FactSite = {
+        scope,
+        layer,
+        range: (node) => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)],
+        at: (node) => unit.absolute(node.startIndex),
+        group: () => recordAt(unit.absolute(match.captures[0].node.startIndex)),
       };
-      for (const role of this.roles[match.patternIndex]) {
+      const dispatch = (consumers: PendingMatch['rule'][] | undefined, given: Record<string, Node>) => {
+        for (const rule of consumers ?? []) ruleMatches.push({ unit, rule, captures: given });
+      };
+      for (const role of roles[match.patternIndex]) {
         switch (role.kind) {
           case 'rule':
             ruleMatches.push({ unit, rule: role.rule, captures });
             break;
+          case 'fact':
+            role.fact.record(captures, site);
+            break;
           case 'method': {
             const name = captures.site.text;
-            const rules = this.byMethod.get(name);
-            const offloads = OFFLOADING_CALLS.has(name);
+            const rules = byMethod.get(name);
+            const offloads = offloadsClosures(name);
             if (!rules && !offloads) break;
             const field = captures.site.parent;
             const call = field?.parent;
@@ -549,87 +251,36 @@ export class RustAnalyzer {
             const args = call?.childForFieldName('arguments');
             if (!call || !receiver || !args) break;
             dispatch(rules, { site: captures.site, 'site.end': args, receiver, call });
-            if (offloads) this.markOffloaded(args, scope, range);
+            if (offloads) markOffloaded(args, site);
             break;
           }
           case 'call': {
             const name = lastSegment(normalisePath(captures.callee.text));
-            const rules = this.byCall.get(name);
-            const offloads = OFFLOADING_CALLS.has(name);
+            const rules = byCall.get(name);
+            const offloads = offloadsClosures(name);
             if (!rules && !offloads) break;
             const call = captures.callee.parent;
             const args = call?.childForFieldName('arguments');
             if (!call || args?.type !== 'arguments') break;
             dispatch(rules, { site: captures.callee, callee: captures.callee, args, call });
-            if (offloads) this.markOffloaded(args, scope, range);
+            if (offloads) markOffloaded(args, site);
             break;
           }
           case 'macro': {
             const name = lastName(captures['macro.name']);
-            if (TEST_MACROS.has(name)) scope.tests.add(...range(captures.macro), true);
-            dispatch(this.byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro });
+            markTestMacro(name, captures.macro, site);
+            dispatch(byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro });
             pending.push({ unit, args: captures['macro.args'] });
             break;
           }
           case 'use': {
             // A `use` in macro arguments reaches every item, so any edit re-analyses the whole file.
-            const group = record();
+            const group = site.group();
             if (layer.serial === 0) group?.imports.push(...importBindings(captures.use));
             else {
               macroImports.push(...importBindings(captures.use));
               if (group) group.fileWide = true;
             }
-            break;
-          }
-          case 'function': {
-            const group = record();
-            if (group) group.counts.functions++;
-            const { function: fn, body } = captures;
-            const header = layer.text.slice(fn.startIndex, body.startIndex);
-            scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
-            scope.loopBodies.add(...range(body), false);
-            scope.functions.add(...range(body), unit.absolute(fn.startIndex));
-            break;
-          }
-          case 'module': {
-            const group = record();
-            if (group) group.counts.modules++;
-            break;
-          }
-          case 'public': {
-            const group = isPublic(captures.visibility) && isDocumentable(captures.item) ? record() : undefined;
-            if (group) {
-              group.counts.publicItems++;
-              if (isDocumentedAt(layer.text, captures.item.startIndex)) group.counts.documentedPublicItems++;
-            }
-            break;
-          }
-          case 'attribute': {
-            const attribute = captures.attribute;
-            const text = attribute.text;
-            if (attribute.type === 'inner_attribute_item') {
-              // `#![cfg(test)]` makes the whole enclosing module (or file) test code. At the top of
-              // the tree it reaches every item, also when the file is too broken to parse as a
-              // `source_file` and its root is an error.
-              if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) {
-                scope.tests.add(...range(attribute.parent), true);
-                const group = layer.serial === 0 && !attribute.parent.parent ? record() : undefined;
-                if (group) group.fileWide = true;
-              }
-            } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
-              const item = itemAfter(attribute);
-              if (item) scope.tests.add(...range(item), true);
-            }
-            break;
-          }
-          case 'async-block':
-            scope.asyncBodies.add(...range(captures.async), true);
-            break;
-          case 'loop':
-          case 'loop-body': {
-            // For a `for`, the capture is its body: the iterator expression runs once.
-            const loop = captures.loop;
-            scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWN_CALL.test(loop.text) });
             break;
           }
         }
@@ -638,18 +289,9 @@ export class RustAnalyzer {
     return pending;
   }
 
-  /** Closures passed to a thread-spawning call run off the async runtime. */
-  private markOffloaded(args: Node, scope: FileScope, range: (node: Node) => [number, number]): void {
-    for (const arg of args.namedChildren) {
-      if (arg?.type !== 'closure_expression') continue;
-      scope.asyncBodies.add(...range(arg), false);
-      scope.offloaded.add(...range(arg), true);
-    }
-  }
-
   /** Matches of the `lines` rules in the file's own text (not in macro arguments), in the groups being analysed. */
-  private matchLines(layer: Layer, text: string, ruleMatches: RuleMatch[], recordAt: (offset: number) => ItemGroup | undefined): void {
-    for (const { rule, pattern } of this.byLines) {
+  private matchLines(layer: Layer, text: string, ruleMatches: PendingMatch[], recordAt: (offset: number) => ItemGroup | undefined): void {
+    for (const { rule, pattern } of this.query.byLines) {
       for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
         const offset = (match.index ?? 0) + match[0].search(/\S/);
         if (!recordAt(offset)) continue;
@@ -658,57 +300,6 @@ export class RustAnalyzer {
         if (site && unit) ruleMatches.push({ unit, rule, captures: { site } });
       }
     }
-  }
-
-  private evaluate(
-    file: string,
-    text: string,
-    lines: LineIndex,
-    scope: FileScope,
-    ruleMatches: RuleMatch[],
-    recordAt: (offset: number) => ItemGroup | undefined,
-  ): Finding[] {
-    const contexts = new Map<Unit, UnitContext>();
-    const findings = new Map<string, Finding>();
-    for (const { unit, rule, captures } of ruleMatches) {
-      const site = captures.site ?? Object.values(captures)[0];
-      if (!unit.inContent(site)) continue;
-      let ctx = contexts.get(unit);
-      if (!ctx) contexts.set(unit, (ctx = new UnitContext(scope, unit)));
-      if (isCollector(rule)) {
-        const group = recordAt(unit.absolute(site.startIndex));
-        if (group) rule.collect({ captures }, ctx, factSink(group, unit, ctx));
-        continue;
-      }
-      const verdict: Verdict = rule.check ? rule.check({ captures }, ctx) : true;
-      if (verdict === false) continue;
-      const detail = typeof verdict === 'object' ? verdict : {};
-      const start = detail.start ?? site;
-      const end = detail.end ?? captures['site.end'] ?? site;
-      const context = ctx.contextOf(start);
-      if (rule.contexts && !rule.contexts.includes(context)) continue;
-      const startIndex = unit.absolute(start.startIndex);
-      let endIndex = unit.absolute(end.endIndex);
-      // A line comment's node takes in its newline; a range ends on its own line.
-      while (endIndex > startIndex && (text[endIndex - 1] === '\n' || text[endIndex - 1] === '\r')) endIndex--;
-      const key = `${rule.id}:${startIndex}:${endIndex}`;
-      if (findings.has(key)) continue;
-      findings.set(key, {
-        rule: rule.id,
-        category: rule.category,
-        polarity: rule.polarity,
-        severity: rule.severity,
-        message: detail.message ?? rule.message,
-        file,
-        range: lines.rangeOf(startIndex, endIndex),
-        startIndex,
-        endIndex,
-        context,
-        ...(rule.concurrencyModel ? { concurrencyModel: rule.concurrencyModel } : {}),
-        ...(detail.subject !== undefined ? { subject: detail.subject } : {}),
-      });
-    }
-    return [...findings.values()];
   }
 
   private fileFinding(file: string, lines: LineIndex): Finding {
@@ -728,29 +319,11 @@ export class RustAnalyzer {
     };
   }
 
-  /**
-   * Gathers the arguments of every macro call found at one depth into one document and parses it.
-   * Items are wrapped in a module; expressions in a function, as a tuple when they are a
-   * comma-separated argument list (`format!`, `assert_eq!`), as a block when they are statements.
-   */
+  /** Parses the arguments of every macro call found at one depth as one document (see macroArgumentsDocument). */
   private parseMacroArguments(pending: PendingMacro[], serial: number): Layer | undefined {
-    let text = '';
-    const segments: Segment[] = [];
-    for (const { unit, args } of pending) {
-      if (args.endIndex - args.startIndex < 3) continue;
-      const content = args.text.slice(1, -1);
-      if (!CAN_HOLD_CODE.test(content.replace(STRING_LITERAL, '""'))) continue;
-      const [prefix, suffix] = ITEM_START.test(content)
-        ? ['mod __macro_arguments {', '\n}\n']
-        : hasTopLevelSemicolon(args)
-          ? ['fn __macro_arguments() {', '\n}\n']
-          : ['fn __macro_arguments() {(', '\n);}\n'];
-      segments.push({ start: text.length + prefix.length, length: content.length, fileStart: unit.absolute(args.startIndex + 1) });
-      text += prefix + content + suffix;
-    }
-    if (segments.length === 0) return undefined;
-    const tree = this.parse(text);
-    return tree ? new Layer(tree, text, segments, serial) : undefined;
+    const document = macroArgumentsDocument(pending);
+    const tree = document && this.parse(document.text);
+    return document && tree ? new Layer(tree, document.text, document.segments, serial) : undefined;
   }
 
   dispose(): void {
@@ -770,35 +343,4 @@ function fileFacts(groups: readonly ItemGroup[], lines: LineIndex): FileFacts {
     facts.lifetimeTypes.push(...own.lifetimeTypes);
   }
   return facts;
-}
-
-/** What the groups' `use` declarations bind, in order, as one string to compare. */
-function importsKey(groups: readonly ItemGroup[]): string {
-  return groups.flatMap((group) => group.imports.map(([local, path]) => `${local}=${path}`)).join('\n');
-}
-
-function hasTopLevelSemicolon(tokenTree: Node): boolean {
-  for (let i = 0; i < tokenTree.childCount; i++) if (tokenTree.child(i)?.type === ';') return true;
-  return false;
-}
-
-/** Compiles all parts as one query; on failure, compiles them one by one to name the culprit. */
-function compileCombinedQuery(language: Language, parts: { roles: PatternRole[]; query: string }[]): Query {
-  try {
-    return new Query(language, parts.map((p) => p.query).join('\n'));
-  } catch (combinedError) {
-    for (const { roles, query } of parts) {
-      try {
-        new Query(language, query).delete();
-      } catch (error) {
-        const owners = roles.map((role) => (role.kind !== 'rule' ? `internal ${role.kind} pattern` : isCollector(role.rule) ? `fact "${role.rule.fact}"` : `rule "${role.rule.id}"`));
-        throw new Error(`The ${owners.join(' and ')} has an invalid tree-sitter query: ${describeError(error)}`, { cause: error });
-      }
-    }
-    throw combinedError;
-  }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

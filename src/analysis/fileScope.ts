@@ -1,0 +1,106 @@
+import type { Node } from 'web-tree-sitter';
+import { fileContext } from './context';
+import { classifyLifetimes, type LifetimeVerdict } from './elision';
+import { ImportTable } from './imports';
+import type { Unit } from './macroLayers';
+import type { CodeContext } from './model';
+import type { LoopScope, RuleContext } from './rules/rule';
+import { ScopeIndex } from './scopes';
+import { isComment, isDocumentedAt } from './syntax';
+
+const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
+
+/** Everything the rule checks may ask about one file, shared by all its units. */
+export class FileScope {
+  readonly imports = new ImportTable();
+  readonly context: CodeContext;
+  readonly tests = new ScopeIndex<true>();
+  readonly asyncBodies = new ScopeIndex<boolean>();
+  /** Closures handed to a thread or `spawn_blocking`: work the caller does not wait for. */
+  readonly offloaded = new ScopeIndex<true>();
+  /** Function bodies, each with its function's start. */
+  readonly functions = new ScopeIndex<number>();
+  /** Loop bodies, and function bodies as `false` so a loop outside a nested function does not count. */
+  readonly loopBodies = new ScopeIndex<LoopScope | false>();
+  private readonly verdicts = new Map<string, LifetimeVerdict[]>();
+
+  constructor(path: string) {
+    this.context = fileContext(path);
+  }
+
+  lifetimeVerdicts(unit: Unit, fn: Node): LifetimeVerdict[] {
+    const key = `${unit.layer.serial}:${fn.id}`;
+    let verdicts = this.verdicts.get(key);
+    if (!verdicts) {
+      verdicts = classifyLifetimes(fn);
+      this.verdicts.set(key, verdicts);
+    }
+    return verdicts;
+  }
+}
+
+export class UnitContext implements RuleContext {
+  constructor(
+    private readonly file: FileScope,
+    private readonly unit: Unit,
+  ) {}
+
+  text(node: Node): string {
+    return node.text;
+  }
+
+  contextOf(node: Node): CodeContext {
+    if (this.file.context !== 'code') return this.file.context;
+    return this.file.tests.innermost(this.unit.absolute(node.startIndex)) ? 'test' : 'code';
+  }
+
+  isInAsync(node: Node): boolean {
+    return this.file.asyncBodies.innermost(this.unit.absolute(node.startIndex)) === true;
+  }
+
+  isOffloaded(node: Node): boolean {
+    return this.file.offloaded.innermost(this.unit.absolute(node.startIndex)) === true;
+  }
+
+  isInMacroArguments(): boolean {
+    return this.unit.layer.serial !== 0;
+  }
+
+  /** The absolute start of the function whose body holds the node. */
+  enclosingFunction(node: Node): number | undefined {
+    return this.file.functions.innermost(this.unit.absolute(node.startIndex));
+  }
+
+  enclosingLoop(node: Node): LoopScope | undefined {
+    return this.file.loopBodies.innermost(this.unit.absolute(node.startIndex)) || undefined;
+  }
+
+  resolvePath(pathText: string): string {
+    return this.file.imports.resolve(pathText);
+  }
+
+  lifetimeVerdicts(fn: Node): LifetimeVerdict[] {
+    return this.file.lifetimeVerdicts(this.unit, fn);
+  }
+
+  leadingComments(node: Node): string[] {
+    const comments: string[] = [];
+    const block = node.parent?.type === 'unsafe_block' ? node.parent.namedChildren.find((c) => c?.type === 'block') : undefined;
+    for (const inner of block?.namedChildren ?? []) {
+      if (!inner || !isComment(inner)) break;
+      comments.push(inner.text);
+    }
+    let statement = node;
+    while (statement.parent && !STATEMENT_PARENTS.has(statement.parent.type) && this.unit.inContent(statement.parent)) {
+      statement = statement.parent;
+    }
+    for (let p = statement.previousNamedSibling; p && (isComment(p) || p.type === 'attribute_item'); p = p.previousNamedSibling) {
+      if (isComment(p)) comments.push(p.text);
+    }
+    return comments;
+  }
+
+  isDocumented(item: Node): boolean {
+    return isDocumentedAt(this.unit.layer.text, item.startIndex);
+  }
+}

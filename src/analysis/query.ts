@@ -1,0 +1,97 @@
+import { Query, type Language } from 'web-tree-sitter';
+import { isCollector, type Consumer } from './evaluate';
+import { SYNTAX_FACTS, type SyntaxFact } from './syntaxFacts';
+import { CALL_QUERY } from './syntax';
+
+/** The shapes matched by name (`methods`, `calls`, `macros`), and `use` declarations, whose bindings the engine keeps per group. */
+type NamedRole = 'method' | 'call' | 'macro' | 'use';
+
+/** What the matches of one pattern are for: a rule or collector, a syntax fact, or a shape matched by name. */
+export type PatternRole = { kind: 'rule'; rule: Consumer } | { kind: 'fact'; fact: SyntaxFact } | { kind: NamedRole };
+
+/**
+ * The shared shapes that rules match by name: one pattern each, dispatched through a table.
+ * Method and path calls are the most frequent matches, so their patterns capture only the name;
+ * the rest of the call is looked up for the few calls a rule names.
+ */
+const NAMED_PATTERNS: { role: PatternRole; query: string }[] = [
+  { role: { kind: 'method' }, query: '(call_expression function: (field_expression field: (field_identifier) @site))' },
+  { role: { kind: 'call' }, query: CALL_QUERY },
+  { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name "!" @macro.bang (token_tree) @macro.args) @macro' },
+  { role: { kind: 'use' }, query: '(use_declaration) @use' },
+];
+
+function index(table: Map<string, Consumer[]>, names: readonly string[], consumer: Consumer): void {
+  for (const name of names) table.set(name, [...(table.get(name) ?? []), consumer]);
+}
+
+/**
+ * Every rule's and collector's query, the syntax facts' and the named shapes', compiled into a
+ * single query so that one pass over each tree serves them all, with the tables that say which
+ * consumers each match is for.
+ */
+export class CombinedQuery {
+  readonly query: Query;
+  /** Per pattern, what its matches are for: consumers and facts whose pattern text is the same share the pattern. */
+  readonly roles: PatternRole[][] = [];
+  readonly byMethod = new Map<string, Consumer[]>();
+  readonly byCall = new Map<string, Consumer[]>();
+  readonly byMacro = new Map<string, Consumer[]>();
+  readonly byLines: { rule: Consumer; pattern: RegExp }[] = [];
+
+  constructor(language: Language, consumers: readonly Consumer[]) {
+    const parts = [...NAMED_PATTERNS, ...SYNTAX_FACTS.map((fact): { role: PatternRole; query: string } => ({ role: { kind: 'fact', fact }, query: fact.query }))];
+    for (const consumer of consumers) {
+      // `Array.isArray` narrows a readonly array to `any[]`; `flat` keeps each matcher typed.
+      for (const matcher of [consumer.match].flat()) {
+        if ('query' in matcher) parts.push({ role: { kind: 'rule', rule: consumer }, query: matcher.query });
+        else if ('methods' in matcher) index(this.byMethod, matcher.methods, consumer);
+        else if ('calls' in matcher) index(this.byCall, matcher.calls, consumer);
+        else if ('macros' in matcher) index(this.byMacro, matcher.macros, consumer);
+        else this.byLines.push({ rule: consumer, pattern: matcher.lines });
+      }
+    }
+    const shared = new Map<string, PatternRole[]>();
+    for (const { role, query } of parts) shared.set(query, [...(shared.get(query) ?? []), role]);
+    const unique = [...shared].map(([query, roles]) => ({ query, roles }));
+    this.query = compileCombinedQuery(language, unique);
+    // Each pattern belongs to the part whose text holds the pattern's start (queries are ASCII).
+    const partEnds: number[] = [];
+    let offset = 0;
+    for (const part of unique) partEnds.push((offset += part.query.length + 1));
+    for (let i = 0, part = 0; i < this.query.patternCount(); i++) {
+      const start = this.query.startIndexForPattern(i);
+      while (start >= partEnds[part]) part++;
+      this.roles.push(unique[part].roles);
+    }
+  }
+
+  delete(): void {
+    this.query.delete();
+  }
+}
+
+function ownerOf(role: PatternRole): string {
+  if (role.kind === 'rule') return isCollector(role.rule) ? `fact "${role.rule.fact}"` : `rule "${role.rule.id}"`;
+  return role.kind === 'fact' ? 'internal syntax fact' : `internal ${role.kind} pattern`;
+}
+
+/** Compiles all parts as one query; on failure, compiles them one by one to name the culprit. */
+function compileCombinedQuery(language: Language, parts: { roles: PatternRole[]; query: string }[]): Query {
+  try {
+    return new Query(language, parts.map((p) => p.query).join('\n'));
+  } catch (combinedError) {
+    for (const { roles, query } of parts) {
+      try {
+        new Query(language, query).delete();
+      } catch (error) {
+        throw new Error(`The ${roles.map(ownerOf).join(' and ')} has an invalid tree-sitter query: ${describeError(error)}`, { cause: error });
+      }
+    }
+    throw combinedError;
+  }
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,122 @@
+import type { Node } from 'web-tree-sitter';
+import type { FileScope } from './fileScope';
+import type { ItemGroup } from './itemGroups';
+import type { Layer } from './macroLayers';
+import { FUNCTION_QUERY, isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
+
+/** Where a match of a syntax fact is: the file's scopes, the parsed layer and the group that holds it. */
+export interface FactSite {
+  scope: FileScope;
+  layer: Layer;
+  /** A node's range in the file. */
+  range: (node: Node) => [number, number];
+  /** A node's start in the file. */
+  at: (node: Node) => number;
+  /** The group being analysed that holds the match; undefined for a neighbour's. */
+  group: () => ItemGroup | undefined;
+}
+
+/**
+ * What the engine records of a file as it matches it, whatever the rules: the scopes checks ask
+ * about (test code, async bodies, loops, functions) and the counts of the project summary. Each
+ * is a query and what to record of its matches.
+ */
+export interface SyntaxFact {
+  query: string;
+  record(captures: Record<string, Node>, site: FactSite): void;
+}
+
+/** Macros whose body is a test: its code is test code. */
+const TEST_MACROS = new Set(['proptest', 'quickcheck']);
+const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
+/** Closures handed to these run on another thread, not on the async runtime. */
+const OFFLOADING_CALLS = new Set(['spawn_blocking', 'block_in_place', 'spawn', 'scope']);
+const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
+
+/** The item an outer attribute belongs to: the next sibling that is neither an attribute nor a comment. */
+function itemAfter(attribute: Node): Node | null {
+  let item = attribute.nextNamedSibling;
+  while (item && (item.type === 'attribute_item' || isComment(item))) item = item.nextNamedSibling;
+  return item;
+}
+
+export function offloadsClosures(callName: string): boolean {
+  return OFFLOADING_CALLS.has(callName);
+}
+
+/** Closures passed to a thread-spawning call run off the async runtime. */
+export function markOffloaded(args: Node, site: Pick<FactSite, 'scope' | 'range'>): void {
+  for (const arg of args.namedChildren) {
+    if (arg?.type !== 'closure_expression') continue;
+    site.scope.asyncBodies.add(...site.range(arg), false);
+    site.scope.offloaded.add(...site.range(arg), true);
+  }
+}
+
+/** A `proptest!` or `quickcheck!` block is test code. */
+export function markTestMacro(name: string, macro: Node, site: Pick<FactSite, 'scope' | 'range'>): void {
+  if (TEST_MACROS.has(name)) site.scope.tests.add(...site.range(macro), true);
+}
+
+const functions: SyntaxFact = {
+  query: FUNCTION_QUERY,
+  record: ({ function: fn, body }, { scope, layer, range, at, group }) => {
+    const owner = group();
+    if (owner) owner.counts.functions++;
+    const header = layer.text.slice(fn.startIndex, body.startIndex);
+    scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
+    scope.loopBodies.add(...range(body), false);
+    scope.functions.add(...range(body), at(fn));
+  },
+};
+
+const modules: SyntaxFact = {
+  query: '(mod_item) @module',
+  record: (_captures, { group }) => {
+    const owner = group();
+    if (owner) owner.counts.modules++;
+  },
+};
+
+const publicItems: SyntaxFact = {
+  query: PUBLIC_ITEM_QUERY,
+  record: ({ visibility, item }, { layer, group }) => {
+    const owner = isPublic(visibility) && isDocumentable(item) ? group() : undefined;
+    if (!owner) return;
+    owner.counts.publicItems++;
+    if (isDocumentedAt(layer.text, item.startIndex)) owner.counts.documentedPublicItems++;
+  },
+};
+
+const testAttributes: SyntaxFact = {
+  query: '[(attribute_item) (inner_attribute_item)] @attribute',
+  record: ({ attribute }, { scope, layer, range, group }) => {
+    const text = attribute.text;
+    if (attribute.type === 'inner_attribute_item') {
+      // `#![cfg(test)]` makes the whole enclosing module (or file) test code. At the top of
+      // the tree it reaches every item, also when the file is too broken to parse as a
+      // `source_file` and its root is an error.
+      if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) {
+        scope.tests.add(...range(attribute.parent), true);
+        const owner = layer.serial === 0 && !attribute.parent.parent ? group() : undefined;
+        if (owner) owner.fileWide = true;
+      }
+    } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
+      const item = itemAfter(attribute);
+      if (item) scope.tests.add(...range(item), true);
+    }
+  },
+};
+
+const asyncBlocks: SyntaxFact = {
+  query: '(async_block) @async',
+  record: (captures, { scope, range }) => scope.asyncBodies.add(...range(captures.async), true),
+};
+
+/** For a `for`, the capture is its body: the iterator expression runs once. */
+const loops: SyntaxFact[] = ['[(while_expression) (loop_expression)] @loop', '(for_expression body: (_) @loop)'].map((query) => ({
+  query,
+  record: ({ loop }, { scope, range }) => scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWN_CALL.test(loop.text) }),
+}));
+
+export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, modules, publicItems, testAttributes, asyncBlocks, ...loops];

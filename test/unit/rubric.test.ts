@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../../src/analysis/model';
 import { SIGNALS } from '../../src/analysis/signals';
-import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
+import { DEFAULT_RUBRIC, PLACED_ELSEWHERE } from '../../src/rubric/defaultRubric';
 import { permalink, reviewToJson, reviewToMarkdown, type ExportContext } from '../../src/rubric/export';
 import { generateQuestions } from '../../src/rubric/questions';
 import { emptyReview, parseReview, pinEvidence, type Review } from '../../src/rubric/review';
@@ -28,6 +28,21 @@ function finding(rule: string, polarity: Finding['polarity'], file: string, line
     ...overrides,
   };
 }
+
+describe('the default rubric', () => {
+  it('takes every signal as evidence for exactly one category', () => {
+    const unplaced = SIGNALS.map((s) => ({ id: s.id, categories: DEFAULT_RUBRIC.categories.filter((c) => c.signals.includes(s.id)).map((c) => c.id) })).filter(
+      (s) => s.categories.length !== 1,
+    );
+    deepStrictEqual(unplaced, []);
+  });
+
+  it('places a signal by its analysis category, or by an exception that names a signal', () => {
+    const categoryOf = (signal: string) => DEFAULT_RUBRIC.categories.find((c) => c.signals.includes(signal))?.id;
+    deepStrictEqual(['unwrap', 'unsafe-without-safety', 'print-output', 'long-function', 'dbg-macro'].map(categoryOf), ['error-handling', 'design', 'design', 'design', 'testing']);
+    deepStrictEqual(Object.keys(PLACED_ELSEWHERE).filter((id) => !KNOWN.has(id)), []);
+  });
+});
 
 describe('custom rubric files', () => {
   const category = {

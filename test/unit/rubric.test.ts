@@ -126,6 +126,13 @@ describe('scoring', () => {
       level: 'strong-yes',
       reason: '6 tests, with property tests',
     });
+    const kinds = [finding('integration-test-file', 'strength', 'tests/i.rs', 0, 0, { context: 'test' }), finding('doc-test', 'strength', 'src/a.rs', 9, 4)];
+    deepStrictEqual(suggest([...tests(5), ...kinds]), { level: 'strong-yes', reason: '5 tests, with doc tests, integration tests' });
+  });
+
+  it('knows a signal by its metadata, never by its id', () => {
+    const ids = new RegExp(`'(${[...KNOWN].join('|')})'`);
+    strictEqual(ids.test(readFileSync('src/rubric/scoring.ts', 'utf8')), false);
   });
 
   it('weighs the scored categories and lists the others', () => {

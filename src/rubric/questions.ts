@@ -6,12 +6,15 @@ export interface GeneratedQuestion {
   finding: Finding;
 }
 
+/** Whether the subject has one of the words, whole: `read` in `read_line`, not in `thread` or `reader`. */
+const hasWord = (subject: string, words: string) => new RegExp(`(?<![a-z])(?:${words})(?![a-z])`).test(subject);
+
 /** What could make the subject fail, in the words a reviewer would use. */
 function failureOf(subject: string): string {
-  if (/(open|read|File|fs::|metadata)/.test(subject)) return 'the file is missing or unreadable';
-  if (/parse|from_str|deserial|from_slice/.test(subject)) return 'the input is malformed';
-  if (/(recv|send|join|connect|bind|accept)/.test(subject)) return 'the other side has gone away or the network fails';
-  if (/(get|first|last|next|find|pop|env::var)/.test(subject)) return 'the value is absent';
+  if (hasWord(subject, 'open|read|File|fs|metadata')) return 'the file is missing or unreadable';
+  if (hasWord(subject, 'parse|from_str|deserialize|from_slice')) return 'the input is malformed';
+  if (hasWord(subject, 'recv|send|join|connect|bind|accept')) return 'the other side has gone away or the network fails';
+  if (hasWord(subject, 'get|first|last|next|find|pop|env::var')) return 'the value is absent';
   return 'it fails';
 }
 

@@ -168,6 +168,13 @@ describe('follow-up questions', () => {
     );
   });
 
+  it('names what could fail by the words of the subject, not by parts of a word', () => {
+    const failures = ['std::thread::Builder::new().spawn(work)', 'budget.checked_sub(cost)', 'reader.lines().next()', 'serde_json::from_str(&body)', 'std::fs::write(&path, data)'].map(
+      (subject, line) => generateQuestions([finding('unwrap', 'concern', 'src/a.rs', line, 0, { subject })])[0].text.replace(/.* when /, ''),
+    );
+    deepStrictEqual(failures, ['it fails?', 'it fails?', 'the value is absent?', 'the input is malformed?', 'the file is missing or unreadable?']);
+  });
+
   it("asks a finding without a subject its signal's own question", () => {
     deepStrictEqual(
       generateQuestions([finding('unwrap', 'concern', 'src/client.rs', 16, 9)]).map((q) => q.text),

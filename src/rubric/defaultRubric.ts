@@ -2,7 +2,7 @@ import type { CategoryId } from '../analysis/model';
 import { SIGNALS } from '../analysis/signals';
 import type { Rubric } from './model';
 
-export type DefaultCategoryId = 'ownership' | 'lifetimes' | 'error-handling' | 'concurrency' | 'async' | 'testing' | 'design';
+type DefaultCategoryId = 'ownership' | 'lifetimes' | 'error-handling' | 'concurrency' | 'async' | 'testing' | 'design';
 
 /** The default rubric's category for the signals of each analysis category. */
 const CATEGORY_OF: Record<CategoryId, DefaultCategoryId> = {

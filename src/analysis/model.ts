@@ -56,7 +56,17 @@ export interface SignalInfo {
   explanation: string;
   /** A question the reviewer can put to the candidate about this site. */
   question: string;
+  /**
+   * The question for one finding, naming what the site is about: `{location}` is its file and
+   * line, `{subject}` the finding's subject, `{failure}` what could make the subject fail. A finding
+   * without a subject is asked `question`.
+   */
+  questionTemplate?: string;
   concurrencyModel?: ConcurrencyModel;
+  /** Each finding is one test: the rubric judges a category that has such a signal by the tests there are. */
+  countsOneTest?: boolean;
+  /** A kind of test beyond unit tests that a finding shows the crate has, as a plural label ("property tests"). */
+  testKind?: string;
 }
 
 /** A zero-based position. `character` counts UTF-16 code units, as VS Code and tree-sitter do. */

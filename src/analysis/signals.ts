@@ -2,6 +2,7 @@ import { CRATE_SIGNALS } from './crate/signals';
 import { manifestSignals } from './manifest';
 import type { SignalInfo } from './model';
 import { RULES } from './rules';
+import type { Rule } from './rules/rule';
 
 /** A file under a crate's `tests/` folder: an integration test target of its own. */
 export const integrationTestSignal: SignalInfo = {
@@ -13,10 +14,12 @@ export const integrationTestSignal: SignalInfo = {
   explanation:
     'Files under `tests/` are compiled as separate crates that use only the public API, the way a user would. Having them shows the candidate tested the crate from the outside, not just its internals.',
   question: 'What do these integration tests cover that the unit tests do not?',
+  testKind: 'integration tests',
 };
 
-function infoOf({ id, category, polarity, severity, message, explanation, question, concurrencyModel }: SignalInfo): SignalInfo {
-  return { id, category, polarity, severity, message, explanation, question, ...(concurrencyModel ? { concurrencyModel } : {}) };
+/** A rule's metadata without its matcher, so it stays plain data. */
+function infoOf({ match, check, contexts, ...info }: Rule): SignalInfo {
+  return info;
 }
 
 /** Every signal the analysis can report, as plain data for hovers, settings and the rubric. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../analysis/model';
-import { reviewToJson, reviewToMarkdown, type ExportContext } from '../rubric/export';
+import { QUOTED_LOCATIONS, reviewToJson, reviewToMarkdown, type ExportContext } from '../rubric/export';
 import { userName } from '../rubric/gitRefs';
 import type { Rubric } from '../rubric/model';
 import { chooseQuestion, parseReview, setRecommendation, setSummary, unpinEvidence, updateCategory } from '../rubric/review';
@@ -15,10 +15,7 @@ import type { ReviewStore } from './reviewStore';
 import type { RubricSource } from './rubricSource';
 
 export const SCORECARD_VIEW = 'rustReview.scorecard';
-/** Files whose lines the questions and the export quote: the first few concerns per category. */
-const QUOTED_PER_CATEGORY = 5;
-
-/** Source lines of the files the scorecard quotes, read once per refresh: open editors first. */
+/** Source lines of the files the export quotes, read once per export: open editors first. */
 class SourceLines {
   private readonly lines = new Map<string, string[]>();
 
@@ -36,10 +33,6 @@ class SourceLines {
         // A file gone since the scan is quoted without its code.
       }
     }
-  }
-
-  line(file: string, line: number): string | undefined {
-    return this.lines.get(file)?.[line];
   }
 
   range(file: string, startLine: number, endLine: number): string | undefined {
@@ -81,7 +74,7 @@ export class Scorecard {
   private async sources(evidence: ReadonlyMap<string, CategoryEvidence>): Promise<SourceLines> {
     const repository = await this.repository();
     const sources = new SourceLines(repository?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri);
-    const quoted = [...evidence.values()].flatMap((e) => e.findings.slice(0, QUOTED_PER_CATEGORY).map((f) => f.file));
+    const quoted = [...evidence.values()].flatMap((e) => e.findings.slice(0, QUOTED_LOCATIONS).map((f) => f.file));
     await sources.load(quoted);
     return sources;
   }
@@ -100,10 +93,8 @@ export class Scorecard {
   async view(): Promise<ScorecardView> {
     const rubric = this.rubrics.current;
     const evidence = await this.evidence(rubric);
-    const [store, sources] = await Promise.all([this.reviews(), this.sources(evidence)]);
-    const review = store.current;
-    const lineText = (file: string, line: number) => sources.line(file, line);
-    const categories = await eachInTurn(rubric.categories, (category) => categoryView(category, evidence.get(category.id)!, review, lineText));
+    const review = (await this.reviews()).current;
+    const categories = await eachInTurn(rubric.categories, (category) => categoryView(category, evidence.get(category.id)!, review));
     return buildScorecard({
       review,
       rubric,

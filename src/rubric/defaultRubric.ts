@@ -1,4 +1,33 @@
+import type { CategoryId } from '../analysis/model';
+import { SIGNALS } from '../analysis/signals';
 import type { Rubric } from './model';
+
+type DefaultCategoryId = 'ownership' | 'lifetimes' | 'error-handling' | 'concurrency' | 'async' | 'testing' | 'design';
+
+/** The default rubric's category for the signals of each analysis category. */
+const CATEGORY_OF: Record<CategoryId, DefaultCategoryId> = {
+  'error-handling': 'error-handling',
+  lifetimes: 'lifetimes',
+  ownership: 'ownership',
+  concurrency: 'concurrency',
+  async: 'async',
+  testing: 'testing',
+  // What the guide says distinguishes senior engineers: architecture, memory behaviour, observability, operations.
+  unsafe: 'design',
+  observability: 'design',
+  project: 'design',
+};
+
+/** Signals whose findings are evidence for another category than their analysis category's. */
+export const PLACED_ELSEWHERE: Partial<Record<string, DefaultCategoryId>> = {
+  // A `dbg!` left in shows how the candidate debugs: the guide's Testing & Debuggability.
+  'dbg-macro': 'testing',
+};
+
+/** The signals whose findings are a default category's evidence, so a new signal joins by its analysis category alone. */
+function signalsOf(category: DefaultCategoryId): string[] {
+  return SIGNALS.filter((s) => (PLACED_ELSEWHERE[s.id] ?? CATEGORY_OF[s.category]) === category).map((s) => s.id);
+}
 
 /**
  * The default rubric, drawn from a hiring guide for Rust interviews: its five core questions
@@ -15,7 +44,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       id: 'ownership',
       title: 'Ownership & Borrowing',
       weight: 2,
-      signals: ['clone', 'clone-in-loop', 'ref-owned-param', 'rc-refcell', 'cow', 'index-loop'],
+      signals: signalsOf('ownership'),
       descriptors: {
         'strong-no': 'Fights the borrow checker: clones everywhere, `Rc<RefCell>` to escape ownership, owned types where borrows belong.',
         no: 'Works, but clones to silence errors and takes `&String`/`&Vec` where slices would do.',
@@ -28,7 +57,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       id: 'lifetimes',
       title: 'Lifetimes',
       weight: 1,
-      signals: ['elidable-lifetime', 'required-lifetime', 'explicit-lifetime', 'borrowing-struct', 'static-bound', 'static-ref'],
+      signals: signalsOf('lifetimes'),
       descriptors: {
         'strong-no': "Lifetimes sprinkled until it compiles, or `'static`/leaks to dodge them.",
         no: 'Annotates lifetimes that elision already infers; unsure why any are needed.',
@@ -41,7 +70,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       id: 'error-handling',
       title: 'Error Handling',
       weight: 2,
-      signals: ['unwrap', 'expect', 'panic', 'todo', 'try-operator', 'result-fn', 'custom-error-type', 'anyhow', 'error-context', 'map-err-discards', 'let-underscore-result'],
+      signals: signalsOf('error-handling'),
       descriptors: {
         'strong-no': 'Panics on ordinary failures: `unwrap()` on I/O, input and network results throughout.',
         no: 'Some `Result` and `?`, but unwraps on paths a user can reach and errors that lose their cause.',
@@ -54,7 +83,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       id: 'concurrency',
       title: 'Concurrency (shared state vs message passing)',
       weight: 2,
-      signals: ['arc-mutex', 'lock-new', 'lock', 'lock-unwrap', 'atomic', 'mutex-could-be-atomic', 'channel', 'thread-spawn', 'rayon', 'static-mut', 'unsafe-send-sync', 'guard-across-await'],
+      signals: signalsOf('concurrency'),
       descriptors: {
         'strong-no': 'Data races waiting to happen: `static mut`, `unsafe impl Send`, locks held across `.await`.',
         no: '`Arc<Mutex<..>>` by default for everything, including counters and flags.',
@@ -67,7 +96,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       id: 'async',
       title: 'Async',
       weight: 1,
-      signals: ['async-runtime', 'async-fn', 'await', 'spawn-task', 'spawn-blocking', 'select-join', 'timeout', 'blocking-in-async'],
+      signals: signalsOf('async'),
       descriptors: {
         'strong-no': 'Blocks the runtime: `std::thread::sleep`, std file or socket I/O inside async code.',
         no: 'Async used because the template did; tasks spawned and forgotten; no thought of cancellation.',
@@ -80,7 +109,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       id: 'testing',
       title: 'Testing & Debuggability',
       weight: 1,
-      signals: ['test-fn', 'integration-test-file', 'doc-test', 'property-test', 'dbg-macro'],
+      signals: signalsOf('testing'),
       descriptors: {
         'strong-no': 'No tests, or tests that cannot fail.',
         no: 'A few happy-path unit tests; error paths and concurrency untested.',
@@ -93,7 +122,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       id: 'design',
       title: 'Design & Operations',
       weight: 2,
-      signals: ['unsafe-without-safety', 'unsafe-with-safety', 'print-output', 'structured-logging', 'long-function', 'undocumented-pub', 'crate-edition', 'notable-dependency'],
+      signals: signalsOf('design'),
       descriptors: {
         'strong-no': 'One tangled module; unexplained `unsafe`; no thought for running it.',
         no: 'Works, but long functions, `println!` for logging and no documentation of the public API.',

@@ -14,9 +14,10 @@ export interface ExportContext {
   evidence: ReadonlyMap<string, CategoryEvidence>;
   /** The source lines of a range (zero-based, inclusive), when the file can be read. */
   source: (file: string, startLine: number, endLine: number) => string | undefined;
-  /** Top analysis locations listed per category. */
-  topLocations?: number;
 }
+
+/** How many analysis locations the Markdown lists per category, each with its code. */
+export const QUOTED_LOCATIONS = 3;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -86,7 +87,7 @@ export function reviewToMarkdown(context: ExportContext): string {
     const evidence = context.evidence.get(category.id);
     if (evidence && evidence.findings.length > 0) {
       out.push(`**Evidence from the analysis:** ${countsLine(evidence)}.`, '');
-      for (const finding of evidence.findings.slice(0, context.topLocations ?? 3)) {
+      for (const finding of evidence.findings.slice(0, QUOTED_LOCATIONS)) {
         const { start, end } = finding.range;
         out.push(`- ${link(finding.file, start.line, end.line)} ${finding.message}${finding.context === 'code' ? '' : ` (${finding.context})`}`);
         out.push(...snippetOf(finding.file, start.line, end.line));

@@ -6,56 +6,53 @@ export interface GeneratedQuestion {
   finding: Finding;
 }
 
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[' };
+/** Whether the subject has one of the words, whole: `read` in `read_line`, not in `thread` or `reader`. */
+const hasWord = (subject: string, words: string) => new RegExp(`(?<![a-z])(?:${words})(?![a-z])`).test(subject);
 
-/**
- * The expression an `.unwrap()`/`.expect()` applies to, read backwards from the end of the text
- * before it: a path, calls and indexing with balanced brackets, joined by method calls, as in
- * `stream.write_all(line.as_bytes())` or `args[1].parse()`.
- */
-function receiverBefore(lineBefore: string): string | undefined {
-  const text = lineBefore.replace(/\s*\.\s*$/, '');
-  let i = text.length;
-  for (;;) {
-    // Calls and indexing, each with balanced brackets.
-    while (i > 0 && CLOSERS[text[i - 1]]) {
-      let depth = 0;
-      let j = i - 1;
-      for (; j >= 0; j--) {
-        if (CLOSERS[text[j]]) depth++;
-        else if (text[j] === '(' || text[j] === '[') depth--;
-        if (depth === 0) break;
-      }
-      if (j < 0) return undefined;
-      i = j;
-    }
-    const name = /(?:[A-Za-z_]\w*::)*[A-Za-z_]\w*$/.exec(text.slice(0, i));
-    if (!name) break;
-    i -= name[0].length;
-    const dot = /\.\s*$/.exec(text.slice(0, i));
-    if (!dot) break;
-    i -= dot[0].length;
-  }
-  const receiver = text.slice(i).trim().replace(/\s+/g, ' ');
-  if (!receiver || !/^[A-Za-z_]/.test(receiver)) return undefined;
-  return receiver.length > 48 ? `…${receiver.slice(-47)}` : receiver;
-}
-
-/** What could make this call fail, in the words a reviewer would use. */
-function failureOf(receiver: string): string {
-  if (/(open|read|File|fs::|metadata)/.test(receiver)) return 'the file is missing or unreadable';
-  if (/parse|from_str|deserial|from_slice/.test(receiver)) return 'the input is malformed';
-  if (/(recv|send|join|connect|bind|accept)/.test(receiver)) return 'the other side has gone away or the network fails';
-  if (/(get|first|last|next|find|pop|env::var)/.test(receiver)) return 'the value is absent';
+/** What could make the subject fail, in the words a reviewer would use. */
+function failureOf(subject: string): string {
+  if (hasWord(subject, 'open|read|File|fs|metadata')) return 'the file is missing or unreadable';
+  if (hasWord(subject, 'parse|from_str|deserialize|from_slice')) return 'the input is malformed';
+  if (hasWord(subject, 'recv|send|join|connect|bind|accept')) return 'the other side has gone away or the network fails';
+  if (hasWord(subject, 'get|first|last|next|find|pop|env::var')) return 'the value is absent';
   return 'it fails';
 }
 
+const locationOf = (finding: Finding) => `${finding.file}:${finding.range.start.line + 1}`;
+
+/** What a signal's `questionTemplate` may name in braces, each read from the finding alone; undefined when the finding lacks it. */
+const PLACEHOLDERS: Record<string, (finding: Finding) => string | undefined> = {
+  location: locationOf,
+  subject: (finding) => finding.subject,
+  failure: (finding) => (finding.subject === undefined ? undefined : failureOf(finding.subject)),
+};
+
+export const QUESTION_PLACEHOLDERS = Object.keys(PLACEHOLDERS);
+
+/** The template filled in from the finding, or undefined when the finding lacks something it names. */
+function fill(template: string, finding: Finding): string | undefined {
+  let complete = true;
+  const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = PLACEHOLDERS[name]?.(finding);
+    if (value === undefined) complete = false;
+    return value ?? '';
+  });
+  return complete ? text : undefined;
+}
+
+/** The signal's own question put to the site: "`src/a.rs:3`: <message> — <question>". */
+function plainQuestion(finding: Finding): string {
+  const question = signalById(finding.rule)?.question ?? 'Why this choice?';
+  return `\`${locationOf(finding)}\`: ${finding.message.replace(/[.;:]\s*$/, '')} — ${question.charAt(0).toLowerCase()}${question.slice(1)}`;
+}
+
 /**
- * Follow-up questions drawn from this candidate's own code, such as "`src/store.rs:42` unwraps
- * `File::open(path)` — what should happen when the file is missing or unreadable?". Concerns in the
- * crate's own code come first; at most `limit` questions, one per line.
+ * Follow-up questions drawn from this candidate's own code, from each finding and its signal's
+ * `questionTemplate`, such as "`src/store.rs:42` unwraps `File::open(path)` — what should happen
+ * when the file is missing or unreadable?". Concerns in the crate's own code come first; at most
+ * `limit` questions, one per line.
  */
-export function generateQuestions(findings: readonly Finding[], lineText: (finding: Finding) => string | undefined, limit = 3): GeneratedQuestion[] {
+export function generateQuestions(findings: readonly Finding[], limit = 3): GeneratedQuestion[] {
   const questions: GeneratedQuestion[] = [];
   const usedLines = new Set<string>();
   for (const finding of findings) {
@@ -64,17 +61,8 @@ export function generateQuestions(findings: readonly Finding[], lineText: (findi
     const key = `${finding.file}:${finding.range.start.line}`;
     if (usedLines.has(key)) continue;
     usedLines.add(key);
-    const location = `\`${finding.file}:${finding.range.start.line + 1}\``;
-    const line = lineText(finding);
-    let text: string | undefined;
-    if ((finding.rule === 'unwrap' || finding.rule === 'expect') && line !== undefined) {
-      const receiver = receiverBefore(line.slice(0, finding.range.start.character));
-      if (receiver) text = `${location} ${finding.rule === 'unwrap' ? 'unwraps' : 'expects'} \`${receiver}\` — what should happen when ${failureOf(receiver)}?`;
-    }
-    if (!text) {
-      const question = signalById(finding.rule)?.question ?? 'Why this choice?';
-      text = `${location}: ${finding.message.replace(/[.;:]\s*$/, '')} — ${question.charAt(0).toLowerCase()}${question.slice(1)}`;
-    }
+    const template = signalById(finding.rule)?.questionTemplate;
+    const text = (template ? fill(template, finding) : undefined) ?? plainQuestion(finding);
     questions.push({ text, finding });
   }
   return questions;

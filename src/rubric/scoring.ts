@@ -1,4 +1,5 @@
 import type { Finding } from '../analysis/model';
+import { signalById, SIGNALS } from '../analysis/signals';
 import { LEVEL_SCORES, type EvidenceCounts, type Level, type Rubric, type RubricCategory } from './model';
 import type { Review } from './review';
 
@@ -28,11 +29,14 @@ export function evidenceFor(category: RubricCategory, findings: readonly Finding
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** A suggestion for the testing category, which is judged by what tests exist. */
+const countsOneTest = (signal: string) => signalById(signal)?.countsOneTest === true;
+
+/** A suggestion for a category judged by what tests exist. */
 function suggestTesting(findings: Finding[]): { level: Level; reason: string } {
-  const tests = findings.filter((f) => f.rule === 'test-fn').length;
-  const kinds = ['integration-test-file', 'property-test', 'doc-test'].filter((rule) => findings.some((f) => f.rule === rule));
-  const beyondUnit = kinds.length > 0 ? `, with ${kinds.map((k) => k.replace(/-file$/, '').replace(/-/g, ' ')).join(', ')}s` : '';
+  const tests = findings.filter((f) => countsOneTest(f.rule)).length;
+  const found = new Set(findings.map((f) => f.rule));
+  const kinds = SIGNALS.flatMap((s) => (s.testKind && found.has(s.id) ? [s.testKind] : []));
+  const beyondUnit = kinds.length > 0 ? `, with ${kinds.join(', ')}` : '';
   if (tests === 0) return { level: 'strong-no', reason: 'no tests found' };
   if (tests < 3) return { level: 'no', reason: `only ${plural(tests, 'test')}${beyondUnit}` };
   if (tests >= 5 && kinds.length > 0) return { level: 'strong-yes', reason: `${plural(tests, 'test')}${beyondUnit}` };
@@ -46,7 +50,7 @@ function suggestTesting(findings: Finding[]): { level: Level; reason: string } {
  */
 export function suggestLevel(category: RubricCategory, evidence: CategoryEvidence): { level: Level; reason: string } | undefined {
   const own = evidence.findings.filter(isOwnCode);
-  if (category.signals.includes('test-fn')) return suggestTesting(evidence.findings);
+  if (category.signals.some(countsOneTest)) return suggestTesting(evidence.findings);
   const concerns = own.filter((f) => f.polarity === 'concern');
   const serious = concerns.filter((f) => f.severity === 'warning' || f.severity === 'error').length;
   const strengths = own.filter((f) => f.polarity === 'strength').length;

@@ -29,13 +29,12 @@ function findingView(finding: Finding): FindingView {
 
 /**
  * One category's card: the reviewer's level and notes so far, and beside them the evidence, a
- * suggested level and questions drawn from the candidate's code. `lineText` is the text of one line
- * of a file, when it is at hand. Pure, so it is unit-tested and the same whether or not the panel
- * is open.
+ * suggested level and questions drawn from the candidate's code. Pure, so it is unit-tested and the
+ * same whether or not the panel is open.
  */
-export function categoryView(category: RubricCategory, found: CategoryEvidence, review: Review, lineText: (file: string, line: number) => string | undefined): CategoryView {
+export function categoryView(category: RubricCategory, found: CategoryEvidence, review: Review): CategoryView {
   const state = review.categories[category.id] ?? { notes: '', questions: [] };
-  const generated = generateQuestions(found.findings, (f) => lineText(f.file, f.range.start.line));
+  const generated = generateQuestions(found.findings);
   const offered = [
     { text: category.question, location: undefined as LocationView | undefined },
     ...generated.map((q) => ({ text: q.text, location: locationOf(q.finding) })),

@@ -1,11 +1,11 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../../src/analysis/model';
 import { SIGNALS } from '../../src/analysis/signals';
-import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
+import { DEFAULT_RUBRIC, PLACED_ELSEWHERE } from '../../src/rubric/defaultRubric';
 import { permalink, reviewToJson, reviewToMarkdown, type ExportContext } from '../../src/rubric/export';
-import { generateQuestions } from '../../src/rubric/questions';
+import { generateQuestions, QUESTION_PLACEHOLDERS } from '../../src/rubric/questions';
 import { emptyReview, parseReview, pinEvidence, type Review } from '../../src/rubric/review';
 import { parseRubric } from '../../src/rubric/rubricFile';
 import { evidenceFor, suggestLevel, unassessed, weightedScore } from '../../src/rubric/scoring';
@@ -28,6 +28,21 @@ function finding(rule: string, polarity: Finding['polarity'], file: string, line
     ...overrides,
   };
 }
+
+describe('the default rubric', () => {
+  it('takes every signal as evidence for exactly one category', () => {
+    const unplaced = SIGNALS.map((s) => ({ id: s.id, categories: DEFAULT_RUBRIC.categories.filter((c) => c.signals.includes(s.id)).map((c) => c.id) })).filter(
+      (s) => s.categories.length !== 1,
+    );
+    deepStrictEqual(unplaced, []);
+  });
+
+  it('places a signal by its analysis category, or by an exception that names a signal', () => {
+    const categoryOf = (signal: string) => DEFAULT_RUBRIC.categories.find((c) => c.signals.includes(signal))?.id;
+    deepStrictEqual(['unwrap', 'unsafe-without-safety', 'print-output', 'long-function', 'dbg-macro'].map(categoryOf), ['error-handling', 'design', 'design', 'design', 'testing']);
+    deepStrictEqual(Object.keys(PLACED_ELSEWHERE).filter((id) => !KNOWN.has(id)), []);
+  });
+});
 
 describe('custom rubric files', () => {
   const category = {
@@ -111,6 +126,17 @@ describe('scoring', () => {
       level: 'strong-yes',
       reason: '6 tests, with property tests',
     });
+    const kinds = [finding('integration-test-file', 'strength', 'tests/i.rs', 0, 0, { context: 'test' }), finding('doc-test', 'strength', 'src/a.rs', 9, 4)];
+    deepStrictEqual(suggest([...tests(5), ...kinds]), { level: 'strong-yes', reason: '5 tests, with doc tests, integration tests' });
+  });
+
+  it('knows a signal by its metadata, never by its id', () => {
+    const ids = new RegExp(`'(${[...KNOWN].join('|')})'`);
+    // The default rubric names the signals it places against their analysis category, as data.
+    const naming = readdirSync('src/rubric')
+      .filter((file) => file.endsWith('.ts') && file !== 'defaultRubric.ts')
+      .filter((file) => ids.test(readFileSync(path.join('src/rubric', file), 'utf8')));
+    deepStrictEqual(naming, []);
   });
 
   it('weighs the scored categories and lists the others', () => {
@@ -124,28 +150,41 @@ describe('scoring', () => {
 });
 
 describe('follow-up questions', () => {
-  it("asks about this candidate's own code", () => {
-    const lines: Record<string, string> = {
-      'src/store.rs:41': '    let file = File::open(&path).unwrap();',
-      'src/main.rs:9': '    let port: u16 = args[1].parse().expect("port");',
-      'src/server.rs:20': '    std::thread::sleep(Duration::from_secs(1));',
-    };
+  it("asks about this candidate's own code, from each finding and its signal alone", () => {
     const findings = [
-      finding('unwrap', 'concern', 'src/store.rs', 41, 33),
-      finding('unwrap', 'concern', 'src/store.rs', 41, 50, { context: 'test' }),
-      finding('expect', 'concern', 'src/main.rs', 9, 36),
+      finding('unwrap', 'concern', 'src/store.rs', 41, 33, { subject: 'File::open(&path)' }),
+      finding('unwrap', 'concern', 'src/store.rs', 41, 50, { context: 'test', subject: 'other' }),
+      finding('expect', 'concern', 'src/main.rs', 9, 36, { subject: 'args[1].parse()' }),
       finding('blocking-in-async', 'concern', 'src/server.rs', 20, 4, { message: '`std::thread::sleep` blocks the runtime thread; use `tokio::time::sleep`' }),
       finding('unwrap', 'concern', 'src/extra.rs', 1, 0),
     ];
-    const questions = generateQuestions(findings, (f) => lines[`${f.file}:${f.range.start.line}`]);
     deepStrictEqual(
-      questions.map((q) => q.text),
+      generateQuestions(findings).map((q) => q.text),
       [
         '`src/store.rs:42` unwraps `File::open(&path)` — what should happen when the file is missing or unreadable?',
         '`src/main.rs:10` expects `args[1].parse()` — what should happen when the input is malformed?',
         '`src/server.rs:21`: `std::thread::sleep` blocks the runtime thread; use `tokio::time::sleep` — what happens to the other connections while this call blocks?',
       ],
     );
+  });
+
+  it('names what could fail by the words of the subject, not by parts of a word', () => {
+    const failures = ['std::thread::Builder::new().spawn(work)', 'budget.checked_sub(cost)', 'reader.lines().next()', 'serde_json::from_str(&body)', 'std::fs::write(&path, data)'].map(
+      (subject, line) => generateQuestions([finding('unwrap', 'concern', 'src/a.rs', line, 0, { subject })])[0].text.replace(/.* when /, ''),
+    );
+    deepStrictEqual(failures, ['it fails?', 'it fails?', 'the value is absent?', 'the input is malformed?', 'the file is missing or unreadable?']);
+  });
+
+  it("asks a finding without a subject its signal's own question", () => {
+    deepStrictEqual(
+      generateQuestions([finding('unwrap', 'concern', 'src/client.rs', 16, 9)]).map((q) => q.text),
+      ['`src/client.rs:17`: `.unwrap()` panics on `None`/`Err` instead of handling it — what should happen here when this value is missing or the operation fails?'],
+    );
+  });
+
+  it('fills only the placeholders it knows', () => {
+    const unknown = SIGNALS.flatMap((s) => [...(s.questionTemplate ?? '').matchAll(/\{(\w+)\}/g)].filter((m) => !QUESTION_PLACEHOLDERS.includes(m[1])).map((m) => `${s.id}: ${m[0]}`));
+    deepStrictEqual(unknown, []);
   });
 });
 

@@ -5,7 +5,6 @@ import { buildScorecard, categoryView } from '../../src/webview/scorecardModel';
 import { evidenceFor } from '../../src/rubric/scoring';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
 import { chooseQuestion, emptyReview, pinEvidence, setRecommendation, updateCategory } from '../../src/rubric/review';
-import { readFileSync } from 'node:fs';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const SAMPLE = path.resolve('test/fixtures/careless-takehome');
@@ -29,14 +28,15 @@ describe('scorecard view', () => {
       },
       NOW,
     );
-    const lines = new Map<string, string[]>();
-    const lineText = (file: string, line: number) => {
-      if (!lines.has(file)) lines.set(file, readFileSync(path.join(SAMPLE, file), 'utf8').split('\n'));
-      return lines.get(file)?.[line];
-    };
+    // The receivers as the rules report them, set here so that these questions do not depend on the rules' wording of a subject.
+    const subjects: Record<string, string> = { 'src/client.rs:13': 'TcpStream::connect(addr)', 'src/client.rs:27': 'stream.write_all(line.as_bytes())' };
+    const findings = report.findings.map(({ subject, ...f }) => {
+      const given = subjects[`${f.file}:${f.range.start.line}`];
+      return given ? { ...f, subject: given } : f;
+    });
     const question = '`src/compaction.rs:15` … placeholder';
     review = chooseQuestion(review, 'async', question, true, NOW);
-    const categories = DEFAULT_RUBRIC.categories.map((c) => categoryView(c, evidenceFor(c, report.findings), review, lineText));
+    const categories = DEFAULT_RUBRIC.categories.map((c) => categoryView(c, evidenceFor(c, findings), review));
     const view = buildScorecard({ review, rubric: DEFAULT_RUBRIC, categories, scan: { state: 'done', files: 8, skipped: 0 } });
 
     deepStrictEqual([view.recommendation, view.weightedScore, view.unassessed.length], ['no', 2, 6]);
@@ -49,7 +49,7 @@ describe('scorecard view', () => {
       [
         ["You're reading a file that may not exist. How do you handle it, and what does the user see when it is missing?", false, undefined],
         ['`src/client.rs:14` expects `TcpStream::connect(addr)` — what should happen when the other side has gone away or the network fails?', false, 13],
-        // The receiver of a chain split across lines is not on the `.unwrap()` line: the question stays generic.
+        // A finding without a subject is asked its signal's own question.
         ['`src/client.rs:17`: `.unwrap()` panics on `None`/`Err` instead of handling it — what should happen here when this value is missing or the operation fails?', false, 16],
         ['`src/client.rs:28` unwraps `stream.write_all(line.as_bytes())` — what should happen when it fails?', false, 27],
       ],

@@ -26,6 +26,7 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'An `unwrap()` turns every failure into a crash with no context. Strong candidates propagate errors with `?` and a `Result` return type, or handle them where they can; they keep `unwrap()` for tests and for invariants they can explain. A take-home full of unwraps usually means the failure paths were never designed.',
     question: 'What should happen here when this value is missing or the operation fails?',
+    questionTemplate: '`{location}` unwraps `{subject}` — what should happen when {failure}?',
     match: { methods: ['unwrap'] },
     check: ({ captures }) => !unwrapOnLock(captures.receiver),
   }),
@@ -38,6 +39,7 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       '`expect` is an `unwrap` with a message. It is the right tool when the failure really is a bug (an invariant), and the message should say why it cannot happen. On input, I/O or network results it is still a crash where a `Result` belongs.',
     question: 'Is this failure truly impossible? If not, how should the caller learn about it?',
+    questionTemplate: '`{location}` expects `{subject}` — what should happen when {failure}?',
     match: { methods: ['expect'] },
     check: ({ captures }) => !unwrapOnLock(captures.receiver),
   }),

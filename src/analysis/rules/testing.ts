@@ -13,6 +13,7 @@ export const testingRules: Rule[] = [
   rule({
     id: 'test-fn',
     category: 'testing',
+    countsOneTest: true,
     polarity: 'strength',
     severity: 'hint',
     message: 'a test: how the candidate checks their own work',
@@ -37,6 +38,7 @@ export const testingRules: Rule[] = [
   rule({
     id: 'doc-test',
     category: 'testing',
+    testKind: 'doc tests',
     polarity: 'strength',
     severity: 'hint',
     message: 'a doc test: an example that `cargo test` compiles and runs',
@@ -58,6 +60,7 @@ export const testingRules: Rule[] = [
   rule({
     id: 'property-test',
     category: 'testing',
+    testKind: 'property tests',
     polarity: 'strength',
     severity: 'hint',
     message: 'a property-based test',

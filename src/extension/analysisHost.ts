@@ -12,6 +12,13 @@ import { WorkspaceCrates } from './crateModels';
 import type { Log } from './log';
 import { relativePath, WorkspaceFiles, type WorkspaceFile } from './workspaceFiles';
 
+/**
+ * After an edit that changes what other files are judged by (a signature, a call, a module), the
+ * files not open in an editor are judged again once typing pauses this long: their diagnostics
+ * follow, without redrawing the whole workspace on every keystroke.
+ */
+const CRATE_REFRESH_MS = 1500;
+
 /** How many files are read and analysed at once (a scan, a folder that appeared): enough to keep the worker busy. */
 const SCAN_PIPELINE = 4;
 
@@ -53,6 +60,7 @@ export class AnalysisHost implements vscode.Disposable {
   private readonly updated = new vscode.EventEmitter<vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private scanCancellation: vscode.CancellationTokenSource | undefined;
+  private crateRefresh: ReturnType<typeof setTimeout> | undefined;
   /** Per file, the number of its latest read (see analyzeWorkspaceFile); forgetting a file drops it. */
   private readonly latestRead = new Map<string, number>();
   private readCount = 0;
@@ -299,8 +307,13 @@ export class AnalysisHost implements vscode.Disposable {
     this.crateModels.setManifests(uri, manifests);
   }
 
-  /** The open documents other than `key`: their findings may be judged anew after a change elsewhere in the crate. */
-  private otherOpenDocuments(key: string): vscode.Uri[] {
+  /**
+   * After a change to what other files are judged by: the other open documents are redrawn now,
+   * and every file once typing pauses (see CRATE_REFRESH_MS).
+   */
+  private crateChanged(key: string): vscode.Uri[] {
+    clearTimeout(this.crateRefresh);
+    this.crateRefresh = setTimeout(() => this.updated.fire(this.allFindings().map((f) => f.uri)), CRATE_REFRESH_MS);
     return [...this.open.values()].filter((tracked) => tracked.uri.toString() !== key).map((tracked) => tracked.uri);
   }
 
@@ -425,7 +438,7 @@ export class AnalysisHost implements vscode.Disposable {
     if (stale) return true;
     this.documentResults.set(key, unpacked);
     const reshaped = this.crateModels.setFile(tracked.uri, unpacked);
-    this.updated.fire(reshaped ? [tracked.uri, ...this.otherOpenDocuments(key)] : [tracked.uri]);
+    this.updated.fire(reshaped ? [tracked.uri, ...this.crateChanged(key)] : [tracked.uri]);
     return true;
   }
 
@@ -465,6 +478,7 @@ export class AnalysisHost implements vscode.Disposable {
 
   dispose(): void {
     this.scanCancellation?.cancel();
+    clearTimeout(this.crateRefresh);
     for (const tracked of this.open.values()) clearTimeout(tracked.timer);
     void this.connection?.then((c) => c.close(), () => undefined);
     for (const d of this.disposables) d.dispose();

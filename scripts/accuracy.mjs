@@ -353,18 +353,26 @@ function printMisses(results) {
   }
 }
 
-/** Precision of the judged signals over the findings judged so far, and how many are not judged yet. */
+const judgedKey = (crate, file, line, signal) => `${crate}:${file}:${line}:${signal}`;
+
+/**
+ * Precision of the judged signals over the findings judged so far, how many are not judged yet,
+ * and how many judged entries of the crates measured no longer match a finding (a rule changed).
+ */
 function printJudged(results) {
   const judged = JSON.parse(fs.readFileSync(JUDGED, 'utf8'));
-  const verdictOf = new Map(judged.map((j) => [`${j.crate}:${j.file}:${j.line}:${j.signal}`, j.verdict]));
+  const verdictOf = new Map(judged.map((j) => [judgedKey(j.crate, j.file, j.line, j.signal), j.verdict]));
   console.log(`\nAgainst the hand-judged list (${path.relative(ROOT, JUDGED)}), concern findings only\n`);
   console.log(tableRow(['signal', 'crate', 'judged', 'true', 'false', 'new', 'precision']));
   const unjudged = [];
+  const found = new Set();
   for (const signal of JUDGED_SIGNALS) {
     const rows = results.map((result) => {
       const findings = result.ours.filter((f) => f.rule === signal && f.polarity === 'concern');
-      const verdicts = findings.map((f) => verdictOf.get(`${result.label}:${f.file}:${f.line}:${signal}`));
-      unjudged.push(...findings.filter((_, i) => verdicts[i] === undefined).map((f) => ({ result, f })));
+      const keys = findings.map((f) => judgedKey(result.label, f.file, f.line, signal));
+      keys.forEach((key) => found.add(key));
+      unjudged.push(...findings.filter((_, i) => !verdictOf.has(keys[i])).map((f) => ({ result, f })));
+      const verdicts = keys.map((key) => verdictOf.get(key));
       return { label: result.label, yes: verdicts.filter((v) => v === true).length, no: verdicts.filter((v) => v === false).length, total: findings.length };
     });
     const judgedRow = (label, r) => tableRow([signal, label, r.yes + r.no, r.yes, r.no, r.total - r.yes - r.no, percent(r.yes, r.yes + r.no)]);
@@ -372,6 +380,9 @@ function printJudged(results) {
     const total = rows.reduce((t, r) => ({ yes: t.yes + r.yes, no: t.no + r.no, total: t.total + r.total }), { yes: 0, no: 0, total: 0 });
     console.log(judgedRow('all crates', total));
   }
+  const measured = new Set(results.map((r) => r.label));
+  const stale = judged.filter((j) => measured.has(j.crate) && !found.has(judgedKey(j.crate, j.file, j.line, j.signal)));
+  console.log(`${unjudged.length} findings not judged yet; ${stale.length} judged entries match no finding now`);
   for (const { result, f } of unjudged.slice(0, 3 * MISSES_SHOWN)) {
     console.log(`  not judged  ${result.label}/${f.file}:${f.line} [${f.rule}]  ${f.code}`);
   }

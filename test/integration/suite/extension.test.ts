@@ -42,14 +42,10 @@ async function settleTo(uri: vscode.Uri, expected: Row[]): Promise<void> {
 
 /** Concerns of the careless sample, at each signal's default severity (test code: Hint). */
 const PROTOCOL: Row[] = [
-  ['undocumented-pub', 8, 9, 8, 16, 'hint'],
-  ['undocumented-pub', 17, 11, 17, 15, 'hint'],
   ['elidable-lifetime', 17, 16, 17, 18, 'hint'],
   ['ref-owned-param', 31, 27, 31, 34, 'information'],
-  ['undocumented-pub', 63, 7, 63, 16, 'hint'],
   ['elidable-lifetime', 63, 17, 63, 19, 'hint'],
   ['unwrap', 64, 35, 64, 43, 'information'],
-  ['undocumented-pub', 67, 7, 67, 19, 'hint'],
   ['ref-owned-param', 67, 27, 67, 34, 'information'],
   ['unwrap', 78, 54, 78, 62, 'hint'],
   ['unwrap', 81, 57, 81, 65, 'hint'],
@@ -60,7 +56,6 @@ const COMPACTION: Row[] = [
   ['blocking-in-async', 13, 8, 13, 26, 'warning'],
   ['blocking-in-async', 15, 21, 15, 27, 'warning'],
   ['blocking-in-async', 20, 43, 20, 49, 'warning'],
-  ['undocumented-pub', 28, 13, 28, 20, 'hint'],
   ['blocking-in-async', 31, 12, 31, 31, 'warning'],
   ['expect', 31, 49, 31, 75, 'information'],
   ['blocking-in-async', 35, 26, 35, 32, 'warning'],
@@ -147,6 +142,26 @@ suite('Rust Take-Home Review in VS Code', function () {
     undo.replace(uri, new vscode.Range(64, 35, 64, 54), 'unwrap()');
     truthy(await vscode.workspace.applyEdit(undo), 'the undo applies');
     equal(await settle(uri, PROTOCOL.length), PROTOCOL);
+  });
+
+  test("judges a file by the whole crate: an edit of the callee clears a blocking call reported through it", async () => {
+    const main = file('src/main.rs');
+    const store = file('src/store.rs');
+    const through = (rows: Row[]) => rows.filter((row) => row[0] === 'blocking-in-async' && row[1] === 43);
+    const reported = () => eventually(() => through(diagnosticRows(main)), (rows) => rows.length === 1, 'main.rs reports `Store::open` as blocking');
+    equal(await reported(), [['blocking-in-async', 43, 20, 43, 31, 'warning']]);
+    const blocking = 'File::open(path).unwrap()';
+    const line = (await vscode.workspace.openTextDocument(store)).lineAt(31).text;
+    const at = line.indexOf(blocking);
+    truthy(at > 0, line);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(store, new vscode.Range(31, at, 31, at + blocking.length), 'todo!()');
+    truthy(await vscode.workspace.applyEdit(edit), 'the edit applies');
+    await eventually(() => through(diagnosticRows(main)), (rows) => rows.length === 0, 'main.rs no longer reports `Store::open`');
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(store, new vscode.Range(31, at, 31, at + 'todo!()'.length), blocking);
+    truthy(await vscode.workspace.applyEdit(undo), 'the undo applies');
+    await reported();
   });
 
   test('a file with hundreds of concerns shows each one, edit after edit', async () => {

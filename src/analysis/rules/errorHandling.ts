@@ -1,8 +1,10 @@
 import type { Node } from 'web-tree-sitter';
-import { isMethodCallNamed } from './calls';
+import { joinsThread, returnsLockResult } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
-const unwrapOnLock = (receiver: Node | undefined): boolean => isMethodCallNamed(receiver ?? null, ['lock']);
+/** Unwrapping a lock or a thread join reports a panic from elsewhere: the `lock-unwrap` and `join-unwrap` idioms. */
+const unwrapsPanicFromElsewhere = (receiver: Node | undefined): boolean =>
+  receiver !== undefined && (returnsLockResult(receiver) || joinsThread(receiver));
 
 function closureIgnoresItsInput(closure: Node, ctx: RuleContext): boolean {
   const params = closure.childForFieldName('parameters');
@@ -27,7 +29,7 @@ export const errorHandlingRules: Rule[] = [
       'An `unwrap()` turns every failure into a crash with no context. Strong candidates propagate errors with `?` and a `Result` return type, or handle them where they can; they keep `unwrap()` for tests and for invariants they can explain. A take-home full of unwraps usually means the failure paths were never designed.',
     question: 'What should happen here when this value is missing or the operation fails?',
     match: { methods: ['unwrap'] },
-    check: ({ captures }) => !unwrapOnLock(captures.receiver),
+    check: ({ captures }) => !unwrapsPanicFromElsewhere(captures.receiver),
   }),
   rule({
     id: 'expect',
@@ -39,7 +41,7 @@ export const errorHandlingRules: Rule[] = [
       '`expect` is an `unwrap` with a message. It is the right tool when the failure really is a bug (an invariant), and the message should say why it cannot happen. On input, I/O or network results it is still a crash where a `Result` belongs.',
     question: 'Is this failure truly impossible? If not, how should the caller learn about it?',
     match: { methods: ['expect'] },
-    check: ({ captures }) => !unwrapOnLock(captures.receiver),
+    check: ({ captures }) => !unwrapsPanicFromElsewhere(captures.receiver),
   }),
   rule({
     id: 'panic',

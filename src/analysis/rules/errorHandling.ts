@@ -6,6 +6,44 @@ import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from '.
 const unwrapsPanicFromElsewhere = (receiver: Node | undefined): boolean =>
   receiver !== undefined && (returnsLockResult(receiver) || joinsThread(receiver));
 
+const SUBJECT_LENGTH = 48;
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
+
+/** Code as written, on one line; when long, its last characters after an ellipsis, since a chain ends in the call that matters. */
+function subjectOf(node: Node, ctx: RuleContext): string {
+  const characters = [...ctx.text(node).replace(/\s+/g, ' ')];
+  return characters.length > SUBJECT_LENGTH ? `…${characters.slice(1 - SUBJECT_LENGTH).join('')}` : characters.join('');
+}
+
+/** Calls whose failure is an ordinary event at run time, not a bug. */
+const RUN_TIME_FAILURES = [
+  // I/O
+  'open', 'create', 'read_to_string', 'read_to_end', 'read_line', 'read_dir', 'write_all', 'flush', 'metadata', 'copy', 'rename',
+  'remove_file', 'create_dir', 'create_dir_all', 'canonicalize',
+  // parsing
+  'parse', 'from_str', 'from_slice', 'from_reader',
+  // the environment
+  'var', 'var_os', 'current_dir',
+  // the network
+  'connect', 'bind', 'accept', 'lookup_host', 'to_socket_addrs', 'local_addr', 'peer_addr',
+];
+/** A call of one of them (turbofish allowed), or command-line arguments (`env::args()`, an `args` vector). */
+const RUN_TIME_FAILURE = new RegExp(`(?:^|\\W)(?:${RUN_TIME_FAILURES.join('|')})\\s*(?:::\\s*<[^()]*>\\s*)?\\(|\\bargs\\b`);
+/** A message that gives no reason: empty, one word, or a bare claim that it cannot fail. */
+const REASONLESS_MESSAGE = /^\W*(?:\w+|(?:it |this )?(?:should|must|will|can) ?(?:not|never|'?t) (?:fail|happen|panic)|(?:should|must) (?:work|succeed)|never fails?)?\W*$/i;
+
+/** Why an `.expect(..)` is a concern, or undefined when its message explains an invariant. */
+function expectConcern(receiver: Node, args: Node, ctx: RuleContext): string | undefined {
+  if (RUN_TIME_FAILURE.test(ctx.text(receiver).replace(STRING_LITERAL, '""'))) {
+    return '`.expect(..)` panics on an I/O, parsing, environment or network failure';
+  }
+  const reason = args.namedChildren[0];
+  if (reason?.type === 'string_literal' && REASONLESS_MESSAGE.test(ctx.text(reason).slice(1, -1))) {
+    return '`.expect(..)` panics, and its message gives no reason why it cannot fail';
+  }
+  return undefined;
+}
+
 function closureIgnoresItsInput(closure: Node, ctx: RuleContext): boolean {
   const params = closure.childForFieldName('parameters');
   const body = closure.childForFieldName('body');
@@ -29,41 +67,69 @@ export const errorHandlingRules: Rule[] = [
       'An `unwrap()` turns every failure into a crash with no context. Strong candidates propagate errors with `?` and a `Result` return type, or handle them where they can; they keep `unwrap()` for tests and for invariants they can explain. A take-home full of unwraps usually means the failure paths were never designed.',
     question: 'What should happen here when this value is missing or the operation fails?',
     match: { methods: ['unwrap'] },
-    check: ({ captures }) => !unwrapsPanicFromElsewhere(captures.receiver),
+    check: ({ captures }, ctx) => !unwrapsPanicFromElsewhere(captures.receiver) && { subject: subjectOf(captures.receiver, ctx) },
   }),
   rule({
     id: 'expect',
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
-    message: '`.expect(..)` panics on failure; fine for a true invariant, not for I/O or input',
+    message: '`.expect(..)` panics on a failure that I/O, input or the environment can cause, or gives no reason why it cannot fail',
     explanation:
-      '`expect` is an `unwrap` with a message. It is the right tool when the failure really is a bug (an invariant), and the message should say why it cannot happen. On input, I/O or network results it is still a crash where a `Result` belongs.',
-    question: 'Is this failure truly impossible? If not, how should the caller learn about it?',
+      '`expect` is an `unwrap` with a message. On I/O, parsing, environment or network results the failure is an ordinary event, and a panic is a crash where a `Result` belongs. An empty or generic message (`"failed"`, `"should not fail"`) says nothing about why the value must be there.',
+    question: 'How should the caller learn about this failure instead of a panic?',
     match: { methods: ['expect'] },
-    check: ({ captures }) => !unwrapsPanicFromElsewhere(captures.receiver),
+    check: ({ captures }, ctx) => {
+      if (unwrapsPanicFromElsewhere(captures.receiver)) return false;
+      const concern = expectConcern(captures.receiver, captures['site.end'], ctx);
+      return concern !== undefined && { message: concern, subject: subjectOf(captures.receiver, ctx) };
+    },
+  }),
+  rule({
+    id: 'expect-invariant',
+    category: 'error-handling',
+    polarity: 'info',
+    severity: 'hint',
+    message: '`.expect(..)` states an invariant: it panics only if its reason is wrong',
+    explanation:
+      'clippy keeps `expect_used` in its restriction group: an `expect` whose message says why the value must be there documents an invariant, and a panic then reports a bug. The call is not I/O, parsing, the environment or the network, so the reason is worth checking rather than counting against the candidate.',
+    question: 'Why can this not fail? Could a type make the invariant impossible to break?',
+    match: { methods: ['expect'] },
+    check: ({ captures }, ctx) =>
+      !unwrapsPanicFromElsewhere(captures.receiver) &&
+      expectConcern(captures.receiver, captures['site.end'], ctx) === undefined && { subject: subjectOf(captures.receiver, ctx) },
   }),
   rule({
     id: 'panic',
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
-    message: 'explicit panic',
+    message: '`panic!` ends the thread instead of returning an error',
     explanation:
-      '`panic!` and `unreachable!` end the thread. They are appropriate for broken invariants, not for conditions a caller could recover from, such as bad input or a failed I/O call.',
+      '`panic!` unwinds (or aborts) the thread. It is appropriate for broken invariants, not for conditions a caller could recover from, such as bad input or a failed I/O call.',
     question: 'Could a caller recover from this condition? Why panic rather than return an error?',
-    match: { macros: ['panic', 'unreachable'] },
-    check: ({ captures }, ctx) => ({ message: `\`${ctx.text(captures.site)}!\` ends the thread instead of returning an error` }),
+    match: { macros: ['panic'] },
+  }),
+  rule({
+    id: 'unreachable',
+    category: 'error-handling',
+    polarity: 'info',
+    severity: 'hint',
+    message: '`unreachable!` marks a path the code rules out',
+    explanation:
+      '`unreachable!` is the idiomatic marker of an invariant: it panics only if the reasoning that rules this path out is wrong. Worth a look when the path is reachable from input.',
+    question: 'What guarantees this path is never taken?',
+    match: { macros: ['unreachable'] },
   }),
   rule({
     id: 'todo',
-    category: 'error-handling',
+    category: 'project',
     polarity: 'concern',
-    severity: 'warning',
+    severity: 'information',
     message: 'unfinished code: `todo!`/`unimplemented!` panics when reached',
     explanation:
-      '`todo!` and `unimplemented!` compile but panic when reached. In a submitted take-home they mark a path the candidate did not finish; ask whether they knew and how they prioritised.',
-    question: 'This path is unfinished. What would you have done here with more time, and why did you leave it?',
+      '`todo!` and `unimplemented!` compile but panic when reached. In a submitted take-home they mark a path the candidate did not finish: a question of completeness and priorities, which the README may already answer.',
+    question: 'Which parts did you leave unfinished, and how did you decide what to finish first?',
     match: { macros: ['todo', 'unimplemented'] },
   }),
   rule({

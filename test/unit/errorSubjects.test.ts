@@ -1,0 +1,27 @@
+import { deepStrictEqual } from 'node:assert';
+import { analyze } from './support/analyzer';
+
+/** Each finding that names a subject, as `rule subject`. */
+async function subjects(source: string): Promise<string[]> {
+  const { findings } = await analyze(source);
+  return findings.filter((f) => f.subject !== undefined).map((f) => `${f.rule} ${f.subject}`);
+}
+
+describe('error-handling subjects', () => {
+  it('quote the receiver of an unwrap or expect on one line, and only its end when long', async () => {
+    const source = [
+      'fn f(args: Vec<String>, n: usize) {',
+      '    let port = args',
+      '        .get(1)',
+      '        .unwrap();',
+      '    let wide = u64::try_from(n).expect("usize fits in u64");',
+      '    let longest = self.store.entries.iter().filter(|e| e.live).map(|e| e.len()).max().unwrap();',
+      '}',
+    ].join('\n');
+    deepStrictEqual(await subjects(source), [
+      'unwrap args .get(1)',
+      'expect-invariant u64::try_from(n)',
+      'unwrap …ter().filter(|e| e.live).map(|e| e.len()).max()',
+    ]);
+  });
+});

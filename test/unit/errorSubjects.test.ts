@@ -24,4 +24,13 @@ describe('error-handling subjects', () => {
       'unwrap …ter().filter(|e| e.live).map(|e| e.len()).max()',
     ]);
   });
+
+  it('name the public function whose signature holds an opaque error type or anyhow', async () => {
+    const source = [
+      'pub fn load() -> Result<(), String> { Ok(()) }',
+      'impl Store { pub fn save(&self) -> anyhow::Result<()> { Ok(()) } }',
+      'fn private() -> anyhow::Result<()> { Ok(()) }',
+    ].join('\n');
+    deepStrictEqual(await subjects(source), ['opaque-error-type load', 'anyhow Store::save']);
+  });
 });

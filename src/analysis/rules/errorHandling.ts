@@ -44,6 +44,73 @@ function expectConcern(receiver: Node, args: Node, ctx: RuleContext): string | u
   return undefined;
 }
 
+/** The function whose body holds the node; with `throughClosures` false, none when a closure or async block comes first. */
+function enclosingFunction(node: Node, throughClosures: boolean): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_item') return p;
+    if (!throughClosures && (p.type === 'closure_expression' || p.type === 'async_block')) return undefined;
+  }
+  return undefined;
+}
+
+/** A method of an `impl Trait for Type`: the trait fixes its signature. */
+function implementsTrait(fn: Node): boolean {
+  const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+  return impl?.type === 'impl_item' && impl.childForFieldName('trait') !== null;
+}
+
+/** A function's return type when it is a `Result`: its path through the imports, and its error type when written out. */
+function returnedResult(fn: Node, ctx: RuleContext): { path: string; error?: Node } | undefined {
+  const type = fn.childForFieldName('return_type');
+  const name = type?.type === 'generic_type' ? type.childForFieldName('type') : type;
+  if (!type || !name) return undefined;
+  const written = normalisePath(ctx.text(name));
+  if (lastSegment(written) !== 'Result') return undefined;
+  const args = type.childForFieldName('type_arguments')?.namedChildren.filter((arg): arg is Node => arg !== null && arg.type !== 'lifetime');
+  return { path: ctx.resolvePath(written), error: args?.[1] };
+}
+
+const isFmtResult = (path: string): boolean => /(^|::)fmt::Result$/.test(path);
+
+const BOXED_DYN_ERROR = /^(?:(?:std|alloc)::boxed::)?Box<dyn(?:\w+::)*Error(?:\+[\w:']+)*>$/;
+
+/** The error types that tell a caller nothing to match on: a string, `()`, a boxed `dyn Error`. */
+function opaqueError(error: Node, ctx: RuleContext): string | undefined {
+  if (error.type === 'unit_type') return '()';
+  if (error.type === 'reference_type') {
+    const referent = error.childForFieldName('type');
+    return referent?.type === 'primitive_type' && ctx.text(referent) === 'str' ? '&str' : undefined;
+  }
+  const written = ctx.text(error).replace(/\s+/g, '');
+  if (BOXED_DYN_ERROR.test(written)) return 'Box<dyn Error>';
+  return /^((std|alloc)::string::)?String$/.test(ctx.resolvePath(written)) ? 'String' : undefined;
+}
+
+/** The function whose parameters or return type hold the node. */
+function signatureHolding(node: Node): Node | undefined {
+  for (let part: Node = node; part.parent; part = part.parent) {
+    const fn = part.parent;
+    if (fn.type !== 'function_item') continue;
+    const inSignature = fn.childForFieldName('parameters')?.id === part.id || fn.childForFieldName('return_type')?.id === part.id;
+    return inSignature ? fn : undefined;
+  }
+  return undefined;
+}
+
+/** Plain `pub`: `pub(crate)` and its kin never reach another crate. */
+function isPub(fn: Node, ctx: RuleContext): boolean {
+  const visibility = fn.namedChildren.find((child) => child?.type === 'visibility_modifier');
+  return visibility ? ctx.text(visibility) === 'pub' : false;
+}
+
+/** `Type::name` for a method, `name` for a free function. */
+function qualifiedName(fn: Node, ctx: RuleContext): string {
+  const name = ctx.text(fn.childForFieldName('name') ?? fn);
+  const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+  const type = impl?.type === 'impl_item' ? impl.childForFieldName('type') : null;
+  return type ? `${normalisePath(ctx.text(type))}::${name}` : name;
+}
+
 function closureIgnoresItsInput(closure: Node, ctx: RuleContext): boolean {
   const params = closure.childForFieldName('parameters');
   const body = closure.childForFieldName('body');
@@ -139,9 +206,14 @@ export const errorHandlingRules: Rule[] = [
     severity: 'hint',
     message: '`?` propagates the error to the caller',
     explanation:
-      'The `?` operator propagates an error up the call stack, converting it with `From` on the way. Its steady use is the clearest sign that a candidate designs failure paths instead of crashing on them.',
+      'The `?` operator propagates an error up the call stack, converting it with `From` on the way. Its steady use is the clearest sign that a candidate designs failure paths instead of crashing on them. Not counted in functions returning `fmt::Result`, where `write!(..)?` is formatting boilerplate.',
     question: 'Where is this error finally handled, and what does the user see then?',
     match: { query: `(try_expression "?" @site)` },
+    check: ({ captures }, ctx) => {
+      const fn = enclosingFunction(captures.site, false);
+      const result = fn && returnedResult(fn, ctx);
+      return !result || !isFmtResult(result.path);
+    },
   }),
   rule({
     id: 'result-fn',
@@ -150,17 +222,33 @@ export const errorHandlingRules: Rule[] = [
     severity: 'hint',
     message: 'returns a `Result`, so callers decide how to handle failure',
     explanation:
-      'A function that returns `Result` makes its failure part of its signature. Callers can propagate it with `?`, match on it or add context; nothing crashes behind their back.',
+      'A function that returns `Result` makes its failure part of its signature. Callers can propagate it with `?`, match on it or add context; nothing crashes behind their back. Not counted for trait-impl methods (the trait fixes the signature), `fmt::Result`, or an error type that is a string, `()` or a boxed `dyn Error`.',
     question: 'Which errors can this function return, and how did you choose the error type?',
-    match: ['function_item', 'function_signature_item'].map((item) => ({
-      query: `
-(${item} name: (identifier) @site return_type: [
-   (generic_type type: (type_identifier) @t)
-   (generic_type type: (scoped_type_identifier name: (type_identifier) @t))
-   (type_identifier) @t
-   (scoped_type_identifier name: (type_identifier) @t)]
- (#eq? @t "Result"))`,
-    })),
+    match: ['function_item', 'function_signature_item'].map((item) => ({ query: `(${item} name: (identifier) @site return_type: (_))` })),
+    check: ({ captures }, ctx) => {
+      const fn = captures.site.parent;
+      const result = fn && returnedResult(fn, ctx);
+      if (!fn || !result || isFmtResult(result.path) || implementsTrait(fn)) return false;
+      return !result.error || opaqueError(result.error, ctx) === undefined;
+    },
+  }),
+  rule({
+    id: 'opaque-error-type',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'a public function returns an error callers cannot match on: a string, `()` or a boxed `dyn Error`',
+    explanation:
+      'The API Guidelines (C-GOOD-ERR) ask for meaningful error types that implement `std::error::Error`: `String` and `&str` do not, `()` says nothing, and a `Box<dyn Error>` can only be printed or downcast. In a library\'s public API, callers cannot tell one failure from another or keep its cause; a typed error (an enum, often with `thiserror`) lets them.',
+    question: 'How would a caller of this function react differently to its different failures?',
+    match: { query: '(function_item name: (identifier) @site return_type: (generic_type))' },
+    check: ({ captures }, ctx) => {
+      const fn = captures.site.parent;
+      const error = fn && isPub(fn, ctx) ? returnedResult(fn, ctx)?.error : undefined;
+      const opaque = error && opaqueError(error, ctx);
+      if (!fn || !error || !opaque) return false;
+      return { message: `\`${opaque}\` as the error type of a public function`, start: error, end: error, subject: qualifiedName(fn, ctx) };
+    },
   }),
   rule({
     id: 'custom-error-type',
@@ -201,6 +289,11 @@ export const errorHandlingRules: Rule[] = [
       { query: '(scoped_type_identifier path: (identifier) @p (#any-of? @p "anyhow" "eyre") name: (type_identifier) @site)' },
       { macros: ['anyhow', 'bail', 'ensure', 'eyre'] },
     ],
+    // In a public function's signature, the function is the subject: the crate pass judges it in a library's API.
+    check: ({ captures }, ctx) => {
+      const fn = captures.macro ? undefined : signatureHolding(captures.site);
+      return fn && isPub(fn, ctx) ? { subject: qualifiedName(fn, ctx) } : true;
+    },
   }),
   rule({
     id: 'error-context',

@@ -25,6 +25,17 @@ describe('error-handling subjects', () => {
     ]);
   });
 
+  it('name the path a `let _ =` calls, so the crate pass can look up its return type', async () => {
+    const source = 'fn f(store: &Store) { let _ = save(); let _ = Store::save(store); let _ = self.save(); let _ = out.flush(); let _ = writeln!(out); }';
+    deepStrictEqual(await subjects(source), [
+      'let-underscore-discard save',
+      'let-underscore-discard Store::save',
+      'let-underscore-discard self.save',
+      'let-underscore-result out.flush',
+      'let-underscore-discard writeln!',
+    ]);
+  });
+
   it('name the public function whose signature holds an opaque error type or anyhow', async () => {
     const source = [
       'pub fn load() -> Result<(), String> { Ok(()) }',

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { joinsThread, returnsLockResult } from './calls';
-import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
+import { isMethodCallNamed, joinsThread, returnsLockResult } from './calls';
+import { lastSegment, normalisePath, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 /** Unwrapping a lock or a thread join reports a panic from elsewhere: the `lock-unwrap` and `join-unwrap` idioms. */
 const unwrapsPanicFromElsewhere = (receiver: Node | undefined): boolean =>
@@ -111,16 +111,94 @@ function qualifiedName(fn: Node, ctx: RuleContext): string {
   return type ? `${normalisePath(ctx.text(type))}::${name}` : name;
 }
 
-function closureIgnoresItsInput(closure: Node, ctx: RuleContext): boolean {
+/** The first parameter of a closure as written when its body uses it; undefined when it ignores its input. */
+function usedInput(closure: Node, ctx: RuleContext): string | undefined {
   const params = closure.childForFieldName('parameters');
   const body = closure.childForFieldName('body');
-  if (!params || !body) return false;
-  const named = params.namedChildren.filter((c): c is Node => c !== null);
-  if (named.length === 0) return true; // `|_|`: the wildcard is an anonymous token
-  const name = ctx.text(named[0]).replace(/^mut\s+/, '').split(':')[0].trim();
-  if (name.startsWith('_')) return true;
+  const first = params?.namedChildren.find((c): c is Node => c !== null);
+  if (!body || !first) return undefined; // `|_|`: the wildcard is an anonymous token
+  const name = ctx.text(first).replace(/^mut\s+/, '').split(':')[0].trim();
+  if (name.startsWith('_')) return undefined;
+  if (!/^\w+$/.test(name)) return name; // a destructuring pattern: taken as used
   // A word match on the text, not an identifier search: inline format arguments (`"{e}"`) use it too.
-  return !new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\b`).test(ctx.text(body));
+  return new RegExp(`\\b${name}\\b`).test(ctx.text(body)) ? name : undefined;
+}
+
+/** A closure body's value: the body itself, or the one expression of a block. */
+function valueOf(body: Node): Node {
+  const inner = body.type === 'block' ? body.namedChildren.filter((c): c is Node => c !== null) : [];
+  return inner.length === 1 && !/statement|declaration/.test(inner[0].type) ? inner[0] : body;
+}
+
+/** `fmt::Error`, `StoreError::Missing`, `()`: an error value with room for no cause. */
+function isUnitLike(value: Node, ctx: RuleContext): boolean {
+  if (value.type === 'unit_expression') return true;
+  if (value.type !== 'identifier' && value.type !== 'scoped_identifier') return false;
+  return /^[A-Z]/.test(lastSegment(ctx.text(value)));
+}
+
+/** Whether an expression takes values from around it: a local, a field, an inline format argument. */
+function carriesData(value: Node, ctx: RuleContext): boolean {
+  const names = value.descendantsOfType(['identifier', 'self']).filter((node): node is Node => {
+    if (!node) return false;
+    const parent = node.parent;
+    if (parent?.type === 'scoped_identifier' || parent?.type === 'macro_invocation') return false;
+    if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === node.id) return false;
+    return !/^[A-Z]/.test(ctx.text(node));
+  });
+  if (names.length > 0) return true;
+  return value.descendantsOfType('string_literal').some((literal) => literal !== null && /\{[a-z_]\w*(?::[^}]*)?\}/.test(ctx.text(literal)));
+}
+
+type MapErrKind = 'unit' | 'carries-data' | 'discards' | 'stringifies';
+
+/** What a `.map_err(..)` does with the error it is given, judged from its closure. */
+function mapErrKind(args: Node, ctx: RuleContext): MapErrKind | undefined {
+  const handler = args.namedChildren[0];
+  if (!handler) return undefined;
+  if (handler.type !== 'closure_expression') return /^(std::string::)?ToString::to_string$/.test(normalisePath(ctx.text(handler))) ? 'stringifies' : undefined;
+  const body = handler.childForFieldName('body');
+  if (!body) return undefined;
+  const value = valueOf(body);
+  const input = usedInput(handler, ctx);
+  if (input === undefined) return isUnitLike(value, ctx) ? 'unit' : carriesData(value, ctx) ? 'carries-data' : 'discards';
+  if (isMethodCallNamed(value, ['to_string'])) {
+    return ctx.text(value.childForFieldName('function')?.childForFieldName('value') ?? value) === input ? 'stringifies' : undefined;
+  }
+  const isFormat = value.type === 'macro_invocation' && lastSegment(ctx.text(value.childForFieldName('macro') ?? value)) === 'format';
+  return isFormat ? 'stringifies' : undefined;
+}
+
+const mapErrIs = (kind: MapErrKind) => ({ captures }: RuleMatch, ctx: RuleContext) => mapErrKind(captures['site.end'], ctx) === kind;
+
+/** `let _ = call();`, awaited or not, and `let _ = macro!(..);`. */
+const LET_UNDERSCORE_CALL = { query: '(let_declaration "_" value: [(call_expression) (await_expression) (macro_invocation)] @value) @site' };
+
+/** std and tokio functions whose `Result` reports a failed change to the file system. */
+const RESULT_FUNCTION = /^(std|tokio)::fs::(write|copy|rename|create_dir|create_dir_all|hard_link|set_permissions)$/;
+/**
+ * Methods of `io::Write` and `File`, and their tokio forms, that return a `Result`. Left out on
+ * purpose: a clean-up `remove_file`, a `send` to a receiver that may be gone, a thread `join`,
+ * whose error is often dropped by design.
+ */
+const RESULT_METHODS = new Set(['flush', 'write_all', 'sync_all', 'sync_data', 'set_len']);
+
+/** What a `let _ =` discards: the called path as written, and whether std or tokio documents it as returning a `Result`. */
+function discardedCall(value: Node, ctx: RuleContext): { subject: string; name: string; returnsResult: boolean } | undefined {
+  if (value.type === 'macro_invocation') {
+    const name = lastSegment(ctx.text(value.childForFieldName('macro') ?? value));
+    // Into a `String`, `write!` returns a `fmt::Result` that cannot fail, and clippy suggests `let _ =` for it.
+    return name === 'write' || name === 'writeln' ? { subject: `${name}!`, name: `${name}!`, returnsResult: false } : undefined;
+  }
+  const call = value.type === 'await_expression' ? value.namedChildren[0] : value;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+  if (!callee) return undefined;
+  if (callee.type === 'field_expression') {
+    const name = ctx.text(callee.childForFieldName('field') ?? callee);
+    return { subject: subjectOf(callee, ctx), name, returnsResult: RESULT_METHODS.has(name) };
+  }
+  const path = normalisePath(ctx.text(callee));
+  return { subject: path, name: lastSegment(path), returnsResult: RESULT_FUNCTION.test(ctx.resolvePath(path)) };
 }
 
 export const errorHandlingRules: Rule[] = [
@@ -313,31 +391,64 @@ export const errorHandlingRules: Rule[] = [
     severity: 'information',
     message: '`map_err` throws the original error away',
     explanation:
-      '`.map_err(|_| ..)` replaces an error without keeping its cause. The message a user or an operator finally sees loses the one detail that explains the failure. Wrapping the source (`#[from]`, `#[source]`, `.context`) keeps it.',
+      '`.map_err(|_| ..)` replaces an error without keeping its cause, and the new error carries nothing else from the site either. The message a user or an operator finally sees loses the one detail that explains the failure. Wrapping the source (`#[from]`, `#[source]`, `.context`) keeps it. Not reported when the new error is a unit value such as `fmt::Error`, which has no room for a cause.',
     question: 'When this fails in production, how would anyone find out what the original error was?',
     match: { methods: ['map_err'] },
-    check: ({ captures }, ctx) => {
-      const closure = captures['site.end'].namedChildren[0];
-      return closure?.type === 'closure_expression' && closureIgnoresItsInput(closure, ctx);
-    },
+    check: mapErrIs('discards'),
+  }),
+  rule({
+    id: 'map-err-replaces',
+    category: 'error-handling',
+    polarity: 'info',
+    severity: 'hint',
+    message: '`map_err` replaces the error with one that carries its own data, not the cause',
+    explanation:
+      'The new error keeps values from the site (a line number, a path) but drops the original error. That can be a deliberate choice when the cause adds nothing; clippy\'s `map_err_ignore` is a restriction lint for this reason.',
+    question: 'Would the original error help whoever reads this one? Why was it left out?',
+    match: { methods: ['map_err'] },
+    check: mapErrIs('carries-data'),
+  }),
+  rule({
+    id: 'error-to-string',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'the error is turned into a string, losing its type and its source',
+    explanation:
+      '`.map_err(|e| e.to_string())` and `.map_err(|e| format!(..))` keep the error\'s message but not the error: callers can no longer match on its kind, and `Error::source` no longer leads to the cause. A typed error that wraps it (`#[from]`, `#[source]`) keeps both.',
+    question: 'What can a caller do with this error besides print it?',
+    match: { methods: ['map_err'] },
+    check: mapErrIs('stringifies'),
   }),
   rule({
     id: 'let-underscore-result',
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
-    message: '`let _ =` discards what this call returns; a `Result` error would be lost',
+    message: '`let _ =` drops the `Result` of a std or tokio call, and with it any error',
     explanation:
-      '`let _ = call();` silences the `unused_must_use` warning that Rust gives for an ignored `Result`. Sometimes that is a deliberate choice (a send to a receiver that may be gone); often it hides a failure nobody will ever see.',
+      '`let _ = call();` silences the `unused_must_use` warning that Rust gives for an ignored `Result`. This call is a std or tokio API that returns one (writing or flushing a file, changing the file system), so a failure here goes unseen.',
     question: 'If this call fails, is ignoring it the right thing? How would you know it happened?',
-    match: { query: '(let_declaration "_" value: [(call_expression) (await_expression) (macro_invocation)] @value) @site' },
+    match: LET_UNDERSCORE_CALL,
     check: ({ captures }, ctx) => {
-      const value = captures.value;
-      if (value.type === 'macro_invocation') {
-        const name = lastSegment(ctx.text(value.childForFieldName('macro') ?? value));
-        return name === 'write' || name === 'writeln';
-      }
-      return true;
+      const discarded = discardedCall(captures.value, ctx);
+      if (!discarded?.returnsResult) return false;
+      return { message: `\`let _ =\` drops the \`Result\` of \`${discarded.name}\`, and with it any error`, subject: discarded.subject };
+    },
+  }),
+  rule({
+    id: 'let-underscore-discard',
+    category: 'error-handling',
+    polarity: 'info',
+    severity: 'hint',
+    message: '`let _ =` discards what this call returns',
+    explanation:
+      '`let _ =` is Rust\'s explicit way to discard a value (clippy\'s `let_underscore_must_use` is a restriction lint). If the call returns a `Result`, its error is dropped too: deliberately for a send to a receiver that may be gone, a thread join or a clean-up, and sometimes by mistake. What this call returns is not known here.',
+    question: 'What does this call return, and if it can fail, is ignoring the failure right here?',
+    match: LET_UNDERSCORE_CALL,
+    check: ({ captures }, ctx) => {
+      const discarded = discardedCall(captures.value, ctx);
+      return discarded !== undefined && !discarded.returnsResult && { subject: discarded.subject };
     },
   }),
 ];

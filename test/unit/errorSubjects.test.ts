@@ -44,4 +44,8 @@ describe('error-handling subjects', () => {
     ].join('\n');
     deepStrictEqual(await subjects(source), ['opaque-error-type load', 'anyhow Store::save']);
   });
+
+  it('name the receiver and method of a read or write whose byte count is dropped', async () => {
+    deepStrictEqual(await subjects('fn f(w: &mut File) -> io::Result<()> { self.log.write(b"x")?; Ok(()) }'), ['unused-io-amount self.log.write']);
+  });
 });

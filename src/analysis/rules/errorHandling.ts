@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isMethodCallNamed, joinsThread, returnsLockResult } from './calls';
+import { argumentCount, isMethodCallNamed, joinsThread, returnsLockResult } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 /** Unwrapping a lock or a thread join reports a panic from elsewhere: the `lock-unwrap` and `join-unwrap` idioms. */
@@ -199,6 +199,23 @@ function discardedCall(value: Node, ctx: RuleContext): { subject: string; name: 
   }
   const path = normalisePath(ctx.text(callee));
   return { subject: path, name: lastSegment(path), returnsResult: RESULT_FUNCTION.test(ctx.resolvePath(path)) };
+}
+
+/** Methods that keep the amount unused, as clippy's `unused_io_amount` looks through them. */
+const AMOUNT_UNUSED_THROUGH = ['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'ok', 'is_ok', 'is_err', 'or_else', 'or'];
+
+/**
+ * Whether a `read`/`write` call's byte count is dropped, in clippy's shapes: a statement of the
+ * call, awaited or not, then through the methods above, then through `?`.
+ */
+function dropsIoAmount(call: Node): boolean {
+  let value = call;
+  if (value.parent?.type === 'await_expression') value = value.parent;
+  for (let field = value.parent; field?.type === 'field_expression' && isMethodCallNamed(field.parent, AMOUNT_UNUSED_THROUGH); field = value.parent) {
+    value = field.parent ?? value;
+  }
+  while (value.parent?.type === 'try_expression') value = value.parent;
+  return value.parent?.type === 'expression_statement';
 }
 
 export const errorHandlingRules: Rule[] = [
@@ -449,6 +466,41 @@ export const errorHandlingRules: Rule[] = [
     check: ({ captures }, ctx) => {
       const discarded = discardedCall(captures.value, ctx);
       return discarded !== undefined && !discarded.returnsResult && { subject: discarded.subject };
+    },
+  }),
+  rule({
+    id: 'process-exit',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'information',
+    message: '`process::exit` outside `main` ends the process without running destructors',
+    explanation:
+      '`std::process::exit` ends the process at once: no destructor runs on any thread\'s stack, so a `BufWriter` is not flushed, and nothing but the exit code says why. clippy\'s `exit` lint (restriction) asks for exits to happen by returning from `main`, or by a panic that reports where; a function that returns an error lets `main` decide.',
+    question: 'Why end the process here rather than return an error to `main`?',
+    match: { calls: ['exit'] },
+    check: ({ captures }, ctx) => {
+      if (ctx.resolvePath(normalisePath(ctx.text(captures.callee))) !== 'std::process::exit') return false;
+      const fn = enclosingFunction(captures.call, true);
+      const isMain = fn !== undefined && ctx.text(fn.childForFieldName('name') ?? fn) === 'main' && fn.parent?.type === 'source_file';
+      return !isMain;
+    },
+  }),
+  rule({
+    id: 'unused-io-amount',
+    category: 'error-handling',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'the byte count of `read`/`write` is dropped; it may have moved fewer bytes than asked',
+    explanation:
+      '`io::Read::read` and `io::Write::write` (and tokio\'s `read`/`write`, awaited) may process only part of the buffer and return how much they did. Dropping that count loses data silently; clippy\'s deny-by-default `unused_io_amount` reports it. `read_exact` and `write_all` handle the loop.',
+    question: 'What happens here when only part of the buffer is read or written?',
+    match: { methods: ['read', 'write', 'read_vectored', 'write_vectored'] },
+    check: ({ captures }, ctx) => {
+      if (argumentCount(captures.call) !== 1 || !dropsIoAmount(captures.call)) return false;
+      const name = ctx.text(captures.site);
+      const fix = name.startsWith('read') ? 'read_exact' : 'write_all';
+      const message = name.endsWith('vectored') ? `the byte count of \`${name}\` is dropped` : `the byte count of \`${name}\` is dropped; \`${fix}\` handles a partial ${name}`;
+      return { message, subject: subjectOf(captures.call.childForFieldName('function') ?? captures.call, ctx) };
     },
   }),
 ];

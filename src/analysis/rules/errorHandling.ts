@@ -201,21 +201,36 @@ function discardedCall(value: Node, ctx: RuleContext): { subject: string; name: 
   return { subject: path, name: lastSegment(path), returnsResult: RESULT_FUNCTION.test(ctx.resolvePath(path)) };
 }
 
+/** In `Drop::drop`, which cannot return an error, `let _ =` is the idiom: std's `BufWriter` drops a failed flush there too. */
+function insideDrop(node: Node, ctx: RuleContext): boolean {
+  const fn = enclosingFunction(node, false);
+  const impl = fn && implementsTrait(fn) ? fn.parent?.parent : undefined;
+  const trait = impl?.childForFieldName('trait');
+  return trait ? lastSegment(normalisePath(ctx.text(trait))) === 'Drop' : false;
+}
+
 /** Methods that keep the amount unused, as clippy's `unused_io_amount` looks through them. */
 const AMOUNT_UNUSED_THROUGH = ['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'ok', 'is_ok', 'is_err', 'or_else', 'or'];
 
 /**
  * Whether a `read`/`write` call's byte count is dropped, in clippy's shapes: a statement of the
- * call, awaited or not, then through the methods above, then through `?`.
+ * call, awaited or not, then through the methods above, then through `?`. At least one of those
+ * must handle the `Result`: a bare `ptr.write(value);`, `hasher.write(bytes);` or builder
+ * `options.read(true);` returns no `io::Result`, and the syntax cannot tell them from I/O.
  */
 function dropsIoAmount(call: Node): boolean {
   let value = call;
   if (value.parent?.type === 'await_expression') value = value.parent;
+  let handled = false;
   for (let field = value.parent; field?.type === 'field_expression' && isMethodCallNamed(field.parent, AMOUNT_UNUSED_THROUGH); field = value.parent) {
     value = field.parent ?? value;
+    handled = true;
   }
-  while (value.parent?.type === 'try_expression') value = value.parent;
-  return value.parent?.type === 'expression_statement';
+  while (value.parent?.type === 'try_expression') {
+    value = value.parent;
+    handled = true;
+  }
+  return handled && value.parent?.type === 'expression_statement';
 }
 
 export const errorHandlingRules: Rule[] = [
@@ -449,7 +464,7 @@ export const errorHandlingRules: Rule[] = [
     match: LET_UNDERSCORE_CALL,
     check: ({ captures }, ctx) => {
       const discarded = discardedCall(captures.value, ctx);
-      if (!discarded?.returnsResult) return false;
+      if (!discarded?.returnsResult || insideDrop(captures.site, ctx)) return false;
       return { message: `\`let _ =\` drops the \`Result\` of \`${discarded.name}\`, and with it any error`, subject: discarded.subject };
     },
   }),
@@ -465,7 +480,7 @@ export const errorHandlingRules: Rule[] = [
     match: LET_UNDERSCORE_CALL,
     check: ({ captures }, ctx) => {
       const discarded = discardedCall(captures.value, ctx);
-      return discarded !== undefined && !discarded.returnsResult && { subject: discarded.subject };
+      return discarded !== undefined && (!discarded.returnsResult || insideDrop(captures.site, ctx)) && { subject: discarded.subject };
     },
   }),
   rule({

@@ -17,9 +17,9 @@ function subjectOf(node: Node, ctx: RuleContext): string {
 
 /** Calls whose failure is an ordinary event at run time, not a bug. */
 const RUN_TIME_FAILURES = [
-  // I/O
+  // I/O, processes included
   'open', 'create', 'read_to_string', 'read_to_end', 'read_line', 'read_dir', 'write_all', 'flush', 'metadata', 'copy', 'rename',
-  'remove_file', 'create_dir', 'create_dir_all', 'canonicalize',
+  'remove_file', 'create_dir', 'create_dir_all', 'canonicalize', 'spawn', 'output', 'pair', 'try_clone',
   // parsing
   'parse', 'from_str', 'from_slice', 'from_reader',
   // the environment
@@ -31,6 +31,11 @@ const RUN_TIME_FAILURES = [
 const RUN_TIME_FAILURE = new RegExp(`(?:^|\\W)(?:${RUN_TIME_FAILURES.join('|')})\\s*(?:::\\s*<[^()]*>\\s*)?\\(|\\bargs\\b`);
 /** A message that gives no reason: empty, one word, or a bare claim that it cannot fail. */
 const REASONLESS_MESSAGE = /^\W*(?:\w+|(?:it |this )?(?:should|must|will|can) ?(?:not|never|'?t) (?:fail|happen|panic)|(?:should|must) (?:work|succeed)|never fails?)?\W*$/i;
+/**
+ * A message in the style of an error report ("failed to bind"), which says what went wrong, not
+ * why it cannot: std's `expect` docs recommend the reason the value should be there.
+ */
+const FAILURE_MESSAGE = /^\W*(?:failed|failure|fail to|could not|couldn'?t|unable to|error|missing|invalid)\b/i;
 
 /** Why an `.expect(..)` is a concern, or undefined when its message explains an invariant. */
 function expectConcern(receiver: Node, args: Node, ctx: RuleContext): string | undefined {
@@ -38,8 +43,9 @@ function expectConcern(receiver: Node, args: Node, ctx: RuleContext): string | u
     return '`.expect(..)` panics on an I/O, parsing, environment or network failure';
   }
   const reason = args.namedChildren[0];
-  if (reason?.type === 'string_literal' && REASONLESS_MESSAGE.test(ctx.text(reason).slice(1, -1))) {
-    return '`.expect(..)` panics, and its message gives no reason why it cannot fail';
+  const message = reason?.type === 'string_literal' ? ctx.text(reason).slice(1, -1) : undefined;
+  if (message !== undefined && (REASONLESS_MESSAGE.test(message) || FAILURE_MESSAGE.test(message))) {
+    return '`.expect(..)` panics, and its message does not say why it cannot fail';
   }
   return undefined;
 }
@@ -253,7 +259,7 @@ export const errorHandlingRules: Rule[] = [
     severity: 'information',
     message: '`.expect(..)` panics on a failure that I/O, input or the environment can cause, or gives no reason why it cannot fail',
     explanation:
-      '`expect` is an `unwrap` with a message. On I/O, parsing, environment or network results the failure is an ordinary event, and a panic is a crash where a `Result` belongs. An empty or generic message (`"failed"`, `"should not fail"`) says nothing about why the value must be there.',
+      '`expect` is an `unwrap` with a message. On I/O, parsing, environment or network results the failure is an ordinary event, and a panic is a crash where a `Result` belongs. An empty or generic message (`"failed"`, `"should not fail"`), or one that reports the failure (`"failed to bind"`), says nothing about why the value must be there, which is what std\'s `expect` docs recommend it say.',
     question: 'How should the caller learn about this failure instead of a panic?',
     match: { methods: ['expect'] },
     check: ({ captures }, ctx) => {

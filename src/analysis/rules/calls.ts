@@ -14,6 +14,7 @@ export function locksStandardStream(receiver: Node | undefined): boolean {
   return receiver !== undefined && STDIO_HANDLE.test(receiver.text);
 }
 
+/** How many arguments a call passes, comments aside. */
 export function argumentCount(call: Node): number {
   return call.childForFieldName('arguments')?.namedChildren.filter((arg) => arg !== null && !isComment(arg)).length ?? 0;
 }

@@ -289,7 +289,7 @@ export const errorHandlingRules: Rule[] = [
     severity: 'information',
     message: '`panic!` ends the thread instead of returning an error',
     explanation:
-      '`panic!` unwinds (or aborts) the thread. It is appropriate for broken invariants, not for conditions a caller could recover from, such as bad input or a failed I/O call.',
+      '`panic!` unwinds the thread (or aborts the process under `panic = "abort"`). It is appropriate for broken invariants, not for conditions a caller could recover from, such as bad input or a failed I/O call.',
     question: 'Could a caller recover from this condition? Why panic rather than return an error?',
     match: { macros: ['panic'] },
   }),

@@ -28,7 +28,7 @@ describe('rust-review CLI', function () {
     const { code, stdout } = run('scan', CARELESS);
     strictEqual(code, 0);
     match(stdout, /^Rust take-home review: test\/fixtures\/careless-takehome\n {2}crates: kvstore edition 2021\n/);
-    match(stdout, /\nError handling \(43: 2 in build, 41 in code\)\n {2}- unwrap ×27\n/);
+    match(stdout, /\nError handling \(40: 2 in build, 38 in code\)\n {2}- unwrap ×27\n/);
     match(stdout, /\n {4}src\/server\.rs:108:9 {2}lock guard `data` is still held at the `\.await` 2 lines below\n/);
   });
 

@@ -87,13 +87,25 @@ describe('crate model', () => {
   });
 
   it("gives the library's exported API one documentation figure, at its root", () => {
-    deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'api-doc-coverage'), ['1:1 [code] 10 of 11 exported items documented (91%)']);
+    deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'api-doc-coverage'), ['1:1 [code] 11 of 12 exported items documented (92%)']);
     for (const analysis of analyses) strictEqual(judged(model, analysis, 'undocumented-pub').length, 0, analysis.file);
   });
 
   it("reports an opaque application error in the library's exported API, and not as a strength there", () => {
     deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'anyhow-in-library-api'), ['21:8 [code] `load_config` returns `anyhow::Result<String>` from the library\'s API']);
     deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'anyhow'), []);
+  });
+
+  it("judges `let _ =` by what the crate's own function returns: a `Result` is an error ignored, `()` nothing to report", () => {
+    deepStrictEqual(judged(model, analysisOf('src/main.rs'), 'let-underscore-result'), [
+      '9:5 [code] `let _ =` ignores the `std::io::Result<()>` that `store.save` returns: its error is lost',
+    ]);
+    deepStrictEqual(judged(model, analysisOf('src/main.rs'), 'let-underscore-discard'), []);
+  });
+
+  it("keeps a stringly error type only in the library's exported API", () => {
+    deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'opaque-error-type').length, 1);
+    deepStrictEqual(judged(model, analysisOf('src/cli.rs'), 'opaque-error-type'), []);
   });
 
   it('hands back the same findings when it has nothing to judge', () => {

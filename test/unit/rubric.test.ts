@@ -110,7 +110,7 @@ describe('scoring', () => {
     deepStrictEqual(suggest([...unwraps(3), ...tries(2)]), { level: 'no', reason: "3 concerns and 2 strengths in the crate's own code" });
     deepStrictEqual(suggest([...unwraps(2), ...tries(3)]), { level: 'yes', reason: "2 concerns and 3 strengths in the crate's own code" });
     deepStrictEqual(suggest([...unwraps(1), ...tries(9)]), { level: 'strong-yes', reason: "1 concern and 9 strengths in the crate's own code" });
-    deepStrictEqual(suggest([finding('todo', 'concern', 'src/a.rs', 1, 0, { severity: 'warning' }), ...tries(9)]), {
+    deepStrictEqual(suggest([finding('unwrap', 'concern', 'src/a.rs', 1, 0, { severity: 'warning' }), ...tries(9)]), {
       level: 'no',
       reason: "1 concern (1 serious) and 9 strengths in the crate's own code",
     });

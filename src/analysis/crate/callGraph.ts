@@ -77,6 +77,21 @@ export class CallGraph {
     return (this.byName.get(name) ?? []).filter((fn) => (owner === undefined ? fn.fact.owner === undefined : fn.fact.owner === owner));
   }
 
+  /**
+   * What the crate's functions a call's subject may name return, when they all agree: the return
+   * type as written, `''` for none. Undefined when the subject names none of the crate's functions
+   * or they disagree. A subject is a path (`save`, `Store::save`) or a method on a receiver
+   * (`self.save`, `store.save`), whose owner is not known.
+   */
+  returnTypeOf(subject: string): string | undefined {
+    const dot = subject.lastIndexOf('.');
+    const method = dot !== -1 && !subject.includes('(', dot);
+    const call: CallFact = { callee: method ? subject.slice(dot + 1) : subject, written: subject, at: 0, end: 0, inAsync: false, offloaded: false, inTest: false };
+    const candidates = method ? (this.byName.get(call.callee) ?? []).filter((fn) => fn.fact.owner !== undefined) : this.candidates(call, undefined);
+    const returns = new Set(candidates.map((fn) => fn.fact.returns ?? ''));
+    return returns.size === 1 ? [...returns][0] : undefined;
+  }
+
   functionAt(file: string, at: number): CrateFunction | undefined {
     return this.byLocation.get(`${file}:${at}`);
   }

@@ -34,6 +34,17 @@ const JUDGEMENTS: Record<string, (finding: Finding, site: Site) => Finding | und
   'undocumented-pub': () => undefined,
   // An application's error type; in a library, only its exported functions say something (see opaqueLibraryErrors).
   anyhow: (finding, { role }) => (isLibraryCode(role) ? undefined : finding),
+  // A stringly or boxed error says most in a library's API; a binary's own functions have no callers to serve.
+  'opaque-error-type': (finding, { role }) => (isLibraryCode(role) && role?.exported ? finding : undefined),
+  // The crate's own function says what `let _ =` discards: a `Result` is an error ignored, nothing is nothing to see.
+  'let-underscore-discard': (finding, { model }) => {
+    const returns = finding.subject === undefined ? undefined : model.callGraph.returnTypeOf(finding.subject);
+    if (returns === '') return undefined;
+    const result = signalById('let-underscore-result');
+    return returns !== undefined && /\bResult\b/.test(returns) && result
+      ? relabel(finding, result, `\`let _ =\` ignores the \`${returns}\` that \`${finding.subject}\` returns: its error is lost`)
+      : finding;
+  },
   // A type of the crate declared with a lifetime hides one when written bare, so the lifetime is needed after all.
   'elidable-lifetime': (finding, { model }) => ((finding.subject ?? '').split(',').some((name) => model.hasLifetimeType(name.trim())) ? undefined : finding),
 };

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isMethodCallNamed, locksStandardStream } from './calls';
+import { argumentCount, isMethodCallNamed, joinsThread, locksStandardStream, returnsLockResult } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
 const CHANNEL_MODULES = /(^|::)(mpsc|oneshot|broadcast|watch|crossbeam_channel|crossbeam::channel|flume|async_channel|kanal)(::|$)/;
@@ -149,12 +149,31 @@ export const concurrencyRules: Rule[] = [
     polarity: 'info',
     severity: 'hint',
     concurrencyModel: 'shared-state',
-    message: '`.lock().unwrap()` propagates a poisoned lock as a panic',
+    message: 'unwrapping a lock propagates a poisoned lock as a panic',
     explanation:
-      'A `std::sync::Mutex` is poisoned when a thread panics while holding it; `.lock().unwrap()` then panics too. That is the common, defensible idiom, but a strong candidate knows what poisoning is and when to recover with `into_inner`.',
+      'A `std::sync::Mutex` or `RwLock` is poisoned when a thread panics while holding it; `.lock()`, `.read()`, `.write()` and a `Condvar` wait then return an error, and unwrapping it panics too. That is the common, defensible idiom, but a strong candidate knows what poisoning is and when to recover with `into_inner`.',
     question: 'What happens here if another thread panicked while holding this lock?',
     match: { methods: ['unwrap', 'expect'] },
-    check: ({ captures }) => isMethodCallNamed(captures.receiver, ['lock']),
+    check: ({ captures }, ctx) => {
+      if (!returnsLockResult(captures.receiver)) return false;
+      const lock = ctx.text(captures.receiver.childForFieldName('function')?.childForFieldName('field') ?? captures.site);
+      const args = argumentCount(captures.receiver) > 0 ? '..' : '';
+      const handler = ctx.text(captures.site) === 'expect' ? 'expect(..)' : 'unwrap()';
+      return { message: `\`.${lock}(${args}).${handler}\` propagates a poisoned lock as a panic` };
+    },
+  }),
+  rule({
+    id: 'join-unwrap',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'threads',
+    message: '`.join().unwrap()` panics if the joined thread panicked',
+    explanation:
+      '`JoinHandle::join` returns an `Err` holding the panic payload when the thread panicked; unwrapping it passes the failure on as a panic in the joining thread. That is the usual idiom when a worker\'s panic is a bug; matching on the `Err` (or `std::panic::resume_unwind`) is the choice when it is not.',
+    question: 'What should the program do if this thread panicked?',
+    match: { methods: ['unwrap', 'expect'] },
+    check: ({ captures }) => joinsThread(captures.receiver),
   }),
   rule({
     id: 'atomic',

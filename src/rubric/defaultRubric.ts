@@ -15,7 +15,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       id: 'ownership',
       title: 'Ownership & Borrowing',
       weight: 2,
-      signals: ['clone', 'clone-in-loop', 'ref-owned-param', 'rc-refcell', 'cow', 'index-loop'],
+      signals: ['clone', 'clone-in-loop', 'clone-per-iteration', 'ref-owned-param', 'rc-refcell', 'cow', 'cow-both-variants', 'index-loop', 'index-loop-enumerate'],
       descriptors: {
         'strong-no': 'Fights the borrow checker: clones everywhere, `Rc<RefCell>` to escape ownership, owned types where borrows belong.',
         no: 'Works, but clones to silence errors and takes `&String`/`&Vec` where slices would do.',

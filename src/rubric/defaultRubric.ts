@@ -28,7 +28,7 @@ export const DEFAULT_RUBRIC: Rubric = {
       id: 'lifetimes',
       title: 'Lifetimes',
       weight: 1,
-      signals: ['elidable-lifetime', 'required-lifetime', 'explicit-lifetime', 'borrowing-struct', 'static-bound', 'static-ref'],
+      signals: ['elidable-lifetime', 'elidable-lifetime-name', 'required-lifetime', 'mut-borrow-own-lifetime', 'explicit-lifetime', 'borrowing-struct', 'static-bound', 'static-ref'],
       descriptors: {
         'strong-no': "Lifetimes sprinkled until it compiles, or `'static`/leaks to dodge them.",
         no: 'Annotates lifetimes that elision already infers; unsure why any are needed.',

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { isTraitImplMethod } from '../syntax';
 import { normalisePath, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 /** What each borrowed owned type should be borrowed as, and the Clippy lint that says so. */
@@ -208,7 +209,7 @@ export const ownershipRules: Rule[] = [
     check: ({ captures }, ctx) => {
       if (captures.site.namedChildren.some((c) => c?.type === 'mutable_specifier')) return false;
       const fn = captures.site.parent?.parent?.parent;
-      if (fn?.parent?.parent?.type === 'impl_item' && fn.parent.parent.childForFieldName('trait')) return false;
+      if (fn && isTraitImplMethod(fn)) return false;
       if (readsOwnedOnlyApi(fn?.childForFieldName('body'), captures.name.text)) return false;
       const owned = ctx.text(captures.owned);
       const { better, lint } = BETTER_PARAMETER[owned];

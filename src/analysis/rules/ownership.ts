@@ -108,10 +108,13 @@ function handleCloneCall({ captures }: RuleMatch): boolean {
   return !captures.callee || /(^|::)(Arc|Rc)::clone$/.test(normalisePath(captures.callee.text));
 }
 
-/** One index loop `for i in a..v.len()`, judged by how its body uses `i` and `v`. */
-type IndexUse = 'only-indexes' | 'indexes-and-more' | 'no-direct-index';
+/**
+ * How the body of `for i in a..v.len()` uses `i`: only to index one collection that it uses
+ * nowhere else (Clippy's `needless_range_loop`), to index and more, or never as a plain index.
+ */
+type IndexUse = { kind: 'only-indexes'; collection: string } | { kind: 'indexes-and-more' } | { kind: 'no-direct-index' };
 
-/** Whether `node` is `i` in `v[i]`, written as an expression or inside a macro's tokens. */
+/** The collection `node` indexes when it is `i` in `v[i]`, written as an expression or inside a macro's tokens. */
 function indexedCollection(node: Node): string | undefined {
   const parent = node.parent;
   if (parent?.type === 'index_expression' && parent.namedChildren[1]?.id === node.id) return parent.namedChildren[0]?.text;
@@ -119,34 +122,32 @@ function indexedCollection(node: Node): string | undefined {
   return undefined;
 }
 
-function indexUse(forLoop: Node, collection: string): IndexUse {
+function indexUse(forLoop: Node): IndexUse {
   const index = forLoop.childForFieldName('pattern');
   const body = forLoop.childForFieldName('body');
-  if (index?.type !== 'identifier' || !body) return 'no-direct-index';
-  // In a macro's tokens `self.items[i]` is `self . items [i]`: its last name stands for it.
-  const tokenName = collection.slice(collection.lastIndexOf('.') + 1);
-  let direct = 0;
+  if (index?.type !== 'identifier' || !body) return { kind: 'no-direct-index' };
+  const indexed = new Map<string, number>();
   let otherUses = 0;
   for (const use of body.descendantsOfType('identifier')) {
     if (use?.text !== index.text) continue;
-    const indexed = indexedCollection(use);
-    if (indexed === collection || (indexed === tokenName && use.parent?.type === 'token_tree')) direct++;
-    else otherUses++;
+    const collection = indexedCollection(use);
+    if (collection === undefined) otherUses++;
+    else indexed.set(collection, (indexed.get(collection) ?? 0) + 1);
   }
-  if (direct === 0) return 'no-direct-index';
-  const collectionUses = [...body.descendantsOfType('identifier'), ...body.descendantsOfType('field_expression')].filter(
-    (n) => n && (n.text === collection || (n.parent?.type === 'token_tree' && n.text === tokenName)),
-  ).length;
-  return otherUses === 0 && collectionUses === direct ? 'only-indexes' : 'indexes-and-more';
+  if (indexed.size === 0) return { kind: 'no-direct-index' };
+  const [[collection, count]] = indexed;
+  if (indexed.size > 1 || otherUses > 0) return { kind: 'indexes-and-more' };
+  const mentions = [...body.descendantsOfType('identifier'), ...body.descendantsOfType('field_expression')].filter((n) => n?.text === collection);
+  return mentions.length === count ? { kind: 'only-indexes', collection } : { kind: 'indexes-and-more' };
 }
 
 const INDEX_LOOP = `
 (for_expression value: (range_expression (integer_literal)
-  (call_expression function: (field_expression value: (_) @collection field: (field_identifier) @len (#eq? @len "len")))) @site)`;
+  (call_expression function: (field_expression field: (field_identifier) @len (#eq? @len "len")))) @site)`;
 
 function indexLoopUse({ captures }: RuleMatch): IndexUse {
   const forLoop = captures.site.parent;
-  return forLoop ? indexUse(forLoop, captures.collection.text) : 'no-direct-index';
+  return forLoop ? indexUse(forLoop) : { kind: 'no-direct-index' };
 }
 
 export const ownershipRules: Rule[] = [
@@ -264,10 +265,13 @@ export const ownershipRules: Rule[] = [
     severity: 'information',
     message: 'the loop index only indexes one collection; iterate it instead',
     explanation:
-      'The index is used for nothing but indexing the collection whose length bounds the loop, the case of Clippy\'s `needless_range_loop`: `for x in &v` (with `.skip(n)` for a later start) says the same with no index to get wrong.',
+      'The index is used for nothing but indexing one collection, which the body uses nowhere else: the case of Clippy\'s `needless_range_loop`. Iterating that collection (`for x in &v`, with `.skip(n)` or `.take(n)` for other bounds) says the same with no index to get wrong.',
     question: 'Could this loop iterate the collection directly?',
     match: { query: INDEX_LOOP },
-    check: (match) => indexLoopUse(match) === 'only-indexes' && { message: `the index only indexes \`${match.captures.collection.text}\`; iterate it instead` },
+    check: (match) => {
+      const use = indexLoopUse(match);
+      return use.kind === 'only-indexes' && { message: `the index only indexes \`${use.collection}\`; iterate it instead` };
+    },
   }),
   rule({
     id: 'index-loop-enumerate',
@@ -276,10 +280,10 @@ export const ownershipRules: Rule[] = [
     severity: 'hint',
     message: 'index loop whose index also does other work',
     explanation:
-      'The index indexes the collection whose length bounds the loop and is also used otherwise: as a number, to index another collection, or beside other uses of the collection. `iter().enumerate()` yields each index with its item and `zip` walks two collections in step, though for some loops the index is the clearer tool.',
+      'The index indexes a collection and does more: it is used as a number, indexes a second collection, or the body uses the collection beside it. `iter().enumerate()` yields each index with its item and `zip` walks two collections in step, though for some loops the index is the clearer tool.',
     question: 'Would `enumerate()` or `zip()` read better here, or is the index clearer?',
     match: { query: INDEX_LOOP },
-    check: (match) => indexLoopUse(match) === 'indexes-and-more',
+    check: (match) => indexLoopUse(match).kind === 'indexes-and-more',
   }),
 ];
 

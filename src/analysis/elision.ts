@@ -55,6 +55,11 @@ const BOUND_CONTEXTS = new Set([
   'for_lifetimes',
   'higher_ranked_trait_bound',
 ]);
+/**
+ * In an output, an `impl` or `dyn` type is the returned value's type: a reference in its
+ * arguments elides like any other (`-> impl Iterator<Item = &str>`), and its `+ 'a` can be `+ '_`.
+ */
+const OUTPUT_TYPE_CONTEXTS = new Set(['abstract_type', 'dynamic_type', 'bounded_type']);
 /** Trait names, not types, are written bare inside these. */
 const TRAIT_CONTEXTS = new Set(['abstract_type', 'dynamic_type', 'trait_bounds', 'function_type']);
 
@@ -81,7 +86,7 @@ function lifetimesIn(type: Node, isOutput: boolean): { named: LifetimeUse[]; eli
       return;
     }
     if (node.type === 'reference_type' && !inFnType && !node.namedChildren.some((c) => c?.type === 'lifetime')) elided++;
-    const nowInBound = inBound || BOUND_CONTEXTS.has(node.type);
+    const nowInBound = inBound || (BOUND_CONTEXTS.has(node.type) && !(isOutput && OUTPUT_TYPE_CONTEXTS.has(node.type)));
     const nowInFnType = inFnType || node.type === 'function_type';
     for (const child of node.namedChildren) if (child) visit(child, nowInBound, nowInFnType);
   };

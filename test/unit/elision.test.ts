@@ -27,7 +27,11 @@ const CASES: [signature: string, verdicts: Record<string, Elision>][] = [
   // An output's `+ 'a` can be written `+ '_`; a lifetime inside its generic arguments stays.
   ["fn iter<'a>(x: &'a str) -> impl Iterator<Item = char> + 'a", { "'a": 'anonymous' }],
   ["fn boxed<'a>(x: &'a str) -> Box<dyn Fn() -> usize + 'a>", { "'a": 'anonymous' }],
-  ["fn items<'a>(x: &'a str) -> impl Iterator<Item = &'a str>", { "'a": 'required' }],
+  ["fn items<'a>(x: &'a str) -> impl Iterator<Item = &'a str>", { "'a": 'removable' }],
+  ["fn items<'a>(x: &'a str) -> impl Iterator<Item = &'a str> + 'a", { "'a": 'anonymous' }],
+  ["fn items<'a>(x: &'a str) -> Box<dyn Iterator<Item = &'a str> + 'a>", { "'a": 'anonymous' }],
+  // In an input, an `impl` or `dyn` type's lifetime is left alone: Clippy does not judge it either.
+  ["fn first<'a>(it: impl Iterator<Item = &'a str>) -> Option<&'a str>", { "'a": 'required' }],
   ["fn callback<'a>(f: &dyn Fn(&'a str))", { "'a": 'required' }],
   // The `&str` of an `Fn` or `fn` type is the closure's own: the function has one input lifetime.
   ["fn apply<'a>(s: &'a str, f: impl Fn(&str) -> bool) -> &'a str", { "'a": 'removable' }],

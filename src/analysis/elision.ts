@@ -40,10 +40,10 @@ export type Elision = 'removable' | 'anonymous' | 'required';
 
 /**
  * How a lifetime is written where it is used: on a reference (`&'a T`, left out when elided), as a
- * path's argument (`Parser<'a>`, `'_` when elided), as the outlives bound of an output's `impl`
- * or `dyn` type (`+ 'a`, `+ '_` when elided), or anywhere else in a bound or an `Fn`/`fn` type.
+ * path's argument (`Parser<'a>`, `'_` when elided), as the outlives bound of a trait object or an
+ * output's `impl` type (`+ 'a`, `+ '_` when elided), or anywhere else in a bound or an `Fn`/`fn` type.
  */
-type UseKind = 'reference' | 'path' | 'output-bound' | 'bound';
+type UseKind = 'reference' | 'path' | 'object-bound' | 'bound';
 
 /** Nodes inside which a lifetime is part of a bound or a higher-ranked type. */
 const BOUND_CONTEXTS = new Set([
@@ -69,10 +69,11 @@ interface LifetimeUse {
 }
 
 function useKind(lifetime: Node, inBound: boolean, isOutput: boolean): UseKind {
-  const parent = lifetime.parent?.type;
-  if (isOutput && parent === 'bounded_type') return 'output-bound';
+  const parent = lifetime.parent;
+  // `+ '_` is allowed on any output type and on an input's trait object, not on an input's `impl Trait` (E0658).
+  if (parent?.type === 'bounded_type' && (isOutput || parent.namedChildren[0]?.type === 'dynamic_type')) return 'object-bound';
   if (inBound) return 'bound';
-  return parent === 'reference_type' ? 'reference' : 'path';
+  return parent?.type === 'reference_type' ? 'reference' : 'path';
 }
 
 /** Lifetimes written in a type, and the number of elided ones (`&T` with no lifetime, or `'_`) outside `Fn`/`fn` types. */

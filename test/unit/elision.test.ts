@@ -33,6 +33,8 @@ const CASES: [signature: string, verdicts: Record<string, Elision>][] = [
   // In an input, an `impl` or `dyn` type's lifetime is left alone: Clippy does not judge it either.
   ["fn first<'a>(it: impl Iterator<Item = &'a str>) -> Option<&'a str>", { "'a": 'required' }],
   ["fn callback<'a>(f: &dyn Fn(&'a str))", { "'a": 'required' }],
+  ["fn boxed<'a>(f: Box<dyn Fn() + 'a>) -> &'a str", { "'a": 'anonymous' }],
+  ["fn shown<'a>(x: impl Display + 'a)", { "'a": 'required' }],
   // The `&str` of an `Fn` or `fn` type is the closure's own: the function has one input lifetime.
   ["fn apply<'a>(s: &'a str, f: impl Fn(&str) -> bool) -> &'a str", { "'a": 'removable' }],
   ["fn apply<'a>(s: &'a str, f: fn(&str) -> &str) -> &'a str", { "'a": 'removable' }],

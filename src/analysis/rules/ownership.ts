@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { isTraitImplMethod } from '../syntax';
-import { normalisePath, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
+import { normalisePath, rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
 
 /** What each borrowed owned type should be borrowed as, and the Clippy lint that says so. */
 const BETTER_PARAMETER: Record<string, { better: string; lint: string }> = {
@@ -102,6 +102,14 @@ function cloneKind({ captures }: RuleMatch, ctx: RuleContext): CloneKind {
   return isOnlyBorrowed(call) ? 'borrowed' : 'per-iteration';
 }
 
+/**
+ * The check of a signal for one kind of loop clone. The subject is the receiver as written, for
+ * the crate model to type: a field or a function's result may be a handle the file does not show.
+ */
+function cloneIn(kind: CloneKind) {
+  return (match: RuleMatch, ctx: RuleContext): Verdict => cloneKind(match, ctx) === kind && { subject: match.captures.receiver.text };
+}
+
 const CLONE_MATCHERS = [{ methods: ['clone'] }, { calls: ['clone'] }] as const;
 
 function handleCloneCall({ captures }: RuleMatch): boolean {
@@ -164,9 +172,9 @@ export const ownershipRules: Rule[] = [
     check: (match, ctx) => {
       if (!handleCloneCall(match)) return false;
       const kind = cloneKind(match, ctx);
-      if (kind === 'once') return true;
-      const message = CLONE_MESSAGES[kind];
-      return message !== undefined && { message };
+      if (kind === 'borrowed' || kind === 'per-iteration') return false;
+      const receiver = match.captures.receiver?.text;
+      return { ...(CLONE_MESSAGES[kind] ? { message: CLONE_MESSAGES[kind] } : {}), ...(receiver ? { subject: receiver } : {}) };
     },
   }),
   rule({
@@ -179,7 +187,7 @@ export const ownershipRules: Rule[] = [
       'This clone runs each time the loop reaches it, and its value is only borrowed: taken by `&`, compared, or read by a method that borrows. A borrow of the original would do the same without making a copy.',
     question: 'Why clone here rather than borrow the original?',
     match: { methods: ['clone'] },
-    check: (match, ctx) => cloneKind(match, ctx) === 'borrowed',
+    check: cloneIn('borrowed'),
   }),
   rule({
     id: 'clone-per-iteration',
@@ -191,7 +199,7 @@ export const ownershipRules: Rule[] = [
       'This clone runs each time the loop reaches it. What that costs depends on the type, which the code here does not show: a deep copy of a `String`, `Vec` or struct allocates, a clone of an `Arc` or `Rc` bumps a count. Often the loop needs the value owned (a map key, an element pushed into a collection); sometimes a borrow, or a move out of the collection, would do.',
     question: 'What does this clone copy, and does the loop need it owned? Could it borrow or move instead?',
     match: { methods: ['clone'] },
-    check: (match, ctx) => cloneKind(match, ctx) === 'per-iteration',
+    check: cloneIn('per-iteration'),
   }),
   rule({
     id: 'ref-owned-param',

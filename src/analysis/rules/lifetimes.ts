@@ -12,8 +12,9 @@ function verdictFor(fn: Node, param: Node, ctx: RuleContext) {
 }
 
 /**
- * A finding for a lifetime elision could leave out or mark `'_`, outside trait implementations.
- * Its subject lists the bare path types the verdict could not see into (see LifetimeVerdict).
+ * The check for a lifetime that elision could leave out (`removable`) or mark `'_` (`anonymous`),
+ * outside trait implementations, whose signatures mirror the trait's. Its subject lists the bare
+ * path types the verdict could not see into (see LifetimeVerdict).
  */
 function elidableAs(elision: Elision, prefix: string) {
   return ({ captures }: RuleMatch, ctx: RuleContext): Verdict => {
@@ -24,23 +25,26 @@ function elidableAs(elision: Elision, prefix: string) {
   };
 }
 
-/** The lifetime `'a` of a `&'a mut T<..'a..>`, a mutable borrow as long as the data the type borrows. */
+/** The lifetime of a `&'a mut T` or `&'a mut self`, if it names one. */
+function mutBorrowLifetime(node: Node): string | undefined {
+  const lifetime = node.namedChildren.find((c) => c?.type === 'lifetime');
+  return lifetime && node.namedChildren.some((c) => c?.type === 'mutable_specifier') ? lifetime.text : undefined;
+}
+
+/** The lifetime `'a` of a `&'a mut T<..'a..>`: a mutable borrow as long as the data the type borrows. */
 function ownLifetimeOfMutBorrow(reference: Node): string | undefined {
-  const lifetime = reference.namedChildren.find((c) => c?.type === 'lifetime');
+  const lifetime = mutBorrowLifetime(reference);
   const referent = reference.childForFieldName('type');
-  if (!lifetime || !reference.namedChildren.some((c) => c?.type === 'mutable_specifier') || referent?.type !== 'generic_type') return undefined;
-  const args = referent.childForFieldName('type_arguments')?.namedChildren ?? [];
-  return args.some((a) => a?.type === 'lifetime' && a.text === lifetime.text) ? lifetime.text : undefined;
+  const args = referent?.type === 'generic_type' ? (referent.childForFieldName('type_arguments')?.namedChildren ?? []) : [];
+  return args.some((a) => a?.type === 'lifetime' && a.text === lifetime) ? lifetime : undefined;
 }
 
 /** `&'a mut self` in an `impl` whose type is written with `'a`. */
 function isMutSelfOfImplLifetime(receiver: Node): boolean {
-  const lifetime = receiver.namedChildren.find((c) => c?.type === 'lifetime');
-  if (!lifetime || !receiver.namedChildren.some((c) => c?.type === 'mutable_specifier')) return false;
+  const lifetime = mutBorrowLifetime(receiver);
   let impl = receiver.parent;
   while (impl && impl.type !== 'impl_item') impl = impl.parent;
-  const selfType = impl?.childForFieldName('type');
-  return (selfType?.descendantsOfType('lifetime') ?? []).some((l) => l?.text === lifetime.text);
+  return lifetime !== undefined && (impl?.childForFieldName('type')?.descendantsOfType('lifetime') ?? []).some((l) => l?.text === lifetime);
 }
 
 export const lifetimeRules: Rule[] = [

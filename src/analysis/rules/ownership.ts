@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isTraitImplMethod } from '../syntax';
+import { isComment, isTraitImplMethod } from '../syntax';
 import { normalisePath, rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
 
 /** What each borrowed owned type should be borrowed as, and the Clippy lint that says so. */
@@ -35,20 +35,14 @@ const CLONE_MESSAGES: Partial<Record<CloneKind, string>> = {
   exit: '`.clone()` on a path that leaves the loop: runs once',
 };
 
-function enclosing(node: Node, types: ReadonlySet<string>): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) if (types.has(p.type)) return p;
-  return undefined;
-}
-
-const FUNCTION = new Set(['function_item']);
-
 /**
  * Whether the function that holds `node` binds `name` to a handle: a parameter typed `Arc<..>`
  * or `Rc<..>`, a `let` of that type or of `Arc::new(..)`/`Rc::clone(..)`, or the sender of a
  * `let (tx, rx) = channel()`.
  */
 function isHandleName(name: string, node: Node): boolean {
-  const fn = enclosing(node, FUNCTION);
+  let fn = node.parent;
+  while (fn && fn.type !== 'function_item') fn = fn.parent;
   if (!fn) return false;
   for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     const type = param?.childForFieldName('type');
@@ -73,7 +67,7 @@ function isOnExitPath(node: Node): boolean {
   for (let p: Node | null = node; p && !LOOPS.has(p.type) && !SCOPE_ENDS.has(p.type); p = p.parent) {
     if (p.type === 'return_expression' || p.type === 'break_expression') return true;
     if (p.type === 'block') {
-      const last = p.namedChildren.filter((c) => c && c.type !== 'line_comment' && c.type !== 'block_comment').at(-1);
+      const last = p.namedChildren.filter((c) => c && !isComment(c)).at(-1);
       const exit = last?.type === 'expression_statement' ? last.namedChildren[0] : last;
       if (exit?.type === 'return_expression' || exit?.type === 'break_expression') return true;
     }
@@ -112,8 +106,9 @@ function cloneIn(kind: CloneKind) {
 
 const CLONE_MATCHERS = [{ methods: ['clone'] }, { calls: ['clone'] }] as const;
 
-function handleCloneCall({ captures }: RuleMatch): boolean {
-  return !captures.callee || /(^|::)(Arc|Rc)::clone$/.test(normalisePath(captures.callee.text));
+/** A method `.clone()`, or a path call `Arc::clone(..)`/`Rc::clone(..)`; not `Clone::clone(..)` or `T::clone(..)`. */
+function isCloneToJudge({ captures }: RuleMatch): boolean {
+  return !captures.callee || HANDLE_CALL.test(normalisePath(captures.callee.text));
 }
 
 /**
@@ -170,7 +165,7 @@ export const ownershipRules: Rule[] = [
     question: 'What does this clone copy? Could this borrow instead, and what would that change for the caller?',
     match: CLONE_MATCHERS,
     check: (match, ctx) => {
-      if (!handleCloneCall(match)) return false;
+      if (!isCloneToJudge(match)) return false;
       const kind = cloneKind(match, ctx);
       if (kind === 'borrowed' || kind === 'per-iteration') return false;
       const receiver = match.captures.receiver?.text;

@@ -106,7 +106,7 @@ function barePathTypes(type: Node, typeParameters: ReadonlySet<string>): string[
   const visit = (node: Node): void => {
     if (TRAIT_CONTEXTS.has(node.type)) return;
     const isPath = node.type === 'type_identifier' || node.type === 'scoped_type_identifier';
-    if (isPath && node.parent?.type !== 'generic_type' && node.parent?.type !== 'type_binding' && !typeParameters.has(node.text)) {
+    if (isPath && node.parent?.type !== 'generic_type' && node.parent?.type !== 'type_binding') {
       const root = node.text.split('::')[0];
       if (!typeParameters.has(root) && root !== 'Self') found.push(node.text);
       return;

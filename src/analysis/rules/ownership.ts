@@ -117,6 +117,9 @@ function isCloneToJudge({ captures }: RuleMatch): boolean {
  */
 type IndexUse = { kind: 'only-indexes'; collection: string } | { kind: 'indexes-and-more' } | { kind: 'no-direct-index' };
 
+/** A collection named by a variable or a field path: `v`, `self.items`. */
+const PLACE_PATH = /^[A-Za-z_]\w*(\.\w+)*$/;
+
 /** The collection `node` indexes when it is `i` in `v[i]`, written as an expression or inside a macro's tokens. */
 function indexedCollection(node: Node): string | undefined {
   const parent = node.parent;
@@ -140,7 +143,11 @@ function indexUse(forLoop: Node): IndexUse {
   if (indexed.size === 0) return { kind: 'no-direct-index' };
   const [[collection, count]] = indexed;
   if (indexed.size > 1 || otherUses > 0) return { kind: 'indexes-and-more' };
-  const mentions = [...body.descendantsOfType('identifier'), ...body.descendantsOfType('field_expression')].filter((n) => n?.text === collection);
+  // Like Clippy, judge only a collection named by a path (`v`, `self.items`): iterating it borrows
+  // the path's root for the whole loop, so the body must not use that root for anything else.
+  if (!PLACE_PATH.test(collection)) return { kind: 'indexes-and-more' };
+  const root = collection.split('.')[0];
+  const mentions = body.descendantsOfType(['identifier', 'self']).filter((n) => n?.text === root);
   return mentions.length === count ? { kind: 'only-indexes', collection } : { kind: 'indexes-and-more' };
 }
 

@@ -30,7 +30,7 @@ const SCOPE_ENDS = new Set(['function_item', 'closure_expression']);
 type CloneKind = 'handle' | 'task' | 'exit' | 'once' | 'borrowed' | 'per-iteration';
 
 const CLONE_MESSAGES: Partial<Record<CloneKind, string>> = {
-  handle: '`.clone()` of a shared handle: bumps a count, copies no data',
+  handle: '`.clone()` of a shared handle: a new handle to the same data, not a deep copy',
   task: '`.clone()` for a task this loop spawns',
   exit: '`.clone()` on a path that leaves the loop: runs once',
 };
@@ -62,6 +62,12 @@ function isHandleName(name: string, node: Node): boolean {
   return false;
 }
 
+/** Whether a clone's receiver is a handle: a name bound to one in the function, or `cx.waker()`. */
+function isHandle(receiver: Node): boolean {
+  if (receiver.type === 'identifier') return isHandleName(receiver.text, receiver);
+  return receiver.type === 'call_expression' && receiver.childForFieldName('function')?.childForFieldName('field')?.text === 'waker';
+}
+
 /** Whether the node runs on a path that leaves its loop: inside a `return` or `break`, or a block that ends in one. */
 function isOnExitPath(node: Node): boolean {
   for (let p: Node | null = node; p && !LOOPS.has(p.type) && !SCOPE_ENDS.has(p.type); p = p.parent) {
@@ -88,7 +94,7 @@ function isOnlyBorrowed(call: Node): boolean {
 function cloneKind({ captures }: RuleMatch, ctx: RuleContext): CloneKind {
   const { receiver, call, site } = captures;
   if (!receiver) return 'handle'; // `Arc::clone(&x)` or `Rc::clone(&x)`: the call matcher lets no other through
-  if (receiver.type === 'identifier' && isHandleName(receiver.text, site)) return 'handle';
+  if (isHandle(receiver)) return 'handle';
   const loop = ctx.enclosingLoop(site);
   if (!loop) return 'once';
   if (loop.spawnsTasks) return 'task';
@@ -168,7 +174,7 @@ export const ownershipRules: Rule[] = [
     severity: 'hint',
     message: '`.clone()`: a deep copy, or a reference-count bump for a handle',
     explanation:
-      'A clone makes an independent value: a deep copy for most types (a `String` or `Vec` allocates), or, for a handle such as `Arc`, `Rc` or a channel sender, a count bump that shares the same data; the Rust Book writes `Rc::clone(&a)` to tell the two apart. A clone is sometimes the simplest correct answer; clones that only silence the borrow checker hide an ownership design that was never settled. The guide looks for candidates who discuss the trade-off between cloning and borrowing.',
+      'A clone makes an independent value: a deep copy for most types (a `String` or `Vec` allocates), or, for a handle such as `Arc`, `Rc`, a channel sender or a `Waker`, a new handle to the same data (for `Arc` and `Rc`, a reference-count bump); the Rust Book writes `Rc::clone(&a)` to tell the two apart. A clone is sometimes the simplest correct answer; clones that only silence the borrow checker hide an ownership design that was never settled. The guide looks for candidates who discuss the trade-off between cloning and borrowing.',
     question: 'What does this clone copy? Could this borrow instead, and what would that change for the caller?',
     match: CLONE_MATCHERS,
     check: (match, ctx) => {

@@ -81,14 +81,24 @@ function isOnExitPath(node: Node): boolean {
   return false;
 }
 
-/** Whether the value of `call` is only borrowed: taken by `&`, compared, or the receiver of a reading method. */
-function isOnlyBorrowed(call: Node): boolean {
+/**
+ * Whether the value of `call` is only borrowed within its statement (taken by `&`, compared, or
+ * the receiver of a reading method) and the statement names the receiver's root nowhere else, so
+ * the copy keeps no borrow apart (`self.f(&self.name.clone())` needs it). A `let x = &v.clone()`
+ * keeps the copy alive past the statement, so it does not count.
+ */
+function isOnlyBorrowed(call: Node, receiver: Node): boolean {
   const parent = call.parent;
   if (!parent) return false;
-  if (parent.type === 'reference_expression') return true;
-  if (parent.type === 'binary_expression') return COMPARISONS.has(parent.childForFieldName('operator')?.text ?? '');
-  const method = parent.type === 'field_expression' && parent.parent?.type === 'call_expression' ? parent.childForFieldName('field')?.text : undefined;
-  return method !== undefined && BORROWING_METHODS.has(method);
+  const borrowed =
+    (parent.type === 'reference_expression' && parent.parent?.type !== 'let_declaration') ||
+    (parent.type === 'binary_expression' && COMPARISONS.has(parent.childForFieldName('operator')?.text ?? '')) ||
+    (parent.type === 'field_expression' && parent.parent?.type === 'call_expression' && BORROWING_METHODS.has(parent.childForFieldName('field')?.text ?? ''));
+  if (!borrowed) return false;
+  let statement = parent;
+  while (statement.parent && statement.parent.type !== 'block') statement = statement.parent;
+  const root = /^\w+/.exec(receiver.text)?.[0];
+  return statement.descendantsOfType(['identifier', 'self']).filter((n) => n?.text === root).length === 1;
 }
 
 function cloneKind({ captures }: RuleMatch, ctx: RuleContext): CloneKind {
@@ -99,7 +109,7 @@ function cloneKind({ captures }: RuleMatch, ctx: RuleContext): CloneKind {
   if (!loop) return 'once';
   if (loop.spawnsTasks) return 'task';
   if (isOnExitPath(call)) return 'exit';
-  return isOnlyBorrowed(call) ? 'borrowed' : 'per-iteration';
+  return isOnlyBorrowed(call, receiver) ? 'borrowed' : 'per-iteration';
 }
 
 /**
@@ -192,7 +202,7 @@ export const ownershipRules: Rule[] = [
     severity: 'information',
     message: '`.clone()` in a loop, only to be borrowed',
     explanation:
-      'This clone runs each time the loop reaches it, and its value is only borrowed: taken by `&`, compared, or read by a method that borrows. A borrow of the original would do the same without making a copy.',
+      'This clone runs each time the loop reaches it, and its value is only borrowed within its statement (taken by `&`, compared, or read by a method that borrows), which names the original nowhere else. A borrow of the original would do the same without making a copy.',
     question: 'Why clone here rather than borrow the original?',
     match: { methods: ['clone'] },
     check: cloneIn('borrowed'),

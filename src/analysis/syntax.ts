@@ -79,3 +79,9 @@ export function isDocumentable(item: Node): boolean {
 export function isPublic(visibility: Node): boolean {
   return visibility.text === 'pub';
 }
+
+/** A method of `impl Trait for Type`, whose signature the trait fixes. */
+export function isTraitImplMethod(fn: Node): boolean {
+  const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+  return impl?.type === 'impl_item' && impl.childForFieldName('trait') !== null;
+}

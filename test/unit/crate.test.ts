@@ -108,6 +108,12 @@ describe('crate model', () => {
     deepStrictEqual(judged(model, analysisOf('src/cli.rs'), 'opaque-error-type'), []);
   });
 
+  it("needs a lifetime that a bare type of the crate hides, and still calls the one with nothing hidden elidable", () => {
+    deepStrictEqual(judged(model, analysisOf('src/store/mod.rs'), 'elidable-lifetime'), [
+      "17:14 [code] lifetime can be elided: `'a` is the only input lifetime, so elision gives it to the output",
+    ]);
+  });
+
   it('hands back the same findings when it has nothing to judge', () => {
     const example = analysisOf('examples/demo.rs');
     strictEqual(judgeFile(model, example), example.findings);

@@ -1,5 +1,6 @@
 import type { CallFact } from '../facts/model';
 import type { CodeContext, FileAnalysis, Finding, Range, SignalInfo } from '../model';
+import { lastSegment } from '../rules/rule';
 import { signalById } from '../signals';
 import { functionLabel } from './callGraph';
 import type { CrateModel } from './model';
@@ -21,6 +22,12 @@ function relabel(finding: Finding, signal: SignalInfo, message = signal.message)
 /** Code compiled into the crate's library (a module shared with a binary too), not only for its tests. */
 export function isLibraryCode(role: FileRole | undefined): boolean {
   return role !== undefined && role.targets.includes('lib') && !role.testOnly;
+}
+
+/** The subject lists the bare path types among the inputs: one of the crate's that takes a lifetime makes the named lifetime needed. */
+function hiddenLifetime(finding: Finding, { model }: Site): Finding | undefined {
+  const types = (finding.subject ?? '').split(',').map((name) => lastSegment(name.trim()));
+  return types.some((name) => name !== '' && model.hasLifetimeType(name)) ? undefined : finding;
 }
 
 /**
@@ -46,7 +53,8 @@ const JUDGEMENTS: Record<string, (finding: Finding, site: Site) => Finding | und
       : finding;
   },
   // A type of the crate declared with a lifetime hides one when written bare, so the lifetime is needed after all.
-  'elidable-lifetime': (finding, { model }) => ((finding.subject ?? '').split(',').some((name) => model.hasLifetimeType(name.trim())) ? undefined : finding),
+  'elidable-lifetime': hiddenLifetime,
+  'elidable-lifetime-name': hiddenLifetime,
 };
 
 /**

@@ -1,6 +1,180 @@
-import { rule, type Rule } from './rule';
+import type { Node } from 'web-tree-sitter';
+import { isComment, isTraitImplMethod } from '../syntax';
+import { normalisePath, rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
 
-const BETTER_PARAMETER: Record<string, string> = { String: '&str', Vec: '&[T]', Box: '&T' };
+/** What each borrowed owned type should be borrowed as, and the Clippy lint that says so. */
+const BETTER_PARAMETER: Record<string, { better: string; lint: string }> = {
+  String: { better: '&str', lint: 'ptr_arg' },
+  Vec: { better: '&[T]', lint: 'ptr_arg' },
+  PathBuf: { better: '&Path', lint: 'ptr_arg' },
+  Box: { better: '&T', lint: 'borrowed_box' },
+};
+/** Methods a shared borrow of the owned container has and its slice does not. */
+const OWNED_ONLY_METHODS = new Set(['capacity']);
+
+/** Calls whose value is a reference-counted handle, and the types that are one. */
+const HANDLE_CALL = /(^|::)(Arc|Rc)::(new|clone)$/;
+const HANDLE_TYPE = /^&?\s*(mut\s+)?((std::)?(sync|rc)::)?(Arc|Rc)\s*</;
+/** Calls that return a `(sender, receiver)` pair; the sender is a handle. */
+const CHANNEL_CALL = /(^|::)(channel|sync_channel|unbounded_channel|unbounded|bounded)$/;
+/** Methods that only read their receiver: a clone made just to call one is never needed owned. */
+const BORROWING_METHODS = new Set([
+  'len', 'is_empty', 'iter', 'contains', 'contains_key', 'get', 'starts_with', 'ends_with', 'as_str', 'as_slice',
+  'as_ref', 'first', 'last', 'keys', 'values', 'chars', 'bytes', 'lines', 'trim', 'split', 'to_string', 'to_owned',
+]);
+const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=']);
+const LOOPS = new Set(['for_expression', 'while_expression', 'loop_expression']);
+const SCOPE_ENDS = new Set(['function_item', 'closure_expression']);
+
+/** Where a clone sits, which decides what can be said of it. */
+type CloneKind = 'handle' | 'task' | 'exit' | 'once' | 'borrowed' | 'per-iteration';
+
+const CLONE_MESSAGES: Partial<Record<CloneKind, string>> = {
+  handle: '`.clone()` of a shared handle: a new handle to the same data, not a deep copy',
+  task: '`.clone()` for a task this loop spawns',
+  exit: '`.clone()` on a path that leaves the loop: runs once',
+};
+
+/**
+ * Whether the function that holds `node` binds `name` to a handle: a parameter typed `Arc<..>`
+ * or `Rc<..>`, a `let` of that type or of `Arc::new(..)`/`Rc::clone(..)`, or the sender of a
+ * `let (tx, rx) = channel()`.
+ */
+function isHandleName(name: string, node: Node): boolean {
+  let fn = node.parent;
+  while (fn && fn.type !== 'function_item') fn = fn.parent;
+  if (!fn) return false;
+  for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    const type = param?.childForFieldName('type');
+    if (param?.childForFieldName('pattern')?.text === name && type && HANDLE_TYPE.test(type.text)) return true;
+  }
+  for (const binding of fn.descendantsOfType('let_declaration')) {
+    const pattern = binding?.childForFieldName('pattern');
+    const value = binding?.childForFieldName('value');
+    const calls = value?.type === 'call_expression' ? normalisePath(value.childForFieldName('function')?.text ?? '') : '';
+    if (pattern?.text === name) {
+      const type = binding?.childForFieldName('type');
+      if ((type && HANDLE_TYPE.test(type.text)) || HANDLE_CALL.test(calls)) return true;
+    } else if (pattern?.type === 'tuple_pattern' && pattern.namedChildren[0]?.text === name && CHANNEL_CALL.test(calls)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a clone's receiver is a handle: a name bound to one in the function, or `cx.waker()`. */
+function isHandle(receiver: Node): boolean {
+  if (receiver.type === 'identifier') return isHandleName(receiver.text, receiver);
+  return receiver.type === 'call_expression' && receiver.childForFieldName('function')?.childForFieldName('field')?.text === 'waker';
+}
+
+/** Whether the node runs on a path that leaves its loop: inside a `return` or `break`, or a block that ends in one. */
+function isOnExitPath(node: Node): boolean {
+  for (let p: Node | null = node; p && !LOOPS.has(p.type) && !SCOPE_ENDS.has(p.type); p = p.parent) {
+    if (p.type === 'return_expression' || p.type === 'break_expression') return true;
+    if (p.type === 'block') {
+      const last = p.namedChildren.filter((c) => c && !isComment(c)).at(-1);
+      const exit = last?.type === 'expression_statement' ? last.namedChildren[0] : last;
+      if (exit?.type === 'return_expression' || exit?.type === 'break_expression') return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the value of `call` is only borrowed within its statement (taken by `&`, compared, or
+ * the receiver of a reading method) and the statement names the receiver's root nowhere else, so
+ * the copy keeps no borrow apart (`self.f(&self.name.clone())` needs it). A `let x = &v.clone()`
+ * keeps the copy alive past the statement, so it does not count.
+ */
+function isOnlyBorrowed(call: Node, receiver: Node): boolean {
+  const parent = call.parent;
+  if (!parent) return false;
+  const borrowed =
+    (parent.type === 'reference_expression' && parent.parent?.type !== 'let_declaration') ||
+    (parent.type === 'binary_expression' && COMPARISONS.has(parent.childForFieldName('operator')?.text ?? '')) ||
+    (parent.type === 'field_expression' && parent.parent?.type === 'call_expression' && BORROWING_METHODS.has(parent.childForFieldName('field')?.text ?? ''));
+  if (!borrowed) return false;
+  let statement = parent;
+  while (statement.parent && statement.parent.type !== 'block') statement = statement.parent;
+  const root = /^\w+/.exec(receiver.text)?.[0];
+  return statement.descendantsOfType(['identifier', 'self']).filter((n) => n?.text === root).length === 1;
+}
+
+function cloneKind({ captures }: RuleMatch, ctx: RuleContext): CloneKind {
+  const { receiver, call, site } = captures;
+  if (!receiver) return 'handle'; // `Arc::clone(&x)` or `Rc::clone(&x)`: the call matcher lets no other through
+  if (isHandle(receiver)) return 'handle';
+  const loop = ctx.enclosingLoop(site);
+  if (!loop) return 'once';
+  if (loop.spawnsTasks) return 'task';
+  if (isOnExitPath(call)) return 'exit';
+  return isOnlyBorrowed(call, receiver) ? 'borrowed' : 'per-iteration';
+}
+
+/**
+ * The check of a signal for one kind of loop clone. The subject is the receiver as written, for
+ * the crate model to type: a field or a function's result may be a handle the file does not show.
+ */
+function cloneIn(kind: CloneKind) {
+  return (match: RuleMatch, ctx: RuleContext): Verdict => cloneKind(match, ctx) === kind && { subject: match.captures.receiver.text };
+}
+
+const CLONE_MATCHERS = [{ methods: ['clone'] }, { calls: ['clone'] }] as const;
+
+/** A method `.clone()`, or a path call `Arc::clone(..)`/`Rc::clone(..)`; not `Clone::clone(..)` or `T::clone(..)`. */
+function isCloneToJudge({ captures }: RuleMatch): boolean {
+  return !captures.callee || HANDLE_CALL.test(normalisePath(captures.callee.text));
+}
+
+/**
+ * How the body of `for i in a..v.len()` uses `i`: only to index one collection that it uses
+ * nowhere else (Clippy's `needless_range_loop`), to index and more, or never as a plain index.
+ */
+type IndexUse = { kind: 'only-indexes'; collection: string } | { kind: 'indexes-and-more' } | { kind: 'no-direct-index' };
+
+/** A collection named by a variable or a field path: `v`, `self.items`. */
+const PLACE_PATH = /^[A-Za-z_]\w*(\.\w+)*$/;
+
+/** The collection `node` indexes when it is `i` in `v[i]`, written as an expression or inside a macro's tokens. */
+function indexedCollection(node: Node): string | undefined {
+  const parent = node.parent;
+  if (parent?.type === 'index_expression' && parent.namedChildren[1]?.id === node.id) return parent.namedChildren[0]?.text;
+  if (parent?.type === 'token_tree' && /^\[\s*\w+\s*\]$/.test(parent.text)) return parent.previousSibling?.text;
+  return undefined;
+}
+
+function indexUse(forLoop: Node): IndexUse {
+  const index = forLoop.childForFieldName('pattern');
+  const body = forLoop.childForFieldName('body');
+  if (index?.type !== 'identifier' || !body) return { kind: 'no-direct-index' };
+  const indexed = new Map<string, number>();
+  let otherUses = 0;
+  for (const use of body.descendantsOfType('identifier')) {
+    if (use?.text !== index.text) continue;
+    const collection = indexedCollection(use);
+    if (collection === undefined) otherUses++;
+    else indexed.set(collection, (indexed.get(collection) ?? 0) + 1);
+  }
+  if (indexed.size === 0) return { kind: 'no-direct-index' };
+  const [[collection, count]] = indexed;
+  if (indexed.size > 1 || otherUses > 0) return { kind: 'indexes-and-more' };
+  // Like Clippy, judge only a collection named by a path (`v`, `self.items`): iterating it borrows
+  // the path's root for the whole loop, so the body must not use that root for anything else.
+  if (!PLACE_PATH.test(collection)) return { kind: 'indexes-and-more' };
+  const root = collection.split('.')[0];
+  const mentions = body.descendantsOfType(['identifier', 'self']).filter((n) => n?.text === root);
+  return mentions.length === count ? { kind: 'only-indexes', collection } : { kind: 'indexes-and-more' };
+}
+
+const INDEX_LOOP = `
+(for_expression value: (range_expression (integer_literal)
+  (call_expression function: (field_expression field: (field_identifier) @len (#eq? @len "len")))) @site)`;
+
+function indexLoopUse({ captures }: RuleMatch): IndexUse {
+  const forLoop = captures.site.parent;
+  return forLoop ? indexUse(forLoop) : { kind: 'no-direct-index' };
+}
 
 export const ownershipRules: Rule[] = [
   rule({
@@ -8,15 +182,17 @@ export const ownershipRules: Rule[] = [
     category: 'ownership',
     polarity: 'info',
     severity: 'hint',
-    message: '`.clone()` copies the value',
+    message: '`.clone()`: a deep copy, or a reference-count bump for a handle',
     explanation:
-      'A clone is sometimes the simplest correct answer (and `Arc::clone` is cheap), but clones that only silence the borrow checker cost allocations and hide an ownership design that was never settled. The guide looks for candidates who discuss the trade-off between cloning and borrowing.',
-    question: 'Could this borrow instead of cloning? What would that change for the caller?',
-    match: { methods: ['clone'] },
-    check: ({ captures }, ctx) => {
-      const loop = ctx.enclosingLoop(captures.site);
-      if (!loop) return true;
-      return loop.spawnsTasks && { message: '`.clone()` for a task this loop spawns' };
+      'A clone makes an independent value: a deep copy for most types (a `String` or `Vec` allocates), or, for a handle such as `Arc`, `Rc`, a channel sender or a `Waker`, a new handle to the same data (for `Arc` and `Rc`, a reference-count bump); the Rust Book writes `Rc::clone(&a)` to tell the two apart. A clone is sometimes the simplest correct answer; clones that only silence the borrow checker hide an ownership design that was never settled. The guide looks for candidates who discuss the trade-off between cloning and borrowing.',
+    question: 'What does this clone copy? Could this borrow instead, and what would that change for the caller?',
+    match: CLONE_MATCHERS,
+    check: (match, ctx) => {
+      if (!isCloneToJudge(match)) return false;
+      const kind = cloneKind(match, ctx);
+      if (kind === 'borrowed' || kind === 'per-iteration') return false;
+      const receiver = match.captures.receiver?.text;
+      return { ...(CLONE_MESSAGES[kind] ? { message: CLONE_MESSAGES[kind] } : {}), ...(receiver ? { subject: receiver } : {}) };
     },
   }),
   rule({
@@ -24,12 +200,24 @@ export const ownershipRules: Rule[] = [
     category: 'ownership',
     polarity: 'concern',
     severity: 'information',
-    message: '`.clone()` inside a loop copies on every iteration',
+    message: '`.clone()` in a loop, only to be borrowed',
     explanation:
-      'A clone inside a loop runs once per iteration. On a hot path this is where allocation costs pile up, and it often means a borrow or a move out of the collection would do.',
-    question: 'How many times does this clone run for a large input? Could you borrow or move instead?',
+      'This clone runs each time the loop reaches it, and its value is only borrowed within its statement (taken by `&`, compared, or read by a method that borrows), which names the original nowhere else. A borrow of the original would do the same without making a copy.',
+    question: 'Why clone here rather than borrow the original?',
     match: { methods: ['clone'] },
-    check: ({ captures }, ctx) => ctx.enclosingLoop(captures.site)?.spawnsTasks === false,
+    check: cloneIn('borrowed'),
+  }),
+  rule({
+    id: 'clone-per-iteration',
+    category: 'ownership',
+    polarity: 'info',
+    severity: 'hint',
+    message: '`.clone()` in a loop: one clone per iteration',
+    explanation:
+      'This clone runs each time the loop reaches it. What that costs depends on the type, which the code here does not show: a deep copy of a `String`, `Vec` or struct allocates, a clone of an `Arc` or `Rc` bumps a count. Often the loop needs the value owned (a map key, an element pushed into a collection); sometimes a borrow, or a move out of the collection, would do.',
+    question: 'What does this clone copy, and does the loop need it owned? Could it borrow or move instead?',
+    match: { methods: ['clone'] },
+    check: cloneIn('per-iteration'),
   }),
   rule({
     id: 'ref-owned-param',
@@ -38,17 +226,21 @@ export const ownershipRules: Rule[] = [
     severity: 'information',
     message: 'a parameter borrows an owned container',
     explanation:
-      '`&String`, `&Vec<T>` and `&Box<T>` parameters force callers to own exactly that container. `&str`, `&[T]` and `&T` accept strictly more callers at no cost; Clippy flags this as `ptr_arg`.',
+      '`&String`, `&Vec<T>` and `&PathBuf` parameters force callers to own exactly that container, where `&str`, `&[T]` and `&Path` accept more callers at no cost (Clippy `ptr_arg`); `&Box<T>` adds an indirection `&T` does not have (Clippy `borrowed_box`). Neither applies to a trait implementation, whose signature the trait fixes, nor to a body that reads what only the owned type has, such as `capacity()`.',
     question: 'Why take a reference to the owned type here instead of a slice?',
     match: { query: `
-(parameter type: (reference_type type: [
+(parameter pattern: (_) @name type: (reference_type type: [
   (type_identifier) @owned
   (generic_type type: (type_identifier) @owned)]) @site
- (#any-of? @owned "String" "Vec" "Box"))` },
+ (#any-of? @owned "String" "Vec" "PathBuf" "Box"))` },
     check: ({ captures }, ctx) => {
       if (captures.site.namedChildren.some((c) => c?.type === 'mutable_specifier')) return false;
+      const fn = captures.site.parent?.parent?.parent;
+      if (fn && isTraitImplMethod(fn)) return false;
+      if (readsOwnedOnlyApi(fn?.childForFieldName('body'), captures.name.text)) return false;
       const owned = ctx.text(captures.owned);
-      return { message: `\`&${owned}\` parameter: \`${BETTER_PARAMETER[owned]}\` accepts more callers` };
+      const { better, lint } = BETTER_PARAMETER[owned];
+      return { message: `\`&${owned}\` parameter: \`${better}\` accepts more callers (Clippy \`${lint}\`)` };
     },
   }),
   rule({
@@ -67,27 +259,63 @@ export const ownershipRules: Rule[] = [
   rule({
     id: 'cow',
     category: 'ownership',
-    polarity: 'strength',
+    polarity: 'info',
     severity: 'hint',
-    message: '`Cow` borrows when it can and owns when it must',
+    message: '`Cow`: borrowed or owned, decided at run time',
     explanation:
-      '`Cow<str>`/`Cow<[T]>` avoids allocating in the common case and clones only when a change is needed. Using it well shows a working grasp of the clone-versus-borrow trade-off.',
+      '`Cow<str>`/`Cow<[T]>` holds either a borrow or an owned value, so a function can return its input unchanged without allocating and allocate only when it must change it. A mention of the type alone does not show whether both cases happen.',
     question: 'In which cases does this `Cow` end up owned?',
     match: { query: `
 (generic_type type: [(type_identifier) @t (scoped_type_identifier name: (type_identifier) @t)]
  (#eq? @t "Cow")) @site` },
   }),
   rule({
+    id: 'cow-both-variants',
+    category: 'ownership',
+    polarity: 'strength',
+    severity: 'hint',
+    message: 'builds both `Cow::Borrowed` and `Cow::Owned`: borrows when it can, owns when it must',
+    explanation:
+      'This function returns its input borrowed on one path and allocates an owned value only on another: the clone-versus-borrow trade-off decided per call rather than once for all.',
+    question: 'Which inputs take the owned path, and how common are they?',
+    match: { query: '(function_item name: (identifier) @site body: (block) @body)' },
+    check: ({ captures }) => {
+      const paths = new Set(captures.body.descendantsOfType('scoped_identifier').map((p) => (p ? normalisePath(p.text) : '')));
+      return paths.has('Cow::Borrowed') && paths.has('Cow::Owned');
+    },
+  }),
+  rule({
     id: 'index-loop',
     category: 'ownership',
     polarity: 'concern',
     severity: 'information',
-    message: 'index loop over `0..len()`; iterate the collection instead',
+    message: 'the loop index only indexes one collection; iterate it instead',
     explanation:
-      '`for i in 0..v.len()` with `v[i]` pays a bounds check per access and reads like C. Iterators (`for x in &v`, `.iter().enumerate()`) are idiomatic, safe against off-by-one errors and usually faster.',
-    question: 'Could this loop iterate the collection directly? What does indexing cost here?',
-    match: { query: `
-(for_expression value: (range_expression (integer_literal)
-  (call_expression function: (field_expression field: (field_identifier) @len (#eq? @len "len")))) @site)` },
+      'The index is used for nothing but indexing one collection, which the body uses nowhere else: the case of Clippy\'s `needless_range_loop`. Iterating that collection (`for x in &v`, with `.skip(n)` or `.take(n)` for other bounds) says the same with no index to get wrong.',
+    question: 'Could this loop iterate the collection directly?',
+    match: { query: INDEX_LOOP },
+    check: (match) => {
+      const use = indexLoopUse(match);
+      return use.kind === 'only-indexes' && { message: `the index only indexes \`${use.collection}\`; iterate it instead` };
+    },
+  }),
+  rule({
+    id: 'index-loop-enumerate',
+    category: 'ownership',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'index loop whose index also does other work',
+    explanation:
+      'The index indexes a collection and does more: it is used as a number, indexes a second collection, or the body uses the collection beside it. `iter().enumerate()` yields each index with its item and `zip` walks two collections in step, though for some loops the index is the clearer tool.',
+    question: 'Would `enumerate()` or `zip()` read better here, or is the index clearer?',
+    match: { query: INDEX_LOOP },
+    check: (match) => indexLoopUse(match).kind === 'indexes-and-more',
   }),
 ];
+
+/** Whether the body calls a method on `name` that only the owned container has. */
+function readsOwnedOnlyApi(body: Node | null | undefined, name: string): boolean {
+  return (body?.descendantsOfType('field_expression') ?? []).some(
+    (f) => f?.childForFieldName('value')?.text === name && OWNED_ONLY_METHODS.has(f.childForFieldName('field')?.text ?? ''),
+  );
+}

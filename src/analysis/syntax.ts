@@ -76,3 +76,23 @@ export function isDocumentable(item: Node): boolean {
 export function isPublic(visibility: Node): boolean {
   return visibility.text === 'pub';
 }
+
+/** The node's text with every descendant of the given types blanked to spaces, its line breaks kept. */
+export function textWithout(node: Node, types: readonly string[]): string {
+  let text = node.text;
+  for (const inner of node.descendantsOfType([...types])) {
+    if (!inner) continue;
+    const start = inner.startIndex - node.startIndex;
+    const end = inner.endIndex - node.startIndex;
+    text = text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
+  }
+  return text;
+}
+
+/** Lines inside a block's braces that hold code: blank and comment-only lines do not count. */
+export function codeLines(block: Node): number {
+  return textWithout(block, [...COMMENT_TYPES])
+    .slice(1, -1)
+    .split('\n')
+    .filter((line) => line.trim() !== '').length;
+}

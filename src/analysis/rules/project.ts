@@ -29,7 +29,7 @@ export const projectRules: Rule[] = [
     severity: 'hint',
     message: 'a public item without a doc comment',
     explanation:
-      'Public items are the API other people use. A `///` comment on each (Clippy\'s `missing_docs_in_private_items` aside, rustc has `missing_docs`) shows care for the next reader, which a take-home is partly testing.',
+      'rustc\'s `missing_docs` lint (allowed by default) asks for documentation on what a library exports, and the API Guidelines ask for thorough crate docs (C-CRATE-DOC) and, within reason, an example on every public item (C-EXAMPLE). A `pub` item in a binary, or in a module no public path reaches, is not exported: there, a missing comment is a matter of taste, not of API.',
     question: 'How would a new teammate learn what this is for?',
     match: { query: PUBLIC_ITEM_QUERY },
     check: ({ captures }, ctx) => {

@@ -10,7 +10,7 @@ import { lastSegment, normalisePath, type LoopScope, type Rule, type RuleContext
 import { ScopeIndex } from './scopes';
 import { integrationTestSignal } from './signals';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
-import { FUNCTION_QUERY, isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
+import { FUNCTION_QUERY, isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, PUBLIC_ITEM_QUERY } from './syntax';
 
 export interface AnalyzerOptions {
   maxFileBytes?: number;
@@ -267,13 +267,6 @@ function firstCaptures(match: QueryMatch): Record<string, Node> {
   const captures: Record<string, Node> = {};
   for (const { name, node } of match.captures) captures[name] ??= node;
   return captures;
-}
-
-/** The item an outer attribute belongs to: the next sibling that is neither an attribute nor a comment. */
-function itemAfter(attribute: Node): Node | null {
-  let item = attribute.nextNamedSibling;
-  while (item && (item.type === 'attribute_item' || isComment(item))) item = item.nextNamedSibling;
-  return item;
 }
 
 interface PendingMacro {

@@ -20,6 +20,22 @@ export function isComment(node: Node): boolean {
   return COMMENT_TYPES.has(node.type);
 }
 
+/** The item an outer attribute belongs to: the next sibling that is neither an attribute nor a comment. */
+export function itemAfter(attribute: Node): Node | null {
+  let item = attribute.nextNamedSibling;
+  while (item && (item.type === 'attribute_item' || isComment(item))) item = item.nextNamedSibling;
+  return item;
+}
+
+/** The outer attributes of an item, nearest first. */
+export function attributesBefore(item: Node): Node[] {
+  const attributes: Node[] = [];
+  for (let p = item.previousNamedSibling; p && (p.type === 'attribute_item' || isComment(p)); p = p.previousNamedSibling) {
+    if (p.type === 'attribute_item') attributes.push(p);
+  }
+  return attributes;
+}
+
 export function isDocComment(node: Node): boolean {
   return isComment(node) && /^(\/\/\/(?!\/)|\/\*\*(?!\*))/.test(node.text);
 }
@@ -88,6 +104,9 @@ export function textWithout(node: Node, types: readonly string[]): string {
   }
   return text;
 }
+
+/** Comments and literals whose text is not code: blanked before a check reads code as text. */
+export const NON_CODE_TYPES: readonly string[] = [...COMMENT_TYPES, 'string_literal', 'raw_string_literal', 'char_literal'];
 
 /** Lines inside a block's braces that hold code: blank and comment-only lines do not count. */
 export function codeLines(block: Node): number {

@@ -66,14 +66,16 @@ export const unsafeRules: Rule[] = [
     },
   }),
   rule({
-    id: 'forbid-unsafe',
+    id: 'deny-unsafe-code',
     category: 'unsafe',
     polarity: 'strength',
     severity: 'hint',
-    message: '`#![forbid(unsafe_code)]`: no `unsafe` here, enforced by the compiler',
+    message: '`unsafe_code` denied: the compiler rejects `unsafe` here',
     explanation:
-      'With `forbid(unsafe_code)`, the compiler rejects any `unsafe` block, function or impl in the crate (or the module it heads), and no `allow` further in can lift it. The candidate states that the code needs no `unsafe`, and makes it checkable.',
+      'With `#![forbid(unsafe_code)]` the compiler rejects every `unsafe` block, function and impl in the crate (or the module it heads), and no `allow` further in can lift it. `#![deny(unsafe_code)]` does the same, except where an `#[allow(unsafe_code)]` marks a reviewed exception. Either way the candidate states where `unsafe` may be, and makes it checkable.',
     question: 'Was there a point where `unsafe` was tempting? What did you do instead?',
-    match: { query: '(inner_attribute_item (attribute (identifier) @level (#eq? @level "forbid") arguments: (token_tree (identifier) @lint (#eq? @lint "unsafe_code"))) @site)' },
+    match: { query: '(inner_attribute_item (attribute (identifier) @level (#any-of? @level "forbid" "deny") arguments: (token_tree (identifier) @lint (#eq? @lint "unsafe_code"))) @site)' },
+    check: ({ captures }, ctx) =>
+      ctx.text(captures.level) === 'forbid' || { message: '`#![deny(unsafe_code)]`: `unsafe` only where an `#[allow(unsafe_code)]` marks it' },
   }),
 ];

@@ -4,6 +4,9 @@ import { rule, type Rule } from './rule';
 /** Clippy's `too_many_lines` (pedantic) allows 100 lines of code by default: the bar a Rust reviewer knows. */
 export const LONG_FUNCTION_LINES = 100;
 
+/** Lints and groups whose blanket `allow` hides whole kinds of mistakes, not one reviewed case. */
+const BLANKET_LINTS = new Set(['warnings', 'unused', 'dead_code', 'clippy::all', 'clippy::correctness', 'clippy::suspicious']);
+
 export const projectRules: Rule[] = [
   rule({
     id: 'long-function',
@@ -36,6 +39,22 @@ export const projectRules: Rule[] = [
       if (!isDocumentable(captures.item) || !isPublic(captures.visibility) || ctx.isDocumented(captures.item)) return false;
       const name = captures.item.childForFieldName('name');
       return name ? { message: `public \`${name.text}\` has no doc comment`, start: name, end: name } : true;
+    },
+  }),
+  rule({
+    id: 'blanket-allow',
+    category: 'project',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'a crate- or module-wide `allow` of warnings',
+    explanation:
+      'An inner `#![allow(..)]` of `warnings`, of a lint group (`unused`, `clippy::all`) or of `dead_code` turns the compiler\'s or Clippy\'s checks off for all the code below it: unused code and results, and the lints that catch likely bugs, go unreported. An `#[allow(..)]` on the one item that needs it, or `#[expect(.., reason = "..")]` (Rust 1.81), keeps the rest checked.',
+    question: 'Which warnings did this silence, and why were they not fixed or allowed where they occur?',
+    match: { query: '(inner_attribute_item (attribute (identifier) @level (#eq? @level "allow") arguments: (token_tree) @lints) @site)' },
+    check: ({ captures }, ctx) => {
+      const lints = ctx.text(captures.lints).slice(1, -1).split(',').map((lint) => lint.replace(/\s+/g, ''));
+      const blanket = lints.filter((lint) => BLANKET_LINTS.has(lint));
+      return blanket.length > 0 && { message: `\`#![allow(${blanket.join(', ')})]\` silences these warnings for everything below it`, subject: blanket.join(',') };
     },
   }),
 ];

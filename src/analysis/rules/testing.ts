@@ -26,6 +26,9 @@ const FUNCTION_CALL = /(?<![\w.:]|\bfn\s+)\b([a-z_]\w*(?:\s*::\s*[a-z_]\w*)*)\s*
 const NOT_HELPERS = new Set(['if', 'while', 'match', 'for', 'return', 'in', 'let', 'move', 'loop', 'else', 'as', 'drop']);
 const STANDARD_LIBRARY = /^(std|core|alloc)::/;
 
+/** `#[should_panic]`, or a case's expected result after `=>` (`#[test_case(2 => 4)]`). */
+const EXPECTING_ATTRIBUTE = /\bshould_panic\b|=>/;
+
 /** The message of a panic in `Option::unwrap`/`Result::unwrap`: a `should_panic` expecting it tests an accident. */
 const UNWRAP_PANIC = /called `(Option|Result)::unwrap/;
 
@@ -47,7 +50,7 @@ function unassertedTest({ captures }: RuleMatch, ctx: RuleContext): { name: Node
   if (!fn || !name || !body || PROPERTY_ATTRIBUTES.includes(ctx.text(captures.attr))) return undefined;
   const returned = fn.childForFieldName('return_type');
   if (returned && !/\bResult\b/.test(ctx.text(returned))) return undefined;
-  if (attributesBefore(fn).some((attribute) => /\bshould_panic\b/.test(ctx.text(attribute)))) return undefined;
+  if (attributesBefore(fn).some((attribute) => EXPECTING_ATTRIBUTE.test(ctx.text(attribute)))) return undefined;
   const code = textWithout(body, NON_CODE_TYPES);
   if (ASSERTING_CODE.some((pattern) => pattern.test(code))) return undefined;
   const helpers = new Set<string>();
@@ -142,7 +145,7 @@ export const testingRules: Rule[] = [
     severity: 'information',
     message: 'a test that asserts nothing',
     explanation:
-      'Nothing in this test can fail it except a panic in the code it runs: no `assert*!`, `panic!`, `unwrap`/`expect`, `?`, `#[should_panic]`, and no call of a helper that might assert. It passes whatever the code returns.',
+      'Nothing in this test can fail it except a panic in the code it runs: no `assert*!`, `panic!`, `unwrap`/`expect`, `?`, `#[should_panic]` or expected case result (`=>`), and no call of a helper that might assert. It passes whatever the code returns.',
     question: 'What result does this test expect? What change to the code would make it fail?',
     match: { query: TEST_ATTRIBUTE_QUERY },
     check: (match, ctx) => {

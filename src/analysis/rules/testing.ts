@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { attributesBefore, isDocComment, itemAfter, NON_CODE_TYPES, textWithout } from '../syntax';
-import { rule, type Rule, type RuleContext, type RuleMatch } from './rule';
+import { attributesBefore, COMMENT_TYPES, isDocComment, itemAfter, NON_CODE_TYPES, textWithout } from '../syntax';
+import { lastSegment, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 /** An opening fence of a doc test: untagged, `rust`, or a rustdoc attribute that still compiles the code. */
 const DOC_TEST_FENCE = /^\s*```\s*(rust|no_run|should_panic|compile_fail|edition\d+|[,\s])*\s*$/;
@@ -18,13 +18,36 @@ const ASSERTING_CODE = [
   /\b(panic|unreachable)\s*!/,
   /\.\s*(unwrap|expect|unwrap_err|expect_err)\s*\(/,
   /[\w)\]]\s*\?/,
-  /\b(assert|check|verify|expect|ensure)\w*\s*(::\s*<[^>]*>\s*)?\(/,
+  /\b(assert|check|verify|expect|ensure)\w*\s*(::\s*<.*?>\s*)?\(/,
+  // `is_unpin::<T>()`: a generic function called for its bounds alone, which the compiler checks.
+  /(?<![.\w])[A-Za-z_][\w:]*\s*::\s*<.*>\s*\(\s*\)/,
+  // Items declared in the body (`fn _check(_: &dyn Source) {}`): compiling them is the check.
+  /^\s*(fn|trait|impl|struct|enum|const\s+_)\b/m,
 ];
 
-/** Calls of plain functions and of lower-case module paths (`run_case(..)`, `common::setup()`): helpers that may assert inside. */
-const FUNCTION_CALL = /(?<![\w.:]|\bfn\s+)\b([a-z_]\w*(?:\s*::\s*[a-z_]\w*)*)\s*(?:::\s*<[^>]*>\s*)?\(/g;
-const NOT_HELPERS = new Set(['if', 'while', 'match', 'for', 'return', 'in', 'let', 'move', 'loop', 'else', 'as', 'drop']);
-const STANDARD_LIBRARY = /^(std|core|alloc)::/;
+/** A test whose name or comment says it checks only that nothing panics: `no_panic_at_max`, "should not panic". */
+const NO_PANIC_INTENT = /(no|not|n't|nt)[ _]panic|smoke/i;
+
+/** Macro calls (`indexmap! {..}`), which may hold assertions; the known ones that do not are left out. */
+const MACRO_CALL = /(?<![\w:])([A-Za-z_][\w:]*)\s*!\s*[({[]/g;
+const NON_ASSERTING_MACROS = new Set(['println', 'print', 'eprintln', 'eprint', 'format', 'format_args', 'vec', 'write', 'writeln', 'dbg', 'matches', 'concat', 'stringify', 'include_str', 'include_bytes', 'env', 'cfg', 'info', 'warn', 'error', 'debug', 'trace', 'todo', 'unimplemented']);
+
+/** Calls of functions by path (`run_case(..)`, `common::setup()`, `Fixture::run(..)`): helpers that may assert inside. */
+const FUNCTION_CALL = /(?<![\w.:]|\bfn\s+)\b([A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)\s*(?:::\s*<.*?>\s*)?\(/g;
+const KEYWORDS = new Set(['if', 'while', 'match', 'for', 'return', 'in', 'let', 'move', 'loop', 'else', 'as']);
+/** What builds a value rather than checks one: `Store::new()`, `Config::default()`, `Bytes::from(..)`. */
+const CONSTRUCTOR = /^(new|default|from|try_from|from_\w+|with_\w+|builder)$/;
+/** `drop`, and paths into std or through its prelude types: no helper of the crate's own. */
+const STANDARD_LIBRARY = /^(drop$|(std|core|alloc|Box|Vec|String|Option|Result)::)/;
+
+/** Whether a called path may be a helper of the crate's own, which may assert in its body. */
+function mayAssert(path: string, ctx: RuleContext): boolean {
+  if (KEYWORDS.has(path)) return false;
+  const segments = path.split('::');
+  // A capitalised name alone is a tuple struct or variant (`Some(..)`); a type's constructor builds.
+  if (/^[A-Z]/.test(path) && (segments.length === 1 || CONSTRUCTOR.test(segments[segments.length - 1]))) return false;
+  return !STANDARD_LIBRARY.test(ctx.resolvePath(path));
+}
 
 /** `#[should_panic]`, or a case's expected result after `=>` (`#[test_case(2 => 4)]`). */
 const EXPECTING_ATTRIBUTE = /\bshould_panic\b|=>/;
@@ -39,9 +62,10 @@ function testFunction(attribute: Node): Node | null {
 }
 
 /**
- * A test whose own body has no assertion: its name, and the functions it calls that may assert in
- * theirs. Undefined for a test that asserts, and for one whose result is the assertion: a property,
- * or a function that returns neither `()` nor a `Result`.
+ * A test whose own body has no assertion: its name, and the functions and macros it calls that may
+ * assert in theirs. Undefined for a test that asserts; for one whose result is the assertion (a
+ * property, or a function that returns neither `()` nor a `Result`); and for one that says it
+ * checks only that nothing panics.
  */
 function unassertedTest({ captures }: RuleMatch, ctx: RuleContext): { name: Node; helpers: string[] } | undefined {
   const fn = testFunction(captures.attribute);
@@ -53,10 +77,14 @@ function unassertedTest({ captures }: RuleMatch, ctx: RuleContext): { name: Node
   if (attributesBefore(fn).some((attribute) => EXPECTING_ATTRIBUTE.test(ctx.text(attribute)))) return undefined;
   const code = textWithout(body, NON_CODE_TYPES);
   if (ASSERTING_CODE.some((pattern) => pattern.test(code))) return undefined;
+  if (NO_PANIC_INTENT.test(name.text) || body.descendantsOfType([...COMMENT_TYPES]).some((comment) => comment && NO_PANIC_INTENT.test(comment.text))) return undefined;
   const helpers = new Set<string>();
   for (const [, path] of code.matchAll(FUNCTION_CALL)) {
     const helper = path.replace(/\s+/g, '');
-    if (!NOT_HELPERS.has(helper) && !STANDARD_LIBRARY.test(ctx.resolvePath(helper))) helpers.add(helper);
+    if (mayAssert(helper, ctx)) helpers.add(helper);
+  }
+  for (const [, macro] of code.matchAll(MACRO_CALL)) {
+    if (!KEYWORDS.has(macro) && !NON_ASSERTING_MACROS.has(lastSegment(macro))) helpers.add(`${macro}!`);
   }
   return { name, helpers: [...helpers] };
 }
@@ -158,9 +186,9 @@ export const testingRules: Rule[] = [
     category: 'testing',
     polarity: 'info',
     severity: 'hint',
-    message: 'a test with no assertion in its own body; the functions it calls may assert',
+    message: 'a test with no assertion in its own body; what it calls may assert',
     explanation:
-      'This test\'s body has no assertion of its own, but it calls functions that may hold them (a `run_case(..)` helper, say). If they do not, it passes whatever the code returns. The subject lists the functions it calls.',
+      'This test\'s body has no assertion of its own, but it calls functions or macros that may hold them (a `run_case(..)` helper, say). If they do not, it passes whatever the code returns. The subject lists them.',
     question: 'Where does this test check its result?',
     match: { query: TEST_ATTRIBUTE_QUERY },
     check: (match, ctx) => {

@@ -38,7 +38,8 @@ export const projectRules: Rule[] = [
     check: ({ captures }, ctx) => {
       if (!isDocumentable(captures.item) || !isPublic(captures.visibility) || ctx.isDocumented(captures.item)) return false;
       const name = captures.item.childForFieldName('name');
-      return name ? { message: `public \`${name.text}\` has no doc comment`, start: name, end: name } : true;
+      // The name is the subject: whether a public path reaches it is a question for the crate model.
+      return name ? { message: `public \`${name.text}\` has no doc comment`, start: name, end: name, subject: name.text } : true;
     },
   }),
   rule({

@@ -162,7 +162,11 @@ export const testingRules: Rule[] = [
     ],
     check: ({ captures }, ctx) => {
       if (captures.macro) return /\bErr\s*\(/.test(textWithout(captures.macro, NON_CODE_TYPES));
-      return captures.call !== undefined || !UNWRAP_PANIC.test(ctx.text(captures.site.parent ?? captures.site));
+      if (captures.call) return true;
+      const attribute = ctx.text(captures.site.parent ?? captures.site);
+      if (UNWRAP_PANIC.test(attribute)) return false;
+      // Clippy's `should_panic_without_expect` (pedantic): without a message, any panic passes.
+      return /\bexpected\b/.test(attribute) || { message: 'a `#[should_panic]` test without `expected = ..`: any panic passes it' };
     },
     contexts: ['test'],
   }),

@@ -34,12 +34,18 @@ const NAMED_TYPE_QUERY = `[
   (function_signature_item name: (identifier) @site return_type: (_) @type)
 ]`;
 
-/** How surely a float-typed name holds money: by a money word, by a word that may be money, or not at all. */
+const FUNCTION_TYPES = new Set(['function_item', 'function_signature_item']);
+
+/**
+ * How surely a float-typed name holds money: by a money word, by a word that may be money, or not
+ * at all. A function's float result may convert exact storage for display (`cents as f64 / 100.0`),
+ * so it is never sure.
+ */
 function moneyFloat(captures: Record<string, Node>): 'money' | 'maybe' | undefined {
   if (!holdsFloat(captures.type)) return undefined;
   const parts = wordParts(captures.site.text);
   if (parts.some((part) => RATIO_OR_UNIT_WORDS.has(part))) return undefined;
-  if (parts.some((part) => MONEY_WORDS.has(part))) return 'money';
+  if (parts.some((part) => MONEY_WORDS.has(part))) return FUNCTION_TYPES.has(captures.site.parent?.type ?? '') ? 'maybe' : 'money';
   return parts.some((part) => MONEY_OR_MEASURE_WORDS.has(part)) ? 'maybe' : undefined;
 }
 
@@ -79,8 +85,8 @@ export const numberRules: Rule[] = [
     category: 'project',
     polarity: 'info',
     severity: 'hint',
-    message: 'a total or cost held in a binary float: money, or a measure?',
-    explanation: `A float suits a measure (a path's cost, a total of seconds). If this is money, though: ${FLOAT_MONEY_FACTS}`,
+    message: 'a total, a cost or a function\'s result in a binary float: money, or a measure?',
+    explanation: `A float suits a measure (a path's cost, a total of seconds), and a function may return one to show an amount kept exactly elsewhere. If this is money that is added up or compared, though: ${FLOAT_MONEY_FACTS}`,
     question: 'Is this an amount of money? If so, how would rounding show up in it?',
     match: { query: NAMED_TYPE_QUERY },
     check: ({ captures }) => moneyFloat(captures) === 'maybe',

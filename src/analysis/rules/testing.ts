@@ -30,7 +30,7 @@ const NO_PANIC_INTENT = /(no|not|n't|nt)[ _]panic|smoke/i;
 
 /** Macro calls (`indexmap! {..}`), which may hold assertions; the known ones that do not are left out. */
 const MACRO_CALL = /(?<![\w:])([A-Za-z_][\w:]*)\s*!\s*[({[]/g;
-const NON_ASSERTING_MACROS = new Set(['println', 'print', 'eprintln', 'eprint', 'format', 'format_args', 'vec', 'write', 'writeln', 'dbg', 'matches', 'concat', 'stringify', 'include_str', 'include_bytes', 'env', 'cfg', 'info', 'warn', 'error', 'debug', 'trace', 'todo', 'unimplemented']);
+const NON_ASSERTING_MACROS = new Set(['println', 'print', 'eprintln', 'eprint', 'format', 'format_args', 'vec', 'write', 'writeln', 'dbg', 'matches', 'concat', 'stringify', 'include_str', 'include_bytes', 'env', 'cfg', 'info', 'warn', 'error', 'debug', 'trace', 'todo', 'unimplemented', 'join', 'select', 'pin', 'json']);
 
 /** Calls of functions by path (`run_case(..)`, `common::setup()`, `Fixture::run(..)`): helpers that may assert inside. */
 const FUNCTION_CALL = /(?<![\w.:]|\bfn\s+)\b([A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)\s*(?:::\s*<.*?>\s*)?\(/g;

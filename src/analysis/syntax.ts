@@ -20,6 +20,22 @@ export function isComment(node: Node): boolean {
   return COMMENT_TYPES.has(node.type);
 }
 
+/** The item an outer attribute belongs to: the next sibling that is neither an attribute nor a comment. */
+export function itemAfter(attribute: Node): Node | null {
+  let item = attribute.nextNamedSibling;
+  while (item && (item.type === 'attribute_item' || isComment(item))) item = item.nextNamedSibling;
+  return item;
+}
+
+/** The outer attributes of an item, nearest first. */
+export function attributesBefore(item: Node): Node[] {
+  const attributes: Node[] = [];
+  for (let p = item.previousNamedSibling; p && (p.type === 'attribute_item' || isComment(p)); p = p.previousNamedSibling) {
+    if (p.type === 'attribute_item') attributes.push(p);
+  }
+  return attributes;
+}
+
 export function isDocComment(node: Node): boolean {
   return isComment(node) && /^(\/\/\/(?!\/)|\/\*\*(?!\*))/.test(node.text);
 }
@@ -84,4 +100,27 @@ export function isPublic(visibility: Node): boolean {
 export function isTraitImplMethod(fn: Node): boolean {
   const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
   return impl?.type === 'impl_item' && impl.childForFieldName('trait') !== null;
+}
+
+/** The node's text with every descendant of the given types blanked to spaces, its line breaks kept. */
+export function textWithout(node: Node, types: readonly string[]): string {
+  let text = node.text;
+  for (const inner of node.descendantsOfType([...types])) {
+    if (!inner) continue;
+    const start = inner.startIndex - node.startIndex;
+    const end = inner.endIndex - node.startIndex;
+    text = text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
+  }
+  return text;
+}
+
+/** Comments and literals whose text is not code: blanked before a check reads code as text. */
+export const NON_CODE_TYPES: readonly string[] = [...COMMENT_TYPES, 'string_literal', 'raw_string_literal', 'char_literal'];
+
+/** Lines inside a block's braces that hold code: blank and comment-only lines do not count. */
+export function codeLines(block: Node): number {
+  return textWithout(block, [...COMMENT_TYPES])
+    .slice(1, -1)
+    .split('\n')
+    .filter((line) => line.trim() !== '').length;
 }

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FileScope } from './fileScope';
 import type { ItemGroup } from './itemGroups';
 import type { Layer } from './macroLayers';
-import { FUNCTION_QUERY, isCfgTestAttribute, isComment, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, PUBLIC_ITEM_QUERY } from './syntax';
+import { FUNCTION_QUERY, isCfgTestAttribute, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, PUBLIC_ITEM_QUERY } from './syntax';
 
 /** Where a match of a syntax fact is: the file's scopes, the parsed layer and the group that holds it. */
 export interface FactSite {
@@ -32,13 +32,6 @@ const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
 /** Closures handed to these run on another thread, not on the async runtime. */
 const OFFLOADING_CALLS = new Set(['spawn_blocking', 'block_in_place', 'spawn', 'scope']);
 const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
-
-/** The item an outer attribute belongs to: the next sibling that is neither an attribute nor a comment. */
-function itemAfter(attribute: Node): Node | null {
-  let item = attribute.nextNamedSibling;
-  while (item && (item.type === 'attribute_item' || isComment(item))) item = item.nextNamedSibling;
-  return item;
-}
 
 export function offloadsClosures(callName: string): boolean {
   return OFFLOADING_CALLS.has(callName);

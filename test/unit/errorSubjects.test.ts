@@ -1,10 +1,10 @@
 import { deepStrictEqual } from 'node:assert';
 import { analyze } from './support/analyzer';
 
-/** Each finding that names a subject, as `rule subject`. */
+/** Each error-handling finding that names a subject, as `rule subject`. */
 async function subjects(source: string): Promise<string[]> {
   const { findings } = await analyze(source);
-  return findings.filter((f) => f.subject !== undefined).map((f) => `${f.rule} ${f.subject}`);
+  return findings.filter((f) => f.subject !== undefined && f.category === 'error-handling').map((f) => `${f.rule} ${f.subject}`);
 }
 
 describe('error-handling subjects', () => {

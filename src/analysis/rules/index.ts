@@ -2,6 +2,7 @@ import { asyncRules } from './async';
 import { concurrencyRules } from './concurrency';
 import { errorHandlingRules } from './errorHandling';
 import { lifetimeRules } from './lifetimes';
+import { numberRules } from './numbers';
 import { observabilityRules } from './observability';
 import { ownershipRules } from './ownership';
 import { projectRules } from './project';
@@ -19,4 +20,5 @@ export const RULES: readonly Rule[] = [
   ...unsafeRules,
   ...observabilityRules,
   ...projectRules,
+  ...numberRules,
 ];

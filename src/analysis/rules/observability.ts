@@ -1,4 +1,49 @@
-import { rule, type Rule } from './rule';
+import type { Node } from 'web-tree-sitter';
+import { rule, type Rule, type Matcher } from './rule';
+
+const EVENT_MACROS = ['info', 'warn', 'error', 'debug', 'trace', 'event'];
+const SPAN_MACROS = ['span', 'info_span', 'debug_span', 'warn_span', 'error_span', 'trace_span'];
+
+/** Every call of a `log`/`tracing` macro and every `#[instrument]`: one of the two logging signals takes each. */
+const LOGGING_MATCHERS: readonly Matcher[] = [
+  { macros: [...EVENT_MACROS, ...SPAN_MACROS] },
+  { query: '(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#eq? @site "instrument")))' },
+];
+
+/** Spans and `#[instrument]` are structure by themselves; an event is when it records fields. */
+function isStructured(captures: Record<string, Node>): boolean {
+  const macro = captures.macro as Node | undefined;
+  if (!macro) return true;
+  const name = captures.site.text.replace(/^.*::/, '');
+  return SPAN_MACROS.includes(name) || recordsFields(macro);
+}
+
+/**
+ * Whether an event macro records fields before its message: `key = value`, `?debug`, `%display`
+ * or a bare name (tracing), or key-values closed by `;` (log's `kv`). What follows the format
+ * string are format arguments, and `target:` or a level is no field.
+ */
+function recordsFields(macro: Node): boolean {
+  const tokens = macro.child(macro.childCount - 1)?.children.slice(1, -1) ?? [];
+  let argument: Node[] = [];
+  for (const token of tokens) {
+    if (!token) continue;
+    if (token.type === ';') return true;
+    if (token.type === ',') {
+      if (isField(argument)) return true;
+      argument = [];
+    } else if (token.type === 'string_literal' && argument.length === 0) return false;
+    else argument.push(token);
+  }
+  return isField(argument);
+}
+
+function isField(argument: readonly Node[]): boolean {
+  const [first] = argument;
+  if (!first) return false;
+  if (first.type === '%' || first.type === '?' || argument.some((token) => token.type === '=')) return true;
+  return argument.length === 1 && first.type === 'identifier' && /^[a-z_]/.test(first.text);
+}
 
 export const observabilityRules: Rule[] = [
   rule({
@@ -8,7 +53,7 @@ export const observabilityRules: Rule[] = [
     severity: 'hint',
     message: '`println!`-style output',
     explanation:
-      'Printing is right for a CLI\'s actual output. Used as logging, it has no levels, no timestamps and no structure, and cannot be turned down in production; `log` or `tracing` can. The guide counts observability among senior signals.',
+      'Clippy\'s `print_stdout` and `print_stderr` are restriction lints, allowed by default, meant to catch printing left over from debugging. In a binary whose job is to print, this is its output. In library code, printing decides for the caller where output goes. Used as logging, it has no levels and cannot be turned down, where `log` or `tracing` can.',
     question: 'Is this output for the user, or logging? How would an operator filter it?',
     match: { macros: ['println', 'print', 'eprintln', 'eprint'] },
     contexts: ['code'],
@@ -28,13 +73,23 @@ export const observabilityRules: Rule[] = [
     category: 'observability',
     polarity: 'strength',
     severity: 'hint',
-    message: 'structured logging or tracing',
+    message: 'structured logging: fields or spans',
     explanation:
-      '`log` and `tracing` give levels, targets and (with `tracing`) spans and fields that tools can filter. Using them in a take-home shows the candidate thinks about operating the code, not just running it.',
+      'This event records fields (`key = value`, `?debug`, `%display`), or this is a `tracing` span or `#[instrument]`: data a subscriber can filter and query by, and context that follows the request. The candidate thinks about operating the code, not just running it.',
     question: 'What would you look for in these logs when this service misbehaves in production?',
-    match: [
-      { macros: ['info', 'warn', 'error', 'debug', 'trace', 'event', 'span', 'info_span', 'debug_span', 'warn_span', 'error_span', 'trace_span'] },
-      { query: '(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#eq? @site "instrument")))' },
-    ],
+    match: LOGGING_MATCHERS,
+    check: ({ captures }, ctx) => isStructured(captures) && { subject: ctx.resolvePath(ctx.text(captures.site)) },
+  }),
+  rule({
+    id: 'log-macro',
+    category: 'observability',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'a log message with a format string and no fields',
+    explanation:
+      'Logging through `log` or `tracing` gives levels and targets that can be turned up or down at run time, which `println!` cannot. A formatted message alone is text, though, not structure: its values cannot be filtered or queried by name as `tracing` fields (or `log` key-values) can.',
+    question: 'Which values in this message would you want to search by, and how would you record them?',
+    match: LOGGING_MATCHERS,
+    check: ({ captures }, ctx) => !isStructured(captures) && { subject: ctx.resolvePath(ctx.text(captures.site)) },
   }),
 ];

@@ -1,25 +1,28 @@
-import { FUNCTION_QUERY, isDocumentable, isPublic, PUBLIC_ITEM_QUERY } from '../syntax';
+import { codeLines, FUNCTION_QUERY, isDocumentable, isPublic, PUBLIC_ITEM_QUERY } from '../syntax';
 import { rule, type Rule } from './rule';
 
-/** Clippy's `too_many_lines` allows 100; a take-home function past 60 is already hard to review. */
-export const LONG_FUNCTION_LINES = 60;
+/** Clippy's `too_many_lines` (pedantic) allows 100 lines of code by default: the bar a Rust reviewer knows. */
+export const LONG_FUNCTION_LINES = 100;
+
+/** Lints and groups whose blanket `allow` hides whole kinds of mistakes, not one reviewed case. */
+const BLANKET_LINTS = new Set(['warnings', 'unused', 'dead_code', 'clippy::all', 'clippy::correctness', 'clippy::suspicious']);
 
 export const projectRules: Rule[] = [
   rule({
     id: 'long-function',
     category: 'project',
-    polarity: 'concern',
+    polarity: 'info',
     severity: 'hint',
-    message: 'a long function',
+    message: `a function with over ${LONG_FUNCTION_LINES} lines of code`,
     explanation:
-      'A very long function usually mixes several responsibilities: parsing, I/O, state changes and error handling in one place. It is harder to test and to review; ask how the candidate would split it.',
-    question: 'If you had to test this function, how would you split it?',
+      'This function has more lines of code (blank and comment lines not counted) than the 100 that Clippy\'s pedantic `too_many_lines` allows by default. Length alone is not a fault: a long `match` or a state machine can read well in one place, but a long body often mixes parsing, I/O, state changes and error handling.',
+    question: 'What are the steps of this function? Would any of them be worth testing on its own?',
     // The engine's own pattern for functions: the same text, so the combined query matches it once.
     match: { query: FUNCTION_QUERY },
     check: ({ captures }) => {
-      const lines = captures.body.endPosition.row - captures.body.startPosition.row + 1;
+      const lines = codeLines(captures.body);
       const name = captures.function.childForFieldName('name');
-      return lines > LONG_FUNCTION_LINES && name !== null && { message: `\`${name.text}\` is ${lines} lines long`, start: name, end: name };
+      return lines > LONG_FUNCTION_LINES && name !== null && { message: `\`${name.text}\` has ${lines} lines of code`, start: name, end: name };
     },
   }),
   rule({
@@ -29,13 +32,30 @@ export const projectRules: Rule[] = [
     severity: 'hint',
     message: 'a public item without a doc comment',
     explanation:
-      'Public items are the API other people use. A `///` comment on each (Clippy\'s `missing_docs_in_private_items` aside, rustc has `missing_docs`) shows care for the next reader, which a take-home is partly testing.',
+      'rustc\'s `missing_docs` lint (allowed by default) asks for documentation on what a library exports, and the API Guidelines ask for thorough crate docs (C-CRATE-DOC) and, within reason, an example on every public item (C-EXAMPLE). A `pub` item in a binary, or in a module no public path reaches, is not exported: there, a missing comment is a matter of taste, not of API.',
     question: 'How would a new teammate learn what this is for?',
     match: { query: PUBLIC_ITEM_QUERY },
     check: ({ captures }, ctx) => {
       if (!isDocumentable(captures.item) || !isPublic(captures.visibility) || ctx.isDocumented(captures.item)) return false;
       const name = captures.item.childForFieldName('name');
-      return name ? { message: `public \`${name.text}\` has no doc comment`, start: name, end: name } : true;
+      // The name is the subject: whether a public path reaches it is a question for the crate model.
+      return name ? { message: `public \`${name.text}\` has no doc comment`, start: name, end: name, subject: name.text } : true;
+    },
+  }),
+  rule({
+    id: 'blanket-allow',
+    category: 'project',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'a crate- or module-wide `allow` of warnings',
+    explanation:
+      'An inner `#![allow(..)]` of `warnings`, of a lint group (`unused`, `clippy::all`) or of `dead_code` turns the compiler\'s or Clippy\'s checks off for all the code below it: unused code and results, and the lints that catch likely bugs, go unreported. An `#[allow(..)]` on the one item that needs it, or `#[expect(.., reason = "..")]` (Rust 1.81), keeps the rest checked.',
+    question: 'Which warnings did this silence, and why were they not fixed or allowed where they occur?',
+    match: { query: '(inner_attribute_item (attribute (identifier) @level (#eq? @level "allow") arguments: (token_tree) @lints) @site)' },
+    check: ({ captures }, ctx) => {
+      const lints = ctx.text(captures.lints).slice(1, -1).split(',').map((lint) => lint.replace(/\s+/g, ''));
+      const blanket = lints.filter((lint) => BLANKET_LINTS.has(lint));
+      return blanket.length > 0 && { message: `\`#![allow(${blanket.join(', ')})]\` silences these warnings for everything below it`, subject: blanket.join(',') };
     },
   }),
 ];

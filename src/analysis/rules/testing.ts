@@ -1,9 +1,93 @@
-import { isDocComment } from '../syntax';
-import { rule, type Rule } from './rule';
+import type { Node } from 'web-tree-sitter';
+import { attributesBefore, COMMENT_TYPES, isDocComment, itemAfter, NON_CODE_TYPES, textWithout } from '../syntax';
+import { lastSegment, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 /** An opening fence of a doc test: untagged, `rust`, or a rustdoc attribute that still compiles the code. */
 const DOC_TEST_FENCE = /^\s*```\s*(rust|no_run|should_panic|compile_fail|edition\d+|[,\s])*\s*$/;
 const ANY_FENCE = /^\s*```/;
+
+const TEST_ATTRIBUTE_QUERY = `(attribute_item (attribute [(identifier) @attr (scoped_identifier name: (identifier) @attr)]
+  (#any-of? @attr "test" "rstest" "test_case" "quickcheck" "proptest" "wasm_bindgen_test"))) @attribute`;
+
+/** Property attributes: the property's result or its generated inputs are the assertion. */
+const PROPERTY_ATTRIBUTES = ['quickcheck', 'proptest'];
+
+/** Macros, calls and operators that fail a test: `assert*!`, `prop_assert*!`, `panic!`, unwraps, `?`, and helpers named like assertions. */
+const ASSERTING_CODE = [
+  /\b\w*assert\w*\s*!/,
+  /\b(panic|unreachable)\s*!/,
+  /\.\s*(unwrap|expect|unwrap_err|expect_err)\s*\(/,
+  /[\w)\]]\s*\?/,
+  /\b(assert|check|verify|expect|ensure)\w*\s*(::\s*<.*?>\s*)?\(/,
+  // `is_unpin::<T>()`: a generic function called for its bounds alone, which the compiler checks.
+  /(?<![.\w])[A-Za-z_][\w:]*\s*::\s*<.*>\s*\(\s*\)/,
+  // Items declared in the body (`fn _check(_: &dyn Source) {}`): compiling them is the check.
+  /^\s*(fn|trait|impl|struct|enum|const\s+_)\b/m,
+];
+
+/** A test whose name or comment says it checks only that nothing panics: `no_panic_at_max`, "should not panic". */
+const NO_PANIC_INTENT = /(no|not|n't|nt)[ _]panic|smoke/i;
+
+/** Macro calls (`indexmap! {..}`), which may hold assertions; the known ones that do not are left out. */
+const MACRO_CALL = /(?<![\w:])([A-Za-z_][\w:]*)\s*!\s*[({[]/g;
+const NON_ASSERTING_MACROS = new Set(['println', 'print', 'eprintln', 'eprint', 'format', 'format_args', 'vec', 'write', 'writeln', 'dbg', 'matches', 'concat', 'stringify', 'include_str', 'include_bytes', 'env', 'cfg', 'info', 'warn', 'error', 'debug', 'trace', 'todo', 'unimplemented', 'join', 'select', 'pin', 'json']);
+
+/** Calls of functions by path (`run_case(..)`, `common::setup()`, `Fixture::run(..)`): helpers that may assert inside. */
+const FUNCTION_CALL = /(?<![\w.:]|\bfn\s+)\b([A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)\s*(?:::\s*<.*?>\s*)?\(/g;
+const KEYWORDS = new Set(['if', 'while', 'match', 'for', 'return', 'in', 'let', 'move', 'loop', 'else', 'as']);
+/** What builds a value rather than checks one: `Store::new()`, `Config::default()`, `Bytes::from(..)`. */
+const CONSTRUCTOR = /^(new|default|from|try_from|from_\w+|with_\w+|builder)$/;
+/** `drop`, and paths into std or through its prelude types: no helper of the crate's own. */
+const STANDARD_LIBRARY = /^(drop$|(std|core|alloc|Box|Vec|String|Option|Result)::)/;
+
+/** Whether a called path may be a helper of the crate's own, which may assert in its body. */
+function mayAssert(path: string, ctx: RuleContext): boolean {
+  if (KEYWORDS.has(path)) return false;
+  const segments = path.split('::');
+  // A capitalised name alone is a tuple struct or variant (`Some(..)`); a type's constructor builds.
+  if (/^[A-Z]/.test(path) && (segments.length === 1 || CONSTRUCTOR.test(segments[segments.length - 1]))) return false;
+  return !STANDARD_LIBRARY.test(ctx.resolvePath(path));
+}
+
+/** `#[should_panic]`, or a case's expected result after `=>` (`#[test_case(2 => 4)]`). */
+const EXPECTING_ATTRIBUTE = /\bshould_panic\b|=>/;
+
+/** The message of a panic in `Option::unwrap`/`Result::unwrap`: a `should_panic` expecting it tests an accident. */
+const UNWRAP_PANIC = /called `(Option|Result)::unwrap/;
+
+/** The function a test attribute marks. */
+function testFunction(attribute: Node): Node | null {
+  const item = itemAfter(attribute);
+  return item?.type === 'function_item' ? item : null;
+}
+
+/**
+ * A test whose own body has no assertion: its name, and the functions and macros it calls that may
+ * assert in theirs. Undefined for a test that asserts; for one whose result is the assertion (a
+ * property, or a function that returns neither `()` nor a `Result`); and for one that says it
+ * checks only that nothing panics.
+ */
+function unassertedTest({ captures }: RuleMatch, ctx: RuleContext): { name: Node; helpers: string[] } | undefined {
+  const fn = testFunction(captures.attribute);
+  const name = fn?.childForFieldName('name');
+  const body = fn?.childForFieldName('body');
+  if (!fn || !name || !body || PROPERTY_ATTRIBUTES.includes(ctx.text(captures.attr))) return undefined;
+  const returned = fn.childForFieldName('return_type');
+  if (returned && !/\bResult\b/.test(ctx.text(returned))) return undefined;
+  if (attributesBefore(fn).some((attribute) => EXPECTING_ATTRIBUTE.test(ctx.text(attribute)))) return undefined;
+  const code = textWithout(body, NON_CODE_TYPES);
+  if (ASSERTING_CODE.some((pattern) => pattern.test(code))) return undefined;
+  if (NO_PANIC_INTENT.test(name.text) || body.descendantsOfType([...COMMENT_TYPES]).some((comment) => comment && NO_PANIC_INTENT.test(comment.text))) return undefined;
+  const helpers = new Set<string>();
+  for (const [, path] of code.matchAll(FUNCTION_CALL)) {
+    const helper = path.replace(/\s+/g, '');
+    if (mayAssert(helper, ctx)) helpers.add(helper);
+  }
+  for (const [, macro] of code.matchAll(MACRO_CALL)) {
+    if (!KEYWORDS.has(macro) && !NON_ASSERTING_MACROS.has(lastSegment(macro))) helpers.add(`${macro}!`);
+  }
+  return { name, helpers: [...helpers] };
+}
 
 function docLine(text: string): string {
   return text.replace(/^\/\/[/!]\s?/, '');
@@ -20,16 +104,9 @@ export const testingRules: Rule[] = [
     explanation:
       'Tests show how a candidate checks their own work and what they consider worth checking. Look at what they cover: the error paths and the concurrency, or only the happy path.',
     question: 'What is this test protecting against? What failure would it catch?',
-    match: {
-      query: `(attribute_item (attribute [(identifier) @attr (scoped_identifier name: (identifier) @attr)]
-  (#any-of? @attr "test" "rstest" "test_case" "quickcheck" "proptest" "wasm_bindgen_test"))) @attribute`,
-    },
+    match: { query: TEST_ATTRIBUTE_QUERY },
     check: ({ captures }, ctx) => {
-      let item = captures.attribute.nextNamedSibling;
-      while (item && (item.type === 'attribute_item' || item.type === 'line_comment' || item.type === 'block_comment')) {
-        item = item.nextNamedSibling;
-      }
-      const name = item?.type === 'function_item' ? item.childForFieldName('name') : null;
+      const name = testFunction(captures.attribute)?.childForFieldName('name');
       if (!name) return false;
       const attribute = ctx.text(captures.attribute).replace(/\s+/g, '').replace(/\(.*$/s, ']');
       return { message: `test \`${ctx.text(name)}\` (${attribute})`, start: name, end: name };
@@ -71,5 +148,61 @@ export const testingRules: Rule[] = [
       { macros: ['proptest', 'quickcheck'] },
       { query: '(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#any-of? @site "proptest" "quickcheck")))' },
     ],
+  }),
+  rule({
+    id: 'test-error-path',
+    category: 'testing',
+    polarity: 'strength',
+    severity: 'hint',
+    message: 'a test of an error path',
+    explanation:
+      'This test checks that something fails: an `is_err()`, `unwrap_err()` or `expect_err(..)`, a comparison or match against an `Err(..)`, or a `#[should_panic]` test. Happy-path tests are common; tests of what goes wrong show the candidate thought about failure.',
+    question: 'Which failures does the code promise to report, and which of them are tested?',
+    match: [
+      { methods: ['is_err', 'unwrap_err', 'expect_err'] },
+      { macros: ['matches', 'assert_matches', 'assert_eq'] },
+      { query: '(attribute_item (attribute (identifier) @site (#eq? @site "should_panic")))' },
+    ],
+    check: ({ captures }, ctx) => {
+      if (captures.macro) return /\bErr\s*\(/.test(textWithout(captures.macro, NON_CODE_TYPES));
+      if (captures.call) return true;
+      const attribute = ctx.text(captures.site.parent ?? captures.site);
+      if (UNWRAP_PANIC.test(attribute)) return false;
+      // Clippy's `should_panic_without_expect` (pedantic): without a message, any panic passes.
+      return /\bexpected\b/.test(attribute) || { message: 'a `#[should_panic]` test without `expected = ..`: any panic passes it' };
+    },
+    contexts: ['test'],
+  }),
+  rule({
+    id: 'test-without-assert',
+    category: 'testing',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'a test that asserts nothing',
+    explanation:
+      'Nothing in this test can fail it except a panic in the code it runs: no `assert*!`, `panic!`, `unwrap`/`expect`, `?`, `#[should_panic]` or expected case result (`=>`), and no call of a helper that might assert. It passes whatever the code returns.',
+    question: 'What result does this test expect? What change to the code would make it fail?',
+    match: { query: TEST_ATTRIBUTE_QUERY },
+    check: (match, ctx) => {
+      const test = unassertedTest(match, ctx);
+      return test?.helpers.length === 0 && { message: `test \`${test.name.text}\` asserts nothing`, start: test.name, end: test.name };
+    },
+  }),
+  rule({
+    id: 'test-assert-unseen',
+    category: 'testing',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'a test with no assertion in its own body; what it calls may assert',
+    explanation:
+      'This test\'s body has no assertion of its own, but it calls functions or macros that may hold them (a `run_case(..)` helper, say). If they do not, it passes whatever the code returns. The subject lists them.',
+    question: 'Where does this test check its result?',
+    match: { query: TEST_ATTRIBUTE_QUERY },
+    check: (match, ctx) => {
+      const test = unassertedTest(match, ctx);
+      if (!test?.helpers.length) return false;
+      const helpers = test.helpers.map((helper) => `\`${helper}\``).join(', ');
+      return { message: `test \`${test.name.text}\` asserts nothing itself; it calls ${helpers}`, start: test.name, end: test.name, subject: test.helpers.join(',') };
+    },
   }),
 ];

@@ -1,6 +1,29 @@
-import { rule, type Rule } from './rule';
+import type { Node } from 'web-tree-sitter';
+import { lastSegment, normalisePath, rule, type Rule } from './rule';
 
 const SAFETY_COMMENT = /\bSAFETY\s*:/i;
+
+/** Unsafe functions that skip a check their safe counterpart makes, with that counterpart. */
+const SAFE_COUNTERPARTS: Record<string, string> = {
+  from_utf8_unchecked: '`from_utf8`, which validates the bytes',
+  get_unchecked: '`get` or indexing, which check the bounds',
+  get_unchecked_mut: '`get_mut` or indexing, which check the bounds',
+  set_len: '`truncate`, `resize` or `extend`, which keep every element initialised',
+  transmute: 'a typed conversion (`from_bits`, `from_ne_bytes`, `as`, `From`)',
+  unwrap_unchecked: '`unwrap`, `expect` or a `match`',
+};
+
+/**
+ * Inside an `unsafe` block or `unsafe fn`, where std's unsafe functions can be called: a method of
+ * the crate's own that shares a name (a safe `set_len`) is called elsewhere too.
+ */
+function inUnsafeCode(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'unsafe_block') return true;
+    if (p.type === 'function_item') return p.children.some((c) => c?.type === 'function_modifiers' && /\bunsafe\b/.test(c.text));
+  }
+  return false;
+}
 
 export const unsafeRules: Rule[] = [
   rule({
@@ -25,5 +48,34 @@ export const unsafeRules: Rule[] = [
     question: 'Walk me through the safety argument: what would break it?',
     match: { query: '(unsafe_block "unsafe" @site)' },
     check: ({ captures }, ctx) => ctx.leadingComments(captures.site).some((c) => SAFETY_COMMENT.test(c)),
+  }),
+  rule({
+    id: 'unsafe-shortcut',
+    category: 'unsafe',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'an unsafe call that skips a check a safe form makes',
+    explanation:
+      'This call skips a check that its safe counterpart makes: UTF-8 validation, a bounds check, initialisation of the new length, a conversion the types vouch for. If the assumption it rests on is ever false, the behaviour is undefined, where the safe form would return an error or panic. Whether the check costs enough to matter is a question of measurement.',
+    question: 'Was the safe form measured to be too slow here? What guarantees the assumption this call makes?',
+    match: [{ calls: ['from_utf8_unchecked', 'transmute'] }, { methods: ['get_unchecked', 'get_unchecked_mut', 'set_len', 'unwrap_unchecked'] }],
+    check: ({ captures }, ctx) => {
+      if (!inUnsafeCode(captures.site)) return false;
+      const name = lastSegment(normalisePath(ctx.text(captures.site)));
+      return { message: `\`${name}\` skips a check; the safe form is ${SAFE_COUNTERPARTS[name]}`, subject: name };
+    },
+  }),
+  rule({
+    id: 'deny-unsafe-code',
+    category: 'unsafe',
+    polarity: 'strength',
+    severity: 'hint',
+    message: '`unsafe_code` denied: the compiler rejects `unsafe` here',
+    explanation:
+      'With `#![forbid(unsafe_code)]` the compiler rejects every `unsafe` block, function and impl in the crate (or the module it heads), and no `allow` further in can lift it. `#![deny(unsafe_code)]` does the same, except where an `#[allow(unsafe_code)]` marks a reviewed exception. Either way the candidate states where `unsafe` may be, and makes it checkable.',
+    question: 'Was there a point where `unsafe` was tempting? What did you do instead?',
+    match: { query: '(inner_attribute_item (attribute (identifier) @level (#any-of? @level "forbid" "deny") arguments: (token_tree (identifier) @lint (#eq? @lint "unsafe_code"))) @site)' },
+    check: ({ captures }, ctx) =>
+      ctx.text(captures.level) === 'forbid' || { message: '`#![deny(unsafe_code)]`: `unsafe` only where an `#[allow(unsafe_code)]` marks it' },
   }),
 ];

@@ -1,0 +1,120 @@
+import type { Node } from 'web-tree-sitter';
+import { rule, type Rule } from './rule';
+
+/** Word parts that name money. */
+const MONEY_WORDS = new Set(['amount', 'price', 'balance', 'money', 'payment', 'fee', 'subtotal']);
+/** Word parts that name money as often as a measure: a path's cost, a total of seconds. */
+const MONEY_OR_MEASURE_WORDS = new Set(['cost', 'total']);
+/** Word parts that make a name a ratio or a measure, which a float suits: `fee_rate`, `total_secs`. */
+const RATIO_OR_UNIT_WORDS = new Set(['rate', 'ratio', 'percent', 'percentage', 'pct', 'factor', 'sec', 'second', 'ms', 'milli', 'time', 'duration', 'weight', 'score', 'distance']);
+
+/** A name's lower-case word parts, plurals made singular: `totalAmounts` is `total`, `amount`. */
+function wordParts(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/_+/)
+    .map((part) => part.replace(/(?<=[^s])s$/, ''));
+}
+
+/** What a named value's type holds: a float, by its type or by a float literal it is bound to. */
+function holdsFloat(type: Node): boolean {
+  return type.type === 'float_literal' || /\bf(32|64)\b/.test(type.text);
+}
+
+/** A named place (field, parameter, binding, constant, function result) and its type. */
+const NAMED_TYPE_QUERY = `[
+  (field_declaration name: (field_identifier) @site type: (_) @type)
+  (parameter pattern: (identifier) @site type: (_) @type)
+  (let_declaration pattern: (identifier) @site type: (_) @type)
+  (let_declaration pattern: (identifier) @site value: (float_literal) @type)
+  (const_item name: (identifier) @site type: (_) @type)
+  (static_item name: (identifier) @site type: (_) @type)
+  (function_item name: (identifier) @site return_type: (_) @type)
+  (function_signature_item name: (identifier) @site return_type: (_) @type)
+]`;
+
+const FUNCTION_TYPES = new Set(['function_item', 'function_signature_item']);
+
+/**
+ * How surely a float-typed name holds money: by a money word, by a word that may be money, or not
+ * at all. A function's float result may convert exact storage for display (`cents as f64 / 100.0`),
+ * so it is never sure.
+ */
+function moneyFloat(captures: Record<string, Node>): 'money' | 'maybe' | undefined {
+  if (!holdsFloat(captures.type)) return undefined;
+  const parts = wordParts(captures.site.text);
+  if (parts.some((part) => RATIO_OR_UNIT_WORDS.has(part))) return undefined;
+  if (parts.some((part) => MONEY_WORDS.has(part))) return FUNCTION_TYPES.has(captures.site.parent?.type ?? '') ? 'maybe' : 'money';
+  return parts.some((part) => MONEY_OR_MEASURE_WORDS.has(part)) ? 'maybe' : undefined;
+}
+
+const FLOAT_MONEY_FACTS =
+  '`f32` and `f64` are binary floating point (IEEE 754): most decimal fractions, 0.10 among them, have no exact value, so sums of amounts drift by fractions of a cent and equal amounts can compare unequal. Money is usually held as an integer count of the smallest unit (cents in an `i64`) or in a decimal type.';
+
+/** Integer types by width in bits; `usize` and `isize` as on the 64-bit targets a take-home runs on. */
+const INTEGER_BITS: Record<string, number> = { u8: 8, i8: 8, u16: 16, i16: 16, u32: 32, i32: 32, u64: 64, i64: 64, usize: 64, isize: 64, u128: 128, i128: 128 };
+
+/** Calls whose result type is known by name, with that type. `size_of::<T>()` is left out: a type's size is a small constant. */
+const SIZED_RESULTS: Record<string, string> = {
+  len: 'usize',
+  count: 'usize',
+  capacity: 'usize',
+  size_of_val: 'usize',
+  as_secs: 'u64',
+  as_millis: 'u128',
+  as_micros: 'u128',
+  as_nanos: 'u128',
+};
+
+export const numberRules: Rule[] = [
+  rule({
+    id: 'money-float',
+    // A choice of data model: a wrong cent raises no error, and the rubric weighs it with the design.
+    category: 'project',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'money held in a binary float',
+    explanation: FLOAT_MONEY_FACTS,
+    question: 'What does `0.1 + 0.2 == 0.3` give in this type? Why a float rather than integer cents or a decimal type?',
+    match: { query: NAMED_TYPE_QUERY },
+    check: ({ captures }) => moneyFloat(captures) === 'money' && { message: `\`${captures.site.text}\` holds money in a binary float` },
+  }),
+  rule({
+    id: 'money-float-unsure',
+    category: 'project',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'a total, a cost or a function\'s result in a binary float: money, or a measure?',
+    explanation: `A float suits a measure (a path's cost, a total of seconds), and a function may return one to show an amount kept exactly elsewhere. If this is money that is added up or compared, though: ${FLOAT_MONEY_FACTS}`,
+    question: 'Is this an amount of money? If so, how would rounding show up in it?',
+    match: { query: NAMED_TYPE_QUERY },
+    check: ({ captures }) => moneyFloat(captures) === 'maybe',
+  }),
+  rule({
+    id: 'truncating-cast',
+    category: 'error-handling',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'an `as` cast to a narrower integer type',
+    explanation:
+      'An `as` cast to a narrower integer keeps the low bits: a value past the target\'s range becomes a different number, silently. `u32::try_from(x)` returns an error instead, which the code can handle or `expect` with the invariant that rules it out. Clippy\'s `cast_possible_truncation` (pedantic) flags these casts.',
+    question: 'Can this value ever exceed the target type\'s range? What should happen if it does?',
+    match: {
+      query: `(type_cast_expression
+  value: (call_expression function: [
+    (field_expression field: (field_identifier) @source)
+    (identifier) @source
+    (scoped_identifier name: (identifier) @source)
+    (generic_function function: [(identifier) @source (scoped_identifier name: (identifier) @source)])])
+  type: (primitive_type) @target
+  (#any-of? @source ${Object.keys(SIZED_RESULTS).map((name) => `"${name}"`).join(' ')})) @site`,
+    },
+    check: ({ captures }, ctx) => {
+      const source = SIZED_RESULTS[ctx.text(captures.source)];
+      const target = ctx.text(captures.target);
+      if ((INTEGER_BITS[target] ?? Infinity) >= INTEGER_BITS[source]) return false;
+      return { message: `\`${ctx.text(captures.source)}\` gives a \`${source}\`; \`as ${target}\` keeps its low ${INTEGER_BITS[target]} bits` };
+    },
+  }),
+];

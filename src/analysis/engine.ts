@@ -52,13 +52,21 @@ const CAN_HOLD_CODE = /[.?!([{]|::/;
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
 const TEST_MACROS = new Set(['proptest', 'quickcheck']);
 const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
-/** Closures handed to these run on another thread, not on the async runtime. */
-const OFFLOADING_CALLS = new Set(['spawn_blocking', 'block_in_place', 'spawn', 'scope']);
+/**
+ * `Option`, `Result` and iterator methods that run the closures they are given in place, while the
+ * caller waits. A closure handed to anything else is deferred work (`spawn_blocking(|| ..)`, a
+ * crate's own offloading wrapper), whose body is not the async code around it.
+ */
+const SYNCHRONOUS_ADAPTERS = new Set([
+  'map', 'map_err', 'map_or', 'map_or_else', 'and_then', 'or_else', 'unwrap_or_else', 'ok_or_else', 'is_some_and', 'is_ok_and', 'then',
+  'filter', 'filter_map', 'flat_map', 'for_each', 'try_for_each', 'fold', 'try_fold', 'any', 'all', 'find', 'find_map', 'position',
+  'inspect', 'take_while', 'skip_while', 'map_while', 'scan', 'retain', 'get_or_insert_with', 'or_insert_with',
+]);
 const NON_ASCII = /[^\p{ASCII}]/u;
 const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
 const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
 
-type InternalRole = 'method' | 'call' | 'macro' | 'use' | 'function' | 'module' | 'public' | 'attribute' | 'async-block' | 'loop' | 'loop-body';
+type InternalRole = 'method' | 'call' | 'macro' | 'use' | 'function' | 'module' | 'public' | 'attribute' | 'async-block' | 'closure' | 'loop' | 'loop-body';
 type PatternRole = { kind: 'rule'; rule: Rule } | { kind: InternalRole };
 
 /**
@@ -77,6 +85,7 @@ const INTERNAL_PATTERNS: { role: PatternRole; query: string }[] = [
   { role: { kind: 'public' }, query: PUBLIC_ITEM_QUERY },
   { role: { kind: 'attribute' }, query: '[(attribute_item) (inner_attribute_item)] @attribute' },
   { role: { kind: 'async-block' }, query: '(async_block) @async' },
+  { role: { kind: 'closure' }, query: '(closure_expression) @closure' },
   { role: { kind: 'loop' }, query: '[(while_expression) (loop_expression)] @loop' },
   { role: { kind: 'loop-body' }, query: '(for_expression body: (_) @loop)' },
 ];
@@ -267,6 +276,13 @@ function firstCaptures(match: QueryMatch): Record<string, Node> {
   const captures: Record<string, Node> = {};
   for (const { name, node } of match.captures) captures[name] ??= node;
   return captures;
+}
+
+/** Whether a closure is an argument of a synchronous adapter, which runs it where it is written. */
+function runsInPlace(closure: Node): boolean {
+  const call = closure.parent?.type === 'arguments' ? closure.parent.parent : null;
+  const callee = call?.childForFieldName('function');
+  return callee?.type === 'field_expression' && SYNCHRONOUS_ADAPTERS.has(callee.childForFieldName('field')?.text ?? '');
 }
 
 /** The item an outer attribute belongs to: the next sibling that is neither an attribute nor a comment. */
@@ -501,27 +517,23 @@ export class RustAnalyzer {
           case 'method': {
             const name = captures.site.text;
             const rules = this.byMethod.get(name);
-            const offloads = OFFLOADING_CALLS.has(name);
-            if (!rules && !offloads) break;
+            if (!rules) break;
             const field = captures.site.parent;
             const call = field?.parent;
             const receiver = field?.childForFieldName('value');
             const args = call?.childForFieldName('arguments');
             if (!call || !receiver || !args) break;
             dispatch(rules, { site: captures.site, 'site.end': args, receiver, call });
-            if (offloads) this.markOffloaded(args, scope, range);
             break;
           }
           case 'call': {
             const name = lastSegment(normalisePath(captures.callee.text));
             const rules = this.byCall.get(name);
-            const offloads = OFFLOADING_CALLS.has(name);
-            if (!rules && !offloads) break;
+            if (!rules) break;
             const call = captures.callee.parent;
             const args = call?.childForFieldName('arguments');
             if (!call || args?.type !== 'arguments') break;
             dispatch(rules, { site: captures.callee, callee: captures.callee, args, call });
-            if (offloads) this.markOffloaded(args, scope, range);
             break;
           }
           case 'macro': {
@@ -584,6 +596,9 @@ export class RustAnalyzer {
           case 'async-block':
             scope.asyncBodies.add(...range(captures.async), true);
             break;
+          case 'closure':
+            if (!runsInPlace(captures.closure)) scope.asyncBodies.add(...range(captures.closure), false);
+            break;
           case 'loop':
           case 'loop-body': {
             // For a `for`, the capture is its body: the iterator expression runs once.
@@ -595,11 +610,6 @@ export class RustAnalyzer {
       }
     }
     return pending;
-  }
-
-  /** Closures passed to a thread-spawning call run off the async runtime. */
-  private markOffloaded(args: Node, scope: FileScope, range: (node: Node) => [number, number]): void {
-    for (const arg of args.namedChildren) if (arg?.type === 'closure_expression') scope.asyncBodies.add(...range(arg), false);
   }
 
   /** Matches of the `lines` rules in the file's own text (not in macro arguments), in the groups being analysed. */

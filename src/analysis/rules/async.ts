@@ -1,37 +1,41 @@
 import type { Node } from 'web-tree-sitter';
-import { locksStandardStream } from './calls';
-import { normalisePath, rule, type Rule, type RuleContext } from './rule';
+import { asyncAlternative, BLOCKING_OPERATION_NAMES, blockingOperation } from './calls';
+import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
-/** Calls that block the calling thread, by the full path they resolve to. */
-const BLOCKING_CALLS: { pattern: RegExp; describe: (path: string) => string }[] = [
-  { pattern: /^std::thread::sleep$/, describe: () => '`std::thread::sleep` blocks the runtime thread; use `tokio::time::sleep`' },
-  { pattern: /^std::fs::/, describe: (p) => `\`${p}\` is blocking file I/O; use \`tokio::fs\` or \`spawn_blocking\`` },
-  { pattern: /^std::net::/, describe: (p) => `\`${p}\` is blocking network I/O; use \`tokio::net\`` },
-  { pattern: /^std::io::stdin$/, describe: () => 'blocking stdin inside async code; use `tokio::io::stdin`' },
-  { pattern: /^reqwest::blocking::/, describe: (p) => `\`${p}\` blocks the runtime thread; use the async \`reqwest\` client` },
-  { pattern: /(^|::)block_on$/, describe: () => '`block_on` inside async code can deadlock the runtime' },
-];
+/** Methods of std traits, whatever the receiver: the name alone tells the operation. */
+const STD_TRAIT_METHODS = new Map([['to_socket_addrs', 'std::net::ToSocketAddrs::to_socket_addrs']]);
 
-/** The last names of the calls `blockingCall` looks at; it decides on the resolved path. */
-const BLOCKING_CALL_NAMES = [
-  'sleep', 'stdin', 'block_on', 'open', 'create', 'read_to_string', 'read_to_end', 'read_dir', 'read', 'write', 'remove_file',
-  'remove_dir', 'remove_dir_all', 'create_dir', 'create_dir_all', 'copy', 'rename', 'metadata', 'canonicalize', 'connect',
-  'bind', 'get', 'post', 'new',
-];
-
-function blockingCall(callee: Node, ctx: RuleContext) {
-  const written = normalisePath(ctx.text(callee));
-  const path = ctx.resolvePath(written);
-  const match = BLOCKING_CALLS.find((b) => b.pattern.test(path));
-  return match ? { message: match.describe(written) } : false;
+/**
+ * The full path a method call names when its receiver is built by a path call, through builder
+ * methods and error handling: `OpenOptions::new().append(true).open(p)` names
+ * `std::fs::OpenOptions::open`. Undefined when the receiver's type is not written.
+ */
+function methodPath(name: string, receiver: Node, ctx: RuleContext): string | undefined {
+  const traitMethod = STD_TRAIT_METHODS.get(name);
+  if (traitMethod) return traitMethod;
+  let node: Node | null = receiver;
+  while (node?.type === 'try_expression' || node?.type === 'call_expression') {
+    const callee = node.childForFieldName('function');
+    if (node.type === 'try_expression') node = node.namedChildren[0];
+    else if (callee?.type === 'field_expression') node = callee.childForFieldName('value');
+    else {
+      const constructor = callee && ctx.resolvePath(normalisePath(ctx.text(callee)));
+      const type = constructor?.slice(0, Math.max(0, constructor.lastIndexOf('::')));
+      return type ? `${type}::${name}` : undefined;
+    }
+  }
+  return undefined;
 }
 
-/** A `.lock()` that is not awaited takes a blocking lock (std or parking_lot), whatever the crate. */
-function blockingLock(captures: Record<string, Node>, ctx: RuleContext) {
-  if (!ctx.isInAsync(captures.site) || locksStandardStream(captures.receiver)) return false;
-  // `.lock().await` is an async mutex; asked only now, since `parent` walks down from the root.
-  if (captures.call.parent?.type === 'await_expression') return false;
-  return { message: 'a blocking `Mutex` is locked in async code; keep the section short and never across `.await`' };
+/** A call to a known blocking operation, named by its path (`fs::read(p)`) or by a method on a value built in place. */
+function blockingCall(captures: Record<string, Node>, ctx: RuleContext) {
+  const { callee, receiver, site } = captures;
+  const name = ctx.text(site);
+  const path = callee ? ctx.resolvePath(normalisePath(ctx.text(callee))) : methodPath(name, receiver, ctx);
+  const blocks = path && blockingOperation(path);
+  if (!path || !blocks) return false;
+  const written = callee ? normalisePath(ctx.text(callee)) : `${lastSegment(path.slice(0, path.lastIndexOf('::')))}::${name}`;
+  return { message: `\`${written}\` ${blocks}; use ${asyncAlternative(path)}`, end: site, subject: path };
 }
 
 export const asyncRules: Rule[] = [
@@ -130,14 +134,10 @@ export const asyncRules: Rule[] = [
     severity: 'warning',
     message: 'a blocking call inside async code stalls the runtime thread',
     explanation:
-      'An async runtime runs many tasks on a few threads. A blocking call (sleep, file or socket I/O from `std`, a blocking HTTP client, reading stdin) parks one of those threads, and every task scheduled on it stalls. Use the async equivalent or `spawn_blocking`.',
+      'An async runtime runs many tasks on a few threads. A blocking operation (a sleep, file or socket I/O and DNS lookups from `std`, a blocking HTTP client, stdin, waiting for a child process, `block_on`) parks one of those threads, and every task scheduled on it stalls; Tokio\'s own `block_on` panics inside a runtime. Use the async equivalent or `spawn_blocking`. Only the call itself is judged: a closure handed to another function is deferred work, and counts only when an `Option`, `Result` or iterator method runs it in place.',
     question: 'What happens to the other connections while this call blocks?',
-    match: [{ calls: BLOCKING_CALL_NAMES }, { methods: ['lock'] }],
-    check: ({ captures }, ctx) => {
-      if (captures.receiver) return blockingLock(captures, ctx);
-      if (!ctx.isInAsync(captures.site)) return false;
-      return blockingCall(captures.callee, ctx);
-    },
+    match: [{ calls: BLOCKING_OPERATION_NAMES }, { methods: BLOCKING_OPERATION_NAMES }],
+    check: ({ captures }, ctx) => ctx.isInAsync(captures.site) && blockingCall(captures, ctx),
   }),
 ];
 

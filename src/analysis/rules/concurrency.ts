@@ -8,25 +8,6 @@ const UNAMBIGUOUS_CHANNEL_CONSTRUCTORS = new Set(['channel', 'sync_channel', 'un
 const ATOMIC_TYPE = /^Atomic(Bool|[UI](8|16|32|64|size)|Ptr)$/;
 const ATOMIC_SIZED = new Set(['bool', 'u8', 'u16', 'u32', 'u64', 'usize', 'i8', 'i16', 'i32', 'i64', 'isize']);
 
-/** Strips `.unwrap()`, `.expect(..)` and `?` from the end of an expression. */
-function withoutErrorHandling(expr: Node): Node {
-  let current = expr;
-  for (;;) {
-    if (current.type === 'try_expression') {
-      current = current.namedChildren[0] ?? current;
-      continue;
-    }
-    if (isMethodCallNamed(current, ['unwrap', 'expect'])) {
-      const receiver = current.childForFieldName('function')?.childForFieldName('value');
-      if (receiver) {
-        current = receiver;
-        continue;
-      }
-    }
-    return current;
-  }
-}
-
 const AWAIT_IN_MACRO = /\.await\b/;
 
 /** The first `.await` a statement runs itself, not one inside a closure or async block it only creates. */
@@ -44,13 +25,27 @@ function firstAwaitIn(statement: Node): Node | null {
   return null;
 }
 
-function dropsBinding(statement: Node, name: string, ctx: RuleContext): boolean {
+/** `drop(guard)` ends a guard; a new binding of its name only shadows it. */
+function dropsGuard(statement: Node, name: string, ctx: RuleContext): boolean {
   const text = ctx.text(statement).replace(/\s+/g, '');
-  return new RegExp(`^(std::mem::|mem::)?drop\\(${name}\\);?$`).test(text) || new RegExp(`^let(mut)?${name}\\b`).test(text);
+  return new RegExp(`^(std::mem::|mem::)?drop\\(${name}\\);?$`).test(text);
 }
 
-/** The `let` that binds what a lock call returns, through `.unwrap()`, `.expect(..)` and `?`: the bound name and the whole value. */
-function bindingOfLock(lockCall: Node): { letNode: Node; name: Node; value: Node } | undefined {
+/**
+ * A call that takes a blocking lock guard: a `.lock()` (std or parking_lot) not awaited, or a
+ * `.read()`/`.write()` unwrapped as only a std `RwLock`'s are. All take no argument, which tells
+ * them from I/O's `read(buf)` and `write(data)`.
+ */
+function takesBlockingGuard(call: Node): boolean {
+  const field = call.childForFieldName('function');
+  const receiver = field?.childForFieldName('value');
+  if (!receiver || locksStandardStream(receiver) || call.childForFieldName('arguments')?.namedChildCount !== 0) return false;
+  if (isMethodCallNamed(call, ['lock'])) return call.parent?.type !== 'await_expression';
+  return call.parent?.type === 'field_expression' && isMethodCallNamed(call.parent.parent, ['unwrap', 'expect']);
+}
+
+/** The `let` that binds what a lock call returns, through `.unwrap()`, `.expect(..)` and `?`, and the name it binds. */
+function bindingOfLock(lockCall: Node): { letNode: Node; name: Node } | undefined {
   let value = lockCall;
   for (;;) {
     const parent = value.parent;
@@ -69,37 +64,60 @@ function bindingOfLock(lockCall: Node): { letNode: Node; name: Node; value: Node
   if (letNode?.type !== 'let_declaration' || letNode.childForFieldName('value')?.id !== value.id) return undefined;
   const pattern = letNode.childForFieldName('pattern');
   const name = pattern?.type === 'mut_pattern' ? pattern.namedChildren.find((child) => child?.type === 'identifier') : pattern;
-  return name?.type === 'identifier' ? { letNode, name, value } : undefined;
+  return name?.type === 'identifier' ? { letNode, name } : undefined;
 }
 
 /**
- * A guard from a blocking lock, held in an async body while a later statement awaits. Judged
- * lexically: the guard lives from its `let` to the end of its block, unless `drop(guard)` or a new
- * binding of the same name ends it first.
+ * Where an `.await` is from the guard, counted from the guard rather than the top of the file so
+ * that the message holds while lines above it are edited (an edited document keeps the findings
+ * of the items not touched).
  */
-function guardHeldAcrossAwait(letNode: Node, name: string, value: Node, ctx: RuleContext) {
-  if (value.type === 'await_expression') return false;
-  const lockCall = withoutErrorHandling(value);
-  if (!isMethodCallNamed(lockCall, ['lock', 'read', 'write'])) return false;
-  const receiver = lockCall.childForFieldName('function')?.childForFieldName('value');
-  if (!receiver || locksStandardStream(receiver)) return false;
-  const isRwLockAccess = !isMethodCallNamed(lockCall, ['lock']);
-  // `.read()`/`.write()` name many I/O methods too; only an unwrapped one is a std `RwLock` guard.
-  if (isRwLockAccess && lockCall.id === value.id) return false;
-  if (!ctx.isInAsync(letNode)) return false;
+function linesBelow(awaited: Node, guard: Node): string {
+  const below = awaited.startPosition.row - guard.startPosition.row;
+  return below === 0 ? 'on the same line' : `${below} line${below === 1 ? '' : 's'} below`;
+}
+
+/**
+ * A bound guard held while a later statement of its block awaits. Judged lexically: the guard
+ * lives from its `let` to the end of its block, unless `drop(guard)` ends it first.
+ */
+function boundGuardHeldAcrossAwait(letNode: Node, name: string, ctx: RuleContext) {
   for (let statement = letNode.nextNamedSibling; statement; statement = statement.nextNamedSibling) {
-    if (dropsBinding(statement, name, ctx)) return false;
+    if (dropsGuard(statement, name, ctx)) return false;
     const awaited = firstAwaitIn(statement);
-    if (awaited) {
-      // Counted from the guard, not the top of the file, so that the message holds while lines
-      // above it are edited (an edited document keeps the findings of the items not touched).
-      const below = awaited.startPosition.row - letNode.startPosition.row;
-      return {
-        message: `lock guard \`${name}\` is still held at the \`.await\` ${below === 0 ? 'on the same line' : `${below} line${below === 1 ? '' : 's'} below`}`,
-      };
-    }
+    if (awaited) return { message: `lock guard \`${name}\` is still held at the \`.await\` ${linesBelow(awaited, letNode)}` };
   }
   return false;
+}
+
+/**
+ * The construct whose scrutinee holds the call, and its body: the temporaries of a `for`,
+ * `match`, `if let` or `while let` scrutinee live until the construct ends. A plain `if` or
+ * `while` condition drops them before its block.
+ */
+function scrutineeOf(call: Node): { construct: string; body: Node } | undefined {
+  for (let child = call, parent = call.parent; parent && parent.type !== 'block'; child = parent, parent = parent.parent) {
+    const isValue = parent.childForFieldName('value')?.id === child.id;
+    if (parent.type === 'for_expression' && isValue) return within('for', parent.childForFieldName('body'));
+    if (parent.type === 'match_expression' && isValue) return within('match', parent.childForFieldName('body'));
+    if (parent.type === 'let_condition' && isValue) {
+      const conditional = parent.parent?.type === 'let_chain' ? parent.parent.parent : parent.parent;
+      if (conditional?.type === 'if_expression') return within('if let', conditional.childForFieldName('consequence'));
+      if (conditional?.type === 'while_expression') return within('while let', conditional.childForFieldName('body'));
+    }
+  }
+  return undefined;
+}
+
+function within(construct: string, body: Node | null) {
+  return body ? { construct, body } : undefined;
+}
+
+/** A guard that is a temporary of a scrutinee, held while the construct's body awaits. */
+function temporaryGuardHeldAcrossAwait(call: Node) {
+  const scrutinee = scrutineeOf(call);
+  const awaited = scrutinee && firstAwaitIn(scrutinee.body);
+  return awaited ? { message: `this lock's guard lives through the \`${scrutinee.construct}\` and is held at the \`.await\` ${linesBelow(awaited, call)}` } : false;
 }
 
 export const concurrencyRules: Rule[] = [
@@ -279,13 +297,19 @@ export const concurrencyRules: Rule[] = [
     concurrencyModel: 'shared-state',
     message: 'a blocking lock guard is held across an `.await`',
     explanation:
-      'A `std::sync::Mutex` guard held across `.await` keeps the lock while the task is parked: other tasks on the same runtime thread can deadlock on it, and the future is no longer `Send`. Drop the guard before awaiting, or use an async mutex.',
+      'A `std::sync::Mutex` guard held across `.await` keeps the lock while the task is parked: other tasks on the same runtime thread can deadlock on it, and the future is no longer `Send`. A named guard lives to the end of its block unless dropped (shadowing its name drops nothing); a guard made in the scrutinee of a `for`, `match`, `if let` or `while let` lives through its body. Clippy\'s `await_holding_lock` reports the same. Drop the guard before awaiting, or use an async mutex.',
     question: 'What happens if another task tries to take this lock while this one is suspended at the `.await`?',
     match: { methods: ['lock', 'read', 'write'] },
     check: ({ captures }, ctx) => {
-      const binding = bindingOfLock(captures.call);
-      const verdict = binding && guardHeldAcrossAwait(binding.letNode, ctx.text(binding.name), binding.value, ctx);
-      return verdict ? { ...verdict, start: binding.name, end: binding.name } : false;
+      const { call, site } = captures;
+      if (!takesBlockingGuard(call) || !ctx.isInAsync(call)) return false;
+      const binding = bindingOfLock(call);
+      if (!binding) {
+        const verdict = temporaryGuardHeldAcrossAwait(call);
+        return verdict && { ...verdict, end: site };
+      }
+      const verdict = boundGuardHeldAcrossAwait(binding.letNode, ctx.text(binding.name), ctx);
+      return verdict && { ...verdict, start: binding.name, end: binding.name };
     },
   }),
 ];

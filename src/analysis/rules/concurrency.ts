@@ -8,6 +8,39 @@ const UNAMBIGUOUS_CHANNEL_CONSTRUCTORS = new Set(['channel', 'sync_channel', 'un
 const ATOMIC_TYPE = /^Atomic(Bool|[UI](8|16|32|64|size)|Ptr)$/;
 const ATOMIC_SIZED = new Set(['bool', 'u8', 'u16', 'u32', 'u64', 'usize', 'i8', 'i16', 'i32', 'i64', 'isize']);
 
+/** A `Condvar` wait and the start of its guard argument: `cvar.wait(guard)`, `cvar.wait(self.flag.lock`. */
+const CONDVAR_WAIT = /\.\s*wait(?:_while|_timeout|_timeout_while)?\s*\(\s*([\w.]+)/g;
+
+/** The name a type is declared under, through wrappers such as `Arc<..>` and `&`: a field, a static, a `let` or a parameter. */
+function declaredName(type: Node): string | undefined {
+  for (let node = type.parent; node; node = node.parent) {
+    if (node.type === 'field_declaration' || node.type === 'static_item') return node.childForFieldName('name')?.text;
+    if (node.type === 'let_declaration' || node.type === 'parameter') {
+      const pattern = node.childForFieldName('pattern');
+      return pattern?.type === 'identifier' ? pattern.text : undefined;
+    }
+    if (!['generic_type', 'type_arguments', 'reference_type'].includes(node.type)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a `Condvar` waits on a mutex: paired with one in a tuple type, or, in the same file,
+ * waiting on a guard taken from a mutex of the same name (`cvar.wait(self.done.lock()..)`, or
+ * `cvar.wait(guard)` with `guard = ..done.lock()`).
+ */
+function condvarWaitsOn(mutexType: Node, ctx: RuleContext): boolean {
+  const pair = mutexType.parent?.type === 'tuple_type' ? mutexType.parent.namedChildren : [];
+  if (pair.some((type) => type && lastSegment(normalisePath(ctx.text(type))) === 'Condvar')) return true;
+  const name = declaredName(mutexType);
+  if (!name) return false;
+  const file = ctx.text(mutexType.tree.rootNode);
+  return [...file.matchAll(CONDVAR_WAIT)].some(([, guard]) => {
+    if (guard === `${name}.lock` || guard.endsWith(`.${name}.lock`)) return true;
+    return /^\w+$/.test(guard) && new RegExp(`\\b${guard}\\s*=[^;=]*\\b${name}\\s*\\.\\s*lock\\s*\\(`).test(file);
+  });
+}
+
 const AWAIT_IN_MACRO = /\.await\b/;
 
 /** The first `.await` a statement runs itself, not one inside a closure or async block it only creates. */
@@ -204,17 +237,17 @@ export const concurrencyRules: Rule[] = [
   rule({
     id: 'mutex-could-be-atomic',
     category: 'concurrency',
-    polarity: 'concern',
-    severity: 'information',
+    polarity: 'info',
+    severity: 'hint',
     concurrencyModel: 'shared-state',
-    message: 'a `Mutex` around a bool or integer; an atomic would do',
+    message: 'a `Mutex` around a bool or integer: could an atomic do?',
     explanation:
-      'A mutex around a single `bool` or integer costs a lock for what `AtomicBool`/`AtomicU64` does without one. It suggests the candidate reaches for `Mutex` by default.',
-    question: 'Could this be an atomic? What would you gain or lose?',
+      'When a single `bool` or integer is all a mutex protects, `AtomicBool` or `AtomicU64` can share it without a lock. Often it cannot: an atomic does not order other memory the way a lock\'s critical section does, it cannot make a multi-step update atomic, a `Condvar` needs the mutex, and some targets lack 64-bit atomics. Clippy keeps `mutex_atomic` in its restriction group, off by default, for these reasons. Not reported where a `Condvar` in the same file waits on the mutex.',
+    question: 'Could this be an atomic? Does the lock also order other data or guard a multi-step update?',
     match: { query: `
 (generic_type type: [(type_identifier) @lock (scoped_type_identifier name: (type_identifier) @lock)] (#eq? @lock "Mutex")
   type_arguments: (type_arguments . (primitive_type) @inner .)) @site` },
-    check: ({ captures }, ctx) => ATOMIC_SIZED.has(ctx.text(captures.inner)),
+    check: ({ captures }, ctx) => ATOMIC_SIZED.has(ctx.text(captures.inner)) && !condvarWaitsOn(captures.site, ctx),
   }),
   rule({
     id: 'channel',

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { asyncAlternative, BLOCKING_OPERATION_NAMES, blockingOperation } from './calls';
+import { asyncAlternative, BLOCKING_OPERATION_NAMES, blockingOperation, discardsValue, isMethodCallNamed } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
 /** Methods of std traits, whatever the receiver: the name alone tells the operation. */
@@ -36,6 +36,33 @@ function blockingCall(captures: Record<string, Node>, ctx: RuleContext) {
   if (!path || !blocks) return false;
   const written = callee ? normalisePath(ctx.text(callee)) : `${lastSegment(path.slice(0, path.lastIndexOf('::')))}::${name}`;
   return { message: `\`${written}\` ${blocks}; use ${asyncAlternative(path)}`, end: site, subject: path };
+}
+
+/** Tokio's task spawns, whose `JoinHandle` detaches the task when dropped. */
+const TASK_SPAWNS = new Set(['tokio::spawn', 'tokio::task::spawn', 'tokio::task::spawn_local', 'tokio::task::spawn_blocking']);
+
+/** Methods a `Result` (or std's `BarrierWaitResult`) has and a future does not: a future must be awaited first. */
+const RESULT_ONLY_METHODS = ['unwrap', 'expect', 'ok', 'is_ok', 'is_err', 'unwrap_or', 'unwrap_or_default', 'is_leader'];
+
+/** What the call waits for, when its shape rules out an async method left un-awaited. */
+function blockingWaitFor(name: string, call: Node): string | false {
+  const args = call.childForFieldName('arguments')?.namedChildCount ?? 0;
+  const parent = call.parent;
+  const usedAsResult = parent?.type === 'try_expression' || (parent?.type === 'field_expression' && isMethodCallNamed(parent.parent, RESULT_ONLY_METHODS));
+  switch (name) {
+    case 'join':
+      // A slice's `join` takes a separator and a path's a component; a thread's takes nothing.
+      return args === 0 && 'the thread finishes';
+    case 'recv_timeout':
+      return args === 1 && 'a message arrives or the time runs out';
+    case 'recv':
+      return args === 0 && usedAsResult && 'a message arrives';
+    case 'wait':
+      if (args === 1) return 'another thread notifies the `Condvar`';
+      return args === 0 && usedAsResult && 'what it waits on (a `Barrier`, a child process) is done';
+    default:
+      return args >= 2 && 'another thread notifies the `Condvar`';
+  }
 }
 
 export const asyncRules: Rule[] = [
@@ -139,5 +166,34 @@ export const asyncRules: Rule[] = [
     match: [{ calls: BLOCKING_OPERATION_NAMES }, { methods: BLOCKING_OPERATION_NAMES }],
     check: ({ captures }, ctx) => ctx.isInAsync(captures.site) && blockingCall(captures, ctx),
   }),
+  rule({
+    id: 'blocking-wait-in-async',
+    category: 'async',
+    polarity: 'concern',
+    severity: 'warning',
+    message: 'a blocking wait on another thread inside async code',
+    explanation:
+      "std's `mpsc::Receiver::recv`, a thread's `JoinHandle::join`, `Condvar::wait` and `Barrier::wait` block the calling thread until another thread acts. In async code that thread is one of the runtime's workers, so every task scheduled on it stalls meanwhile. Tokio has counterparts that are awaited (`tokio::sync::mpsc`, `Notify`, `Barrier`, a task's `JoinHandle`), and `spawn_blocking` moves a wait off the workers. Reported only where the call cannot be an async method left un-awaited: a `join()` without arguments, a `Condvar` wait given a guard, `recv_timeout`, or a `recv()`/`wait()` whose result is used as a `Result` at once.",
+    question: 'What do the other tasks on this runtime thread do while this call waits?',
+    match: { methods: ['recv', 'recv_timeout', 'join', 'wait', 'wait_while', 'wait_timeout', 'wait_timeout_while'] },
+    check: ({ captures }, ctx) => {
+      const { site, call, receiver } = captures;
+      if (call.parent?.type === 'await_expression' || !ctx.isInAsync(site)) return false;
+      const name = ctx.text(site);
+      const until = blockingWaitFor(name, call);
+      return until !== false && { message: `\`.${name}(..)\` without \`.await\` blocks the runtime thread until ${until}`, end: site, subject: ctx.text(receiver) };
+    },
+  }),
+  rule({
+    id: 'detached-task',
+    category: 'async',
+    polarity: 'info',
+    severity: 'hint',
+    message: "the task's `JoinHandle` is dropped: it runs detached",
+    explanation:
+      "Tokio's docs: dropping a `JoinHandle` detaches the task. It keeps running, but nothing can await its result, see its error or panic, or abort it. That is the documented way to fire and forget, common for a task per accepted connection; what matters is how such tasks stop: a shutdown signal, a `CancellationToken`, or a `JoinSet` that owns them. When the runtime shuts down, they are dropped at their next yield point rather than run to completion.",
+    question: 'How does this task stop at shutdown, and who learns if it fails or panics?',
+    match: { calls: ['spawn', 'spawn_local', 'spawn_blocking'] },
+    check: ({ captures }, ctx) => TASK_SPAWNS.has(ctx.resolvePath(normalisePath(ctx.text(captures.callee)))) && discardsValue(captures.call),
+  }),
 ];
-

@@ -109,3 +109,10 @@ export function blockingOperation(path: string): string | undefined {
 export function asyncAlternative(path: string): string | undefined {
   return BLOCKING_BY_PATH.get(path)?.instead;
 }
+
+/** Whether a call's value is dropped at once: a statement of its own, or bound to `_`. */
+export function discardsValue(call: Node): boolean {
+  const parent = call.parent;
+  if (parent?.type === 'expression_statement') return true;
+  return parent?.type === 'let_declaration' && parent.childForFieldName('pattern')?.text === '_';
+}

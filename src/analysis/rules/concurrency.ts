@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { isMethodCallNamed, locksStandardStream } from './calls';
+import { isComment } from '../syntax';
+import { discardsValue, isMethodCallNamed, locksStandardStream } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
 const CHANNEL_MODULES = /(^|::)(mpsc|oneshot|broadcast|watch|crossbeam_channel|crossbeam::channel|flume|async_channel|kanal)(::|$)/;
@@ -151,6 +152,56 @@ function temporaryGuardHeldAcrossAwait(call: Node) {
   const scrutinee = scrutineeOf(call);
   const awaited = scrutinee && firstAwaitIn(scrutinee.body);
   return awaited ? { message: `this lock's guard lives through the \`${scrutinee.construct}\` and is held at the \`.await\` ${linesBelow(awaited, call)}` } : false;
+}
+
+/** Constructors of queues without a bound: a send never waits for the receiver. */
+const UNBOUNDED_QUEUES = new Set([
+  'std::sync::mpsc::channel',
+  'tokio::sync::mpsc::unbounded_channel',
+  'crossbeam_channel::unbounded',
+  'crossbeam::channel::unbounded',
+  'flume::unbounded',
+  'async_channel::unbounded',
+  'futures::channel::mpsc::unbounded',
+]);
+const SLEEPS = new Set(['std::thread::sleep', 'tokio::time::sleep', 'async_std::task::sleep']);
+/** Reads of in-process shared state that a loop may poll: an atomic, a lock, a channel or a thread. */
+const IN_PROCESS_POLL = /\.\s*(load|lock|read|try_lock|try_recv|is_finished)\s*\(/;
+
+/** The expression a block's statement holds. */
+function expressionOf(statement: Node): Node | null {
+  return statement.type === 'expression_statement' ? statement.namedChildren[0] : statement;
+}
+
+/** A statement that only sleeps: `thread::sleep(d);` or `tokio::time::sleep(d).await;`. */
+function isSleep(statement: Node, ctx: RuleContext): boolean {
+  let expression = expressionOf(statement);
+  if (expression?.type === 'await_expression') expression = expression.namedChildren[0];
+  const callee = expression?.type === 'call_expression' ? expression.childForFieldName('function') : null;
+  return !!callee && SLEEPS.has(ctx.resolvePath(normalisePath(ctx.text(callee))));
+}
+
+/** The condition of an `if` that only leaves the loop (`if cond { break; }`), or undefined for any other statement. */
+function exitCondition(statement: Node): Node | undefined {
+  const expression = expressionOf(statement);
+  if (expression?.type !== 'if_expression' || expression.childForFieldName('alternative')) return undefined;
+  const exits = expression.childForFieldName('consequence')?.namedChildren.filter((child) => child && !isComment(child)) ?? [];
+  const leaves = exits.length > 0 && exits.every((exit) => exit && ['break_expression', 'return_expression'].includes(expressionOf(exit)?.type ?? ''));
+  return leaves ? (expression.childForFieldName('condition') ?? undefined) : undefined;
+}
+
+/**
+ * The conditions a loop polls between sleeps, when waiting is all it does: a `while` whose body
+ * only sleeps, or a `loop` whose body only sleeps and leaves when a condition holds.
+ */
+function polledConditions(loop: Node, ctx: RuleContext): Node[] {
+  const statements = loop.childForFieldName('body')?.namedChildren.filter((child): child is Node => !!child && !isComment(child)) ?? [];
+  const others = statements.filter((statement) => !isSleep(statement, ctx));
+  if (others.length === statements.length) return [];
+  const condition = loop.childForFieldName('condition');
+  if (condition) return others.length === 0 ? [condition] : [];
+  const exits = others.map(exitCondition);
+  return exits.every((exit): exit is Node => exit !== undefined) ? exits : [];
 }
 
 export const concurrencyRules: Rule[] = [
@@ -343,6 +394,47 @@ export const concurrencyRules: Rule[] = [
       }
       const verdict = boundGuardHeldAcrossAwait(binding.letNode, ctx.text(binding.name), ctx);
       return verdict && { ...verdict, start: binding.name, end: binding.name };
+    },
+  }),
+  rule({
+    id: 'detached-thread',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'threads',
+    message: "the thread's `JoinHandle` is dropped: it runs detached",
+    explanation:
+      "The std docs: dropping a thread's `JoinHandle` detaches the thread. Nothing can join it, get its result or learn that it panicked, and when `main` returns the process ends with it, wherever it is. That suits work that may stop at any point; otherwise a reviewer looks for a way to tell the thread to stop and a `join` at shutdown.",
+    question: 'How does this thread stop when the program shuts down, and who learns if it panics?',
+    match: { calls: ['spawn'] },
+    check: ({ captures }, ctx) => ctx.resolvePath(normalisePath(ctx.text(captures.callee))) === 'std::thread::spawn' && discardsValue(captures.call),
+  }),
+  rule({
+    id: 'unbounded-channel',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'message-passing',
+    message: 'an unbounded queue: nothing slows the sender when the receiver falls behind',
+    explanation:
+      "A send on an unbounded channel (std's `mpsc::channel`, Tokio's `unbounded_channel`, crossbeam's `unbounded`) always succeeds while the receiver lives; when the receiver falls behind, messages pile up in memory, which Tokio's docs name as the only bound. A bounded channel (`sync_channel(n)`, Tokio's `channel(n)`, `bounded(n)`) gives back-pressure instead. Unbounded is fine when the producer is bounded by design, such as one reply per request.",
+    question: 'What limits how many messages wait in this queue when the consumer is slow?',
+    match: { calls: ['channel', 'unbounded_channel', 'unbounded'] },
+    check: ({ captures }, ctx) => UNBOUNDED_QUEUES.has(ctx.resolvePath(normalisePath(ctx.text(captures.callee)))),
+  }),
+  rule({
+    id: 'busy-wait',
+    category: 'concurrency',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'waits for shared state by polling it and sleeping',
+    explanation:
+      "This loop does nothing but check an atomic, a lock or a channel and sleep, so it notices the change up to one sleep late and wakes for nothing in between. The std docs present `Condvar` as the way to block a thread without using CPU until an event; a channel's `recv`, `thread::park`, or in async code `tokio::sync::Notify` or a `watch` channel, wake the waiter when the state changes. Only loops that poll in-process state are reported: polling a file or a remote service is sometimes the only way.",
+    question: 'How could the code that changes this state wake the waiter instead?',
+    match: [{ query: '(while_expression "while" @site) @loop' }, { query: '(loop_expression "loop" @site) @loop' }],
+    check: ({ captures }, ctx) => {
+      const conditions = polledConditions(captures.loop, ctx);
+      return conditions.length > 0 && conditions.some((condition) => IN_PROCESS_POLL.test(ctx.text(condition)));
     },
   }),
 ];

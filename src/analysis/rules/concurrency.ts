@@ -298,7 +298,8 @@ export const concurrencyRules: Rule[] = [
     match: { query: `
 (generic_type type: [(type_identifier) @lock (scoped_type_identifier name: (type_identifier) @lock)] (#eq? @lock "Mutex")
   type_arguments: (type_arguments . (primitive_type) @inner .)) @site` },
-    check: ({ captures }, ctx) => ATOMIC_SIZED.has(ctx.text(captures.inner)) && !condvarWaitsOn(captures.site, ctx),
+    // The declared name is the subject, so that Condvar waits in other files can be matched to it.
+    check: ({ captures }, ctx) => ATOMIC_SIZED.has(ctx.text(captures.inner)) && !condvarWaitsOn(captures.site, ctx) && { subject: declaredName(captures.site) },
   }),
   rule({
     id: 'channel',

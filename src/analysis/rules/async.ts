@@ -48,7 +48,11 @@ const RESULT_ONLY_METHODS = ['unwrap', 'expect', 'ok', 'is_ok', 'is_err', 'unwra
 function blockingWaitFor(name: string, call: Node): string | false {
   const args = call.childForFieldName('arguments')?.namedChildCount ?? 0;
   const parent = call.parent;
-  const usedAsResult = parent?.type === 'try_expression' || (parent?.type === 'field_expression' && isMethodCallNamed(parent.parent, RESULT_ONLY_METHODS));
+  const usedAsResult =
+    parent?.type === 'try_expression' ||
+    (parent?.type === 'field_expression' && isMethodCallNamed(parent.parent, RESULT_ONLY_METHODS)) ||
+    // `while let Ok(m) = rx.recv()`; a `select!` branch of the same shape is no `let`.
+    (parent?.type === 'let_condition' && /^(Ok|Err)\s*\(/.test(parent.childForFieldName('pattern')?.text ?? ''));
   switch (name) {
     case 'join':
       // A slice's `join` takes a separator and a path's a component; a thread's takes nothing.
@@ -173,7 +177,7 @@ export const asyncRules: Rule[] = [
     severity: 'warning',
     message: 'a blocking wait on another thread inside async code',
     explanation:
-      "std's `mpsc::Receiver::recv`, a thread's `JoinHandle::join`, `Condvar::wait` and `Barrier::wait` block the calling thread until another thread acts. In async code that thread is one of the runtime's workers, so every task scheduled on it stalls meanwhile. Tokio has counterparts that are awaited (`tokio::sync::mpsc`, `Notify`, `Barrier`, a task's `JoinHandle`), and `spawn_blocking` moves a wait off the workers. Reported only where the call cannot be an async method left un-awaited: a `join()` without arguments, a `Condvar` wait given a guard, `recv_timeout`, or a `recv()`/`wait()` whose result is used as a `Result` at once.",
+      "std's `mpsc::Receiver::recv`, a thread's `JoinHandle::join`, `Condvar::wait` and `Barrier::wait` block the calling thread until another thread acts. In async code that thread is one of the runtime's workers, so every task scheduled on it stalls meanwhile. Tokio has counterparts that are awaited (`tokio::sync::mpsc`, `Notify`, `Barrier`, a task's `JoinHandle`), and `spawn_blocking` moves a wait off the workers. Reported only where the call cannot be an async method left un-awaited: a `join()` without arguments, a `Condvar` wait given a guard, `recv_timeout`, or a `recv()`/`wait()` whose result is used as a `Result` at once (unwrapped, `?`, or matched by `while let Ok(..)`).",
     question: 'What do the other tasks on this runtime thread do while this call waits?',
     match: { methods: ['recv', 'recv_timeout', 'join', 'wait', 'wait_while', 'wait_timeout', 'wait_timeout_while'] },
     check: ({ captures }, ctx) => {

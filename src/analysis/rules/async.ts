@@ -6,9 +6,10 @@ import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from '.
 const STD_TRAIT_METHODS = new Map([['to_socket_addrs', 'std::net::ToSocketAddrs::to_socket_addrs']]);
 
 /**
- * The full path a method call names when its receiver is built by a path call, through builder
- * methods and error handling: `OpenOptions::new().append(true).open(p)` names
- * `std::fs::OpenOptions::open`. Undefined when the receiver's type is not written.
+ * The full path a method call names when its receiver is built in place by a path call, through
+ * builder methods and error handling, taking the parent of that call's path as the receiver's
+ * type: `OpenOptions::new().append(true).open(p)` names `std::fs::OpenOptions::open`. Undefined
+ * when the receiver is a variable or anything else whose type is not written.
  */
 function methodPath(name: string, receiver: Node, ctx: RuleContext): string | undefined {
   const traitMethod = STD_TRAIT_METHODS.get(name);
@@ -19,8 +20,8 @@ function methodPath(name: string, receiver: Node, ctx: RuleContext): string | un
     if (node.type === 'try_expression') node = node.namedChildren[0];
     else if (callee?.type === 'field_expression') node = callee.childForFieldName('value');
     else {
-      const constructor = callee && ctx.resolvePath(normalisePath(ctx.text(callee)));
-      const type = constructor?.slice(0, Math.max(0, constructor.lastIndexOf('::')));
+      const root = callee && ctx.resolvePath(normalisePath(ctx.text(callee)));
+      const type = root?.slice(0, Math.max(0, root.lastIndexOf('::')));
       return type ? `${type}::${name}` : undefined;
     }
   }
@@ -185,7 +186,8 @@ export const asyncRules: Rule[] = [
       if (call.parent?.type === 'await_expression' || !ctx.isInAsync(site)) return false;
       const name = ctx.text(site);
       const until = blockingWaitFor(name, call);
-      return until !== false && { message: `\`.${name}(..)\` without \`.await\` blocks the runtime thread until ${until}`, end: site, subject: ctx.text(receiver) };
+      const written = `.${name}(${call.childForFieldName('arguments')?.namedChildCount ? '..' : ''})`;
+      return until !== false && { message: `\`${written}\` without \`.await\` blocks the runtime thread until ${until}`, end: site, subject: ctx.text(receiver) };
     },
   }),
   rule({

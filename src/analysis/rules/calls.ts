@@ -70,6 +70,7 @@ const BLOCKING_KINDS: readonly BlockingKind[] = [
     paths: [...within('std::sync::mpsc::Receiver', ['recv', 'recv_timeout']), ...within('crossbeam_channel::Receiver', ['recv', 'recv_timeout'])],
   },
   { blocks: 'blocks the thread until the other thread finishes', instead: '`spawn_blocking`, or a task awaited', paths: ['std::thread::JoinHandle::join'] },
+  { blocks: 'blocks the thread until every thread spawned in it finishes', instead: '`spawn_blocking`', paths: ['std::thread::scope'] },
   {
     blocks: 'blocks the thread until another thread notifies it',
     instead: '`tokio::sync::Notify`',

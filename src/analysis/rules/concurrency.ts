@@ -132,18 +132,18 @@ function boundGuardHeldAcrossAwait(letNode: Node, name: string, ctx: RuleContext
 function scrutineeOf(call: Node): { construct: string; body: Node } | undefined {
   for (let child = call, parent = call.parent; parent && parent.type !== 'block'; child = parent, parent = parent.parent) {
     const isValue = parent.childForFieldName('value')?.id === child.id;
-    if (parent.type === 'for_expression' && isValue) return within('for', parent.childForFieldName('body'));
-    if (parent.type === 'match_expression' && isValue) return within('match', parent.childForFieldName('body'));
+    if (parent.type === 'for_expression' && isValue) return scrutinee('for', parent.childForFieldName('body'));
+    if (parent.type === 'match_expression' && isValue) return scrutinee('match', parent.childForFieldName('body'));
     if (parent.type === 'let_condition' && isValue) {
       const conditional = parent.parent?.type === 'let_chain' ? parent.parent.parent : parent.parent;
-      if (conditional?.type === 'if_expression') return within('if let', conditional.childForFieldName('consequence'));
-      if (conditional?.type === 'while_expression') return within('while let', conditional.childForFieldName('body'));
+      if (conditional?.type === 'if_expression') return scrutinee('if let', conditional.childForFieldName('consequence'));
+      if (conditional?.type === 'while_expression') return scrutinee('while let', conditional.childForFieldName('body'));
     }
   }
   return undefined;
 }
 
-function within(construct: string, body: Node | null) {
+function scrutinee(construct: string, body: Node | null) {
   return body ? { construct, body } : undefined;
 }
 

@@ -45,9 +45,14 @@ const TASK_SPAWNS = new Set(['tokio::spawn', 'tokio::task::spawn', 'tokio::task:
 /** Methods a `Result` (or std's `BarrierWaitResult`) has and a future does not: a future must be awaited first. */
 const RESULT_ONLY_METHODS = ['unwrap', 'expect', 'ok', 'is_ok', 'is_err', 'unwrap_or', 'unwrap_or_default', 'is_leader'];
 
+/** A `Condvar` wait's first argument: a guard variable (`&mut guard` for parking_lot's) or a lock taken in place. */
+const GUARD_ARGUMENT = /^(&\s*mut\s+)?[a-z_]\w*$|\.lock\(\)/;
+
 /** What the call waits for, when its shape rules out an async method left un-awaited. */
 function blockingWaitFor(name: string, call: Node): string | false {
-  const args = call.childForFieldName('arguments')?.namedChildCount ?? 0;
+  const argList = call.childForFieldName('arguments');
+  const args = argList?.namedChildCount ?? 0;
+  const givenGuard = GUARD_ARGUMENT.test(argList?.namedChildren[0]?.text ?? '');
   const parent = call.parent;
   const usedAsResult =
     parent?.type === 'try_expression' ||
@@ -63,10 +68,10 @@ function blockingWaitFor(name: string, call: Node): string | false {
     case 'recv':
       return args === 0 && usedAsResult && 'a message arrives';
     case 'wait':
-      if (args === 1) return 'another thread notifies the `Condvar`';
+      if (args === 1) return givenGuard && 'another thread notifies the `Condvar`';
       return args === 0 && usedAsResult && 'what it waits on (a `Barrier`, a child process) is done';
     default:
-      return args >= 2 && 'another thread notifies the `Condvar`';
+      return args >= 2 && givenGuard && 'another thread notifies the `Condvar`';
   }
 }
 

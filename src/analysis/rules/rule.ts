@@ -11,7 +11,10 @@ export interface RuleContext {
   text(node: Node): string;
   /** Where the node sits: test code, a bench, the crate's own code, and so on. */
   contextOf(node: Node): CodeContext;
-  /** True inside an `async fn` or async block, unless a closure hands the work to another thread. */
+  /**
+   * True inside an `async fn` or async block, unless inside a closure there: a closure is deferred
+   * work, except one an `Option`, `Result` or iterator method runs in place.
+   */
   isInAsync(node: Node): boolean;
   /** The `for`, `while` or `loop` body of the same function that holds the node, if any. */
   enclosingLoop(node: Node): LoopScope | undefined;

@@ -16,7 +16,7 @@ import { RULES } from './rules';
 import { lastSegment, normalisePath, type Rule } from './rules/rule';
 import { integrationTestSignal } from './signals';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
-import { markOffloaded, markTestMacro, offloadsClosures, type FactSite } from './syntaxFacts';
+import { markTestMacro, type FactSite } from './syntaxFacts';
 
 export interface AnalyzerOptions {
   maxFileBytes?: number;
@@ -243,27 +243,23 @@ export class RustAnalyzer {
           case 'method': {
             const name = captures.site.text;
             const rules = byMethod.get(name);
-            const offloads = offloadsClosures(name);
-            if (!rules && !offloads) break;
+            if (!rules) break;
             const field = captures.site.parent;
             const call = field?.parent;
             const receiver = field?.childForFieldName('value');
             const args = call?.childForFieldName('arguments');
             if (!call || !receiver || !args) break;
             dispatch(rules, { site: captures.site, 'site.end': args, receiver, call });
-            if (offloads) markOffloaded(args, site);
             break;
           }
           case 'call': {
             const name = lastSegment(normalisePath(captures.callee.text));
             const rules = byCall.get(name);
-            const offloads = offloadsClosures(name);
-            if (!rules && !offloads) break;
+            if (!rules) break;
             const call = captures.callee.parent;
             const args = call?.childForFieldName('arguments');
             if (!call || args?.type !== 'arguments') break;
             dispatch(rules, { site: captures.callee, callee: captures.callee, args, call });
-            if (offloads) markOffloaded(args, site);
             break;
           }
           case 'macro': {

@@ -16,8 +16,8 @@ export class FileScope {
   readonly context: CodeContext;
   readonly tests = new ScopeIndex<true>();
   readonly asyncBodies = new ScopeIndex<boolean>();
-  /** Closures handed to a thread or `spawn_blocking`: work the caller does not wait for. */
-  readonly offloaded = new ScopeIndex<true>();
+  /** Closures that run later or elsewhere: work the code around them does not wait for. */
+  readonly deferred = new ScopeIndex<true>();
   /** Function bodies, each with its function's start. */
   readonly functions = new ScopeIndex<number>();
   /** Loop bodies, and function bodies as `false` so a loop outside a nested function does not count. */
@@ -58,8 +58,8 @@ export class UnitContext implements RuleContext {
     return this.file.asyncBodies.innermost(this.unit.absolute(node.startIndex)) === true;
   }
 
-  isOffloaded(node: Node): boolean {
-    return this.file.offloaded.innermost(this.unit.absolute(node.startIndex)) === true;
+  isDeferred(node: Node): boolean {
+    return this.file.deferred.innermost(this.unit.absolute(node.startIndex)) === true;
   }
 
   isInMacroArguments(): boolean {

@@ -29,21 +29,23 @@ export interface SyntaxFact {
 /** Macros whose body is a test: its code is test code. */
 const TEST_MACROS = new Set(['proptest', 'quickcheck']);
 const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
-/** Closures handed to these run on another thread, not on the async runtime. */
-const OFFLOADING_CALLS = new Set(['spawn_blocking', 'block_in_place', 'spawn', 'scope']);
+/**
+ * `Option`, `Result` and iterator methods that run the closures they are given in place, while the
+ * caller waits. A closure handed to anything else is deferred work (`spawn_blocking(|| ..)`, a
+ * crate's own offloading wrapper), whose body is not the async code around it.
+ */
+const SYNCHRONOUS_ADAPTERS = new Set([
+  'map', 'map_err', 'map_or', 'map_or_else', 'and_then', 'or_else', 'unwrap_or_else', 'ok_or_else', 'is_some_and', 'is_ok_and', 'then',
+  'filter', 'filter_map', 'flat_map', 'for_each', 'try_for_each', 'fold', 'try_fold', 'any', 'all', 'find', 'find_map', 'position',
+  'inspect', 'take_while', 'skip_while', 'map_while', 'scan', 'retain', 'get_or_insert_with', 'or_insert_with',
+]);
 const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
 
-export function offloadsClosures(callName: string): boolean {
-  return OFFLOADING_CALLS.has(callName);
-}
-
-/** Closures passed to a thread-spawning call run off the async runtime. */
-export function markOffloaded(args: Node, site: Pick<FactSite, 'scope' | 'range'>): void {
-  for (const arg of args.namedChildren) {
-    if (arg?.type !== 'closure_expression') continue;
-    site.scope.asyncBodies.add(...site.range(arg), false);
-    site.scope.offloaded.add(...site.range(arg), true);
-  }
+/** Whether a closure is an argument of a synchronous adapter, which runs it where it is written. */
+function runsInPlace(closure: Node): boolean {
+  const call = closure.parent?.type === 'arguments' ? closure.parent.parent : null;
+  const callee = call?.childForFieldName('function');
+  return callee?.type === 'field_expression' && SYNCHRONOUS_ADAPTERS.has(callee.childForFieldName('field')?.text ?? '');
 }
 
 /** A `proptest!` or `quickcheck!` block is test code. */
@@ -101,6 +103,16 @@ const testAttributes: SyntaxFact = {
   },
 };
 
+/** A closure runs later or elsewhere, off the async code around it, unless an adapter runs it in place. */
+const closures: SyntaxFact = {
+  query: '(closure_expression) @closure',
+  record: ({ closure }, { scope, range }) => {
+    if (runsInPlace(closure)) return;
+    scope.asyncBodies.add(...range(closure), false);
+    scope.deferred.add(...range(closure), true);
+  },
+};
+
 const asyncBlocks: SyntaxFact = {
   query: '(async_block) @async',
   record: (captures, { scope, range }) => scope.asyncBodies.add(...range(captures.async), true),
@@ -112,4 +124,4 @@ const loops: SyntaxFact[] = ['[(while_expression) (loop_expression)] @loop', '(f
   record: ({ loop }, { scope, range }) => scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWN_CALL.test(loop.text) }),
 }));
 
-export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, modules, publicItems, testAttributes, asyncBlocks, ...loops];
+export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, modules, publicItems, testAttributes, asyncBlocks, closures, ...loops];

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CrateModel, judgeFile } from '../analysis/crate';
-import { blockingOperation } from '../analysis/crate/blocking';
+import { blockingOperation } from '../analysis/rules/calls';
 import type { CrateManifest, FileAnalysis, Finding } from '../analysis/model';
 
 /**

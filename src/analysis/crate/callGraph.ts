@@ -48,7 +48,7 @@ export class CallGraph {
       if (list) list.push(fn);
       else this.byName.set(fact.name, [fn]);
     }
-    for (const call of facts.calls) if (call.caller !== undefined && !call.offloaded) byStart.get(call.caller)?.calls.push(call);
+    for (const call of facts.calls) if (call.caller !== undefined && !call.deferred) byStart.get(call.caller)?.calls.push(call);
     this.byFile.set(file, functions);
   }
 
@@ -86,7 +86,7 @@ export class CallGraph {
   returnTypeOf(subject: string): string | undefined {
     const dot = subject.lastIndexOf('.');
     const method = dot !== -1 && !subject.includes('(', dot);
-    const call: CallFact = { callee: method ? subject.slice(dot + 1) : subject, written: subject, at: 0, end: 0, inAsync: false, offloaded: false, inTest: false };
+    const call: CallFact = { callee: method ? subject.slice(dot + 1) : subject, written: subject, at: 0, end: 0, inAsync: false, deferred: false, inTest: false };
     const candidates = method ? (this.byName.get(call.callee) ?? []).filter((fn) => fn.fact.owner !== undefined) : this.candidates(call, undefined);
     const returns = new Set(candidates.map((fn) => fn.fact.returns ?? ''));
     return returns.size === 1 ? [...returns][0] : undefined;

@@ -1,5 +1,5 @@
 import type { CrateManifest, FileAnalysis } from '../model';
-import { blockingOperation } from './blocking';
+import { blockingOperation } from '../rules/calls';
 import { judgeFile } from './judge';
 import { CrateModel } from './model';
 

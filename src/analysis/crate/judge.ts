@@ -95,7 +95,7 @@ function blockingThroughCrate(model: CrateModel, analysis: FileAnalysis, role: F
   const graph = model.callGraph;
   const found: Finding[] = [];
   for (const call of analysis.facts.calls) {
-    if (!call.inAsync || call.offloaded || !call.range) continue;
+    if (!call.inAsync || call.deferred || !call.range) continue;
     const caller = call.caller === undefined ? undefined : graph.functionAt(analysis.file, call.caller);
     const chain = graph.callChain(call, caller);
     // A blocking operation called directly is the rule's own finding.

@@ -92,6 +92,6 @@ export class CrateModel {
 function shapeOf(facts: FileFacts | undefined): string {
   if (!facts) return '';
   const functions = facts.functions.map((f) => `${f.owner ?? ''}::${f.name}:${f.isAsync}:${f.isPublic}:${f.returns ?? ''}`);
-  const calls = facts.calls.map((c) => `${c.callee}:${c.offloaded}`);
+  const calls = facts.calls.map((c) => `${c.callee}:${c.deferred}`);
   return `${functions.join('|')}\n${calls.join('|')}`;
 }

@@ -21,7 +21,7 @@ export const callFacts: FactCollector = {
       end: sink.end(site),
       ...(caller === undefined ? {} : { caller }),
       inAsync: ctx.isInAsync(site),
-      offloaded: ctx.isOffloaded(site),
+      deferred: ctx.isDeferred(site),
       inTest: ctx.contextOf(site) === 'test',
     });
   },

@@ -62,10 +62,10 @@ export interface CallFact {
   end: number;
   /** The start of the function whose body holds the call, if any. */
   caller?: number;
-  /** Runs on the async runtime: in an `async fn` or block, and not in a closure handed to a thread. */
+  /** Runs on the async runtime: in an `async fn` or block, and not in a closure that runs later or elsewhere. */
   inAsync: boolean;
-  /** Inside a closure handed to a thread, `spawn_blocking` or the like: the caller does not wait for it. */
-  offloaded: boolean;
+  /** Inside a closure that runs later or elsewhere (`spawn_blocking(|| ..)`, a thread, the crate's own wrapper): the caller does not wait for it. */
+  deferred: boolean;
   inTest: boolean;
   /** The callee's range, in a file's facts (not a group's), for calls in async code: a finding may be reported there. */
   range?: Range;

@@ -1,37 +1,78 @@
 import type { Node } from 'web-tree-sitter';
-import { locksStandardStream } from './calls';
-import { normalisePath, rule, type Rule, type RuleContext } from './rule';
+import { asyncAlternative, BLOCKING_OPERATION_NAMES, blockingOperation, discardsValue, isMethodCallNamed } from './calls';
+import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
-/** Calls that block the calling thread, by the full path they resolve to. */
-const BLOCKING_CALLS: { pattern: RegExp; describe: (path: string) => string }[] = [
-  { pattern: /^std::thread::sleep$/, describe: () => '`std::thread::sleep` blocks the runtime thread; use `tokio::time::sleep`' },
-  { pattern: /^std::fs::/, describe: (p) => `\`${p}\` is blocking file I/O; use \`tokio::fs\` or \`spawn_blocking\`` },
-  { pattern: /^std::net::/, describe: (p) => `\`${p}\` is blocking network I/O; use \`tokio::net\`` },
-  { pattern: /^std::io::stdin$/, describe: () => 'blocking stdin inside async code; use `tokio::io::stdin`' },
-  { pattern: /^reqwest::blocking::/, describe: (p) => `\`${p}\` blocks the runtime thread; use the async \`reqwest\` client` },
-  { pattern: /(^|::)block_on$/, describe: () => '`block_on` inside async code can deadlock the runtime' },
-];
+/** Methods of std traits, whatever the receiver: the name alone tells the operation. */
+const STD_TRAIT_METHODS = new Map([['to_socket_addrs', 'std::net::ToSocketAddrs::to_socket_addrs']]);
 
-/** The last names of the calls `blockingCall` looks at; it decides on the resolved path. */
-const BLOCKING_CALL_NAMES = [
-  'sleep', 'stdin', 'block_on', 'open', 'create', 'read_to_string', 'read_to_end', 'read_dir', 'read', 'write', 'remove_file',
-  'remove_dir', 'remove_dir_all', 'create_dir', 'create_dir_all', 'copy', 'rename', 'metadata', 'canonicalize', 'connect',
-  'bind', 'get', 'post', 'new',
-];
-
-function blockingCall(callee: Node, ctx: RuleContext) {
-  const written = normalisePath(ctx.text(callee));
-  const path = ctx.resolvePath(written);
-  const match = BLOCKING_CALLS.find((b) => b.pattern.test(path));
-  return match ? { message: match.describe(written) } : false;
+/**
+ * The full path a method call names when its receiver is built in place by a path call, through
+ * builder methods and error handling, taking the parent of that call's path as the receiver's
+ * type: `OpenOptions::new().append(true).open(p)` names `std::fs::OpenOptions::open`. Undefined
+ * when the receiver is a variable or anything else whose type is not written.
+ */
+function methodPath(name: string, receiver: Node, ctx: RuleContext): string | undefined {
+  const traitMethod = STD_TRAIT_METHODS.get(name);
+  if (traitMethod) return traitMethod;
+  let node: Node | null = receiver;
+  while (node?.type === 'try_expression' || node?.type === 'call_expression') {
+    const callee = node.childForFieldName('function');
+    if (node.type === 'try_expression') node = node.namedChildren[0];
+    else if (callee?.type === 'field_expression') node = callee.childForFieldName('value');
+    else {
+      const root = callee && ctx.resolvePath(normalisePath(ctx.text(callee)));
+      const type = root?.slice(0, Math.max(0, root.lastIndexOf('::')));
+      return type ? `${type}::${name}` : undefined;
+    }
+  }
+  return undefined;
 }
 
-/** A `.lock()` that is not awaited takes a blocking lock (std or parking_lot), whatever the crate. */
-function blockingLock(captures: Record<string, Node>, ctx: RuleContext) {
-  if (!ctx.isInAsync(captures.site) || locksStandardStream(captures.receiver)) return false;
-  // `.lock().await` is an async mutex; asked only now, since `parent` walks down from the root.
-  if (captures.call.parent?.type === 'await_expression') return false;
-  return { message: 'a blocking `Mutex` is locked in async code; keep the section short and never across `.await`' };
+/** A call to a known blocking operation, named by its path (`fs::read(p)`) or by a method on a value built in place. */
+function blockingCall(captures: Record<string, Node>, ctx: RuleContext) {
+  const { callee, receiver, site } = captures;
+  const name = ctx.text(site);
+  const path = callee ? ctx.resolvePath(normalisePath(ctx.text(callee))) : methodPath(name, receiver, ctx);
+  const blocks = path && blockingOperation(path);
+  if (!path || !blocks) return false;
+  const written = callee ? normalisePath(ctx.text(callee)) : `${lastSegment(path.slice(0, path.lastIndexOf('::')))}::${name}`;
+  return { message: `\`${written}\` ${blocks}; use ${asyncAlternative(path)}`, end: site, subject: path };
+}
+
+/** Tokio's task spawns, whose `JoinHandle` detaches the task when dropped. */
+const TASK_SPAWNS = new Set(['tokio::spawn', 'tokio::task::spawn', 'tokio::task::spawn_local', 'tokio::task::spawn_blocking']);
+
+/** Methods a `Result` (or std's `BarrierWaitResult`) has and a future does not: a future must be awaited first. */
+const RESULT_ONLY_METHODS = ['unwrap', 'expect', 'ok', 'is_ok', 'is_err', 'unwrap_or', 'unwrap_or_default', 'is_leader'];
+
+/** A `Condvar` wait's first argument: a guard variable (`&mut guard` for parking_lot's) or a lock taken in place. */
+const GUARD_ARGUMENT = /^(&\s*mut\s+)?[a-z_]\w*$|\.lock\(\)/;
+
+/** What the call waits for, when its shape rules out an async method left un-awaited. */
+function blockingWaitFor(name: string, call: Node): string | false {
+  const argList = call.childForFieldName('arguments');
+  const args = argList?.namedChildCount ?? 0;
+  const givenGuard = GUARD_ARGUMENT.test(argList?.namedChildren[0]?.text ?? '');
+  const parent = call.parent;
+  const usedAsResult =
+    parent?.type === 'try_expression' ||
+    (parent?.type === 'field_expression' && isMethodCallNamed(parent.parent, RESULT_ONLY_METHODS)) ||
+    // `while let Ok(m) = rx.recv()`; a `select!` branch of the same shape is no `let`.
+    (parent?.type === 'let_condition' && /^(Ok|Err)\s*\(/.test(parent.childForFieldName('pattern')?.text ?? ''));
+  switch (name) {
+    case 'join':
+      // A slice's `join` takes a separator and a path's a component; a thread's takes nothing.
+      return args === 0 && 'the thread finishes';
+    case 'recv_timeout':
+      return args === 1 && 'a message arrives or the time runs out';
+    case 'recv':
+      return args === 0 && usedAsResult && 'a message arrives';
+    case 'wait':
+      if (args === 1) return givenGuard && 'another thread notifies the `Condvar`';
+      return args === 0 && usedAsResult && 'what it waits on (a `Barrier`, a child process) is done';
+    default:
+      return args >= 2 && givenGuard && 'another thread notifies the `Condvar`';
+  }
 }
 
 export const asyncRules: Rule[] = [
@@ -130,14 +171,40 @@ export const asyncRules: Rule[] = [
     severity: 'warning',
     message: 'a blocking call inside async code stalls the runtime thread',
     explanation:
-      'An async runtime runs many tasks on a few threads. A blocking call (sleep, file or socket I/O from `std`, a blocking HTTP client, reading stdin) parks one of those threads, and every task scheduled on it stalls. Use the async equivalent or `spawn_blocking`.',
+      'An async runtime runs many tasks on a few threads. A blocking operation (a sleep, file or socket I/O and DNS lookups from `std`, a blocking HTTP client, stdin, waiting for a child process, `block_on`) parks one of those threads, and every task scheduled on it stalls; Tokio\'s own `block_on` panics inside a runtime. Use the async equivalent or `spawn_blocking`. Only the call itself is judged: a closure handed to another function is deferred work, and counts only when an `Option`, `Result` or iterator method runs it in place.',
     question: 'What happens to the other connections while this call blocks?',
-    match: [{ calls: BLOCKING_CALL_NAMES }, { methods: ['lock'] }],
+    match: [{ calls: BLOCKING_OPERATION_NAMES }, { methods: BLOCKING_OPERATION_NAMES }],
+    check: ({ captures }, ctx) => ctx.isInAsync(captures.site) && blockingCall(captures, ctx),
+  }),
+  rule({
+    id: 'blocking-wait-in-async',
+    category: 'async',
+    polarity: 'concern',
+    severity: 'warning',
+    message: 'a blocking wait on another thread inside async code',
+    explanation:
+      "std's `mpsc::Receiver::recv`, a thread's `JoinHandle::join`, `Condvar::wait` and `Barrier::wait` block the calling thread until another thread acts. In async code that thread is one of the runtime's workers, so every task scheduled on it stalls meanwhile. Tokio has counterparts that are awaited (`tokio::sync::mpsc`, `Notify`, `Barrier`, a task's `JoinHandle`), and `spawn_blocking` moves a wait off the workers. Reported only where the call cannot be an async method left un-awaited: a `join()` without arguments, a `Condvar` wait given a guard, `recv_timeout`, or a `recv()`/`wait()` whose result is used as a `Result` at once (unwrapped, `?`, or matched by `while let Ok(..)`).",
+    question: 'What do the other tasks on this runtime thread do while this call waits?',
+    match: { methods: ['recv', 'recv_timeout', 'join', 'wait', 'wait_while', 'wait_timeout', 'wait_timeout_while'] },
     check: ({ captures }, ctx) => {
-      if (captures.receiver) return blockingLock(captures, ctx);
-      if (!ctx.isInAsync(captures.site)) return false;
-      return blockingCall(captures.callee, ctx);
+      const { site, call, receiver } = captures;
+      if (call.parent?.type === 'await_expression' || !ctx.isInAsync(site)) return false;
+      const name = ctx.text(site);
+      const until = blockingWaitFor(name, call);
+      const written = `.${name}(${call.childForFieldName('arguments')?.namedChildCount ? '..' : ''})`;
+      return until !== false && { message: `\`${written}\` without \`.await\` blocks the runtime thread until ${until}`, end: site, subject: ctx.text(receiver) };
     },
   }),
+  rule({
+    id: 'detached-task',
+    category: 'async',
+    polarity: 'info',
+    severity: 'hint',
+    message: "the task's `JoinHandle` is dropped: it runs detached",
+    explanation:
+      "Tokio's docs: dropping a `JoinHandle` detaches the task. It keeps running, but nothing can await its result, see its error or panic, or abort it. That is the documented way to fire and forget, common for a task per accepted connection; what matters is how such tasks stop: a shutdown signal, a `CancellationToken`, or a `JoinSet` that owns them. When the runtime shuts down, they are dropped at their next yield point rather than run to completion.",
+    question: 'How does this task stop at shutdown, and who learns if it fails or panics?',
+    match: { calls: ['spawn', 'spawn_local', 'spawn_blocking'] },
+    check: ({ captures }, ctx) => TASK_SPAWNS.has(ctx.resolvePath(normalisePath(ctx.text(captures.callee)))) && discardsValue(captures.call),
+  }),
 ];
-

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { argumentCount, isMethodCallNamed, joinsThread, locksStandardStream, returnsLockResult } from './calls';
+import { isComment } from '../syntax';
+import { argumentCount, discardsValue, isMethodCallNamed, joinsThread, locksStandardStream, returnsLockResult } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
 const CHANNEL_MODULES = /(^|::)(mpsc|oneshot|broadcast|watch|crossbeam_channel|crossbeam::channel|flume|async_channel|kanal)(::|$)/;
@@ -8,23 +9,37 @@ const UNAMBIGUOUS_CHANNEL_CONSTRUCTORS = new Set(['channel', 'sync_channel', 'un
 const ATOMIC_TYPE = /^Atomic(Bool|[UI](8|16|32|64|size)|Ptr)$/;
 const ATOMIC_SIZED = new Set(['bool', 'u8', 'u16', 'u32', 'u64', 'usize', 'i8', 'i16', 'i32', 'i64', 'isize']);
 
-/** Strips `.unwrap()`, `.expect(..)` and `?` from the end of an expression. */
-function withoutErrorHandling(expr: Node): Node {
-  let current = expr;
-  for (;;) {
-    if (current.type === 'try_expression') {
-      current = current.namedChildren[0] ?? current;
-      continue;
+/** A `Condvar` wait and the start of its guard argument: `cvar.wait(guard)`, `cvar.wait(self.flag.lock`. */
+const CONDVAR_WAIT = /\.\s*wait(?:_while|_timeout|_timeout_while)?\s*\(\s*([\w.]+)/g;
+
+/** The name a type is declared under, through wrappers such as `Arc<..>` and `&`: a field, a static, a `let` or a parameter. */
+function declaredName(type: Node): string | undefined {
+  for (let node = type.parent; node; node = node.parent) {
+    if (node.type === 'field_declaration' || node.type === 'static_item') return node.childForFieldName('name')?.text;
+    if (node.type === 'let_declaration' || node.type === 'parameter') {
+      const pattern = node.childForFieldName('pattern');
+      return pattern?.type === 'identifier' ? pattern.text : undefined;
     }
-    if (isMethodCallNamed(current, ['unwrap', 'expect'])) {
-      const receiver = current.childForFieldName('function')?.childForFieldName('value');
-      if (receiver) {
-        current = receiver;
-        continue;
-      }
-    }
-    return current;
+    if (!['generic_type', 'type_arguments', 'reference_type'].includes(node.type)) return undefined;
   }
+  return undefined;
+}
+
+/**
+ * Whether a `Condvar` waits on a mutex: paired with one in a tuple type, or, in the same file,
+ * waiting on a guard taken from a mutex of the same name (`cvar.wait(self.done.lock()..)`, or
+ * `cvar.wait(guard)` with `guard = ..done.lock()`).
+ */
+function condvarWaitsOn(mutexType: Node, ctx: RuleContext): boolean {
+  const pair = mutexType.parent?.type === 'tuple_type' ? mutexType.parent.namedChildren : [];
+  if (pair.some((type) => type && lastSegment(normalisePath(ctx.text(type))) === 'Condvar')) return true;
+  const name = declaredName(mutexType);
+  if (!name) return false;
+  const file = ctx.text(mutexType.tree.rootNode);
+  return [...file.matchAll(CONDVAR_WAIT)].some(([, guard]) => {
+    if (guard === `${name}.lock` || guard.endsWith(`.${name}.lock`)) return true;
+    return /^\w+$/.test(guard) && new RegExp(`\\b${guard}\\s*=[^;=]*\\b${name}\\s*\\.\\s*lock\\s*\\(`).test(file);
+  });
 }
 
 const AWAIT_IN_MACRO = /\.await\b/;
@@ -44,13 +59,27 @@ function firstAwaitIn(statement: Node): Node | null {
   return null;
 }
 
-function dropsBinding(statement: Node, name: string, ctx: RuleContext): boolean {
+/** `drop(guard)` ends a guard; a new binding of its name only shadows it. */
+function dropsGuard(statement: Node, name: string, ctx: RuleContext): boolean {
   const text = ctx.text(statement).replace(/\s+/g, '');
-  return new RegExp(`^(std::mem::|mem::)?drop\\(${name}\\);?$`).test(text) || new RegExp(`^let(mut)?${name}\\b`).test(text);
+  return new RegExp(`^(std::mem::|mem::)?drop\\(${name}\\);?$`).test(text);
 }
 
-/** The `let` that binds what a lock call returns, through `.unwrap()`, `.expect(..)` and `?`: the bound name and the whole value. */
-function bindingOfLock(lockCall: Node): { letNode: Node; name: Node; value: Node } | undefined {
+/**
+ * A call that takes a blocking lock guard: a `.lock()` (std or parking_lot) not awaited, or a
+ * `.read()`/`.write()` unwrapped as only a std `RwLock`'s are. All take no argument, which tells
+ * them from I/O's `read(buf)` and `write(data)`.
+ */
+function takesBlockingGuard(call: Node): boolean {
+  const field = call.childForFieldName('function');
+  const receiver = field?.childForFieldName('value');
+  if (!receiver || locksStandardStream(receiver) || call.childForFieldName('arguments')?.namedChildCount !== 0) return false;
+  if (isMethodCallNamed(call, ['lock'])) return call.parent?.type !== 'await_expression';
+  return call.parent?.type === 'field_expression' && isMethodCallNamed(call.parent.parent, ['unwrap', 'expect']);
+}
+
+/** The `let` that binds what a lock call returns, through `.unwrap()`, `.expect(..)` and `?`, and the name it binds. */
+function bindingOfLock(lockCall: Node): { letNode: Node; name: Node } | undefined {
   let value = lockCall;
   for (;;) {
     const parent = value.parent;
@@ -69,37 +98,110 @@ function bindingOfLock(lockCall: Node): { letNode: Node; name: Node; value: Node
   if (letNode?.type !== 'let_declaration' || letNode.childForFieldName('value')?.id !== value.id) return undefined;
   const pattern = letNode.childForFieldName('pattern');
   const name = pattern?.type === 'mut_pattern' ? pattern.namedChildren.find((child) => child?.type === 'identifier') : pattern;
-  return name?.type === 'identifier' ? { letNode, name, value } : undefined;
+  return name?.type === 'identifier' ? { letNode, name } : undefined;
 }
 
 /**
- * A guard from a blocking lock, held in an async body while a later statement awaits. Judged
- * lexically: the guard lives from its `let` to the end of its block, unless `drop(guard)` or a new
- * binding of the same name ends it first.
+ * Where an `.await` is from the guard, counted from the guard rather than the top of the file so
+ * that the message holds while lines above it are edited (an edited document keeps the findings
+ * of the items not touched).
  */
-function guardHeldAcrossAwait(letNode: Node, name: string, value: Node, ctx: RuleContext) {
-  if (value.type === 'await_expression') return false;
-  const lockCall = withoutErrorHandling(value);
-  if (!isMethodCallNamed(lockCall, ['lock', 'read', 'write'])) return false;
-  const receiver = lockCall.childForFieldName('function')?.childForFieldName('value');
-  if (!receiver || locksStandardStream(receiver)) return false;
-  const isRwLockAccess = !isMethodCallNamed(lockCall, ['lock']);
-  // `.read()`/`.write()` name many I/O methods too; only an unwrapped one is a std `RwLock` guard.
-  if (isRwLockAccess && lockCall.id === value.id) return false;
-  if (!ctx.isInAsync(letNode)) return false;
+function linesBelow(awaited: Node, guard: Node): string {
+  const below = awaited.startPosition.row - guard.startPosition.row;
+  return below === 0 ? 'on the same line' : `${below} line${below === 1 ? '' : 's'} below`;
+}
+
+/**
+ * A bound guard held while a later statement of its block awaits. Judged lexically: the guard
+ * lives from its `let` to the end of its block, unless `drop(guard)` ends it first.
+ */
+function boundGuardHeldAcrossAwait(letNode: Node, name: string, ctx: RuleContext) {
   for (let statement = letNode.nextNamedSibling; statement; statement = statement.nextNamedSibling) {
-    if (dropsBinding(statement, name, ctx)) return false;
+    if (dropsGuard(statement, name, ctx)) return false;
     const awaited = firstAwaitIn(statement);
-    if (awaited) {
-      // Counted from the guard, not the top of the file, so that the message holds while lines
-      // above it are edited (an edited document keeps the findings of the items not touched).
-      const below = awaited.startPosition.row - letNode.startPosition.row;
-      return {
-        message: `lock guard \`${name}\` is still held at the \`.await\` ${below === 0 ? 'on the same line' : `${below} line${below === 1 ? '' : 's'} below`}`,
-      };
-    }
+    if (awaited) return { message: `lock guard \`${name}\` is still held at the \`.await\` ${linesBelow(awaited, letNode)}` };
   }
   return false;
+}
+
+/**
+ * The construct whose scrutinee holds the call, and its body: the temporaries of a `for`,
+ * `match`, `if let` or `while let` scrutinee live until the construct ends. A plain `if` or
+ * `while` condition drops them before its block.
+ */
+function scrutineeOf(call: Node): { construct: string; body: Node } | undefined {
+  for (let child = call, parent = call.parent; parent && parent.type !== 'block'; child = parent, parent = parent.parent) {
+    const isValue = parent.childForFieldName('value')?.id === child.id;
+    if (parent.type === 'for_expression' && isValue) return scrutinee('for', parent.childForFieldName('body'));
+    if (parent.type === 'match_expression' && isValue) return scrutinee('match', parent.childForFieldName('body'));
+    if (parent.type === 'let_condition' && isValue) {
+      const conditional = parent.parent?.type === 'let_chain' ? parent.parent.parent : parent.parent;
+      if (conditional?.type === 'if_expression') return scrutinee('if let', conditional.childForFieldName('consequence'));
+      if (conditional?.type === 'while_expression') return scrutinee('while let', conditional.childForFieldName('body'));
+    }
+  }
+  return undefined;
+}
+
+function scrutinee(construct: string, body: Node | null) {
+  return body ? { construct, body } : undefined;
+}
+
+/** A guard that is a temporary of a scrutinee, held while the construct's body awaits. */
+function temporaryGuardHeldAcrossAwait(call: Node) {
+  const scrutinee = scrutineeOf(call);
+  const awaited = scrutinee && firstAwaitIn(scrutinee.body);
+  return awaited ? { message: `this lock's guard lives through the \`${scrutinee.construct}\` and is held at the \`.await\` ${linesBelow(awaited, call)}` } : false;
+}
+
+/** Constructors of queues without a bound: a send never waits for the receiver. */
+const UNBOUNDED_QUEUES = new Set([
+  'std::sync::mpsc::channel',
+  'tokio::sync::mpsc::unbounded_channel',
+  'crossbeam_channel::unbounded',
+  'crossbeam::channel::unbounded',
+  'flume::unbounded',
+  'async_channel::unbounded',
+  'futures::channel::mpsc::unbounded',
+]);
+const SLEEPS = new Set(['std::thread::sleep', 'tokio::time::sleep', 'async_std::task::sleep']);
+/** Reads of in-process shared state that a loop may poll: an atomic, a lock, a channel or a thread. */
+const IN_PROCESS_POLL = /\.\s*(load|lock|read|try_lock|try_recv|is_finished)\s*\(/;
+
+/** The expression a block's statement holds. */
+function expressionOf(statement: Node): Node | null {
+  return statement.type === 'expression_statement' ? statement.namedChildren[0] : statement;
+}
+
+/** A statement that only sleeps: `thread::sleep(d);` or `tokio::time::sleep(d).await;`. */
+function isSleep(statement: Node, ctx: RuleContext): boolean {
+  let expression = expressionOf(statement);
+  if (expression?.type === 'await_expression') expression = expression.namedChildren[0];
+  const callee = expression?.type === 'call_expression' ? expression.childForFieldName('function') : null;
+  return !!callee && SLEEPS.has(ctx.resolvePath(normalisePath(ctx.text(callee))));
+}
+
+/** The condition of an `if` that only leaves the loop (`if cond { break; }`), or undefined for any other statement. */
+function exitCondition(statement: Node): Node | undefined {
+  const expression = expressionOf(statement);
+  if (expression?.type !== 'if_expression' || expression.childForFieldName('alternative')) return undefined;
+  const exits = expression.childForFieldName('consequence')?.namedChildren.filter((child) => child && !isComment(child)) ?? [];
+  const leaves = exits.length > 0 && exits.every((exit) => exit && ['break_expression', 'return_expression'].includes(expressionOf(exit)?.type ?? ''));
+  return leaves ? (expression.childForFieldName('condition') ?? undefined) : undefined;
+}
+
+/**
+ * The conditions a loop polls between sleeps, when waiting is all it does: a `while` whose body
+ * only sleeps, or a `loop` whose body only sleeps and leaves when a condition holds.
+ */
+function polledConditions(loop: Node, ctx: RuleContext): Node[] {
+  const statements = loop.childForFieldName('body')?.namedChildren.filter((child): child is Node => !!child && !isComment(child)) ?? [];
+  const others = statements.filter((statement) => !isSleep(statement, ctx));
+  if (others.length === statements.length) return [];
+  const condition = loop.childForFieldName('condition');
+  if (condition) return others.length === 0 ? [condition] : [];
+  const exits = others.map(exitCondition);
+  return exits.every((exit): exit is Node => exit !== undefined) ? exits : [];
 }
 
 export const concurrencyRules: Rule[] = [
@@ -205,17 +307,18 @@ export const concurrencyRules: Rule[] = [
   rule({
     id: 'mutex-could-be-atomic',
     category: 'concurrency',
-    polarity: 'concern',
-    severity: 'information',
+    polarity: 'info',
+    severity: 'hint',
     concurrencyModel: 'shared-state',
-    message: 'a `Mutex` around a bool or integer; an atomic would do',
+    message: 'a `Mutex` around a bool or integer: could an atomic do?',
     explanation:
-      'A mutex around a single `bool` or integer costs a lock for what `AtomicBool`/`AtomicU64` does without one. It suggests the candidate reaches for `Mutex` by default.',
-    question: 'Could this be an atomic? What would you gain or lose?',
+      'When a single `bool` or integer is all a mutex protects, `AtomicBool` or `AtomicU64` can share it without a lock. Often it cannot: an atomic does not order other memory the way a lock\'s critical section does, it cannot make a multi-step update atomic, a `Condvar` needs the mutex, and some targets lack 64-bit atomics. Clippy keeps `mutex_atomic` in its restriction group, off by default, for these reasons. Not reported where a `Condvar` in the same file waits on the mutex.',
+    question: 'Could this be an atomic? Does the lock also order other data or guard a multi-step update?',
     match: { query: `
 (generic_type type: [(type_identifier) @lock (scoped_type_identifier name: (type_identifier) @lock)] (#eq? @lock "Mutex")
   type_arguments: (type_arguments . (primitive_type) @inner .)) @site` },
-    check: ({ captures }, ctx) => ATOMIC_SIZED.has(ctx.text(captures.inner)),
+    // The declared name is the subject, so that Condvar waits in other files can be matched to it.
+    check: ({ captures }, ctx) => ATOMIC_SIZED.has(ctx.text(captures.inner)) && !condvarWaitsOn(captures.site, ctx) && { subject: declaredName(captures.site) },
   }),
   rule({
     id: 'channel',
@@ -298,13 +401,60 @@ export const concurrencyRules: Rule[] = [
     concurrencyModel: 'shared-state',
     message: 'a blocking lock guard is held across an `.await`',
     explanation:
-      'A `std::sync::Mutex` guard held across `.await` keeps the lock while the task is parked: other tasks on the same runtime thread can deadlock on it, and the future is no longer `Send`. Drop the guard before awaiting, or use an async mutex.',
+      'A `std::sync::Mutex` guard held across `.await` keeps the lock while the task is parked: other tasks on the same runtime thread can deadlock on it, and the future is no longer `Send`. A named guard lives to the end of its block unless dropped (shadowing its name drops nothing); a guard made in the scrutinee of a `for`, `match`, `if let` or `while let` lives through its body. Clippy\'s `await_holding_lock` reports the same. Drop the guard before awaiting, or use an async mutex.',
     question: 'What happens if another task tries to take this lock while this one is suspended at the `.await`?',
     match: { methods: ['lock', 'read', 'write'] },
     check: ({ captures }, ctx) => {
-      const binding = bindingOfLock(captures.call);
-      const verdict = binding && guardHeldAcrossAwait(binding.letNode, ctx.text(binding.name), binding.value, ctx);
-      return verdict ? { ...verdict, start: binding.name, end: binding.name } : false;
+      const { call, site } = captures;
+      if (!takesBlockingGuard(call) || !ctx.isInAsync(call)) return false;
+      const binding = bindingOfLock(call);
+      if (!binding) {
+        const verdict = temporaryGuardHeldAcrossAwait(call);
+        return verdict && { ...verdict, end: site };
+      }
+      const verdict = boundGuardHeldAcrossAwait(binding.letNode, ctx.text(binding.name), ctx);
+      return verdict && { ...verdict, start: binding.name, end: binding.name };
+    },
+  }),
+  rule({
+    id: 'detached-thread',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'threads',
+    message: "the thread's `JoinHandle` is dropped: it runs detached",
+    explanation:
+      "The std docs: dropping a thread's `JoinHandle` detaches the thread. Nothing can join it, get its result or learn that it panicked, and when `main` returns the process ends with it, wherever it is. That suits work that may stop at any point; otherwise a reviewer looks for a way to tell the thread to stop and a `join` at shutdown.",
+    question: 'How does this thread stop when the program shuts down, and who learns if it panics?',
+    match: { calls: ['spawn'] },
+    check: ({ captures }, ctx) => ctx.resolvePath(normalisePath(ctx.text(captures.callee))) === 'std::thread::spawn' && discardsValue(captures.call),
+  }),
+  rule({
+    id: 'unbounded-channel',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    concurrencyModel: 'message-passing',
+    message: 'an unbounded queue: nothing slows the sender when the receiver falls behind',
+    explanation:
+      "A send on an unbounded channel (std's `mpsc::channel`, Tokio's `unbounded_channel`, crossbeam's `unbounded`) always succeeds while the receiver lives; when the receiver falls behind, messages pile up in memory, which Tokio's docs name as the only bound. A bounded channel (`sync_channel(n)`, Tokio's `channel(n)`, `bounded(n)`) gives back-pressure instead. Unbounded is fine when the producer is bounded by design, such as one reply per request.",
+    question: 'What limits how many messages wait in this queue when the consumer is slow?',
+    match: { calls: ['channel', 'unbounded_channel', 'unbounded'] },
+    check: ({ captures }, ctx) => UNBOUNDED_QUEUES.has(ctx.resolvePath(normalisePath(ctx.text(captures.callee)))),
+  }),
+  rule({
+    id: 'busy-wait',
+    category: 'concurrency',
+    polarity: 'concern',
+    severity: 'information',
+    message: 'waits for shared state by polling it and sleeping',
+    explanation:
+      "This loop does nothing but check an atomic, a lock or a channel and sleep, so it notices the change up to one sleep late and wakes for nothing in between. The std docs present `Condvar` as the way to block a thread without using CPU until an event; a channel's `recv`, `thread::park`, or in async code `tokio::sync::Notify` or a `watch` channel, wake the waiter when the state changes. Only loops that poll in-process state are reported: polling a file or a remote service is sometimes the only way.",
+    question: 'How could the code that changes this state wake the waiter instead?',
+    match: [{ query: '(while_expression "while" @site) @loop' }, { query: '(loop_expression "loop" @site) @loop' }],
+    check: ({ captures }, ctx) => {
+      const conditions = polledConditions(captures.loop, ctx);
+      return conditions.length > 0 && conditions.some((condition) => IN_PROCESS_POLL.test(ctx.text(condition)));
     },
   }),
 ];

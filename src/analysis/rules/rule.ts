@@ -11,10 +11,13 @@ export interface RuleContext {
   text(node: Node): string;
   /** Where the node sits: test code, a bench, the crate's own code, and so on. */
   contextOf(node: Node): CodeContext;
-  /** True inside an `async fn` or async block, unless a closure hands the work to another thread. */
+  /**
+   * True inside an `async fn` or async block, unless inside a closure there: a closure is deferred
+   * work, except one an `Option`, `Result` or iterator method runs in place.
+   */
   isInAsync(node: Node): boolean;
-  /** True inside a closure handed to a thread, `spawn_blocking` or the like, which the caller does not wait for. */
-  isOffloaded(node: Node): boolean;
+  /** True inside a closure that runs later or elsewhere (see isInAsync), which the code around it does not wait for. */
+  isDeferred(node: Node): boolean;
   /** True in the re-parsed arguments of a macro call rather than in the file's own syntax. */
   isInMacroArguments(node: Node): boolean;
   /** The `for`, `while` or `loop` body of the same function that holds the node, if any. */

@@ -85,8 +85,8 @@ const HOSTILE_IMG_CODE = 'fn f() { let s = "</script><script>alert(1)</script>";
 const HOSTILE_QUOTE_FILE = `q"'><script>alert(2)<!--.rs`;
 const HOSTILE_QUOTE_CODE = [
   `// "<b>bold</b>" & 'single' <img src=x onerror=alert(5)>`,
-  'pub fn g(v: Option<u8>) -> u8 {',
-  `    v.expect("\\"><script>alert(4)</script>")`,
+  'pub fn g(v: &str) -> u8 {',
+  `    v.parse().expect("\\"><script>alert(4)</script>")`,
   '}',
   '',
 ].join('\n');

@@ -52,13 +52,9 @@ const PROTOCOL: Row[] = [
 ];
 
 const COMPACTION: Row[] = [
-  ['mutex-could-be-atomic', 11, 80, 11, 91, 'information'],
   ['blocking-in-async', 13, 8, 13, 26, 'warning'],
-  ['blocking-in-async', 15, 21, 15, 27, 'warning'],
-  ['blocking-in-async', 20, 43, 20, 49, 'warning'],
   ['blocking-in-async', 31, 12, 31, 31, 'warning'],
   ['expect', 31, 49, 31, 75, 'information'],
-  ['blocking-in-async', 35, 26, 35, 32, 'warning'],
   ['blocking-in-async', 39, 18, 39, 30, 'warning'],
   ['unwrap', 39, 42, 39, 50, 'information'],
   ['index-loop', 40, 13, 40, 26, 'information'],
@@ -68,11 +64,8 @@ const COMPACTION: Row[] = [
   ['unwrap', 48, 16, 48, 24, 'information'],
   ['blocking-in-async', 52, 4, 52, 19, 'warning'],
   ['unwrap', 52, 48, 52, 56, 'information'],
-  ['blocking-in-async', 53, 15, 53, 21, 'warning'],
-  ['blocking-in-async', 53, 33, 53, 49, 'warning'],
+  ['blocking-in-async', 55, 9, 55, 13, 'warning'],
   ['expect', 56, 9, 56, 39, 'information'],
-  ['blocking-in-async', 57, 29, 57, 35, 'warning'],
-  ['blocking-in-async', 58, 17, 58, 23, 'warning'],
   ['blocking-in-async', 60, 19, 60, 42, 'warning'],
   ['unwrap', 60, 60, 60, 68, 'information'],
 ];

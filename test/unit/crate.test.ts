@@ -69,7 +69,15 @@ describe('crate model', () => {
   });
 
   it('makes a file reached only through `#[cfg(test)] mod tests;` test code', () => {
-    deepStrictEqual(judged(model, analysisOf('src/tests.rs'), 'unwrap'), ['5:44 [test] `.unwrap()` panics on `None`/`Err` instead of handling it']);
+    deepStrictEqual(judged(model, analysisOf('src/tests.rs'), 'unwrap').map((f) => f.replace(/ \(the crate defines.*$/, '')), [
+      '5:44 [test] `.unwrap()` panics on `None`/`Err` instead of handling it',
+    ]);
+  });
+
+  it("notes that an `.unwrap()` may call the crate's own method of that name", () => {
+    deepStrictEqual(judged(model, analysisOf('src/main.rs'), 'unwrap'), [
+      "7:39 [code] `.unwrap()` panics on `None`/`Err` instead of handling it (the crate defines `MaybeReport::unwrap`: this call may be that, not std's)",
+    ]);
   });
 
   it('reports printing from library code as a concern, and leaves it neutral in binaries', () => {

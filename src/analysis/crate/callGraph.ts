@@ -92,6 +92,11 @@ export class CallGraph {
     return returns.size === 1 ? [...returns][0] : undefined;
   }
 
+  /** The crate's own methods of a name (functions with an owner type), which a call by that name on a value may be. */
+  methodsNamed(name: string): CrateFunction[] {
+    return (this.byName.get(name) ?? []).filter((fn) => fn.fact.owner !== undefined && !fn.fact.inTest);
+  }
+
   functionAt(file: string, at: number): CrateFunction | undefined {
     return this.byLocation.get(`${file}:${at}`);
   }

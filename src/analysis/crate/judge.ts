@@ -30,6 +30,16 @@ function hiddenLifetime(finding: Finding, { model }: Site): Finding | undefined 
   return types.some((name) => name !== '' && model.hasLifetimeType(name)) ? undefined : finding;
 }
 
+/** A judgement that notes, in the message, the crate's own methods named like the call. */
+function ownMethodNoted(name: string): (finding: Finding, site: Site) => Finding {
+  return (finding, { model }) => {
+    const own = model.callGraph.methodsNamed(name);
+    if (own.length === 0) return finding;
+    const owners = [...new Set(own.map((fn) => `\`${fn.fact.owner}::${name}\``))].join(', ');
+    return { ...finding, message: `${finding.message} (the crate defines ${owners}: this call may be that, not std's)` };
+  };
+}
+
 /**
  * Per signal, how the crate model changes a finding a rule made from one file: kept, dropped, or
  * made a finding of another signal. A signal not listed is kept as it is.
@@ -52,6 +62,11 @@ const JUDGEMENTS: Record<string, (finding: Finding, site: Site) => Finding | und
       ? relabel(finding, result, `\`let _ =\` ignores the \`${returns}\` that \`${finding.subject}\` returns: its error is lost`)
       : finding;
   },
+  // A crate may define its own `unwrap`, `expect` or `lock`: say so, since the call may be that one and not std's.
+  unwrap: ownMethodNoted('unwrap'),
+  expect: ownMethodNoted('expect'),
+  lock: ownMethodNoted('lock'),
+  'lock-unwrap': ownMethodNoted('lock'),
   // A type of the crate declared with a lifetime hides one when written bare, so the lifetime is needed after all.
   'elidable-lifetime': hiddenLifetime,
   'elidable-lifetime-name': hiddenLifetime,

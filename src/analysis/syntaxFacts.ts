@@ -2,6 +2,9 @@ import type { Node } from 'web-tree-sitter';
 import type { FileScope } from './fileScope';
 import type { ItemGroup } from './itemGroups';
 import type { Layer } from './macroLayers';
+import { SYNCHRONOUS_ADAPTERS } from './rules/async';
+import { SPAWNING_CALL } from './rules/ownership';
+import { PROPERTY_TEST_MACROS } from './rules/testing';
 import { FUNCTION_QUERY, isCfgTestAttribute, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, PUBLIC_ITEM_QUERY } from './syntax';
 
 /** Where a match of a syntax fact is: the file's scopes, the parsed layer and the group that holds it. */
@@ -26,20 +29,7 @@ export interface SyntaxFact {
   record(captures: Record<string, Node>, site: FactSite): void;
 }
 
-/** Macros whose body is a test: its code is test code. */
-const TEST_MACROS = new Set(['proptest', 'quickcheck']);
 const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
-/**
- * `Option`, `Result` and iterator methods that run the closures they are given in place, while the
- * caller waits. A closure handed to anything else is deferred work (`spawn_blocking(|| ..)`, a
- * crate's own offloading wrapper), whose body is not the async code around it.
- */
-const SYNCHRONOUS_ADAPTERS = new Set([
-  'map', 'map_err', 'map_or', 'map_or_else', 'and_then', 'or_else', 'unwrap_or_else', 'ok_or_else', 'is_some_and', 'is_ok_and', 'then',
-  'filter', 'filter_map', 'flat_map', 'for_each', 'try_for_each', 'fold', 'try_fold', 'any', 'all', 'find', 'find_map', 'position',
-  'inspect', 'take_while', 'skip_while', 'map_while', 'scan', 'retain', 'get_or_insert_with', 'or_insert_with',
-]);
-const SPAWN_CALL = /\bspawn(_local)?\s*\(/;
 
 /** Whether a closure is an argument of a synchronous adapter, which runs it where it is written. */
 function runsInPlace(closure: Node): boolean {
@@ -50,7 +40,7 @@ function runsInPlace(closure: Node): boolean {
 
 /** A `proptest!` or `quickcheck!` block is test code. */
 export function markTestMacro(name: string, macro: Node, site: Pick<FactSite, 'scope' | 'range'>): void {
-  if (TEST_MACROS.has(name)) site.scope.tests.add(...site.range(macro), true);
+  if (PROPERTY_TEST_MACROS.includes(name)) site.scope.tests.add(...site.range(macro), true);
 }
 
 const functions: SyntaxFact = {
@@ -121,7 +111,7 @@ const asyncBlocks: SyntaxFact = {
 /** For a `for`, the capture is its body: the iterator expression runs once. */
 const loops: SyntaxFact[] = ['[(while_expression) (loop_expression)] @loop', '(for_expression body: (_) @loop)'].map((query) => ({
   query,
-  record: ({ loop }, { scope, range }) => scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWN_CALL.test(loop.text) }),
+  record: ({ loop }, { scope, range }) => scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWNING_CALL.test(loop.text) }),
 }));
 
 export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, modules, publicItems, testAttributes, asyncBlocks, closures, ...loops];

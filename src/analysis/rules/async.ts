@@ -75,6 +75,16 @@ function blockingWaitFor(name: string, call: Node): string | false {
   }
 }
 
+/**
+ * `Option`, `Result` and iterator methods that run the closures they are given in place, while the
+ * caller waits (the engine's syntax facts use it to tell which closures run in async code). A closure handed to anything else is deferred work (`spawn_blocking(|| ..)`, a
+ * crate's own offloading wrapper), whose body is not the async code around it.
+ */
+export const SYNCHRONOUS_ADAPTERS = new Set([
+  'map', 'map_err', 'map_or', 'map_or_else', 'and_then', 'or_else', 'unwrap_or_else', 'ok_or_else', 'is_some_and', 'is_ok_and', 'then',
+  'filter', 'filter_map', 'flat_map', 'for_each', 'try_for_each', 'fold', 'try_fold', 'any', 'all', 'find', 'find_map', 'position',
+  'inspect', 'take_while', 'skip_while', 'map_while', 'scan', 'retain', 'get_or_insert_with', 'or_insert_with',
+]);
 export const asyncRules: Rule[] = [
   rule({
     id: 'async-runtime',

@@ -176,6 +176,9 @@ function indexLoopUse({ captures }: RuleMatch): IndexUse {
   return forLoop ? indexUse(forLoop) : { kind: 'no-direct-index' };
 }
 
+/** A loop body that spawns a task or thread per iteration: its clones feed those tasks (the engine marks such loops). */
+export const SPAWNING_CALL = /\bspawn(_local)?\s*\(/;
+
 export const ownershipRules: Rule[] = [
   rule({
     id: 'clone',

@@ -93,6 +93,9 @@ function docLine(text: string): string {
   return text.replace(/^\/\/[/!]\s?/, '');
 }
 
+/** Macros whose body is a property test, and so test code (the engine marks it). */
+export const PROPERTY_TEST_MACROS: readonly string[] = ['proptest', 'quickcheck'];
+
 export const testingRules: Rule[] = [
   rule({
     id: 'test-fn',
@@ -145,7 +148,7 @@ export const testingRules: Rule[] = [
       'Property tests (`proptest`, `quickcheck`) check an invariant over many generated inputs, finding the edge cases a hand-written example misses. Few take-homes have them; they are a strong signal.',
     question: 'Which invariant does this property state, and what inputs does it generate?',
     match: [
-      { macros: ['proptest', 'quickcheck'] },
+      { macros: PROPERTY_TEST_MACROS },
       { query: '(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#any-of? @site "proptest" "quickcheck")))' },
     ],
   }),

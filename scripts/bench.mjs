@@ -57,7 +57,7 @@ const TARGET_RATIO_TOKIO = 1.5;
 const TARGET_MB_PER_S = 4;
 
 /** Our rules that flag an unwrap or expect call; `lock-unwrap` takes the ones on `.lock()`. */
-const UNWRAP_RULES = new Set(['unwrap', 'expect', 'lock-unwrap']);
+const UNWRAP_RULES = new Set(['unwrap', 'expect', 'expect-invariant', 'lock-unwrap', 'join-unwrap']);
 const AST_GREP_RULES = `id: unwrap
 language: rust
 rule: { pattern: $A.unwrap() }

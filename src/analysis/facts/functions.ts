@@ -1,7 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import { normalisePath, lastSegment } from '../rules/rule';
 import { FUNCTION_QUERY } from '../syntax';
-import { inlineModulesAround, type FactCollector } from './collector';
+import type { FactCollector } from './collector';
+
+/** Plain `pub`, not `pub(crate)`: the crate's API. */
+const PUBLIC_HEADER = /^\s*pub\s(?!\s*\()/;
+const ASYNC_HEADER = /\basync\b/;
 
 /** `Store` for `Store<T>`, `crate::store::Store` or `&mut Store`. */
 function typeName(type: Node | null): string | undefined {
@@ -28,15 +32,15 @@ export const functionFacts: FactCollector = {
     const fn = captures.function;
     const name = fn.childForFieldName('name');
     if (!name || ctx.isInMacroArguments(fn)) return;
-    const children = fn.namedChildren;
+    // The header before the name holds the visibility and the qualifiers: read as text, not as nodes.
+    const header = fn.text.slice(0, name.startIndex - fn.startIndex);
     const returns = fn.childForFieldName('return_type')?.text.replace(/\s+/g, ' ');
     sink.facts.functions.push({
       name: name.text,
       ...ownerOf(fn),
-      isPublic: children.some((c) => c?.type === 'visibility_modifier' && c.text === 'pub'),
-      isAsync: children.some((c) => c?.type === 'function_modifiers' && /\basync\b/.test(c.text)),
+      isPublic: PUBLIC_HEADER.test(header),
+      isAsync: ASYNC_HEADER.test(header),
       ...(returns === undefined || returns === '()' ? {} : { returns }),
-      modules: inlineModulesAround(fn),
       inTest: ctx.contextOf(fn) === 'test',
       at: sink.start(fn),
       nameAt: sink.start(name),

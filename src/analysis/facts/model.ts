@@ -41,8 +41,6 @@ export interface FunctionFact {
   isAsync: boolean;
   /** The return type as written, white space collapsed; absent for `()`. */
   returns?: string;
-  /** The inline modules around it, outermost first. */
-  modules: string[];
   inTest: boolean;
   at: number;
   /** Where its name is, for a finding about the function. */

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { isComment, isTraitImplMethod } from '../syntax';
-import { normalisePath, rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
+import { normalisePath, perMatch, rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
 
 /** What each borrowed owned type should be borrowed as, and the Clippy lint that says so. */
 const BETTER_PARAMETER: Record<string, { better: string; lint: string }> = {
@@ -101,7 +101,7 @@ function isOnlyBorrowed(call: Node, receiver: Node): boolean {
   return statement.descendantsOfType(['identifier', 'self']).filter((n) => n?.text === root).length === 1;
 }
 
-function cloneKind({ captures }: RuleMatch, ctx: RuleContext): CloneKind {
+const cloneKind = perMatch(({ captures }: RuleMatch, ctx: RuleContext): CloneKind => {
   const { receiver, call, site } = captures;
   if (!receiver) return 'handle'; // `Arc::clone(&x)` or `Rc::clone(&x)`: the call matcher lets no other through
   if (isHandle(receiver)) return 'handle';
@@ -110,7 +110,7 @@ function cloneKind({ captures }: RuleMatch, ctx: RuleContext): CloneKind {
   if (loop.spawnsTasks) return 'task';
   if (isOnExitPath(call)) return 'exit';
   return isOnlyBorrowed(call, receiver) ? 'borrowed' : 'per-iteration';
-}
+});
 
 /**
  * The check of a signal for one kind of loop clone. The subject is the receiver as written, for
@@ -282,7 +282,10 @@ export const ownershipRules: Rule[] = [
       'This function returns its input borrowed on one path and allocates an owned value only on another: the clone-versus-borrow trade-off decided per call rather than once for all.',
     question: 'Which inputs take the owned path, and how common are they?',
     match: { query: '(function_item name: (identifier) @site body: (block) @body)' },
-    check: ({ captures }) => {
+    check: ({ captures }, ctx) => {
+      // Few functions name both variants: their text says so before the tree is walked.
+      const text = ctx.text(captures.body);
+      if (!text.includes('Borrowed') || !text.includes('Owned')) return false;
       const paths = new Set(captures.body.descendantsOfType('scoped_identifier').map((p) => (p ? normalisePath(p.text) : '')));
       return paths.has('Cow::Borrowed') && paths.has('Cow::Owned');
     },

@@ -80,6 +80,20 @@ export interface Rule extends SignalInfo {
   contexts?: readonly CodeContext[];
 }
 
+/**
+ * Computes something once per match for all the rules it is handed to: rules that share a matcher
+ * (a concern and its milder twin) receive the same captures, so the second asks the first's answer.
+ */
+export function perMatch<T>(compute: (match: RuleMatch, ctx: RuleContext) => T): (match: RuleMatch, ctx: RuleContext) => T {
+  const answers = new WeakMap<Record<string, Node>, T>();
+  return (match, ctx) => {
+    if (answers.has(match.captures)) return answers.get(match.captures) as T;
+    const answer = compute(match, ctx);
+    answers.set(match.captures, answer);
+    return answer;
+  };
+}
+
 /** Defines a rule; an identity function that keeps each rule file's entries checked against `Rule`. */
 export function rule(definition: Rule): Rule {
   return definition;

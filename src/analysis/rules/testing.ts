@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { attributesBefore, COMMENT_TYPES, isDocComment, itemAfter, NON_CODE_TYPES, textWithout } from '../syntax';
-import { lastSegment, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
+import { lastSegment, perMatch, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 /** An opening fence of a doc test: untagged, `rust`, or a rustdoc attribute that still compiles the code. */
 const DOC_TEST_FENCE = /^\s*```\s*(rust|no_run|should_panic|compile_fail|edition\d+|[,\s])*\s*$/;
@@ -67,7 +67,7 @@ function testFunction(attribute: Node): Node | null {
  * property, or a function that returns neither `()` nor a `Result`); and for one that says it
  * checks only that nothing panics.
  */
-function unassertedTest({ captures }: RuleMatch, ctx: RuleContext): { name: Node; helpers: string[] } | undefined {
+const unassertedTest = perMatch(({ captures }: RuleMatch, ctx: RuleContext): { name: Node; helpers: string[] } | undefined => {
   const fn = testFunction(captures.attribute);
   const name = fn?.childForFieldName('name');
   const body = fn?.childForFieldName('body');
@@ -87,7 +87,7 @@ function unassertedTest({ captures }: RuleMatch, ctx: RuleContext): { name: Node
     if (!KEYWORDS.has(macro) && !NON_ASSERTING_MACROS.has(lastSegment(macro))) helpers.add(`${macro}!`);
   }
   return { name, helpers: [...helpers] };
-}
+});
 
 function docLine(text: string): string {
   return text.replace(/^\/\/[/!]\s?/, '');
@@ -167,7 +167,8 @@ export const testingRules: Rule[] = [
       { query: '(attribute_item (attribute (identifier) @site (#eq? @site "should_panic")))' },
     ],
     check: ({ captures }, ctx) => {
-      if (captures.macro) return /\bErr\s*\(/.test(textWithout(captures.macro, NON_CODE_TYPES));
+      // Blanking comments and strings only removes text: one without `Err` has no `Err(` in its code.
+      if (captures.macro) return ctx.text(captures.macro).includes('Err') && /\bErr\s*\(/.test(textWithout(captures.macro, NON_CODE_TYPES));
       if (captures.call) return true;
       const attribute = ctx.text(captures.site.parent ?? captures.site);
       if (UNWRAP_PANIC.test(attribute)) return false;

@@ -104,14 +104,20 @@ export function isTraitImplMethod(fn: Node): boolean {
 
 /** The node's text with every descendant of the given types blanked to spaces, its line breaks kept. */
 export function textWithout(node: Node, types: readonly string[]): string {
-  let text = node.text;
+  const text = node.text;
+  // In one pass, in document order: rebuilding the whole text per blanked node was quadratic.
+  const pieces: string[] = [];
+  let kept = 0;
   for (const inner of node.descendantsOfType([...types])) {
     if (!inner) continue;
     const start = inner.startIndex - node.startIndex;
     const end = inner.endIndex - node.startIndex;
-    text = text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
+    if (start < kept) continue;
+    pieces.push(text.slice(kept, start), text.slice(start, end).replace(/[^\n]/g, ' '));
+    kept = end;
   }
-  return text;
+  pieces.push(text.slice(kept));
+  return pieces.join('');
 }
 
 /** Comments and literals whose text is not code: blanked before a check reads code as text. */

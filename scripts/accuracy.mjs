@@ -82,10 +82,37 @@ const LINT_SIGNALS = [
   { lints: ['unused_io_amount'], signals: ['unused-io-amount'] },
   { lints: ['print_stdout', 'print_stderr'], signals: ['print-output'] },
   { lints: ['exit'], signals: ['process-exit'] },
+  // Unsafe blocks and unsafe impls (of any trait) without a `// SAFETY:` comment.
+  { lints: ['undocumented_unsafe_blocks'], signals: ['unsafe-without-safety', 'unsafe-send-sync'] },
+  { lints: ['dbg_macro'], signals: ['dbg-macro'] },
 ];
 
 /** Concern signals clippy has no lint for: scored against the hand-judged list. */
-const JUDGED_SIGNALS = ['blocking-in-async', 'clone-in-loop', 'guard-across-await'];
+const JUDGED_SIGNALS = [
+  'blocking-in-async',
+  'blocking-wait-in-async',
+  'busy-wait',
+  'clone-in-loop',
+  'guard-across-await',
+  'error-to-string',
+  'map-err-discards',
+  'opaque-error-type',
+  'anyhow-in-library-api',
+  'let-underscore-result',
+  'print-in-library',
+  'test-without-assert',
+  'money-float',
+  'blanket-allow',
+  'mut-borrow-own-lifetime',
+  'dbg-macro',
+  'static-mut',
+  'undocumented-api',
+  'undocumented-pub',
+  'todo',
+];
+
+/** Judged signals about test code: their findings count in test code (of the crate's files, compiled or not). */
+const JUDGED_IN_TESTS = new Set(['test-without-assert']);
 
 const CARGO_CONFIG = `[source.crates-io]\nreplace-with = "debian"\n\n[source.debian]\ndirectory = "${REGISTRY}"\n`;
 
@@ -156,8 +183,9 @@ function measureCrate(crate, workRoot) {
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const { compiled } = clippy;
   const comparable = ours.filter((f) => f.context === 'code' && compiled.has(f.file));
+  const judgedHere = ours.filter((f) => (f.context === 'code' && compiled.has(f.file)) || (f.context === 'test' && JUDGED_IN_TESTS.has(f.rule)));
   console.log(`measured ${label} (${path.basename(source)}): ${compiled.size} files compiled, clippy ${seconds} s`);
-  return { label, clippy: withCode(copy, clippy.diagnostics.filter((d) => compiled.has(d.file))), ours: withCode(copy, comparable) };
+  return { label, clippy: withCode(copy, clippy.diagnostics.filter((d) => compiled.has(d.file))), ours: withCode(copy, comparable), judged: withCode(copy, judgedHere) };
 }
 
 function skip(label, reason) {
@@ -371,7 +399,7 @@ function printJudged(results) {
   const found = new Set();
   for (const signal of JUDGED_SIGNALS) {
     const rows = results.map((result) => {
-      const findings = result.ours.filter((f) => f.rule === signal && f.polarity === 'concern');
+      const findings = result.judged.filter((f) => f.rule === signal && f.polarity === 'concern');
       const keys = findings.map((f) => judgedKey(result.label, f.file, f.line, signal));
       keys.forEach((key) => found.add(key));
       unjudged.push(...findings.filter((_, i) => !verdictOf.has(keys[i])).map((f) => ({ result, f })));
@@ -388,6 +416,12 @@ function printJudged(results) {
   console.log(`${unjudged.length} findings not judged yet; ${stale.length} judged entries match no finding now`);
   for (const { result, f } of unjudged.slice(0, 3 * MISSES_SHOWN)) {
     console.log(`  not judged  ${result.label}/${f.file}:${f.line} [${f.rule}]  ${f.code}`);
+  }
+  for (const j of stale.slice(0, MISSES_SHOWN)) console.log(`  stale       ${j.crate}/${j.file}:${j.line} [${j.signal}]`);
+  // ACCURACY_UNJUDGED=file writes every finding not judged yet, to judge them in bulk.
+  if (process.env.ACCURACY_UNJUDGED) {
+    const rows = unjudged.map(({ result, f }) => ({ crate: result.label, file: f.file, line: f.line, signal: f.rule, code: f.code, message: f.message }));
+    fs.writeFileSync(process.env.ACCURACY_UNJUDGED, JSON.stringify({ unjudged: rows, stale }, null, 1));
   }
 }
 

@@ -34,7 +34,7 @@ const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const REGISTRY = '/usr/share/cargo/registry';
 const TAKEHOMES = path.join(ROOT, 'test/accuracy/takehomes');
 const JUDGED = path.join(ROOT, 'test/accuracy/judged.json');
-const MISSES_SHOWN = 5;
+const MISSES_SHOWN = Number(process.env.ACCURACY_MISSES ?? 5);
 
 /** The crates measured: a registry crate by name (its newest version there), or a take-home by folder. */
 const CRATES = [

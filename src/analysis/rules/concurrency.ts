@@ -386,9 +386,9 @@ export const concurrencyRules: Rule[] = [
     polarity: 'concern',
     severity: 'warning',
     concurrencyModel: 'shared-state',
-    message: '`static mut`: unsynchronised global state',
+    message: '`static mut`: global state that every access reaches through `unsafe`',
     explanation:
-      'Every access to a `static mut` is `unsafe` and a data race as soon as two threads touch it. An atomic, a `Mutex` in a `static`, or `OnceLock` does the job safely; recent editions deny references to it outright.',
+      'Every access to a `static mut` is `unsafe`, and a data race as soon as two threads touch it unless something else (a `Once`, an atomic flag) orders every access, which the compiler cannot check. rustc\'s `static_mut_refs` lint warns on references to it, an error in edition 2024. An atomic, a `Mutex` in a `static`, or `OnceLock` does the job safely.',
     question: 'What happens if two threads touch this at once? How would you make it safe?',
     match: { query: `(static_item (mutable_specifier) name: (identifier) @site)` },
   }),

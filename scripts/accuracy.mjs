@@ -45,7 +45,8 @@ const CRATES = [
   { name: 'petgraph' },
   { name: 'rayon-core' },
   { name: 'crossbeam-channel' },
-  { name: 'tokio', features: ['full', 'test-util'] },
+  // With tokio_unstable and tracing, its unstable and instrumented code is compiled and compared too.
+  { name: 'tokio', features: ['full', 'test-util', 'tracing'], cfgs: ['tokio_unstable'] },
   { name: 'threadpool' },
   { name: 'walkdir' },
   { name: 'csv' },
@@ -180,7 +181,7 @@ function measureCrate(crate, workRoot) {
   keepLibraryAndBinariesOnly(path.join(copy, 'Cargo.toml'));
   const ours = runOurs(copy);
   const started = Date.now();
-  const clippy = runClippy(copy, crate.features ?? [], path.join(workRoot, 'target'));
+  const clippy = runClippy(copy, crate.features ?? [], crate.cfgs ?? [], path.join(workRoot, 'target'));
   if (clippy.error) return skip(label, clippy.error);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const { compiled } = clippy;
@@ -213,12 +214,13 @@ function runOurs(copy) {
   return JSON.parse(stdout).findings;
 }
 
-function runClippy(copy, features, targetDir) {
+function runClippy(copy, features, cfgs, targetDir) {
   const forced = LINT_SIGNALS.flatMap(({ lints }) => lints.flatMap((lint) => ['--force-warn', `clippy::${lint}`]));
   const featureArgs = features.length > 0 ? ['--features', features.join(',')] : [];
   const { status, stdout } = run('cargo', ['clippy', '--offline', '--message-format=json', ...featureArgs, '--', '-A', 'clippy::all', ...forced], {
     cwd: copy,
-    env: { ...process.env, CARGO_TARGET_DIR: targetDir },
+    // A crate with cfgs of its own builds in a target folder of its own, so other crates' builds stay valid.
+    env: { ...process.env, CARGO_TARGET_DIR: cfgs.length > 0 ? `${targetDir}-${cfgs.join('-')}` : targetDir, ...(cfgs.length > 0 && { RUSTFLAGS: cfgs.map((cfg) => `--cfg ${cfg}`).join(' ') }) },
     allowFailure: true,
   });
   const messages = stdout

@@ -34,7 +34,7 @@ const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const REGISTRY = '/usr/share/cargo/registry';
 const TAKEHOMES = path.join(ROOT, 'test/accuracy/takehomes');
 const JUDGED = path.join(ROOT, 'test/accuracy/judged.json');
-const MISSES_SHOWN = 5;
+const MISSES_SHOWN = Number(process.env.ACCURACY_MISSES ?? 5);
 
 /** The crates measured: a registry crate by name (its newest version there), or a take-home by folder. */
 const CRATES = [
@@ -45,7 +45,8 @@ const CRATES = [
   { name: 'petgraph' },
   { name: 'rayon-core' },
   { name: 'crossbeam-channel' },
-  { name: 'tokio', features: ['full'] },
+  // With tokio_unstable and tracing, its unstable and instrumented code is compiled and compared too.
+  { name: 'tokio', features: ['full', 'test-util', 'tracing'], cfgs: ['tokio_unstable'] },
   { name: 'threadpool' },
   { name: 'walkdir' },
   { name: 'csv' },
@@ -67,7 +68,9 @@ const CRATES = [
  */
 const LINT_SIGNALS = [
   { lints: ['unwrap_used'], signals: ['unwrap', 'lock-unwrap'] },
-  { lints: ['expect_used'], signals: ['expect', 'lock-unwrap'] },
+  // An `expect` with an explained invariant is info (`expect-invariant`), the rest a concern: clippy's
+  // restriction lint sees them all, so recall counts both and precision says whether each is an `expect`.
+  { lints: ['expect_used'], signals: ['expect', 'lock-unwrap', 'expect-invariant'] },
   { lints: ['panic'], signals: ['panic'] },
   { lints: ['unreachable'], signals: ['unreachable'] },
   { lints: ['todo', 'unimplemented'], signals: ['todo'] },
@@ -80,12 +83,39 @@ const LINT_SIGNALS = [
   { lints: ['await_holding_lock'], signals: ['guard-across-await'] },
   { lints: ['let_underscore_must_use'], signals: ['let-underscore-result'] },
   { lints: ['unused_io_amount'], signals: ['unused-io-amount'] },
-  { lints: ['print_stdout', 'print_stderr'], signals: ['print-output'] },
+  { lints: ['print_stdout', 'print_stderr'], signals: ['print-output', 'print-in-library', 'print-diagnostic'] },
   { lints: ['exit'], signals: ['process-exit'] },
+  // Unsafe blocks and unsafe impls (of any trait) without a `// SAFETY:` comment.
+  { lints: ['undocumented_unsafe_blocks'], signals: ['unsafe-without-safety', 'unsafe-send-sync'] },
+  { lints: ['dbg_macro'], signals: ['dbg-macro'] },
 ];
 
 /** Concern signals clippy has no lint for: scored against the hand-judged list. */
-const JUDGED_SIGNALS = ['blocking-in-async', 'clone-in-loop', 'guard-across-await'];
+const JUDGED_SIGNALS = [
+  'blocking-in-async',
+  'blocking-wait-in-async',
+  'busy-wait',
+  'clone-in-loop',
+  'guard-across-await',
+  'error-to-string',
+  'map-err-discards',
+  'opaque-error-type',
+  'anyhow-in-library-api',
+  'let-underscore-result',
+  'print-in-library',
+  'test-without-assert',
+  'money-float',
+  'blanket-allow',
+  'mut-borrow-own-lifetime',
+  'dbg-macro',
+  'static-mut',
+  'undocumented-api',
+  'undocumented-pub',
+  'todo',
+];
+
+/** Judged signals about test code: their findings count in test code (of the crate's files, compiled or not). */
+const JUDGED_IN_TESTS = new Set(['test-without-assert']);
 
 const CARGO_CONFIG = `[source.crates-io]\nreplace-with = "debian"\n\n[source.debian]\ndirectory = "${REGISTRY}"\n`;
 
@@ -151,13 +181,14 @@ function measureCrate(crate, workRoot) {
   keepLibraryAndBinariesOnly(path.join(copy, 'Cargo.toml'));
   const ours = runOurs(copy);
   const started = Date.now();
-  const clippy = runClippy(copy, crate.features ?? [], path.join(workRoot, 'target'));
+  const clippy = runClippy(copy, crate.features ?? [], crate.cfgs ?? [], path.join(workRoot, 'target'));
   if (clippy.error) return skip(label, clippy.error);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const { compiled } = clippy;
   const comparable = ours.filter((f) => f.context === 'code' && compiled.has(f.file));
+  const judgedHere = ours.filter((f) => (f.context === 'code' && compiled.has(f.file)) || (f.context === 'test' && JUDGED_IN_TESTS.has(f.rule)));
   console.log(`measured ${label} (${path.basename(source)}): ${compiled.size} files compiled, clippy ${seconds} s`);
-  return { label, clippy: withCode(copy, clippy.diagnostics.filter((d) => compiled.has(d.file))), ours: withCode(copy, comparable) };
+  return { label, clippy: withCode(copy, clippy.diagnostics.filter((d) => compiled.has(d.file))), ours: withCode(copy, comparable), judged: withCode(copy, judgedHere) };
 }
 
 function skip(label, reason) {
@@ -183,12 +214,13 @@ function runOurs(copy) {
   return JSON.parse(stdout).findings;
 }
 
-function runClippy(copy, features, targetDir) {
+function runClippy(copy, features, cfgs, targetDir) {
   const forced = LINT_SIGNALS.flatMap(({ lints }) => lints.flatMap((lint) => ['--force-warn', `clippy::${lint}`]));
   const featureArgs = features.length > 0 ? ['--features', features.join(',')] : [];
   const { status, stdout } = run('cargo', ['clippy', '--offline', '--message-format=json', ...featureArgs, '--', '-A', 'clippy::all', ...forced], {
     cwd: copy,
-    env: { ...process.env, CARGO_TARGET_DIR: targetDir },
+    // A crate with cfgs of its own builds in a target folder of its own, so other crates' builds stay valid.
+    env: { ...process.env, CARGO_TARGET_DIR: cfgs.length > 0 ? `${targetDir}-${cfgs.join('-')}` : targetDir, ...(cfgs.length > 0 && { RUSTFLAGS: cfgs.map((cfg) => `--cfg ${cfg}`).join(' ') }) },
     allowFailure: true,
   });
   const messages = stdout
@@ -371,7 +403,7 @@ function printJudged(results) {
   const found = new Set();
   for (const signal of JUDGED_SIGNALS) {
     const rows = results.map((result) => {
-      const findings = result.ours.filter((f) => f.rule === signal && f.polarity === 'concern');
+      const findings = result.judged.filter((f) => f.rule === signal && f.polarity === 'concern');
       const keys = findings.map((f) => judgedKey(result.label, f.file, f.line, signal));
       keys.forEach((key) => found.add(key));
       unjudged.push(...findings.filter((_, i) => !verdictOf.has(keys[i])).map((f) => ({ result, f })));
@@ -388,6 +420,12 @@ function printJudged(results) {
   console.log(`${unjudged.length} findings not judged yet; ${stale.length} judged entries match no finding now`);
   for (const { result, f } of unjudged.slice(0, 3 * MISSES_SHOWN)) {
     console.log(`  not judged  ${result.label}/${f.file}:${f.line} [${f.rule}]  ${f.code}`);
+  }
+  for (const j of stale.slice(0, MISSES_SHOWN)) console.log(`  stale       ${j.crate}/${j.file}:${j.line} [${j.signal}]`);
+  // ACCURACY_UNJUDGED=file writes every finding not judged yet, to judge them in bulk.
+  if (process.env.ACCURACY_UNJUDGED) {
+    const rows = unjudged.map(({ result, f }) => ({ crate: result.label, file: f.file, line: f.line, signal: f.rule, code: f.code, message: f.message }));
+    fs.writeFileSync(process.env.ACCURACY_UNJUDGED, JSON.stringify({ unjudged: rows, stale }, null, 1));
   }
 }
 

@@ -12,6 +12,18 @@ const ATOMIC_SIZED = new Set(['bool', 'u8', 'u16', 'u32', 'u64', 'usize', 'i8', 
 /** A `Condvar` wait and the start of its guard argument: `cvar.wait(guard)`, `cvar.wait(self.flag.lock`. */
 const CONDVAR_WAIT = /\.\s*wait(?:_while|_timeout|_timeout_while)?\s*\(\s*([\w.]+)/g;
 
+const SAFETY_COMMENT = /\bSAFETY\s*:/i;
+
+/** `unsafe impl Send for ..` or `unsafe impl Sync for ..`. */
+function isUnsafeSendSyncImpl(impl: Node, trait: Node, ctx: RuleContext): boolean {
+  return ctx.text(impl).startsWith('unsafe') && ['Send', 'Sync'].includes(lastSegment(normalisePath(ctx.text(trait))));
+}
+
+/** Whether a `// SAFETY:` comment (or a `# Safety` doc section) stands above the item, past its attributes. */
+function hasSafetyComment(item: Node, ctx: RuleContext): boolean {
+  return ctx.leadingComments(item).some((c) => SAFETY_COMMENT.test(c) || /#\s*Safety\b/.test(c));
+}
+
 /** The name a type is declared under, through wrappers such as `Arc<..>` and `&`: a field, a static, a `let` or a parameter. */
 function declaredName(type: Node): string | undefined {
   for (let node = type.parent; node; node = node.parent) {
@@ -374,9 +386,9 @@ export const concurrencyRules: Rule[] = [
     polarity: 'concern',
     severity: 'warning',
     concurrencyModel: 'shared-state',
-    message: '`static mut`: unsynchronised global state',
+    message: '`static mut`: global state that every access reaches through `unsafe`',
     explanation:
-      'Every access to a `static mut` is `unsafe` and a data race as soon as two threads touch it. An atomic, a `Mutex` in a `static`, or `OnceLock` does the job safely; recent editions deny references to it outright.',
+      'Every access to a `static mut` is `unsafe`, and a data race as soon as two threads touch it unless something else (a `Once`, an atomic flag) orders every access, which the compiler cannot check. rustc\'s `static_mut_refs` lint warns on references to it, an error in edition 2024. An atomic, a `Mutex` in a `static`, or `OnceLock` does the job safely.',
     question: 'What happens if two threads touch this at once? How would you make it safe?',
     match: { query: `(static_item (mutable_specifier) name: (identifier) @site)` },
   }),
@@ -385,13 +397,24 @@ export const concurrencyRules: Rule[] = [
     category: 'concurrency',
     polarity: 'concern',
     severity: 'warning',
-    message: '`unsafe impl Send/Sync` overrides the compiler\'s thread-safety check',
+    message: '`unsafe impl Send/Sync` without a `// SAFETY:` comment',
     explanation:
-      'Implementing `Send` or `Sync` by hand tells the compiler a type is thread-safe when it could not prove it. It is occasionally needed around raw pointers and always needs a written justification.',
+      'Implementing `Send` or `Sync` by hand tells the compiler a type is thread-safe when it could not prove it. It is needed around raw pointers and in the internals of synchronisation primitives, and it always needs a written justification: the convention (and Clippy\'s `undocumented_unsafe_blocks`, which covers unsafe impls) is a `// SAFETY:` comment above the impl. This one has none.',
     question: 'What makes this type safe to send or share across threads? Where is that argued?',
     match: { query: `(impl_item trait: (_) @trait type: (_) @site.end) @site` },
-    check: ({ captures }, ctx) =>
-      ctx.text(captures.site).startsWith('unsafe') && ['Send', 'Sync'].includes(lastSegment(normalisePath(ctx.text(captures.trait)))),
+    check: ({ captures }, ctx) => isUnsafeSendSyncImpl(captures.site, captures.trait, ctx) && !hasSafetyComment(captures.site, ctx),
+  }),
+  rule({
+    id: 'unsafe-send-sync-justified',
+    category: 'concurrency',
+    polarity: 'info',
+    severity: 'hint',
+    message: '`unsafe impl Send/Sync` with a `// SAFETY:` justification',
+    explanation:
+      'This hand-written `Send` or `Sync` impl states why the type is thread-safe. Check that the argument holds: every field must be safe to move (for `Send`) or to share (for `Sync`) across threads under the bounds given.',
+    question: 'Walk me through the safety argument: which field would make this unsound without the bounds?',
+    match: { query: `(impl_item trait: (_) @trait type: (_) @site.end) @site` },
+    check: ({ captures }, ctx) => isUnsafeSendSyncImpl(captures.site, captures.trait, ctx) && hasSafetyComment(captures.site, ctx),
   }),
   rule({
     id: 'guard-across-await',

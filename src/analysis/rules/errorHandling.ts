@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { isComment } from '../syntax';
 import { argumentCount, isMethodCallNamed, joinsThread, returnsLockResult } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
@@ -175,7 +176,31 @@ function mapErrKind(args: Node, ctx: RuleContext): MapErrKind | undefined {
   return isFormat ? 'stringifies' : undefined;
 }
 
-const mapErrIs = (kind: MapErrKind) => ({ captures }: RuleMatch, ctx: RuleContext) => mapErrKind(captures['site.end'], ctx) === kind;
+/**
+ * Calls whose error has no cause worth keeping, so replacing it loses nothing: `CString::new`'s
+ * `NulError` (where the NUL byte was), an integer `try_from`'s `TryFromIntError` (nothing), a
+ * channel's `SendError` (the value sent, handed back) and `RecvError` (nothing), a lock's
+ * `PoisonError` (the guard). std itself maps `NulError` to `io::ErrorKind::InvalidInput`.
+ */
+const CAUSELESS_FUNCTIONS = /(^|::)(CString::new|try_from)$/;
+const CAUSELESS_METHODS = ['try_into', 'send', 'try_send', 'recv', 'try_recv', 'lock', 'try_lock'];
+
+/** Whether `map_err`'s receiver is a call of the list above. */
+function hasCauselessError(receiver: Node | undefined, ctx: RuleContext): boolean {
+  if (receiver?.type !== 'call_expression') return false;
+  if (isMethodCallNamed(receiver, CAUSELESS_METHODS)) return true;
+  const callee = receiver.childForFieldName('function');
+  return callee !== null && callee.type !== 'field_expression' && CAUSELESS_FUNCTIONS.test(normalisePath(ctx.text(callee)));
+}
+
+const mapErrIs =
+  (kind: MapErrKind) =>
+  ({ captures }: RuleMatch, ctx: RuleContext) => {
+    const found = mapErrKind(captures['site.end'], ctx);
+    // Nothing is lost when the original error has nothing to say.
+    if ((found === 'discards' || found === 'carries-data') && hasCauselessError(captures.receiver, ctx)) return false;
+    return found === kind;
+  };
 
 /** `let _ = call();`, awaited or not, and `let _ = macro!(..);`. */
 const LET_UNDERSCORE_CALL = { query: '(let_declaration "_" value: [(call_expression) (await_expression) (macro_invocation)] @value) @site' };
@@ -214,6 +239,42 @@ function insideDrop(node: Node, ctx: RuleContext): boolean {
   const impl = fn && implementsTrait(fn) ? fn.parent?.parent : undefined;
   const trait = impl?.childForFieldName('trait');
   return trait ? lastSegment(normalisePath(ctx.text(trait))) === 'Drop' : false;
+}
+
+/** Words of a comment that says why a result is discarded ("result isn't important", "swallow the panic"). */
+const DISCARD_REASON = /\b(ignor\w*|swallow\w*|discard\w*|don'?t care|(?:not|isn'?t) (?:important|needed|worth)|unimportant|best[- ]effort|fail\w*|errors?|results?|panics?)\b/i;
+
+/**
+ * Whether a plain comment on the lines just above the statement says why its result is dropped
+ * (a comment on what the call does, "flush so we don't lose data", does not). Doc comments and
+ * pointers to a column (`// ^^^ ..`) explain nothing here.
+ */
+function explainedAbove(statement: Node, ctx: RuleContext): boolean {
+  let row = statement.startPosition.row;
+  // A line comment's node may end on the next line, at its newline.
+  const lastRow = (comment: Node) => (comment.type === 'line_comment' ? comment.startPosition.row : comment.endPosition.row);
+  for (let p = statement.previousNamedSibling; p && isComment(p) && lastRow(p) >= row - 1; p = p.previousNamedSibling) {
+    const text = ctx.text(p);
+    if (!/^\/\/[/!]/.test(text) && !/^\/\/\s*\^/.test(text) && DISCARD_REASON.test(text)) return true;
+    row = p.startPosition.row;
+  }
+  return false;
+}
+
+/**
+ * Calls whose `Result` is discarded on purpose by idiom: `catch_unwind` to swallow a panic, an
+ * atomic `fetch_update` whose `Err` is only the value seen, and a watch receiver's awaited
+ * `changed()`, which fails only once the sender is gone.
+ */
+const DELIBERATE_DISCARDS = new Set(['catch_unwind', 'fetch_update']);
+
+/**
+ * Whether a `let _ =` is a deliberate discard a reviewer would not question: in `Drop::drop`, under
+ * a comment that explains it, or of a call in the list above.
+ */
+function deliberateDiscard(site: Node, value: Node, name: string, ctx: RuleContext): boolean {
+  if (insideDrop(site, ctx) || explainedAbove(site, ctx)) return true;
+  return DELIBERATE_DISCARDS.has(name) || (name === 'changed' && value.type === 'await_expression');
 }
 
 /** Methods that keep the amount unused, as clippy's `unused_io_amount` looks through them. */
@@ -473,7 +534,7 @@ export const errorHandlingRules: Rule[] = [
     match: LET_UNDERSCORE_CALL,
     check: ({ captures }, ctx) => {
       const discarded = discardedCall(captures.value, ctx);
-      if (!discarded?.returnsResult || insideDrop(captures.site, ctx)) return false;
+      if (!discarded?.returnsResult || deliberateDiscard(captures.site, captures.value, discarded.name, ctx)) return false;
       return { message: `\`let _ =\` drops the \`Result\` of \`${discarded.name}\`, and with it any error`, subject: discarded.subject };
     },
   }),
@@ -489,9 +550,9 @@ export const errorHandlingRules: Rule[] = [
     match: LET_UNDERSCORE_CALL,
     check: ({ captures }, ctx) => {
       const discarded = discardedCall(captures.value, ctx);
-      if (!discarded) return false;
-      // In `Drop::drop` the discard is the idiom whatever the call returns: no subject, so the crate pass leaves it as it is.
-      if (insideDrop(captures.site, ctx)) return true;
+      if (discarded === undefined) return false;
+      // A deliberate discard carries no subject: the crate model must not make it a concern by what the call returns.
+      if (deliberateDiscard(captures.site, captures.value, discarded.name, ctx)) return {};
       return !discarded.returnsResult && { subject: discarded.subject };
     },
   }),

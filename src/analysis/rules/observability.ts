@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { rule, type Rule, type Matcher } from './rule';
+import { isComment } from '../syntax';
+import { rule, type Rule, type Matcher, type RuleContext } from './rule';
 
 const EVENT_MACROS = ['info', 'warn', 'error', 'debug', 'trace', 'event'];
 const SPAN_MACROS = ['span', 'info_span', 'debug_span', 'warn_span', 'error_span', 'trace_span'];
@@ -45,6 +46,27 @@ function isField(argument: readonly Node[]): boolean {
   return argument.length === 1 && first.type === 'identifier' && /^[a-z_]/.test(first.text);
 }
 
+/** A diagnostic's own prefix, as compilers and tools write them: `warning: ..`, `error: ..`. */
+const DIAGNOSTIC_PREFIX = /^"(warning|error|fatal|note)\b/i;
+
+/**
+ * Whether a print to stderr is a diagnostic rather than output: its message starts like one, or the
+ * next statement aborts or exits, so stderr is the last place the reason can go (rayon's
+ * `AbortIfPanic`). A library that reports its own misconfiguration this way (env_logger, which
+ * cannot log through itself) may be right to; the syntax cannot tell that from output.
+ */
+function isStderrDiagnostic(captures: Record<string, Node>, ctx: RuleContext): boolean {
+  const macro = captures.macro as Node | undefined;
+  if (!macro || !/(^|::)eprint(ln)?$/.test(ctx.text(captures.site))) return false;
+  const arguments_ = macro.child(macro.childCount - 1);
+  const format = arguments_?.children.find((token) => token?.type === 'string_literal');
+  if (format && DIAGNOSTIC_PREFIX.test(ctx.text(format))) return true;
+  const statement = macro.parent?.type === 'expression_statement' ? macro.parent : macro;
+  let next = statement.nextNamedSibling;
+  while (next && isComment(next)) next = next.nextNamedSibling;
+  return next !== null && /^(::)?(std::)?(process::)?(abort|exit)\s*\(/.test(ctx.text(next).replace(/\s+/g, ''));
+}
+
 export const observabilityRules: Rule[] = [
   rule({
     id: 'print-output',
@@ -56,6 +78,20 @@ export const observabilityRules: Rule[] = [
       'Clippy\'s `print_stdout` and `print_stderr` are restriction lints, allowed by default, meant to catch printing left over from debugging. In a binary whose job is to print, this is its output. In library code, printing decides for the caller where output goes. Used as logging, it has no levels and cannot be turned down, where `log` or `tracing` can.',
     question: 'Is this output for the user, or logging? How would an operator filter it?',
     match: { macros: ['println', 'print', 'eprintln', 'eprint'] },
+    check: ({ captures }, ctx) => !isStderrDiagnostic(captures, ctx),
+    contexts: ['code'],
+  }),
+  rule({
+    id: 'print-diagnostic',
+    category: 'observability',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'a diagnostic printed to stderr',
+    explanation:
+      'This `eprintln!` reports a problem: its message starts `warning:`/`error:`, or the process aborts or exits right after it. In a binary that is how a tool talks to its user. In a library it decides for the caller where the report goes, though sometimes nothing else can: a logger reporting its own bad configuration, a message just before an abort. Returning the error, or a `log`/`tracing` event, leaves the choice to the caller.',
+    question: 'Could the caller handle this instead: an error returned, or a log event they can filter?',
+    match: { macros: ['eprintln', 'eprint'] },
+    check: ({ captures }, ctx) => isStderrDiagnostic(captures, ctx),
     contexts: ['code'],
   }),
   rule({

@@ -1,11 +1,29 @@
 import { codeLines, FUNCTION_QUERY, isDocumentable, isPublic, PUBLIC_ITEM_QUERY } from '../syntax';
-import { rule, type Rule } from './rule';
+import type { Node } from 'web-tree-sitter';
+import { rule, type Rule, type RuleContext } from './rule';
 
 /** Clippy's `too_many_lines` (pedantic) allows 100 lines of code by default: the bar a Rust reviewer knows. */
 export const LONG_FUNCTION_LINES = 100;
 
 /** Lints and groups whose blanket `allow` hides whole kinds of mistakes, not one reviewed case. */
-const BLANKET_LINTS = new Set(['warnings', 'unused', 'dead_code', 'clippy::all', 'clippy::correctness', 'clippy::suspicious']);
+/** Lints whose allow silences every warning, or Clippy's groups of likely bugs: a concern in any module. */
+const BLANKET_LINTS = new Set(['warnings', 'clippy::all', 'clippy::correctness', 'clippy::suspicious']);
+/**
+ * Lints of unused code: allowed for a crate, they hide leftovers; allowed for a module, they are
+ * often how code used only under some features or cfgs stays quiet (tokio's `poll_fn`, its loom
+ * shim). An inner attribute does not say which: the file may be the crate root or a module.
+ */
+const UNUSED_CODE_LINTS = new Set(['unused', 'dead_code']);
+
+/** The lints of an inner `#![allow(..)]` that are in the set. */
+function allowedOf(lints: Node, set: ReadonlySet<string>, ctx: RuleContext): string[] {
+  return ctx
+    .text(lints)
+    .slice(1, -1)
+    .split(',')
+    .map((lint) => lint.replace(/\s+/g, ''))
+    .filter((lint) => set.has(lint));
+}
 
 export const projectRules: Rule[] = [
   rule({
@@ -51,13 +69,28 @@ export const projectRules: Rule[] = [
     severity: 'information',
     message: 'a crate- or module-wide `allow` of warnings',
     explanation:
-      'An inner `#![allow(..)]` of `warnings`, of a lint group (`unused`, `clippy::all`) or of `dead_code` turns the compiler\'s or Clippy\'s checks off for all the code below it: unused code and results, and the lints that catch likely bugs, go unreported. An `#[allow(..)]` on the one item that needs it, or `#[expect(.., reason = "..")]` (Rust 1.81), keeps the rest checked.',
+      'An inner `#![allow(..)]` of `warnings` or of Clippy\'s groups (`clippy::all`, `clippy::correctness`, `clippy::suspicious`) turns the compiler\'s or Clippy\'s checks off for all the code below it: the lints that catch likely bugs go unreported. (An allow of unused code alone is the info signal `allow-unused-code`.) An `#[allow(..)]` on the one item that needs it, or `#[expect(.., reason = "..")]` (Rust 1.81), keeps the rest checked.',
     question: 'Which warnings did this silence, and why were they not fixed or allowed where they occur?',
     match: { query: '(inner_attribute_item (attribute (identifier) @level (#eq? @level "allow") arguments: (token_tree) @lints) @site)' },
     check: ({ captures }, ctx) => {
-      const lints = ctx.text(captures.lints).slice(1, -1).split(',').map((lint) => lint.replace(/\s+/g, ''));
-      const blanket = lints.filter((lint) => BLANKET_LINTS.has(lint));
+      const blanket = allowedOf(captures.lints, BLANKET_LINTS, ctx);
       return blanket.length > 0 && { message: `\`#![allow(${blanket.join(', ')})]\` silences these warnings for everything below it`, subject: blanket.join(',') };
+    },
+  }),
+  rule({
+    id: 'allow-unused-code',
+    category: 'project',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'a crate- or module-wide `allow` of unused code',
+    explanation:
+      'An inner `#![allow(dead_code)]` or `#![allow(unused)]` stops the compiler from reporting unused code below it. For a whole crate it hides leftovers; for a module it is often how code that only some features or cfgs use stays quiet, though `#[cfg_attr(not(feature = ..), allow(dead_code))]` or an `allow` on the item says so more precisely.',
+    question: 'What code here is unused, and why is it kept? Is it used only under some features?',
+    match: { query: '(inner_attribute_item (attribute (identifier) @level (#eq? @level "allow") arguments: (token_tree) @lints) @site)' },
+    check: ({ captures }, ctx) => {
+      if (allowedOf(captures.lints, BLANKET_LINTS, ctx).length > 0) return false;
+      const unused = allowedOf(captures.lints, UNUSED_CODE_LINTS, ctx);
+      return unused.length > 0 && { message: `\`#![allow(${unused.join(', ')})]\` silences unused-code warnings for everything below it`, subject: unused.join(',') };
     },
   }),
 ];

@@ -67,7 +67,7 @@ function testFunction(attribute: Node): Node | null {
  * property, or a function that returns neither `()` nor a `Result`); and for one that says it
  * checks only that nothing panics.
  */
-const unassertedTest = perMatch(({ captures }: RuleMatch, ctx: RuleContext): { name: Node; helpers: string[] } | undefined => {
+const unassertedTest = perMatch(({ captures }: RuleMatch, ctx: RuleContext): { name: Node; body: Node; helpers: string[] } | undefined => {
   const fn = testFunction(captures.attribute);
   const name = fn?.childForFieldName('name');
   const body = fn?.childForFieldName('body');
@@ -86,8 +86,31 @@ const unassertedTest = perMatch(({ captures }: RuleMatch, ctx: RuleContext): { n
   for (const [, macro] of code.matchAll(MACRO_CALL)) {
     if (!KEYWORDS.has(macro) && !NON_ASSERTING_MACROS.has(lastSegment(macro))) helpers.add(`${macro}!`);
   }
-  return { name, helpers: [...helpers] };
+  return { name, body, helpers: [...helpers] };
 });
+
+/** Output macros: a test that prints its results leaves the comparison to whoever reads them. */
+const PRINTING = /\b(println|print|eprintln|eprint|dbg)\s*!/;
+
+/**
+ * Why an unasserted test looks unfinished rather than deliberate: an empty body, an assertion
+ * commented out, results printed instead of compared, or a value bound and never used again.
+ * Undefined when none holds: the test may mean to check only that the code runs.
+ */
+function checkLeftUndone(body: Node, ctx: RuleContext): string | undefined {
+  const code = textWithout(body, NON_CODE_TYPES);
+  if (code.replace(/^\s*\{|\}\s*$/g, '').trim() === '') return 'its body is empty';
+  const comments = body.descendantsOfType([...COMMENT_TYPES]).filter((c): c is Node => c !== null && !isDocComment(c));
+  if (comments.some((c) => /\bassert\w*\s*!/.test(c.text))) return 'an assertion is commented out';
+  if (PRINTING.test(code)) return 'it prints what it could compare';
+  for (const declaration of body.descendantsOfType('let_declaration')) {
+    const pattern = declaration?.childForFieldName('pattern');
+    if (!declaration || pattern?.type !== 'identifier' || pattern.text.startsWith('_') || !declaration.childForFieldName('value')) continue;
+    const after = ctx.text(body).slice(declaration.endIndex - body.startIndex);
+    if (!new RegExp(`\\b${pattern.text}\\b`).test(after)) return `\`${pattern.text}\` is computed and never checked`;
+  }
+  return undefined;
+}
 
 function docLine(text: string): string {
   return text.replace(/^\/\/[/!]\s?/, '');
@@ -184,12 +207,29 @@ export const testingRules: Rule[] = [
     severity: 'information',
     message: 'a test that asserts nothing',
     explanation:
-      'Nothing in this test can fail it except a panic in the code it runs: no `assert*!`, `panic!`, `unwrap`/`expect`, `?`, `#[should_panic]` or expected case result (`=>`), and no call of a helper that might assert. It passes whatever the code returns.',
+      'Nothing in this test can fail it except a panic in the code it runs: no `assert*!`, `panic!`, `unwrap`/`expect`, `?`, `#[should_panic]` or expected case result (`=>`), and no call of a helper that might assert. And it shows a check left undone: its body is empty, an assertion is commented out, it prints what it should compare, or it computes a value it never looks at. It passes whatever the code returns.',
     question: 'What result does this test expect? What change to the code would make it fail?',
     match: { query: TEST_ATTRIBUTE_QUERY },
     check: (match, ctx) => {
       const test = unassertedTest(match, ctx);
-      return test?.helpers.length === 0 && { message: `test \`${test.name.text}\` asserts nothing`, start: test.name, end: test.name };
+      const undone = test?.helpers.length === 0 ? checkLeftUndone(test.body, ctx) : undefined;
+      return undone !== undefined && test !== undefined && { message: `test \`${test.name.text}\` asserts nothing: ${undone}`, start: test.name, end: test.name };
+    },
+  }),
+  rule({
+    id: 'test-only-runs',
+    category: 'testing',
+    polarity: 'info',
+    severity: 'hint',
+    message: 'a test with no assertion: only a panic, a hang or a compile error fails it',
+    explanation:
+      'This test asserts nothing and calls no helper that might, but it shows no check left undone either. Tests like this are often deliberate: that code compiles (a `Send` bound, a signature), that dropping or a boundary case does not panic, that a wait returns. Whether that is all it should check is for a reader to decide.',
+    question: 'What would make this test fail? Is a panic, a hang or a compile error the only failure it is meant to catch?',
+    match: { query: TEST_ATTRIBUTE_QUERY },
+    check: (match, ctx) => {
+      const test = unassertedTest(match, ctx);
+      if (test?.helpers.length !== 0 || checkLeftUndone(test.body, ctx) !== undefined) return false;
+      return { message: `test \`${test.name.text}\` asserts nothing; only a panic, a hang or a compile error fails it`, start: test.name, end: test.name };
     },
   }),
   rule({

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { lastSegment, normalisePath, rule, type Rule } from './rule';
+import { isComment } from '../syntax';
+import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
 
 const SAFETY_COMMENT = /\bSAFETY\s*:/i;
 
@@ -25,6 +26,30 @@ function inUnsafeCode(node: Node): boolean {
   return false;
 }
 
+/** Where the statement around an `unsafe` block ends and its leading comments begin. */
+const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
+
+/**
+ * Whether a `// SAFETY:` comment justifies the `unsafe` block: above its statement or first in the
+ * block (the context's leading comments), or just before the block or one of the expressions
+ * that hold it within the statement, as clippy's `undocumented_unsafe_blocks` accepts too: a
+ * closure's body (`|x| // SAFETY: ..\n unsafe { .. }`), an `else if unsafe { .. }` under a comment.
+ */
+function hasSafetyComment(site: Node, ctx: RuleContext): boolean {
+  if (ctx.leadingComments(site).some((c) => SAFETY_COMMENT.test(c))) return true;
+  for (let node = site.parent; node?.parent && !STATEMENT_PARENTS.has(node.parent.type); node = node.parent) {
+    for (let p = node.previousNamedSibling; p && isComment(p); p = p.previousNamedSibling) {
+      if (SAFETY_COMMENT.test(ctx.text(p))) return true;
+    }
+    // `} else if unsafe { .. }`: a comment above the `}` is the last thing in the block before `else`.
+    const before = node.type === 'else_clause' ? node.previousNamedSibling : null;
+    for (let p = before?.type === 'block' ? before.lastNamedChild : null; p && isComment(p); p = p.previousNamedSibling) {
+      if (SAFETY_COMMENT.test(ctx.text(p))) return true;
+    }
+  }
+  return false;
+}
+
 export const unsafeRules: Rule[] = [
   rule({
     id: 'unsafe-without-safety',
@@ -36,7 +61,7 @@ export const unsafeRules: Rule[] = [
       'An `unsafe` block asks the reader to trust that the code upholds invariants the compiler cannot check. The convention (and Clippy\'s `undocumented_unsafe_blocks`) is a `// SAFETY:` comment that argues why. In a take-home, unexplained `unsafe` is a serious concern.',
     question: 'Which invariant makes this `unsafe` block sound? Could it be written without `unsafe`?',
     match: { query: '(unsafe_block "unsafe" @site)' },
-    check: ({ captures }, ctx) => !ctx.leadingComments(captures.site).some((c) => SAFETY_COMMENT.test(c)),
+    check: ({ captures }, ctx) => !hasSafetyComment(captures.site, ctx),
   }),
   rule({
     id: 'unsafe-with-safety',
@@ -47,7 +72,7 @@ export const unsafeRules: Rule[] = [
     explanation: 'This `unsafe` block states why it is sound. Check that the argument holds.',
     question: 'Walk me through the safety argument: what would break it?',
     match: { query: '(unsafe_block "unsafe" @site)' },
-    check: ({ captures }, ctx) => ctx.leadingComments(captures.site).some((c) => SAFETY_COMMENT.test(c)),
+    check: ({ captures }, ctx) => hasSafetyComment(captures.site, ctx),
   }),
   rule({
     id: 'unsafe-shortcut',

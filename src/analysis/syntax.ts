@@ -8,10 +8,41 @@ export function isTestAttribute(attribute: string): boolean {
   return TEST_ATTRIBUTE.test(attribute);
 }
 
-/** `#[cfg(test)]` and `#[cfg(all(test, ..))]`, but not `#[cfg(not(test))]`. */
+/**
+ * The value of a `cfg` predicate in a build without `test`: false or true when `test` alone
+ * decides it, undefined when it rests on anything else (a feature, a target, `loom`).
+ */
+function withoutTest(predicate: string): boolean | undefined {
+  const tokens = predicate.match(/"(?:[^"\\]|\\.)*"|[\w:]+|[(),=]/g) ?? [];
+  let at = 0;
+  const parse = (): boolean | undefined => {
+    const word = tokens[at++];
+    if (word === 'all' || word === 'any' || word === 'not') {
+      const args: (boolean | undefined)[] = [];
+      if (tokens[at] === '(') at++;
+      while (at < tokens.length && tokens[at] !== ')') {
+        args.push(parse());
+        if (tokens[at] === ',') at++;
+      }
+      at++;
+      if (word === 'not') return args[0] === undefined ? undefined : !args[0];
+      if (word === 'all') return args.includes(false) ? false : args.every((arg) => arg === true) ? true : undefined;
+      return args.includes(true) ? true : args.every((arg) => arg === false) ? false : undefined;
+    }
+    if (tokens[at] === '=') at += 2; // `feature = "x"`: not known here
+    return word === 'test' ? false : undefined;
+  };
+  return parse();
+}
+
+/**
+ * `#[cfg(test)]` and `#[cfg(all(test, ..))]`: a predicate false in every build without `test`,
+ * so what it guards is test code. Not `#[cfg(not(test))]`, `#[cfg(any(test, feature = ".."))]`
+ * or `#[cfg(not(all(test, loom)))]`, which other builds compile too.
+ */
 export function isCfgTestAttribute(attribute: string): boolean {
   const condition = CFG_TEST_ATTRIBUTE.exec(attribute)?.[1];
-  return condition !== undefined && /\btest\b/.test(condition) && !/\bnot\s*\(\s*test\s*\)/.test(condition);
+  return condition !== undefined && /\btest\b/.test(condition) && withoutTest(condition) === false;
 }
 
 export const COMMENT_TYPES: ReadonlySet<string> = new Set(['line_comment', 'block_comment']);

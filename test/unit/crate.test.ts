@@ -95,7 +95,7 @@ describe('crate model', () => {
   });
 
   it("gives the library's exported API one documentation figure, at its root", () => {
-    deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'api-doc-coverage'), ['1:1 [code] 11 of 12 exported items documented (92%)']);
+    deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'api-doc-coverage'), ['1:1 [code] 13 of 14 exported items documented (93%)']);
     for (const analysis of analyses) strictEqual(judged(model, analysis, 'undocumented-pub').length, 0, analysis.file);
   });
 
@@ -111,7 +111,8 @@ describe('crate model', () => {
     deepStrictEqual(judged(model, analysisOf('src/main.rs'), 'let-underscore-discard'), []);
     // In `Drop::drop` the discard is the idiom, whatever the call returns.
     deepStrictEqual(judged(model, analysisOf('src/store/disk.rs'), 'let-underscore-result'), []);
-    deepStrictEqual(judged(model, analysisOf('src/store/disk.rs'), 'let-underscore-discard').length, 1);
+    // `Result<T, T>` is an outcome, not an error to lose.
+    deepStrictEqual(judged(model, analysisOf('src/store/disk.rs'), 'let-underscore-discard').length, 2);
   });
 
   it("keeps a stringly error type only in the library's exported API", () => {

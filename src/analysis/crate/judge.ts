@@ -24,6 +24,12 @@ export function isLibraryCode(role: FileRole | undefined): boolean {
   return role !== undefined && role.targets.includes('lib') && !role.testOnly;
 }
 
+/** `Result<(), ()>` or `Result<T, T>`: an outcome (a compare-and-swap's, say) rather than an error to lose. */
+function carriesNoError(returns: string): boolean {
+  const args = /\bResult\s*<\s*(.+?)\s*,\s*(.+?)\s*>\s*$/.exec(returns);
+  return args !== null && args[1].replace(/\s+/g, '') === args[2].replace(/\s+/g, '');
+}
+
 /** The subject lists the bare path types among the inputs: one of the crate's that takes a lifetime makes the named lifetime needed. */
 function hiddenLifetime(finding: Finding, { model }: Site): Finding | undefined {
   const types = (finding.subject ?? '').split(',').map((name) => lastSegment(name.trim()));
@@ -58,7 +64,7 @@ const JUDGEMENTS: Record<string, (finding: Finding, site: Site) => Finding | und
     const returns = finding.subject === undefined ? undefined : model.callGraph.returnTypeOf(finding.subject);
     if (returns === '') return undefined;
     const result = signalById('let-underscore-result');
-    return returns !== undefined && /\bResult\b/.test(returns) && result
+    return returns !== undefined && /\bResult\b/.test(returns) && !carriesNoError(returns) && result
       ? relabel(finding, result, `\`let _ =\` ignores the \`${returns}\` that \`${finding.subject}\` returns: its error is lost`)
       : finding;
   },

@@ -3,7 +3,7 @@ import { fileContext, isIntegrationTestFile } from './context';
 import { byPosition, evaluate, type PendingMatch } from './evaluate';
 import { FACT_COLLECTORS } from './facts';
 import type { FactCollector } from './facts/collector';
-import { noFacts, shiftFacts, type FileFacts } from './facts/model';
+import { noFacts, type FileFacts } from './facts/model';
 import { FileScope } from './fileScope';
 import { importBindings, type ImportBinding } from './imports';
 import { importsKey, keptAfterEdit } from './incremental';
@@ -331,11 +331,17 @@ export class RustAnalyzer {
 /** The groups' facts in file order, in offsets into the file, with the ranges a crate-level finding may need. */
 function fileFacts(groups: readonly ItemGroup[], lines: LineIndex): FileFacts {
   const facts = noFacts();
-  for (const group of groups) {
-    const own = shiftFacts(group.facts, group.start);
+  for (const { start, facts: own } of groups) {
     facts.modules.push(...own.modules);
-    for (const fn of own.functions) facts.functions.push({ ...fn, nameRange: lines.rangeOf(fn.nameAt, fn.nameEnd) });
-    for (const call of own.calls) facts.calls.push(call.inAsync ? { ...call, range: lines.rangeOf(call.at, call.end) } : call);
+    for (const fn of own.functions) {
+      const [at, nameAt, nameEnd] = [fn.at + start, fn.nameAt + start, fn.nameEnd + start];
+      facts.functions.push({ ...fn, at, nameAt, nameEnd, nameRange: lines.rangeOf(nameAt, nameEnd) });
+    }
+    for (const call of own.calls) {
+      const [at, end] = [call.at + start, call.end + start];
+      const caller = call.caller === undefined ? {} : { caller: call.caller + start };
+      facts.calls.push({ ...call, at, end, ...caller, ...(call.inAsync ? { range: lines.rangeOf(at, end) } : {}) });
+    }
     facts.lifetimeTypes.push(...own.lifetimeTypes);
   }
   return facts;

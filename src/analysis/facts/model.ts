@@ -72,14 +72,3 @@ export interface CallFact {
 export function noFacts(): FileFacts {
   return { modules: [], functions: [], calls: [], lifetimeTypes: [] };
 }
-
-/** Facts with every offset moved by `delta`: a group's, made absolute or relative. */
-export function shiftFacts(facts: FileFacts, delta: number): FileFacts {
-  if (delta === 0) return facts;
-  return {
-    modules: facts.modules,
-    functions: facts.functions.map((f) => ({ ...f, at: f.at + delta, nameAt: f.nameAt + delta, nameEnd: f.nameEnd + delta })),
-    calls: facts.calls.map((c) => ({ ...c, at: c.at + delta, end: c.end + delta, ...(c.caller === undefined ? {} : { caller: c.caller + delta }) })),
-    lifetimeTypes: facts.lifetimeTypes,
-  };
-}

@@ -40,8 +40,13 @@ export class CrateModel {
     this.files.set(file, facts);
     this.stats.set(file, stats);
     this.graph.setFile(file, facts);
-    const modulesChanged = !before || JSON.stringify(before.modules) !== JSON.stringify(facts.modules);
-    const typesChanged = !before || before.lifetimeTypes.join() !== facts.lifetimeTypes.join();
+    if (!before) {
+      this.tree = undefined;
+      this.lifetimeTypes = undefined;
+      return true;
+    }
+    const modulesChanged = JSON.stringify(before.modules) !== JSON.stringify(facts.modules);
+    const typesChanged = before.lifetimeTypes.join() !== facts.lifetimeTypes.join();
     if (modulesChanged) this.tree = undefined;
     if (typesChanged) this.lifetimeTypes = undefined;
     return modulesChanged || typesChanged || shapeOf(before) !== shapeOf(facts);
@@ -89,8 +94,7 @@ export class CrateModel {
 }
 
 /** What of a file's functions and calls another file's judgement may depend on, without their places. */
-function shapeOf(facts: FileFacts | undefined): string {
-  if (!facts) return '';
+function shapeOf(facts: FileFacts): string {
   const functions = facts.functions.map((f) => `${f.owner ?? ''}::${f.name}:${f.isAsync}:${f.isPublic}:${f.returns ?? ''}`);
   const calls = facts.calls.map((c) => `${c.callee}:${c.deferred}`);
   return `${functions.join('|')}\n${calls.join('|')}`;

@@ -113,6 +113,29 @@ function checkLeftUndone(body: Node, code: string, ctx: RuleContext): string | u
   return undefined;
 }
 
+/**
+ * The fences on the line comments just above a comment, blank lines between them allowed. Read
+ * from the text above it: walking a long doc comment's siblings one by one costs a walk from the
+ * root for each.
+ */
+function fencesAbove(comment: Node, ctx: RuleContext): number {
+  const parent = comment.parent;
+  if (!parent) return 0;
+  const text = ctx.text(parent);
+  let fences = 0;
+  // From the start of the comment's line back, a line at a time, while lines are line comments or blank.
+  let end = text.lastIndexOf('\n', comment.startIndex - parent.startIndex - 1);
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    end = start - 1;
+    if (line === '') continue;
+    if (!line.startsWith('//')) break;
+    if (ANY_FENCE.test(docLine(line))) fences++;
+  }
+  return fences;
+}
+
 function docLine(text: string): string {
   return text.replace(/^\/\/[/!]\s?/, '');
 }
@@ -154,11 +177,7 @@ export const testingRules: Rule[] = [
     check: ({ captures }, ctx) => {
       if (!isDocComment(captures.site) || !DOC_TEST_FENCE.test(docLine(ctx.text(captures.site)))) return false;
       // A fence opens a block only when an even number of fences comes before it in the same comment.
-      let fencesBefore = 0;
-      for (let p = captures.site.previousNamedSibling; p?.type === 'line_comment'; p = p.previousNamedSibling) {
-        if (ANY_FENCE.test(docLine(ctx.text(p)))) fencesBefore++;
-      }
-      return fencesBefore % 2 === 0;
+      return fencesAbove(captures.site, ctx) % 2 === 0;
     },
   }),
   rule({

@@ -20,7 +20,7 @@ function relabel(finding: Finding, signal: SignalInfo, message = signal.message)
 }
 
 /** Code compiled into the crate's library (a module shared with a binary too), not only for its tests. */
-export function isLibraryCode(role: FileRole | undefined): boolean {
+function isLibraryCode(role: FileRole | undefined): boolean {
   return role !== undefined && role.targets.includes('lib') && !role.testOnly;
 }
 

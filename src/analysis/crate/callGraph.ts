@@ -65,16 +65,16 @@ export class CallGraph {
     }
   }
 
-  /** The crate's functions a call may name: none for a path into another crate. */
-  candidates(call: CallFact, caller: CrateFunction | undefined): CrateFunction[] {
-    const path = call.callee;
-    const selfCall = path.startsWith('self.') || path.startsWith('Self::');
-    const segments = selfCall ? [] : path.split('::');
-    if (segments.length > 1 && (EXTERNAL_ROOTS.has(segments[0]) || this.externalCrates().has(segments[0]))) return [];
-    const name = selfCall ? path.slice(5) : lastSegment(path);
-    const owner = selfCall ? caller?.fact.owner : segments.length > 1 && /^[A-Z]/.test(segments[segments.length - 2]) ? segments[segments.length - 2] : undefined;
-    if (selfCall && owner === undefined) return [];
-    return (this.byName.get(name) ?? []).filter((fn) => (owner === undefined ? fn.fact.owner === undefined : fn.fact.owner === owner));
+  /** The crate's functions a call by this path (or `self.name`) may name: none for a path into another crate. */
+  candidates(path: string, caller: CrateFunction | undefined): CrateFunction[] {
+    const onSelf = path.startsWith('self.') || path.startsWith('Self::');
+    const segments = path.split('::');
+    if (!onSelf && segments.length > 1 && (EXTERNAL_ROOTS.has(segments[0]) || this.externalCrates().has(segments[0]))) return [];
+    const name = path.startsWith('self.') ? path.slice('self.'.length) : lastSegment(path);
+    const typed = segments.length > 1 && /^[A-Z]/.test(segments[segments.length - 2]) ? segments[segments.length - 2] : undefined;
+    const owner = onSelf ? caller?.fact.owner : typed;
+    if (onSelf && owner === undefined) return [];
+    return (this.byName.get(name) ?? []).filter((fn) => fn.fact.owner === owner);
   }
 
   /**
@@ -86,8 +86,7 @@ export class CallGraph {
   returnTypeOf(subject: string): string | undefined {
     const dot = subject.lastIndexOf('.');
     const method = dot !== -1 && !subject.includes('(', dot);
-    const call: CallFact = { callee: method ? subject.slice(dot + 1) : subject, written: subject, at: 0, end: 0, inAsync: false, deferred: false, inTest: false };
-    const candidates = method ? (this.byName.get(call.callee) ?? []).filter((fn) => fn.fact.owner !== undefined) : this.candidates(call, undefined);
+    const candidates = method ? this.methodsNamed(subject.slice(dot + 1)) : this.candidates(subject, undefined);
     const returns = new Set(candidates.map((fn) => fn.fact.returns ?? ''));
     return returns.size === 1 ? [...returns][0] : undefined;
   }
@@ -119,7 +118,7 @@ export class CallGraph {
   callChain(call: CallFact, caller: CrateFunction | undefined): string[] | undefined {
     const operation = this.operations(call.callee);
     if (operation !== undefined) return [call.written];
-    const candidates = this.candidates(call, caller);
+    const candidates = this.candidates(call.callee, caller);
     if (candidates.length === 0) return undefined;
     const chains = candidates.map((candidate) => this.blockingChain(candidate));
     return chains.every((chain) => chain !== undefined) ? chains[0] : undefined;

@@ -255,6 +255,8 @@ export class AnalysisHost implements vscode.Disposable {
       if (!file) return;
       await this.analyzeWorkspaceFile(file);
     }
+    // A file's modules, functions or manifest may change how the others are judged.
+    this.refreshCrateLater();
     this.updated.fire([uri]);
   }
 
@@ -265,6 +267,7 @@ export class AnalysisHost implements vscode.Disposable {
       const files = await this.files.findUnder(uri);
       if (files.length === 0) return;
       await this.analyzeFiles(files);
+      this.refreshCrateLater();
       this.updated.fire(files.map((file) => file.uri));
     } catch (error) {
       // Gone again before it was read: its deletion is reported on its own.
@@ -282,6 +285,7 @@ export class AnalysisHost implements vscode.Disposable {
       this.forget(key);
       this.untrack(key);
     }
+    this.refreshCrateLater();
     this.updated.fire(gone.map((key) => this.uriOf(key)));
   }
 
@@ -308,13 +312,18 @@ export class AnalysisHost implements vscode.Disposable {
   }
 
   /**
-   * After a change to what other files are judged by: the other open documents are redrawn now,
-   * and every file once typing pauses (see CRATE_REFRESH_MS).
+   * After an edit that changes what other files are judged by: the other open documents, to redraw
+   * now; every file is judged again once typing pauses (see CRATE_REFRESH_MS).
    */
   private crateChanged(key: string): vscode.Uri[] {
+    this.refreshCrateLater();
+    return [...this.open.values()].filter((tracked) => tracked.uri.toString() !== key).map((tracked) => tracked.uri);
+  }
+
+  /** Judges every file again once changes pause: a burst of file events costs one redraw. */
+  private refreshCrateLater(): void {
     clearTimeout(this.crateRefresh);
     this.crateRefresh = setTimeout(() => this.updated.fire(this.allFindings().map((f) => f.uri)), CRATE_REFRESH_MS);
-    return [...this.open.values()].filter((tracked) => tracked.uri.toString() !== key).map((tracked) => tracked.uri);
   }
 
   /** Starts tracking the Rust documents already open when the extension activates. */

@@ -21,12 +21,3 @@ export interface FactCollector {
   match: Matcher | readonly Matcher[];
   collect(match: RuleMatch, ctx: RuleContext, sink: FactSink): void;
 }
-
-/** The names of the inline modules around a node, outermost first. */
-export function inlineModulesAround(node: Node): string[] {
-  const modules: string[] = [];
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'mod_item') modules.unshift(p.childForFieldName('name')?.text ?? '');
-  }
-  return modules;
-}

@@ -1,16 +1,24 @@
 import type { Node } from 'web-tree-sitter';
-import { isComment } from '../syntax';
-import { inlineModulesAround, type FactCollector } from './collector';
+import { attributesBefore } from '../syntax';
+import type { FactCollector } from './collector';
 
 const PATH_ATTRIBUTE = /^#\[\s*path\s*=\s*"((?:[^"\\]|\\.)*)"\s*\]$/;
 
 /** The value of a `#[path = ".."]` attribute above an item. */
 function pathAttribute(item: Node): string | undefined {
-  for (let p = item.previousNamedSibling; p && (p.type === 'attribute_item' || isComment(p)); p = p.previousNamedSibling) {
-    const path = PATH_ATTRIBUTE.exec(p.text)?.[1];
-    if (path !== undefined) return path.replace(/\\(.)/g, '$1');
+  const path = attributesBefore(item)
+    .map((attribute) => PATH_ATTRIBUTE.exec(attribute.text)?.[1])
+    .find((value) => value !== undefined);
+  return path?.replace(/\\(.)/g, '$1');
+}
+
+/** The names of the inline modules around a node, outermost first. */
+function inlineModulesAround(node: Node): string[] {
+  const modules: string[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'mod_item') modules.unshift(p.childForFieldName('name')?.text ?? '');
   }
-  return undefined;
+  return modules;
 }
 
 /** `mod` items: the edges of the module tree, from which the crate model learns which files each target reaches. */

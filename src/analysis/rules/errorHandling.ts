@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isComment } from '../syntax';
+import { isComment, isPublic, isTraitImplMethod } from '../syntax';
 import { argumentCount, isMethodCallNamed, joinsThread, returnsLockResult } from './calls';
 import { lastSegment, normalisePath, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
@@ -60,12 +60,6 @@ function enclosingFunction(node: Node, throughClosures: boolean): Node | undefin
   return undefined;
 }
 
-/** A method of an `impl Trait for Type`: the trait fixes its signature. */
-function implementsTrait(fn: Node): boolean {
-  const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
-  return impl?.type === 'impl_item' && impl.childForFieldName('trait') !== null;
-}
-
 /** A function's return type when it is a `Result`: its path through the imports, and its error type when written out. */
 function returnedResult(fn: Node, ctx: RuleContext): { path: string; error?: Node } | undefined {
   const type = fn.childForFieldName('return_type');
@@ -105,9 +99,9 @@ function signatureHolding(node: Node): Node | undefined {
 }
 
 /** Plain `pub`: `pub(crate)` and its kin never reach another crate. */
-function isPub(fn: Node, ctx: RuleContext): boolean {
+function isPub(fn: Node): boolean {
   const visibility = fn.namedChildren.find((child) => child?.type === 'visibility_modifier');
-  return visibility ? ctx.text(visibility) === 'pub' : false;
+  return visibility ? isPublic(visibility) : false;
 }
 
 /** `Type::name` for a method, `name` for a free function. */
@@ -236,7 +230,7 @@ function discardedCall(value: Node, ctx: RuleContext): { subject: string; name: 
 /** In `Drop::drop`, which cannot return an error, `let _ =` is the idiom: std's `BufWriter` drops a failed flush there too. */
 function insideDrop(node: Node, ctx: RuleContext): boolean {
   const fn = enclosingFunction(node, false);
-  const impl = fn && implementsTrait(fn) ? fn.parent?.parent : undefined;
+  const impl = fn && isTraitImplMethod(fn) ? fn.parent?.parent : undefined;
   const trait = impl?.childForFieldName('trait');
   return trait ? lastSegment(normalisePath(ctx.text(trait))) === 'Drop' : false;
 }
@@ -408,7 +402,7 @@ export const errorHandlingRules: Rule[] = [
     check: ({ captures }, ctx) => {
       const fn = captures.site.parent;
       const result = fn && returnedResult(fn, ctx);
-      if (!fn || !result || isFmtResult(result.path) || implementsTrait(fn)) return false;
+      if (!fn || !result || isFmtResult(result.path) || isTraitImplMethod(fn)) return false;
       return !result.error || opaqueError(result.error, ctx) === undefined;
     },
   }),
@@ -424,7 +418,7 @@ export const errorHandlingRules: Rule[] = [
     match: { query: '(function_item name: (identifier) @site return_type: (generic_type))' },
     check: ({ captures }, ctx) => {
       const fn = captures.site.parent;
-      const error = fn && isPub(fn, ctx) ? returnedResult(fn, ctx)?.error : undefined;
+      const error = fn && isPub(fn) ? returnedResult(fn, ctx)?.error : undefined;
       const opaque = error && opaqueError(error, ctx);
       if (!fn || !error || !opaque) return false;
       return { message: `\`${opaque}\` as the error type of a public function`, start: error, end: error, subject: qualifiedName(fn, ctx) };
@@ -472,7 +466,7 @@ export const errorHandlingRules: Rule[] = [
     // In a public function's signature, the function is the subject: the crate pass judges it in a library's API.
     check: ({ captures }, ctx) => {
       const fn = captures.macro ? undefined : signatureHolding(captures.site);
-      return fn && isPub(fn, ctx) ? { subject: qualifiedName(fn, ctx) } : true;
+      return fn && isPub(fn) ? { subject: qualifiedName(fn, ctx) } : true;
     },
   }),
   rule({

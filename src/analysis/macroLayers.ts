@@ -50,20 +50,25 @@ export class Layer {
       } else hi = mid - 1;
     }
     if (found === -1) return undefined;
-    const segment = segments[found];
-    if (node.endIndex > segment.start + segment.length) return undefined;
-    return (this.units[found] ??= new Unit(this, segment));
+    const unit = (this.units[found] ??= new Unit(this, segments[found]));
+    return unit.inContent(node) ? unit : undefined;
   }
 }
 
 export class Unit {
+  /** The file's own text, which no wrapper surrounds: every node of its tree is content. */
+  private readonly isWholeText: boolean;
+
   constructor(
     readonly layer: Layer,
     readonly segment: Segment,
-  ) {}
+  ) {
+    this.isWholeText = segment.start === 0 && segment.length === layer.text.length;
+  }
 
   inContent(node: Node): boolean {
-    return node.startIndex >= this.segment.start && node.endIndex <= this.segment.start + this.segment.length;
+    // A node's end is a call into the parser's memory, and this runs once per match: skipped when it cannot fail.
+    return this.isWholeText || (node.startIndex >= this.segment.start && node.endIndex <= this.segment.start + this.segment.length);
   }
 
   absolute(index: number): number {

@@ -15,6 +15,8 @@ const OWNED_ONLY_METHODS = new Set(['capacity']);
 /** Calls whose value is a reference-counted handle, and the types that are one. */
 const HANDLE_CALL = /(^|::)(Arc|Rc)::(new|clone)$/;
 const HANDLE_TYPE = /^&?\s*(mut\s+)?((std::)?(sync|rc)::)?(Arc|Rc)\s*</;
+/** What HANDLE_CALL, HANDLE_TYPE and CHANNEL_CALL cannot match without. */
+const HANDLE_WORDS = /Arc|Rc|channel|bounded/;
 /** Calls that return a `(sender, receiver)` pair; the sender is a handle. */
 const CHANNEL_CALL = /(^|::)(channel|sync_channel|unbounded_channel|unbounded|bounded)$/;
 /** Methods that only read their receiver: a clone made just to call one is never needed owned. */
@@ -43,7 +45,11 @@ const CLONE_MESSAGES: Partial<Record<CloneKind, string>> = {
 function isHandleName(name: string, node: Node): boolean {
   let fn = node.parent;
   while (fn && fn.type !== 'function_item') fn = fn.parent;
+  // Every binding below is judged by one of these words in its type or call, and binds the name
+  // as a parameter, a `let` or the first of a tuple: without both in the text, no walk.
   if (!fn) return false;
+  const text = fn.text;
+  if (!HANDLE_WORDS.test(text) || !new RegExp(`(\\blet\\s+|\\(\\s*)(mut\\s+)?${name}\\b|\\b${name}\\s*:`).test(text)) return false;
   for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     const type = param?.childForFieldName('type');
     if (param?.childForFieldName('pattern')?.text === name && type && HANDLE_TYPE.test(type.text)) return true;

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DemoUsageError, parseDemoArgs } from './demo-args.mjs';
+import { FIRST_SCREEN_SERVER_ARGS, writeFirstScreenSettings } from './first-screen.mjs';
 import { ensureVscodeServer } from './vscode-server-setup.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +34,7 @@ if (workspace === undefined) {
   workspace = path.join(session, `${demo.sample}-takehome`);
   fs.cpSync(demo.sampleDir, workspace, { recursive: true });
 }
+writeFirstScreenSettings(path.join(session, 'data'));
 // The server loads every extension folder in its extensions dir; a link to the repository installs
 // the development build without packaging it.
 const extensions = path.join(session, 'extensions');
@@ -51,6 +53,7 @@ const server = spawn(
     '--disable-telemetry',
     '--user-data-dir', path.join(session, 'data'),
     '--extensions-dir', extensions,
+    ...FIRST_SCREEN_SERVER_ARGS,
   ],
   { cwd: serverDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
 );

@@ -7,6 +7,7 @@ import { registerCommands } from './commands';
 import { readSettings, RESCAN_SETTINGS, type Settings } from './config';
 import { EvidenceActionProvider, FindingHoverProvider, RUST_SELECTOR } from './editorFeatures';
 import { registerExplanations } from './explanations';
+import { openOnStartup, showFirstScreen } from './firstScreen';
 import { HintRenderer } from './hints';
 import { createLog, LOG_LANGUAGE } from './log';
 import { readRepository, type RepositoryInfo } from './repository';
@@ -136,6 +137,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     scorecard.scanning = false;
     panel.refresh(0);
   });
+  if (openOnStartup()) void showFirstScreen(context.workspaceState).catch((error: unknown) => log.warn(`could not open the first screen: ${String(error)}`));
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
   return {
     host,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CATEGORY_TITLES, type CategoryId, type Finding, type Polarity } from '../analysis/model';
+import type { CategoryId, Finding, Polarity } from '../analysis/model';
 import type { DiagnosticShape, Layout } from '../analysis/partLayout';
-import { displayOf, isShown, type Display } from '../analysis/presentation';
+import { displayOf, inlineHintText, isShown, type Display } from '../analysis/presentation';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
 import { PartitionedDiagnostics, type PartUpdate } from './diagnosticParts';
@@ -43,8 +43,6 @@ const RECOUNT_ABOVE_FILES = 200;
 const SET_MS_PER_DIAGNOSTIC = 0.006;
 /** Typing that stopped this long ago has paused: a file's diagnostics left where VS Code moved them are set afresh. */
 const SETTLE_AFTER_MS = 1500;
-
-const POLARITY_MARK: Record<Polarity, string> = { concern: '✗', strength: '✓', info: '•' };
 
 /** A finding shown as a diagnostic, and its severity under the settings. */
 interface ConcernDiagnostic {
@@ -322,7 +320,7 @@ export class HintRenderer implements vscode.Disposable {
 
   /** One line of text after each line with findings: the most telling finding, and how many more. */
   private inlineText(editor: vscode.TextEditor, findings: Finding[]): vscode.DecorationOptions[] {
-    const mode = this.settings().inlineText;
+    const { inlineText: mode, inlineMaxLength } = this.settings();
     if (mode === 'off') return [];
     const activeLines = new Set(editor.selections.map((s) => s.active.line));
     const byLine = new Map<number, Finding[]>();
@@ -334,13 +332,12 @@ export class HintRenderer implements vscode.Disposable {
     const rank: Record<Polarity, number> = { concern: 0, strength: 1, info: 2 };
     return [...byLine].map(([line, onLine]) => {
       const [first] = [...onLine].sort((a, b) => rank[a.polarity] - rank[b.polarity]);
-      const more = onLine.length > 1 ? `  (+${onLine.length - 1})` : '';
       const end = editor.document.lineAt(line).range.end;
       return {
         range: new vscode.Range(end, end),
         renderOptions: {
           after: {
-            contentText: `${POLARITY_MARK[first.polarity]} ${CATEGORY_TITLES[first.category]}: ${first.message.replace(/`/g, '')}${more}`,
+            contentText: inlineHintText(first, onLine.length - 1, inlineMaxLength),
             color: categoryColor(first.category),
           },
         },

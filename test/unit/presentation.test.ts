@@ -1,6 +1,6 @@
-import { deepStrictEqual } from 'node:assert';
+import { deepStrictEqual, strictEqual } from 'node:assert';
 import type { Finding } from '../../src/analysis/model';
-import { DEFAULT_HINT_POLICY, displayOf, isShown, type HintPolicy } from '../../src/analysis/presentation';
+import { DEFAULT_HINT_POLICY, displayOf, inlineHintText, isShown, truncateAtWord, type HintPolicy } from '../../src/analysis/presentation';
 
 function finding(overrides: Partial<Finding>): Finding {
   return {
@@ -48,5 +48,38 @@ describe('hint policy', () => {
   it('hides a polarity set to off', () => {
     const quiet = policy({ display: { ...DEFAULT_HINT_POLICY.display, info: 'off' }, testConcernDisplay: 'off' });
     deepStrictEqual([finding({ polarity: 'info' }), finding({ context: 'test' }), finding({})].map((f) => isShown(f, quiet)), [false, false, true]);
+  });
+});
+
+describe('inline hint text', () => {
+  const unwrap = finding({ message: '`.unwrap()` panics on `None`/`Err` instead of handling it' });
+
+  it('leaves text that fits whole, and cuts longer text at a word with an ellipsis', () => {
+    strictEqual(truncateAtWord('takes a lock', 12), 'takes a lock');
+    strictEqual(truncateAtWord('takes a lock', 11), 'takes a…');
+    // A cut that falls just after a word keeps the word.
+    strictEqual(truncateAtWord('takes a lock here', 13), 'takes a lock…');
+    // No dangling punctuation before the ellipsis.
+    strictEqual(truncateAtWord('a lock, held across an await', 10), 'a lock…');
+    strictEqual(truncateAtWord('takes a lock', 0), 'takes a lock');
+  });
+
+  it('cuts inside a word only when the text has no space in the second half of what fits', () => {
+    strictEqual(truncateAtWord('std::thread::sleep blocks', 12), 'std::thread…');
+    strictEqual(truncateAtWord('abc', 1), '…');
+    // Characters are code points: an emoji is never split in two.
+    strictEqual(truncateAtWord('🦀🦀🦀🦀', 3), '🦀🦀…');
+  });
+
+  it('shows the most telling finding with its mark and category, shortened to the limit, and how many more', () => {
+    strictEqual(inlineHintText(unwrap, 0, 0), '✗ Error handling: .unwrap() panics on None/Err instead of handling it');
+    const short = inlineHintText(unwrap, 2, 60);
+    strictEqual(short, '✗ Error handling: .unwrap() panics on None/Err…  (+2)');
+    strictEqual(Array.from(short).length <= 60, true);
+    strictEqual(inlineHintText(finding({ polarity: 'strength', message: 'a `?`' }), 0, 60), '✓ Error handling: a ?');
+  });
+
+  it('keeps a few words of the message however small the limit', () => {
+    strictEqual(inlineHintText(unwrap, 0, 5), '✗ Error handling: .unwrap()…');
   });
 });

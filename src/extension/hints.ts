@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CategoryId, Finding, Polarity } from '../analysis/model';
 import type { DiagnosticShape, Layout } from '../analysis/partLayout';
-import { displayOf, inlineHintText, isShown, type Display } from '../analysis/presentation';
+import { displayOf, inlineHintText, isShown, plainText, type Display } from '../analysis/presentation';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
 import { PartitionedDiagnostics, type PartUpdate } from './diagnosticParts';
@@ -293,8 +293,14 @@ export class HintRenderer implements vscode.Disposable {
     });
   }
 
+  /** Whether the finding is drawn as a diagnostic, whose message VS Code's own hover shows. */
+  isDiagnostic(finding: Finding): boolean {
+    return SEVERITY[displayOf(finding, this.settings().policy)] !== undefined;
+  }
+
   private diagnosticOf({ finding, severity }: ConcernDiagnostic): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, severity);
+    // A diagnostic's message is plain text wherever VS Code shows it: no Markdown backticks.
+    const diagnostic = new vscode.Diagnostic(toRange(finding), plainText(finding.message), severity);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.rule, target: this.explanationOf(finding.rule) };
     return diagnostic;

@@ -109,12 +109,27 @@ suite('Rust Take-Home Review in VS Code', function () {
     truthy(explanation.getText().startsWith(`# ${String(diagnostic.code.value)}\n`), explanation.getText());
   });
 
-  test('hovers with the explanation and the question to ask', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file('src/protocol.rs'), new vscode.Position(64, 38));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  test('hovers with the explanation and the question to ask, and the message once', async () => {
+    const uri = file('src/protocol.rs');
+    const hoverAt = async (at: vscode.Position) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    };
+    const diagnosticMessages = (at: vscode.Position) =>
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'rust-review' && d.range.contains(at)).map((d) => d.message);
+    // A concern drawn as a diagnostic: VS Code's own hover shows its message, as the plain text a
+    // diagnostic holds (no Markdown backticks); ours adds the rest and leaves the message out.
+    const unwrap = new vscode.Position(64, 38);
+    const text = await hoverAt(unwrap);
     truthy(text.includes('**Error handling** · concern · `unwrap`'), text);
     truthy(text.includes('An `unwrap()` turns every failure into a crash'), text);
     truthy(text.includes('**Ask the candidate:** What should happen here when this value is missing or the operation fails?'), text);
+    equal(diagnosticMessages(unwrap), ['.unwrap() panics on None/Err instead of handling it']);
+    truthy(!text.includes('panics on'), text);
+    // A strength drawn as a decoration has no diagnostic: our hover shows its message, in Markdown.
+    const test = new vscode.Position(76, 10);
+    equal(diagnosticMessages(test), []);
+    truthy((await hoverAt(test)).includes('test `test_parse_set` (#[test])'), await hoverAt(test));
   });
 
   test('an edit that removes an .unwrap() removes its diagnostic', async () => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CategoryId, Finding, Polarity } from '../analysis/model';
 import type { DiagnosticShape, Layout } from '../analysis/partLayout';
-import { displayOf, inlineHintText, isShown, plainText, type Display } from '../analysis/presentation';
+import { addCounts, countDrawn, displayOf, inlineHintText, isShown, noCounts, plainText, type Display, type DrawnCounts } from '../analysis/presentation';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
 import { PartitionedDiagnostics, type PartUpdate } from './diagnosticParts';
@@ -56,17 +56,6 @@ function shapeOf({ finding, severity }: ConcernDiagnostic): DiagnosticShape {
   return { looks: `${start.character}:${end.line - start.line}:${end.character}:${severity}:${finding.rule}:${finding.message}`, line: start.line, endLine: end.line };
 }
 
-/** Shown concerns and strengths, of a file or of the workspace. */
-interface Counts {
-  concerns: number;
-  strengths: number;
-}
-
-function addCounts(totals: Counts, counts: Counts, sign: 1 | -1): void {
-  totals.concerns += sign * counts.concerns;
-  totals.strengths += sign * counts.strengths;
-}
-
 /**
  * Draws the findings: concerns as diagnostics, strengths and info as decorations with a gutter
  * icon per polarity, and inline text after the line. Decoration types are made once; each editor
@@ -114,15 +103,15 @@ export class HintRenderer implements vscode.Disposable {
 
   /** Per file, the findings the settings let through; dropped when the file or a setting changes. */
   private readonly shownCache = new Map<string, Finding[]>();
-  /** Per file, the counts of shown concerns and strengths, for the status bar. */
-  private readonly countCache = new Map<string, Counts>();
+  /** Per file, the shown findings counted by how they are drawn, for the status bar. */
+  private readonly countCache = new Map<string, DrawnCounts>();
   /**
    * The counts across the workspace, kept current file by file as files change (a sum over ten
    * thousand files on every keystroke held the host's thread); undefined until counted.
    */
-  private workspaceTotals: Counts | undefined;
+  private workspaceTotals: DrawnCounts | undefined;
   /** A count of the whole workspace under way (at first, and after a settings change), a slice of files per turn. */
-  private recount: { queue: vscode.Uri[]; queued: Set<string>; totals: Counts; timer?: ReturnType<typeof setTimeout> } | undefined;
+  private recount: { queue: vscode.Uri[]; queued: Set<string>; totals: DrawnCounts; timer?: ReturnType<typeof setTimeout> } | undefined;
   private readonly totalsChanged = new vscode.EventEmitter<void>();
   /** Fires when a count of the whole workspace completes. */
   readonly onDidChangeTotals = this.totalsChanged.event;
@@ -139,19 +128,18 @@ export class HintRenderer implements vscode.Disposable {
     return shown;
   }
 
-  private countsOf(uri: vscode.Uri): Counts {
+  private countsOf(uri: vscode.Uri): DrawnCounts {
     const key = uri.toString();
     let counts = this.countCache.get(key);
     if (!counts) {
-      const shown = this.shown(uri);
-      counts = { concerns: shown.filter((f) => f.polarity === 'concern').length, strengths: shown.filter((f) => f.polarity === 'strength').length };
+      counts = countDrawn(this.shown(uri), this.settings().policy);
       this.countCache.set(key, counts);
     }
     return counts;
   }
 
-  /** Shown concerns and strengths across the workspace; undefined while they are being counted (see onDidChangeTotals). */
-  totals(): Counts | undefined {
+  /** The shown findings across the workspace, counted by how they are drawn; undefined while they are being counted (see onDidChangeTotals). */
+  totals(): DrawnCounts | undefined {
     if (!this.workspaceTotals && !this.recount) this.startRecount(this.host.allFindings().map((f) => f.uri));
     return this.workspaceTotals && { ...this.workspaceTotals };
   }
@@ -159,7 +147,7 @@ export class HintRenderer implements vscode.Disposable {
   private startRecount(uris: readonly vscode.Uri[]): void {
     clearTimeout(this.recount?.timer);
     this.workspaceTotals = undefined;
-    this.recount = { queue: [...uris], queued: new Set(uris.map((uri) => uri.toString())), totals: { concerns: 0, strengths: 0 } };
+    this.recount = { queue: [...uris], queued: new Set(uris.map((uri) => uri.toString())), totals: noCounts() };
     this.countSome();
   }
 

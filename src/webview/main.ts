@@ -16,6 +16,7 @@ import {
   levelAfterChoosing,
   locationLabel,
   mayReplaceFieldText,
+  questionText,
   readUiState,
   scanStatus,
   shortCommit,
@@ -444,10 +445,12 @@ class CategoryCard {
       box.id = id;
       box.checked = question.chosen;
       box.addEventListener('change', () => this.ctx.post({ type: 'chooseQuestion', categoryId: this.id, text: question.text, chosen: box.checked }));
-      const label = el('label', undefined, richText(question.text));
+      // The place shows once, as the link above the question; the checkbox's name still says it.
+      const place = question.location && el('span', 'visually-hidden', `${locationLabel(question.location)}: `);
+      const label = el('label', undefined, place, richText(questionText(question)));
       label.htmlFor = id;
       const where = question.location ? locationButton(this.ctx, question.location, `question-location:${index}`) : undefined;
-      list.append(el('li', 'question', box, el('div', 'question-body', label, where)));
+      list.append(el('li', 'question', box, el('div', 'question-body', where, label)));
     });
     const legend = el('legend', 'subheading', 'Follow-up questions');
     const hint = el('p', 'hint', 'Chosen questions are included in the export.');

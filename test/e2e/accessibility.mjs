@@ -214,6 +214,8 @@ async function focusedControl(t, page) {
       card,
       checked: active.getAttribute('aria-checked'),
       expanded: active.getAttribute('aria-expanded'),
+      // The keyboard focus must be seen, not only be there (WCAG 2.4.7).
+      outlined: getComputedStyle(active).outlineStyle !== 'none' && parseFloat(getComputedStyle(active).outlineWidth) > 0,
     };
   });
 }
@@ -228,6 +230,28 @@ async function tabTo(t, page, key, matches, what) {
     if (matches(focused)) return focused;
   }
   throw new Error(`${MAX_TAB_PRESSES} presses of ${key} never reached ${what}; the focus went through: ${path.join(', ')}`);
+}
+
+/**
+ * From a radio of `groupName` with the focus, moves with the arrow keys to `level`, which must not
+ * choose it, and chooses it with `key` (Space or Enter).
+ */
+async function chooseLevelWithKeys(t, page, groupName, level, key) {
+  let radio = await focusedControl(t, page);
+  for (let moves = 0; radio.name !== level; moves += 1) {
+    t.assert(radio.group === groupName && moves < 4, `the arrow keys never reached the level ${level} of ${groupName} (the focus is on ${JSON.stringify(radio)})`);
+    await page.keyboard.press('ArrowRight');
+    radio = await focusedControl(t, page);
+  }
+  t.assert(radio.outlined, `the focused level ${level} of ${groupName} shows no focus outline`);
+  t.assert(radio.checked === 'false', `moving to the level ${level} of ${groupName} with the arrow keys chose it`);
+  await page.keyboard.press(key);
+  const deadline = Date.now() + 5 * SECOND;
+  while (radio.checked !== 'true' && Date.now() < deadline) {
+    await t.delay(100);
+    radio = await focusedControl(t, page);
+  }
+  t.assert(radio.checked === 'true', `${key} did not choose the level ${level} of ${groupName}: ${JSON.stringify(radio)}`);
 }
 
 async function keyboardReview(t, page) {
@@ -245,33 +269,28 @@ async function keyboardReview(t, page) {
   const expanded = await focusedControl(t, page);
   t.assert(expanded.expanded === 'true', `Enter did not open the Error Handling card: ${JSON.stringify(expanded)}`);
 
-  // One Tab stop for the whole group; the arrows move within it, without choosing.
-  let radio = await tabTo(t, page, 'Tab', (c) => c.group === 'Error Handling: level', 'the Error Handling levels');
-  for (let moves = 0; radio.name !== 'No'; moves += 1) {
-    t.assert(moves < 4, `the arrow keys never reached the level No (at ${radio.name})`);
-    await page.keyboard.press('ArrowRight');
-    radio = await focusedControl(t, page);
-  }
-  t.assert(radio.checked === 'false', 'moving to a level with the arrow keys chose it');
-  await page.keyboard.press('Space');
-  const deadline = Date.now() + 5 * SECOND;
-  while (radio.checked !== 'true' && Date.now() < deadline) {
-    await t.delay(100);
-    radio = await focusedControl(t, page);
-  }
-  t.assert(radio.checked === 'true', `Space did not choose the level No: ${JSON.stringify(radio)}`);
+  // A level group is one Tab stop: Tab enters it, the arrows move within it, Tab leaves it.
+  await tabTo(t, page, 'Tab', (c) => c.group === 'Error Handling: level', 'the Error Handling levels');
+  await chooseLevelWithKeys(t, page, 'Error Handling: level', 'No', 'Space');
+  await page.keyboard.press('Tab');
+  const after = await focusedControl(t, page);
+  t.assert(after.group !== 'Error Handling: level', `Tab moved within the level group instead of leaving it: ${JSON.stringify(after)}`);
 
   await tabTo(t, page, 'Tab', (c) => c.card === 'Error Handling' && c.role === 'textarea' && c.name === 'Notes', 'the Error Handling notes');
   await page.keyboard.type(KEYBOARD_NOTE, { delay: 5 });
 
-  // Back up to the export buttons; leaving the notes posts them.
+  // Back up to the recommendation (leaving the notes posts them), then on to Copy Markdown.
+  await tabTo(t, page, 'Shift+Tab', (c) => c.group === 'Overall recommendation', 'the overall recommendation');
+  await chooseLevelWithKeys(t, page, 'Overall recommendation', 'No', 'Enter');
   await page.evaluate(() => navigator.clipboard.writeText('(nothing copied yet)'));
-  await tabTo(t, page, 'Shift+Tab', (c) => c.role === 'button' && c.name === 'Copy Markdown', 'Copy Markdown');
+  await tabTo(t, page, 'Tab', (c) => c.role === 'button' && c.name === 'Copy Markdown', 'Copy Markdown');
   await page.keyboard.press('Enter');
   await t.scorecard(page).locator('.export-status', { hasText: 'Markdown copied' }).waitFor({ state: 'visible' });
   const markdown = await t.readClipboard(page);
-  t.assert(markdown.split('\n').includes('| Error Handling | 2 | No |'), `the copied review has no row "| Error Handling | 2 | No |":\n${markdown.slice(0, 400)}`);
-  t.assert(markdown.includes(KEYBOARD_NOTE), `the copied review lacks the note typed with the keyboard:\n${markdown.slice(0, 400)}`);
+  const excerpt = markdown.slice(0, 600);
+  t.assert(/^## Recommendation: No$/m.test(markdown), `the copied review has no line "## Recommendation: No":\n${excerpt}`);
+  t.assert(markdown.split('\n').includes('| Error Handling | 2 | No |'), `the copied review has no row "| Error Handling | 2 | No |":\n${excerpt}`);
+  t.assert(markdown.includes(KEYBOARD_NOTE), `the copied review lacks the note typed with the keyboard:\n${excerpt}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,7 +313,7 @@ export async function accessibilityFlow(t, context, port, workspace) {
 
   await t.check('axe-core finds no serious or critical violation in the empty scorecard', () => expectNoSeriousViolations(t, page, 'in the empty scorecard'), { required: false });
 
-  await t.check('with the keyboard alone a level is chosen, a note written and the review copied as Markdown', () => keyboardReview(t, page));
+  await t.check('with the keyboard alone levels are chosen, a note written and the review copied as Markdown', () => keyboardReview(t, page));
 
   await t.check('evidence is pinned from src/protocol.rs:65', async () => {
     await t.quickOpen(page, 'protocol.rs');

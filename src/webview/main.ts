@@ -491,7 +491,8 @@ class Scorecard {
     this.ctx = { post: (message) => api.postMessage(message), ids: new Ids() };
     this.ui = readUiState(api.getState());
 
-    this.repoName = el('h2', 'repo-name');
+    // The repository under review is the panel's title, so the sections below it are h2.
+    this.repoName = el('h1', 'repo-name');
     this.commit = el('span', 'commit');
     this.rubricLine = el('p', 'rubric-line');
     this.scan = el('p', 'scan-status');

@@ -8,7 +8,7 @@
 //
 // --vsix defaults to the package `npm run package` writes, <name>-<version>.vsix at the top level.
 //
-// Three flows, each on a temporary copy of test/fixtures/careless-takehome, opened in Restricted
+// Four flows, each on a temporary copy of test/fixtures/careless-takehome, opened in Restricted
 // Mode (no --disable-workspace-trust) in the server's Node extension host:
 //   1. the reviewer's flow: the first screen of `npm start` (scripts/first-screen.mjs: the scorecard
 //      in a wide side bar and the README, no Welcome page, Chat or banner); the hints in the
@@ -19,7 +19,9 @@
 //      nothing may be injected into or run in the webview;
 //   3. faults: the extension host is killed while the reviewer types notes, and the window
 //      reopened: everything saved before the kill is back; then the saved review is truncated on
-//      disk, and the next start sets it aside with a message and starts a new review.
+//      disk, and the next start sets it aside with a message and starts a new review;
+//   4. accessibility (test/e2e/accessibility.mjs): axe-core in four themes, the chosen level told
+//      apart by more than colour, and a review scored and copied with the keyboard alone.
 //
 // Output: one line per check, then "N passed, M failed" alone on the last line; exit code 0 only
 // when every check passed. A failed check saves a screenshot (and the server's and the page's
@@ -43,6 +45,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { FIRST_SCREEN_SERVER_ARGS, writeFirstScreenSettings } from '../../scripts/first-screen.mjs';
 import { ensureVscodeServer } from '../../scripts/vscode-server-setup.mjs';
+import { accessibilityFlow } from './accessibility.mjs';
 import { settleWithin, stopRun } from '../support/processes.mjs';
 import { spawnVscodeServer } from '../support/vscodeServer.mjs';
 
@@ -926,6 +929,7 @@ async function main() {
   });
 
   const crashing = makeWorkspace(path.join(state.session, 'crash'), 'careless-takehome');
+  const accessible = makeWorkspace(path.join(state.session, 'accessibility'), 'careless-takehome');
 
   print(`Scorecard end-to-end: ${path.relative(root, vsix)} in VS Code ${vscodeServer.version} server (code-server), Node extension host, Restricted Mode`);
   writeFirstScreenSettings(serverFolders(state.session).data);
@@ -950,6 +954,9 @@ async function main() {
   await flow('The reviewer scores the sample take-home', () => reviewerFlow(context, port, workspace));
   await flow('A hostile workspace cannot inject markup or script into the scorecard', () => hostileFlow(context, port, hostile));
   await flow('The review survives a killed extension host and a truncated save file', () => faultFlow(context, port, crashing));
+  // Last: it switches the user's colour theme, though it ends on code-server's default.
+  const helpers = { check, newPage, openWorkbench, tidyWorkbench, openScorecard, scorecard, webviewFrames, readClipboard, quickOpen, goToLine, applyQuickFix, assert, delay, print, root, screenshotDir: failureDir };
+  await flow('The scorecard is accessible: axe-core in four themes, and the keyboard alone', () => accessibilityFlow(helpers, context, port, accessible));
 }
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {

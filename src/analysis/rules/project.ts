@@ -34,7 +34,10 @@ function allowedOf(lints: Node, set: ReadonlySet<string>, ctx: RuleContext): str
 const crateLintLevel = perMatch(({ captures }, ctx) => {
   if (captures.site.parent?.parent?.type !== 'source_file' || ctx.isInMacroArguments(captures.site)) return undefined;
   const lints = lintsOf(captures.lints, ctx);
-  return { level: ctx.text(captures.level), warnings: lints.filter((l) => l === 'warnings'), named: lints.filter((l) => l !== 'warnings') };
+  const level = ctx.text(captures.level);
+  // A denied `unsafe_code` is deny-unsafe-code's own strength.
+  const named = lints.filter((l) => l !== 'warnings' && !(l === 'unsafe_code' && level !== 'warn'));
+  return { level, warnings: lints.filter((l) => l === 'warnings'), named };
 });
 
 const LINT_LEVEL_QUERY = '(inner_attribute_item (attribute (identifier) @level (#match? @level "^(deny|warn|forbid)$") arguments: (token_tree) @lints) @site)';

@@ -15,9 +15,10 @@ import { ReviewStore } from './reviewStore';
 import { RubricSource } from './rubricSource';
 import { Scorecard, SCORECARD_VIEW, ScorecardViewProvider } from './scorecard';
 import { StatusBar } from './statusBar';
+import { ANALYSED_FILES } from './workspaceFiles';
 
-/** The files whose changes matter: Rust sources, manifests, and the ignore files that decide which count. */
-const WATCHED_FILES = '**/{*.rs,Cargo.toml,.gitignore}';
+/** The files whose changes matter: Rust sources, manifests, the files around them, and the ignore files that decide which count. */
+const WATCHED_FILES = `${ANALYSED_FILES.slice(0, -1)},**/.gitignore}`;
 const WATCHED_FILE = /(\.rs|\/Cargo\.toml|\/\.gitignore)$/;
 
 /** What each platform's entry point supplies: how to start the analysis worker. */

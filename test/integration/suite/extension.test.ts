@@ -94,7 +94,7 @@ suite('Rust Take-Home Review in VS Code', function () {
 
   test('scans the whole sample without skipping a file', async () => {
     const scan = await api.firstScan;
-    equal([scan.files, scan.skipped, scan.cancelled], [8, [], false]); // seven Rust files and Cargo.toml
+    equal([scan.files, scan.skipped, scan.cancelled], [9, [], false]); // seven Rust files, Cargo.toml and README.md
   });
 
   test('reports the exact diagnostics of two files', async () => {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DemoUsageError, parseDemoArgs } from './demo-args.mjs';
 import { FIRST_SCREEN_SERVER_ARGS, writeFirstScreenSettings } from './first-screen.mjs';
-import { ensureVscodeServer } from './vscode-server-setup.mjs';
+import { cacheDir, ensureVscodeServer } from './vscode-server-setup.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let demo;
@@ -34,7 +34,10 @@ if (workspace === undefined) {
   workspace = path.join(session, `${demo.sample}-takehome`);
   fs.cpSync(demo.sampleDir, workspace, { recursive: true });
 }
-writeFirstScreenSettings(path.join(session, 'data'));
+// The server keeps the extension's workspace storage, where the review is saved, in its user data
+// folder: kept in the cache, not the session, so a review of a folder is there again next time.
+const userData = path.join(cacheDir(), 'demo-user-data');
+writeFirstScreenSettings(userData);
 // The server loads every extension folder in its extensions dir; a link to the repository installs
 // the development build without packaging it.
 const extensions = path.join(session, 'extensions');
@@ -51,7 +54,7 @@ const server = spawn(
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
-    '--user-data-dir', path.join(session, 'data'),
+    '--user-data-dir', userData,
     '--extensions-dir', extensions,
     ...FIRST_SCREEN_SERVER_ARGS,
   ],

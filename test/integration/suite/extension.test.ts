@@ -316,6 +316,24 @@ suite('Rust Take-Home Review in VS Code', function () {
     equal(await settle(uri, COMPACTION.length), COMPACTION);
   });
 
+  test('a folder moved in is searched from the workspace: the exclude setting names its files as for a full scan', async () => {
+    const text = new TextEncoder().encode('fn added() {\n    let v = read().unwrap();\n}\n');
+    const staged = ['kept.rs', 'excluded.rs'].map((name) => file(`staging/${name}`));
+    await Promise.all(staged.map((uri) => vscode.workspace.fs.writeFile(uri, text)));
+    const [kept, excluded] = ['kept.rs', 'excluded.rs'].map((name) => file(`src/arrived/${name}`));
+    try {
+      await configure('exclude', ['src/arrived/excluded.rs']);
+      await eventually(() => staged.filter((uri) => diagnosticRows(uri).length === 1).length, (n) => n === 2, 'the staged files are analysed');
+      await vscode.workspace.fs.rename(file('staging'), file('src/arrived'));
+      await eventually(() => diagnosticRows(kept), (rows) => rows.length === 1, 'the moved folder is searched');
+      equal(diagnosticRows(excluded), []);
+    } finally {
+      await vscode.workspace.fs.delete(file('src/arrived'), { recursive: true });
+      await configure('exclude', undefined);
+    }
+    await eventually(() => diagnosticRows(kept), (rows) => rows.length === 0, 'the deleted folder loses its diagnostics');
+  });
+
   test('copies the review as Markdown from the command palette, without the panel', async () => {
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('rustReview.copyReview');

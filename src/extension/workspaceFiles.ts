@@ -106,8 +106,7 @@ export class WorkspaceFiles {
    * The same for the files inside one folder of the workspace, as after the folder appeared. The
    * search starts from the workspace folder, with the folder's path in the glob: VS Code's search
    * runs ripgrep in the folder it starts from, and a folder gone again before the search (made and
-   * deleted at once) would make ripgrep fail to start (`spawn …/rg ENOENT`). The exclude globs then
-   * mean what they mean for a full scan, relative to the workspace folder.
+   * deleted at once) would make ripgrep fail to start (`spawn …/rg ENOENT`).
    */
   async findUnder(directory: vscode.Uri): Promise<WorkspaceFile[]> {
     const folder = vscode.workspace.getWorkspaceFolder(directory);

@@ -35,10 +35,11 @@ for (const entry of entries.filter((e) => e.name.startsWith('extension/')).sort(
 if (size > SIZE_BUDGET_BYTES) fail(`${kilobytes(size)} is over the ${kilobytes(SIZE_BUDGET_BYTES)} budget`);
 console.log(vsix);
 
-/** What the extension cannot run without: its entry points, the workers and grammars they load, the webview, the icons. */
+/** What the extension cannot run without: its entry points, the workers and grammars they load, the webview, the icons, the walkthrough's media. */
 function requiredFiles(pkg) {
   const bare = (file) => path.posix.normalize(file).replace(/^\.\//, '');
   const icons = [pkg.icon, ...pkg.contributes.viewsContainers.activitybar.map((container) => container.icon)];
+  const walkthroughMedia = (pkg.contributes.walkthroughs ?? []).flatMap((walkthrough) => walkthrough.steps.flatMap((step) => stepMedia(step.media)));
   return [
     bare(pkg.main),
     bare(pkg.browser),
@@ -52,7 +53,14 @@ function requiredFiles(pkg) {
     'dist/webview/codicon.css',
     'dist/webview/codicon.ttf',
     ...icons.map(bare),
+    ...walkthroughMedia.map(bare),
   ];
+}
+
+/** The files a walkthrough step's media names: an image (one for every theme, or one per theme), an SVG or Markdown. */
+function stepMedia(media) {
+  const image = typeof media.image === 'string' ? [media.image] : Object.values(media.image ?? {});
+  return [...image, media.svg, media.markdown].filter((file) => typeof file === 'string');
 }
 
 /** Names and packed sizes from a zip's central directory (a .vsix is a zip). */

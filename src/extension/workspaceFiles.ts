@@ -10,8 +10,10 @@ export interface WorkspaceFile {
   kind: 'rust' | 'manifest' | ProjectFileKind;
 }
 
-/** Every file the analysis reads, as one glob: Rust sources, manifests and the files around them. */
-export const ANALYSED_FILES = `{**/*.rs,**/Cargo.toml,${PROJECT_FILE_GLOBS.join(',')}}`;
+/** Every file the analysis reads: Rust sources, manifests and the files around them, each glob starting with a globstar. */
+const ANALYSED_GLOBS = ['**/*.rs', '**/Cargo.toml', ...PROJECT_FILE_GLOBS];
+/** The same as one glob. */
+export const ANALYSED_FILES = `{${ANALYSED_GLOBS.join(',')}}`;
 
 // Cargo's build output is never analysed, whatever the settings say. The globs name the folders
 // themselves, so VS Code's search (ripgrep) never lists them: with `**/target/**`, which matches
@@ -95,20 +97,29 @@ export class WorkspaceFiles {
       const exclude = excludeGlob(folder, this.extraExcludes());
       const ignored = await gitignoreRules(folder, exclude, token);
       this.ignoreRules.set(folder.uri.toString(), ignored);
-      found.push(...(await this.search(folder, folder.uri, exclude, ignored, token)));
+      found.push(...(await this.search(folder, ANALYSED_FILES, exclude, ignored, token)));
     }
     return found.sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
   }
 
-  /** The same for the files inside one folder of the workspace, as after the folder appeared. */
+  /**
+   * The same for the files inside one folder of the workspace, as after the folder appeared. The
+   * search starts from the workspace folder, with the folder's path in the glob: VS Code's search
+   * runs ripgrep in the folder it starts from, and a folder gone again before the search (made and
+   * deleted at once) would make ripgrep fail to start (`spawn …/rg ENOENT`).
+   */
   async findUnder(directory: vscode.Uri): Promise<WorkspaceFile[]> {
     const folder = vscode.workspace.getWorkspaceFolder(directory);
     const ignored = folder && this.ignoreRules.get(folder.uri.toString());
-    return folder && ignored ? this.search(folder, directory, excludeGlob(folder, this.extraExcludes()), ignored) : [];
+    if (!folder || !ignored) return [];
+    const under = `${relativePath(folder, directory).replace(/\/+$/, '')}/`;
+    const glob = `{${ANALYSED_GLOBS.map((g) => `${globMatching(under)}${g}`).join(',')}}`;
+    const found = await this.search(folder, glob, excludeGlob(folder, this.extraExcludes()), ignored);
+    return found.filter((file) => file.path.startsWith(under));
   }
 
-  private async search(folder: vscode.WorkspaceFolder, base: vscode.Uri, exclude: string, ignored: GitignoreRules, token?: vscode.CancellationToken): Promise<WorkspaceFile[]> {
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, ANALYSED_FILES), exclude, undefined, token);
+  private async search(folder: vscode.WorkspaceFolder, glob: string, exclude: string, ignored: GitignoreRules, token?: vscode.CancellationToken): Promise<WorkspaceFile[]> {
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, undefined, token);
     const found: WorkspaceFile[] = [];
     for (const uri of uris) {
       const path = relativePath(folder, uri);

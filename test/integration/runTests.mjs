@@ -25,6 +25,8 @@
 // bundle's exports), then mocha.setup({ ui: 'tdd', reporter: 'spec' }), then the test
 // modules, then mocha.run(). No Node built-ins there: `assert` needs the npm package
 // `assert` and a small injected `process` object.
+// The Node host's mocha colours its output when this script's output is a terminal
+// (RUST_REVIEW_TEST_COLOR, passed to the extension host).
 // Environment: RUST_REVIEW_TRUST=1 opens the workspace trusted (the launcher's default is
 // Restricted Mode; a desktop VS Code started by test-electron is always trusted), and
 // the launcher's other RUST_REVIEW_* variables.
@@ -86,6 +88,8 @@ for (const kind of kinds) {
       extensionDevelopmentPath,
       extensionTestsPath: testsFor[kind],
       launchArgs,
+      // Mocha's colours only on a terminal: a log written to a file or a CI job gets plain text.
+      extensionTestsEnv: { RUST_REVIEW_TEST_COLOR: process.stdout.isTTY ? '1' : '0' },
     });
     results.push([kind, 'passed']);
   } catch (error) {

@@ -3,7 +3,7 @@ import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
   // Each scan of the workspace takes seconds to a minute on a busy machine.
-  const mocha = new Mocha({ ui: 'tdd', color: true, timeout: 300_000 });
+  const mocha = new Mocha({ ui: 'tdd', color: process.env.RUST_REVIEW_TEST_COLOR === '1', timeout: 300_000 });
   // The tests are bundled into this file: define mocha's globals first, then evaluate them.
   mocha.suite.emit('pre-require', globalThis, 'hostile.test', mocha);
   await import('./hostile.test');

@@ -70,6 +70,21 @@ const COMPACTION: Row[] = [
   ['unwrap', 60, 60, 60, 68, 'information'],
 ];
 
+interface Walkthrough {
+  title: string;
+  steps: { title: string; description: string; media: { markdown?: string } }[];
+}
+
+/** A file of the extension: on disk for the Node host, over HTTP for the web worker host (as vscode.dev serves it). */
+async function readExtensionFile(uri: vscode.Uri): Promise<string> {
+  if (uri.scheme === 'http' || uri.scheme === 'https') {
+    const response = await fetch(uri.toString(true));
+    truthy(response.ok, `${uri.toString(true)} is served (HTTP ${response.status})`);
+    return response.text();
+  }
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
 async function configure(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('rustReview').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
@@ -90,6 +105,26 @@ suite('Rust Take-Home Review in VS Code', function () {
 
   test('runs without workspace trust (Restricted Mode)', () => {
     equal(vscode.workspace.isTrusted, false);
+  });
+
+  test('contributes the walkthrough, whose media ship in the extension and whose buttons run registered commands', async () => {
+    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    truthy(extension, `${EXTENSION_ID} is installed`);
+    const walkthroughs = extension.packageJSON.contributes.walkthroughs as Walkthrough[];
+    equal(
+      walkthroughs.map((w) => [w.title, w.steps.map((step) => step.title)]),
+      [['Review a Rust take-home', ['Open the repository', 'Read the hints', 'Score a category', 'Copy the review']]],
+    );
+    const registered = new Set(await vscode.commands.getCommands());
+    for (const step of walkthroughs[0].steps) {
+      const linked = [...step.description.matchAll(/\(command:([\w.]+)\)/g)].map((match) => match[1]);
+      truthy(linked.length > 0, `the step "${step.title}" has a button`);
+      equal(linked.filter((command) => !registered.has(command)), [], `the commands of "${step.title}" are registered`);
+      const page = step.media.markdown ?? '';
+      truthy(page.startsWith('media/walkthrough/'), `the step "${step.title}" shows Markdown from media/walkthrough/`);
+      const text = await readExtensionFile(vscode.Uri.joinPath(extension.extensionUri, page));
+      truthy(text.startsWith(`## ${step.title}`), `${page} is the step's page (starts with: ${text.slice(0, 60)})`);
+    }
   });
 
   test('scans the whole sample without skipping a file', async () => {
@@ -314,6 +349,24 @@ suite('Rust Take-Home Review in VS Code', function () {
       await configure('exclude', undefined);
     }
     equal(await settle(uri, COMPACTION.length), COMPACTION);
+  });
+
+  test('a folder moved in is analysed, without the files the exclude setting names', async () => {
+    const text = new TextEncoder().encode('fn added() {\n    let v = read().unwrap();\n}\n');
+    const staged = ['kept.rs', 'excluded.rs'].map((name) => file(`staging/${name}`));
+    await Promise.all(staged.map((uri) => vscode.workspace.fs.writeFile(uri, text)));
+    const [kept, excluded] = ['kept.rs', 'excluded.rs'].map((name) => file(`src/arrived/${name}`));
+    try {
+      await configure('exclude', ['src/arrived/excluded.rs']);
+      await eventually(() => staged.filter((uri) => diagnosticRows(uri).length === 1).length, (n) => n === 2, 'the staged files are analysed');
+      await vscode.workspace.fs.rename(file('staging'), file('src/arrived'));
+      await eventually(() => diagnosticRows(kept), (rows) => rows.length === 1, 'the moved folder is searched');
+      equal(diagnosticRows(excluded), []);
+    } finally {
+      await vscode.workspace.fs.delete(file('src/arrived'), { recursive: true });
+      await configure('exclude', undefined);
+    }
+    await eventually(() => diagnosticRows(kept), (rows) => rows.length === 0, 'the deleted folder loses its diagnostics');
   });
 
   test('copies the review as Markdown from the command palette, without the panel', async () => {

@@ -2,7 +2,7 @@
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: true, timeout: 60_000 });
+  const mocha = new Mocha({ ui: 'tdd', color: process.env.RUST_REVIEW_TEST_COLOR === '1', timeout: 60_000 });
   // The tests are bundled into this file: define mocha's globals first, then evaluate them.
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   await import('./extension.test');

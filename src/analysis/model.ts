@@ -112,6 +112,8 @@ export interface SkippedFile {
 /** Per-file facts the project summary adds up. */
 export interface FileStats {
   lines: number;
+  /** Lines of the crate's own code: not blank, not only comments, not test code (see codeLines.ts). */
+  codeLines: number;
   functions: number;
   publicItems: number;
   documentedPublicItems: number;
@@ -160,6 +162,8 @@ export interface ProjectSummary {
   crates: CrateManifest[];
   files: number;
   lines: number;
+  /** Lines of the crate's own code (files outside tests, benches and examples; no blank, comment or test lines). */
+  codeLines: number;
   modules: number;
   functions: number;
   publicItems: number;

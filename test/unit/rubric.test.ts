@@ -96,13 +96,13 @@ describe('scoring', () => {
       finding('unwrap', 'concern', 'src/a.rs', 5, 0, { context: 'test' }),
       finding('unwrap', 'concern', 'src/b.rs', 2, 0),
       finding('clone', 'info', 'src/a.rs', 3, 0),
-    ]);
+    ], 1000);
     deepStrictEqual(evidence.counts, { concern: { code: 1, test: 1 }, strength: { code: 1, test: 0 }, info: { code: 0, test: 0 } });
     deepStrictEqual(evidence.findings.map((f) => `${f.file}:${f.range.start.line}`), ['src/b.rs:2', 'src/a.rs:5', 'src/a.rs:1']);
   });
 
   it('suggests a level with its reason, never without evidence', () => {
-    const suggest = (findings: Finding[]) => suggestLevel(errors, evidenceFor(errors, findings));
+    const suggest = (findings: Finding[]) => suggestLevel(errors, evidenceFor(errors, findings, 1000));
     const unwraps = (n: number) => Array.from({ length: n }, (_, i) => finding('unwrap', 'concern', 'src/a.rs', i, 0));
     const tries = (n: number) => Array.from({ length: n }, (_, i) => finding('try-operator', 'strength', 'src/b.rs', i, 0));
     strictEqual(suggest([]), undefined);
@@ -118,7 +118,7 @@ describe('scoring', () => {
 
   it('judges testing by the tests there are', () => {
     const tests = (n: number) => Array.from({ length: n }, (_, i) => finding('test-fn', 'strength', 'src/a.rs', i, 0, { context: 'test' }));
-    const suggest = (findings: Finding[]) => suggestLevel(testing, evidenceFor(testing, findings));
+    const suggest = (findings: Finding[]) => suggestLevel(testing, evidenceFor(testing, findings, 1000));
     deepStrictEqual(suggest([]), { level: 'strong-no', reason: 'no tests found' });
     deepStrictEqual(suggest(tests(2)), { level: 'no', reason: 'only 2 tests' });
     deepStrictEqual(suggest(tests(4)), { level: 'yes', reason: '4 tests, unit tests only' });
@@ -220,7 +220,7 @@ describe('review export', () => {
       finding('unwrap', 'concern', 'src/store.rs', 41, 33),
       finding('try-operator', 'strength', 'src/lib.rs', 7, 20),
       finding('unwrap', 'concern', 'src/<b>odd`name</b>.rs', 2, 4, { context: 'test' }),
-    ]);
+    ], 1000);
     const sources: Record<string, string> = {
       'src/store.rs:41': '    let file = File::open(&path).unwrap();',
       'src/lib.rs:7': '    let n = parse(input)?;',

@@ -36,7 +36,7 @@ describe('scorecard view', () => {
     });
     const question = '`src/compaction.rs:15` … placeholder';
     review = chooseQuestion(review, 'async', question, true, NOW);
-    const categories = DEFAULT_RUBRIC.categories.map((c) => categoryView(c, evidenceFor(c, findings), review));
+    const categories = DEFAULT_RUBRIC.categories.map((c) => categoryView(c, evidenceFor(c, findings, 1000), review));
     const view = buildScorecard({ review, rubric: DEFAULT_RUBRIC, categories, scan: { state: 'done', files: 8, skipped: 0 } });
 
     deepStrictEqual([view.recommendation, view.weightedScore, view.unassessed.length], ['no', 2, 6]);

@@ -50,6 +50,7 @@ export const projectRules: Rule[] = [
     category: 'project',
     polarity: 'concern',
     severity: 'hint',
+    weight: 0.25,
     message: 'a public item without a doc comment',
     explanation:
       'rustc\'s `missing_docs` lint (allowed by default) asks for documentation on what a library exports, and the API Guidelines ask for thorough crate docs (C-CRATE-DOC) and, within reason, an example on every public item (C-EXAMPLE). A `pub` item in a binary, or in a module no public path reaches, is not exported: there, a missing comment is a matter of taste, not of API.',
@@ -67,6 +68,7 @@ export const projectRules: Rule[] = [
     category: 'project',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: 'a crate- or module-wide `allow` of warnings',
     explanation:
       'An inner `#![allow(..)]` of `warnings` or of Clippy\'s groups (`clippy::all`, `clippy::correctness`, `clippy::suspicious`) turns the compiler\'s or Clippy\'s checks off for all the code below it: the lints that catch likely bugs go unreported. (An allow of unused code alone is the info signal `allow-unused-code`.) An `#[allow(..)]` on the one item that needs it, or `#[expect(.., reason = "..")]` (Rust 1.81), keeps the rest checked.',

@@ -57,8 +57,8 @@ export interface ExtensionApi {
     allFindings(): { uri: vscode.Uri; findings: Finding[] }[];
     readonly skipped: SkippedFile[];
   };
-  /** The status bar item's text, as the reviewer sees it. */
-  statusBar: { readonly text: string };
+  /** The status bar item's text and tooltip, as the reviewer sees them. */
+  statusBar: { readonly text: string; readonly tooltip: string };
   /** What the extension wrote to its output channel lately, oldest first (an output channel cannot be read back). */
   log: { readonly recentLines: readonly string[] };
   /** The scorecard, as its panel is sent it. */

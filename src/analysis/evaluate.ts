@@ -22,7 +22,8 @@ export function isCollector(consumer: Consumer): consumer is FactCollector {
 }
 
 export function byPosition(a: Finding, b: Finding): number {
-  return a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule);
+  // Rule ids are ASCII: a code-unit comparison orders them as `localeCompare` did, at a fraction of its cost.
+  return a.startIndex - b.startIndex || a.endIndex - b.endIndex || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 /** Where collectors write the facts of one group, in offsets relative to the group's start. */

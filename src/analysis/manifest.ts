@@ -1,4 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
+import { lintsTableFindings } from './project/tooling';
 import { LineIndex } from './source';
 import type { CategoryId, CrateManifest, DeclaredTarget, Finding, SignalInfo, TargetKind } from './model';
 
@@ -153,5 +154,6 @@ export function analyzeManifest(file: string, text: string): { manifest: CrateMa
     const dev = !manifest.dependencies.includes(name);
     findings.push(finding(dependencySignal, start, start + name.length, `\`${name}\`${dev ? ' (dev)' : ''}: ${notable.role}`, notable.category));
   }
+  findings.push(...lintsTableFindings(file, text));
   return { manifest, findings };
 }

@@ -1,6 +1,7 @@
 import { CRATE_SIGNALS } from './crate/signals';
 import { manifestSignals } from './manifest';
 import type { SignalInfo } from './model';
+import { PROJECT_SIGNALS } from './project/signals';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 
@@ -25,7 +26,7 @@ function infoOf({ match, check, contexts, ...info }: Rule): SignalInfo {
 }
 
 /** Every signal the analysis can report, as plain data for hovers, settings and the rubric. */
-export const SIGNALS: readonly SignalInfo[] = [...RULES.map(infoOf), integrationTestSignal, ...manifestSignals, ...CRATE_SIGNALS];
+export const SIGNALS: readonly SignalInfo[] = [...RULES.map(infoOf), integrationTestSignal, ...manifestSignals, ...CRATE_SIGNALS, ...PROJECT_SIGNALS];
 
 const byId = new Map(SIGNALS.map((s) => [s.id, s]));
 

@@ -1,5 +1,14 @@
 import { main } from './main';
 
+// A reader that closes the pipe early (`| head`) has all it wants: end quietly with success, as
+// Unix tools do, instead of dying on the unhandled error. Any other write error is a failure.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -26,8 +26,9 @@ interface Command {
   rubric?: string;
 }
 
-export function parseArguments(args: readonly string[]): Command | 'help' {
-  if (args.length === 0 || args.includes('--help') || args.includes('-h')) return 'help';
+export function parseArguments(args: readonly string[]): Command | 'help' | 'usage' {
+  if (args.length === 0) return 'usage';
+  if (args.includes('--help') || args.includes('-h')) return 'help';
   const [command, ...rest] = args;
   if (command !== 'scan') throw new UsageError(`unknown command "${command}"; expected "scan"`);
   let dir: string | undefined;
@@ -64,7 +65,7 @@ function progress(done: number, total: number): void {
 }
 
 export async function main(args: readonly string[]): Promise<number> {
-  let command: Command | 'help';
+  let command: Command | 'help' | 'usage';
   try {
     command = parseArguments(args);
   } catch (error) {
@@ -75,6 +76,11 @@ export async function main(args: readonly string[]): Promise<number> {
   if (command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  if (command === 'usage') {
+    // Nothing asked for is a bad invocation like any other: the usage goes to stderr, with code 2.
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
   }
   const root = path.resolve(command.dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {

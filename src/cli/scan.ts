@@ -4,6 +4,7 @@ import path from 'node:path';
 import { judgeCrate } from '../analysis/crate';
 import { RustAnalyzer, type AnalysisOutcome } from '../analysis/engine';
 import { analyzeManifest } from '../analysis/manifest';
+import { analyzeProject, needsText, type ManifestText, type ProjectFile } from '../analysis/project';
 import type { CrateManifest, FileAnalysis, Finding, ScanReport, SkippedFile } from '../analysis/model';
 import { buildReport } from '../analysis/report';
 import { DEFAULT_MAX_FILE_BYTES } from '../analysis/source';
@@ -37,18 +38,29 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   const read = (file: string): Uint8Array => readFileSync(path.join(root, file));
 
   const crates: CrateManifest[] = [];
+  const manifestTexts: ManifestText[] = [];
   const manifestFindings: Finding[] = [];
-  for (const manifest of walked.files.filter((f) => f.kind === 'manifest')) {
+  const projectFiles: ProjectFile[] = [];
+  for (const walkedFile of walked.files) {
+    const { file, kind } = walkedFile;
+    if (kind === 'rust') continue;
     try {
-      const result = analyzeManifest(manifest.file, await fs.readFile(manifest.absolute, 'utf8'));
-      crates.push(result.manifest);
-      manifestFindings.push(...result.findings);
+      if (kind === 'manifest') {
+        const text = await fs.readFile(walkedFile.absolute, 'utf8');
+        const result = analyzeManifest(file, text);
+        crates.push(result.manifest);
+        manifestTexts.push({ manifest: result.manifest, text });
+        manifestFindings.push(...result.findings);
+      } else {
+        projectFiles.push({ file, kind, ...(needsText(kind) ? { text: await fs.readFile(walkedFile.absolute, 'utf8') } : {}) });
+      }
     } catch (error) {
-      skipped.push({ file: manifest.file, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) });
+      skipped.push({ file, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) });
     }
   }
 
   const sources = walked.files.filter((f) => f.kind === 'rust');
+  manifestFindings.push(...analyzeProject({ manifests: manifestTexts, files: projectFiles, sources: sources.map((f) => f.file) }));
   const totalBytes = sources.reduce((sum, f) => sum + f.size, 0);
   const threads = options.threads ?? (totalBytes < PARALLEL_THRESHOLD_BYTES ? 0 : Math.min(os.availableParallelism(), MAX_THREADS));
   const analyses: FileAnalysis[] = [];

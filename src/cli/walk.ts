@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GitignoreRules } from '../analysis/gitignore';
 import type { SkippedFile } from '../analysis/model';
+import { needsText, projectFileKind, type ProjectFileKind } from '../analysis/project';
 import { formatBytes } from '../analysis/source';
 
 /** Folders never walked: Cargo's build output and git's own store. */
@@ -12,7 +13,7 @@ export interface WalkedFile {
   file: string;
   absolute: string;
   size: number;
-  kind: 'rust' | 'manifest';
+  kind: 'rust' | 'manifest' | ProjectFileKind;
 }
 
 export interface WalkResult {
@@ -21,10 +22,11 @@ export interface WalkResult {
 }
 
 /**
- * Finds the Rust sources and manifests under `root`, honouring every `.gitignore` on the way
- * (each applies to its own folder, as git does). Symbolic links to folders are not followed, so a
+ * Finds the Rust sources and manifests under `root`, and the files around them that the project
+ * analysis reads (READMEs, CI, lockfiles: see projectFileKind), honouring every `.gitignore` on the
+ * way (each applies to its own folder, as git does): a lockfile it ignores is not committed. Symbolic links to folders are not followed, so a
  * link loop cannot trap the walk; links to files are read through. Files over `maxFileBytes` are
- * reported without being read.
+ * reported without being read, except a lockfile, which counts by being there and is never read.
  */
 export async function walkRustProject(root: string, maxFileBytes: number): Promise<WalkResult> {
   const files: WalkedFile[] = [];
@@ -50,7 +52,7 @@ export async function walkRustProject(root: string, maxFileBytes: number): Promi
         if (!ALWAYS_SKIPPED.has(entry.name) && !gitignore.ignores(rel, true)) await visit(absolute, rel);
         continue;
       }
-      const kind = entry.name.endsWith('.rs') ? 'rust' : entry.name === 'Cargo.toml' ? 'manifest' : undefined;
+      const kind = entry.name.endsWith('.rs') ? 'rust' : entry.name === 'Cargo.toml' ? 'manifest' : projectFileKind(rel);
       if (entry.isSymbolicLink()) {
         await visitLink(absolute, rel, kind);
         continue;
@@ -74,7 +76,7 @@ export async function walkRustProject(root: string, maxFileBytes: number): Promi
   const addFile = async (absolute: string, rel: string, kind: WalkedFile['kind']) => {
     try {
       const { size } = await fs.stat(absolute);
-      if (size > maxFileBytes) {
+      if (size > maxFileBytes && (kind === 'rust' || kind === 'manifest' || needsText(kind))) {
         skipped.push({ file: rel, reason: 'too-large', detail: `${formatBytes(size)} is over the ${formatBytes(maxFileBytes)} limit` });
       } else {
         files.push({ file: rel, absolute, size, kind });

@@ -7,6 +7,7 @@ import { registerCommands } from './commands';
 import { readSettings, RESCAN_SETTINGS, type Settings } from './config';
 import { EvidenceActionProvider, FindingHoverProvider, RUST_SELECTOR } from './editorFeatures';
 import { registerExplanations } from './explanations';
+import { openOnStartup, showFirstScreen } from './firstScreen';
 import { HintRenderer } from './hints';
 import { createLog, LOG_LANGUAGE } from './log';
 import { readRepository, type RepositoryInfo } from './repository';
@@ -14,9 +15,10 @@ import { ReviewStore } from './reviewStore';
 import { RubricSource } from './rubricSource';
 import { Scorecard, SCORECARD_VIEW, ScorecardViewProvider } from './scorecard';
 import { StatusBar } from './statusBar';
+import { ANALYSED_FILES } from './workspaceFiles';
 
-/** The files whose changes matter: Rust sources, manifests, and the ignore files that decide which count. */
-const WATCHED_FILES = '**/{*.rs,Cargo.toml,.gitignore}';
+/** The files whose changes matter: Rust sources, manifests, the files around them, and the ignore files that decide which count. */
+const WATCHED_FILES = `${ANALYSED_FILES.slice(0, -1)},**/.gitignore}`;
 const WATCHED_FILE = /(\.rs|\/Cargo\.toml|\/\.gitignore)$/;
 
 /** What each platform's entry point supplies: how to start the analysis worker. */
@@ -136,6 +138,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     scorecard.scanning = false;
     panel.refresh(0);
   });
+  if (openOnStartup()) void showFirstScreen(context.workspaceState).catch((error: unknown) => log.warn(`could not open the first screen: ${String(error)}`));
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
   return {
     host,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { EditLatency, ScanSummary } from '../api';
 import { analyzeManifest } from '../analysis/manifest';
 import type { CrateManifest, FileAnalysis, Finding, SkippedFile } from '../analysis/model';
+import { analyzeProject, needsText, type ProjectFile } from '../analysis/project';
 import type { GrammarBinaries } from '../analysis/parser';
 import { formatBytes } from '../analysis/source';
 import { transferable, WorkerConnection, type WorkerChannel } from '../worker/connection';
@@ -51,7 +52,14 @@ function isRust(document: vscode.TextDocument): boolean {
 export class AnalysisHost implements vscode.Disposable {
   private connection: Promise<WorkerConnection> | undefined;
   private readonly scanned = new Map<string, FileAnalysis>();
-  private readonly manifests = new Map<string, { manifest: CrateManifest; findings: Finding[] }>();
+  private readonly manifests = new Map<string, { manifest: CrateManifest; findings: Finding[]; text: string }>();
+  /** The files around the code (README, CI, lockfile..), by key: read by the project analysis. */
+  private readonly projectFiles = new Map<string, ProjectFile>();
+  /**
+   * The project analysis's findings of each workspace folder, by file path; computed when asked for
+   * after a change to a manifest, a project file or the set of Rust files (targets come from them).
+   */
+  private projectFindings = new Map<string, Map<string, Finding[]>>();
   private readonly skippedFiles = new Map<string, SkippedFile>();
   private readonly open = new Map<string, OpenDocument>();
   private readonly documentResults = new Map<string, FileAnalysis>();
@@ -115,12 +123,36 @@ export class AnalysisHost implements vscode.Disposable {
   findingsFor(uri: vscode.Uri): Finding[] {
     const key = uri.toString();
     const analysis = this.documentResults.get(key) ?? this.scanned.get(key);
-    return analysis ? this.crateModels.judge(uri, analysis) : (this.manifests.get(key)?.findings ?? []);
+    if (analysis) return this.crateModels.judge(uri, analysis);
+    const own = this.manifests.get(key)?.findings ?? [];
+    const project = this.projectFindingsOf(uri);
+    return project.length === 0 ? own : [...own, ...project].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex);
+  }
+
+  /** The project analysis's findings in one manifest or project file (none land in Rust files). */
+  private projectFindingsOf(uri: vscode.Uri): Finding[] {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return [];
+    const key = folder.uri.toString();
+    let byFile = this.projectFindings.get(key);
+    if (!byFile) {
+      const prefix = `${key}/`;
+      const inFolder = <T>(map: Map<string, T>) => [...map].filter(([k]) => k.startsWith(prefix)).map(([, value]) => value);
+      const findings = analyzeProject({
+        manifests: inFolder(this.manifests),
+        files: inFolder(this.projectFiles),
+        sources: inFolder(this.scanned).map((analysis) => analysis.file),
+      });
+      byFile = new Map();
+      for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+      this.projectFindings.set(key, byFile);
+    }
+    return byFile.get(relativePath(folder, uri)) ?? [];
   }
 
   /** Every file with findings, open documents taking precedence over the scan. */
   allFindings(): { uri: vscode.Uri; findings: Finding[] }[] {
-    const keys = new Set([...this.scanned.keys(), ...this.documentResults.keys(), ...this.manifests.keys()]);
+    const keys = new Set([...this.scanned.keys(), ...this.documentResults.keys(), ...this.manifests.keys(), ...this.projectFiles.keys()]);
     return [...keys].sort().map((key) => {
       const uri = this.uriOf(key);
       return { uri, findings: this.findingsFor(uri) };
@@ -158,7 +190,7 @@ export class AnalysisHost implements vscode.Disposable {
     const started = Date.now();
     const files = await this.files.findAll(token);
     this.log.info(`scan: ${files.length} files to analyse, listed in ${Date.now() - started} ms`);
-    const previous = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.skippedFiles.keys()]);
+    const previous = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.projectFiles.keys(), ...this.skippedFiles.keys()]);
     const seen = new Set<string>();
     let done = 0;
     await this.analyzeFiles(
@@ -214,10 +246,17 @@ export class AnalysisHost implements vscode.Disposable {
     const skip = (reason: SkippedFile['reason'], detail: string) => {
       if (superseded()) return;
       this.scanned.delete(key);
+      if (this.projectFiles.delete(key)) this.projectFindings.clear();
       this.skippedFiles.set(key, { file: file.path, reason, detail });
       this.log.warn(`skip ${file.path}: ${detail}`);
     };
     try {
+      if (file.kind !== 'rust' && file.kind !== 'manifest' && !needsText(file.kind)) {
+        // A lockfile counts by being there: it is never read, whatever its size.
+        this.skippedFiles.delete(key);
+        this.setProjectFile(key, { file: file.path, kind: file.kind });
+        return;
+      }
       const { size } = await vscode.workspace.fs.stat(file.uri);
       const max = this.settings().maxFileSize;
       if (size > max) return skip('too-large', `${formatBytes(size)} is over the ${formatBytes(max)} limit`);
@@ -225,16 +264,24 @@ export class AnalysisHost implements vscode.Disposable {
       if (superseded()) return;
       this.skippedFiles.delete(key);
       if (file.kind === 'manifest') {
-        const result = analyzeManifest(file.path, new TextDecoder().decode(contents));
+        const text = new TextDecoder().decode(contents);
+        const result = analyzeManifest(file.path, text);
         if (result.manifest.error) this.log.warn(`${file.path}: ${result.manifest.error}`);
-        this.manifests.set(key, result);
+        this.manifests.set(key, { ...result, text });
+        this.projectFindings.clear();
         this.syncManifests(file.uri);
+        return;
+      }
+      if (file.kind !== 'rust') {
+        this.setProjectFile(key, { file: file.path, kind: file.kind, text: new TextDecoder().decode(contents) });
         return;
       }
       const { bytes, transfer } = transferable(contents);
       const { outcome } = await (await this.worker()).request({ kind: 'analyzeFile', file: file.path, bytes }, 'analyzed', transfer);
       if (outcome.skipped) return skip(outcome.skipped.reason, outcome.skipped.detail);
       if (superseded()) return;
+      // A new Rust file may be a package's binary, bench or example: the project is judged again.
+      if (!this.scanned.has(key)) this.projectFindings.clear();
       this.scanned.set(key, outcome.analysis);
       if (!this.documentResults.has(key)) this.crateModels.setFile(file.uri, outcome.analysis);
     } catch (error) {
@@ -288,7 +335,7 @@ export class AnalysisHost implements vscode.Disposable {
   /** A folder deleted: VS Code reports the folder alone, not each file that went with it. */
   folderDeleted(uri: vscode.Uri): void {
     const prefix = `${uri.toString()}/`;
-    const known = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.skippedFiles.keys(), ...this.open.keys()]);
+    const known = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.projectFiles.keys(), ...this.skippedFiles.keys(), ...this.open.keys()]);
     const gone = [...known].filter((key) => key.startsWith(prefix));
     if (gone.length === 0) return;
     for (const key of gone) {
@@ -307,11 +354,19 @@ export class AnalysisHost implements vscode.Disposable {
     const uri = this.uriOf(key);
     const scanned = this.scanned.get(key);
     if (scanned && !this.documentResults.has(key)) this.crateModels.removeFile(uri, scanned.file);
-    if (this.manifests.delete(key)) this.syncManifests(uri);
+    const manifest = this.manifests.delete(key);
+    if (manifest) this.syncManifests(uri);
+    // A manifest, a project file or a Rust file (a target) gone: the project is judged again.
+    if (manifest || this.projectFiles.delete(key) || this.scanned.has(key)) this.projectFindings.clear();
     if (!this.open.has(key)) this.uris.delete(key);
     this.latestRead.delete(key);
     this.scanned.delete(key);
     this.skippedFiles.delete(key);
+  }
+
+  private setProjectFile(key: string, file: ProjectFile): void {
+    this.projectFiles.set(key, file);
+    this.projectFindings.clear();
   }
 
   /** Gives the crate model of the folder that holds `uri` every manifest known in that folder. */
@@ -479,7 +534,7 @@ export class AnalysisHost implements vscode.Disposable {
     const scanned = this.scanned.get(key);
     if (scanned) this.crateModels.setFile(tracked.uri, scanned);
     else if (document) this.crateModels.removeFile(tracked.uri, document.file);
-    if (!this.scanned.has(key) && !this.manifests.has(key) && !this.skippedFiles.has(key)) this.uris.delete(key);
+    if (!this.scanned.has(key) && !this.manifests.has(key) && !this.projectFiles.has(key) && !this.skippedFiles.has(key)) this.uris.delete(key);
     void this.worker().then((w) => w.request({ kind: 'closeDocument', uri: key }, 'closed')).catch(() => undefined);
     return true;
   }

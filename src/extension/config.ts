@@ -8,6 +8,8 @@ export type InlineTextMode = 'activeLine' | 'all' | 'off';
 export interface Settings {
   hintsEnabled: boolean;
   inlineText: InlineTextMode;
+  /** The most characters of inline text after a line; 0 for no limit. */
+  inlineMaxLength: number;
   policy: HintPolicy;
   exclude: string[];
   maxFileSize: number;
@@ -29,6 +31,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   return {
     hintsEnabled: config.get<boolean>('hints.enabled', true),
     inlineText: config.get<InlineTextMode>('hints.inlineText', 'activeLine'),
+    inlineMaxLength: config.get<number>('hints.inlineMaxLength', 60),
     policy: {
       categories: { ...config.get<Partial<Record<CategoryId, boolean>>>('categories', {}) },
       signals: { ...config.get<Record<string, boolean>>('signals', {}) },

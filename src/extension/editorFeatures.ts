@@ -26,14 +26,17 @@ function rangeArgs(range: vscode.Range): PinRequest['range'] {
   return [range.start.line, range.start.character, range.end.line, range.end.character];
 }
 
-/** Hovers with the explanation and the question to ask, on every shown finding under the cursor. */
+/**
+ * Hovers with the explanation and the question to ask, on every shown finding under the cursor;
+ * the message too, unless VS Code's hover of the finding's diagnostic already shows it.
+ */
 export class FindingHoverProvider implements vscode.HoverProvider {
   constructor(private readonly hints: HintRenderer) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const here = this.hints.shown(document.uri).filter((f) => toRange(f).contains(position));
     if (here.length === 0) return undefined;
-    return new vscode.Hover(here.map(hoverMarkdown), toRange(here[0]));
+    return new vscode.Hover(here.map((finding) => hoverMarkdown(finding, !this.hints.isDiagnostic(finding))), toRange(here[0]));
   }
 }
 

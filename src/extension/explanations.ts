@@ -12,12 +12,16 @@ const CONTEXT_NOTE: Record<Finding['context'], string> = {
   build: 'In the build script (`build.rs`).',
 };
 
-/** The hover for a finding: what it is, why it matters for the hire, and what to ask. */
-export function hoverMarkdown(finding: Finding): vscode.MarkdownString {
+/**
+ * The hover for a finding: what it is, why it matters for the hire, and what to ask. The message
+ * of a finding drawn as a diagnostic is left out (`withMessage` false): VS Code's own hover of the
+ * diagnostic shows it just above, and would show it twice.
+ */
+export function hoverMarkdown(finding: Finding, withMessage: boolean): vscode.MarkdownString {
   const signal = signalById(finding.rule);
   const markdown = new vscode.MarkdownString();
   markdown.appendMarkdown(`**${CATEGORY_TITLES[finding.category]}** · ${finding.polarity} · \`${finding.rule}\`\n\n`);
-  markdown.appendMarkdown(`${finding.message}\n\n`);
+  if (withMessage) markdown.appendMarkdown(`${finding.message}\n\n`);
   if (signal) {
     markdown.appendMarkdown(`${signal.explanation}\n\n`);
     markdown.appendMarkdown(`**Ask the candidate:** ${signal.question}\n\n`);

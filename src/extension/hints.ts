@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CATEGORY_TITLES, type CategoryId, type Finding, type Polarity } from '../analysis/model';
+import type { CategoryId, Finding, Polarity } from '../analysis/model';
 import type { DiagnosticShape, Layout } from '../analysis/partLayout';
-import { displayOf, isShown, type Display } from '../analysis/presentation';
+import { addCounts, countDrawn, displayOf, inlineHintText, isShown, noCounts, plainText, type Display, type DrawnCounts } from '../analysis/presentation';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
 import { PartitionedDiagnostics, type PartUpdate } from './diagnosticParts';
@@ -44,8 +44,6 @@ const SET_MS_PER_DIAGNOSTIC = 0.006;
 /** Typing that stopped this long ago has paused: a file's diagnostics left where VS Code moved them are set afresh. */
 const SETTLE_AFTER_MS = 1500;
 
-const POLARITY_MARK: Record<Polarity, string> = { concern: '✗', strength: '✓', info: '•' };
-
 /** A finding shown as a diagnostic, and its severity under the settings. */
 interface ConcernDiagnostic {
   finding: Finding;
@@ -56,17 +54,6 @@ interface ConcernDiagnostic {
 function shapeOf({ finding, severity }: ConcernDiagnostic): DiagnosticShape {
   const { start, end } = finding.range;
   return { looks: `${start.character}:${end.line - start.line}:${end.character}:${severity}:${finding.rule}:${finding.message}`, line: start.line, endLine: end.line };
-}
-
-/** Shown concerns and strengths, of a file or of the workspace. */
-interface Counts {
-  concerns: number;
-  strengths: number;
-}
-
-function addCounts(totals: Counts, counts: Counts, sign: 1 | -1): void {
-  totals.concerns += sign * counts.concerns;
-  totals.strengths += sign * counts.strengths;
 }
 
 /**
@@ -116,15 +103,15 @@ export class HintRenderer implements vscode.Disposable {
 
   /** Per file, the findings the settings let through; dropped when the file or a setting changes. */
   private readonly shownCache = new Map<string, Finding[]>();
-  /** Per file, the counts of shown concerns and strengths, for the status bar. */
-  private readonly countCache = new Map<string, Counts>();
+  /** Per file, the shown findings counted by how they are drawn, for the status bar. */
+  private readonly countCache = new Map<string, DrawnCounts>();
   /**
    * The counts across the workspace, kept current file by file as files change (a sum over ten
    * thousand files on every keystroke held the host's thread); undefined until counted.
    */
-  private workspaceTotals: Counts | undefined;
+  private workspaceTotals: DrawnCounts | undefined;
   /** A count of the whole workspace under way (at first, and after a settings change), a slice of files per turn. */
-  private recount: { queue: vscode.Uri[]; queued: Set<string>; totals: Counts; timer?: ReturnType<typeof setTimeout> } | undefined;
+  private recount: { queue: vscode.Uri[]; queued: Set<string>; totals: DrawnCounts; timer?: ReturnType<typeof setTimeout> } | undefined;
   private readonly totalsChanged = new vscode.EventEmitter<void>();
   /** Fires when a count of the whole workspace completes. */
   readonly onDidChangeTotals = this.totalsChanged.event;
@@ -141,19 +128,18 @@ export class HintRenderer implements vscode.Disposable {
     return shown;
   }
 
-  private countsOf(uri: vscode.Uri): Counts {
+  private countsOf(uri: vscode.Uri): DrawnCounts {
     const key = uri.toString();
     let counts = this.countCache.get(key);
     if (!counts) {
-      const shown = this.shown(uri);
-      counts = { concerns: shown.filter((f) => f.polarity === 'concern').length, strengths: shown.filter((f) => f.polarity === 'strength').length };
+      counts = countDrawn(this.shown(uri), this.settings().policy);
       this.countCache.set(key, counts);
     }
     return counts;
   }
 
-  /** Shown concerns and strengths across the workspace; undefined while they are being counted (see onDidChangeTotals). */
-  totals(): Counts | undefined {
+  /** The shown findings across the workspace, counted by how they are drawn; undefined while they are being counted (see onDidChangeTotals). */
+  totals(): DrawnCounts | undefined {
     if (!this.workspaceTotals && !this.recount) this.startRecount(this.host.allFindings().map((f) => f.uri));
     return this.workspaceTotals && { ...this.workspaceTotals };
   }
@@ -161,7 +147,7 @@ export class HintRenderer implements vscode.Disposable {
   private startRecount(uris: readonly vscode.Uri[]): void {
     clearTimeout(this.recount?.timer);
     this.workspaceTotals = undefined;
-    this.recount = { queue: [...uris], queued: new Set(uris.map((uri) => uri.toString())), totals: { concerns: 0, strengths: 0 } };
+    this.recount = { queue: [...uris], queued: new Set(uris.map((uri) => uri.toString())), totals: noCounts() };
     this.countSome();
   }
 
@@ -295,8 +281,14 @@ export class HintRenderer implements vscode.Disposable {
     });
   }
 
+  /** Whether the finding is drawn as a diagnostic, whose message VS Code's own hover shows. */
+  isDiagnostic(finding: Finding): boolean {
+    return SEVERITY[displayOf(finding, this.settings().policy)] !== undefined;
+  }
+
   private diagnosticOf({ finding, severity }: ConcernDiagnostic): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, severity);
+    // A diagnostic's message is plain text wherever VS Code shows it: no Markdown backticks.
+    const diagnostic = new vscode.Diagnostic(toRange(finding), plainText(finding.message), severity);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.rule, target: this.explanationOf(finding.rule) };
     return diagnostic;
@@ -322,7 +314,7 @@ export class HintRenderer implements vscode.Disposable {
 
   /** One line of text after each line with findings: the most telling finding, and how many more. */
   private inlineText(editor: vscode.TextEditor, findings: Finding[]): vscode.DecorationOptions[] {
-    const mode = this.settings().inlineText;
+    const { inlineText: mode, inlineMaxLength } = this.settings();
     if (mode === 'off') return [];
     const activeLines = new Set(editor.selections.map((s) => s.active.line));
     const byLine = new Map<number, Finding[]>();
@@ -334,13 +326,12 @@ export class HintRenderer implements vscode.Disposable {
     const rank: Record<Polarity, number> = { concern: 0, strength: 1, info: 2 };
     return [...byLine].map(([line, onLine]) => {
       const [first] = [...onLine].sort((a, b) => rank[a.polarity] - rank[b.polarity]);
-      const more = onLine.length > 1 ? `  (+${onLine.length - 1})` : '';
       const end = editor.document.lineAt(line).range.end;
       return {
         range: new vscode.Range(end, end),
         renderOptions: {
           after: {
-            contentText: `${POLARITY_MARK[first.polarity]} ${CATEGORY_TITLES[first.category]}: ${first.message.replace(/`/g, '')}${more}`,
+            contentText: inlineHintText(first, onLine.length - 1, inlineMaxLength),
             color: categoryColor(first.category),
           },
         },

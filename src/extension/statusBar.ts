@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { statusSummary } from '../analysis/presentation';
 import type { HintRenderer } from './hints';
 
-/** Counts of concerns and strengths across the workspace; a click opens the scorecard. */
+/** Counts of the hints drawn across the workspace, as the Problems panel and the gutter show them; a click opens the scorecard. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('rustReview.status', vscode.StatusBarAlignment.Left, 10);
 
@@ -19,13 +20,17 @@ export class StatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  get tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
+  }
+
   /** Shows the current counts; while they are being counted, the last ones stay (the renderer says when it is done). */
   update(): void {
     const totals = this.hints.totals();
     if (!totals) return;
-    const { concerns, strengths } = totals;
-    this.item.text = `$(checklist) $(warning) ${concerns}  $(pass) ${strengths}`;
-    this.item.tooltip = `Rust Review: ${concerns} concerns and ${strengths} strengths shown. Click to open the scorecard.`;
+    const { text, tooltip } = statusSummary(totals);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
   }
 
   dispose(): void {

@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
 import { GitignoreRules } from '../analysis/gitignore';
+import { PROJECT_FILE_GLOBS, projectFileKind, type ProjectFileKind } from '../analysis/project';
 
 export interface WorkspaceFile {
   uri: vscode.Uri;
   /** Relative to the workspace folder, with `/`: what the analysis sees as the file's path. */
   path: string;
-  kind: 'rust' | 'manifest';
+  /** A Rust source, a manifest, or a file around the code that the project analysis reads. */
+  kind: 'rust' | 'manifest' | ProjectFileKind;
 }
+
+/** Every file the analysis reads, as one glob: Rust sources, manifests and the files around them. */
+export const ANALYSED_FILES = `{**/*.rs,**/Cargo.toml,${PROJECT_FILE_GLOBS.join(',')}}`;
 
 // Cargo's build output is never analysed, whatever the settings say. The globs name the folders
 // themselves, so VS Code's search (ripgrep) never lists them: with `**/target/**`, which matches
@@ -68,7 +73,7 @@ interface Candidate {
 }
 
 function kindOf(path: string): WorkspaceFile['kind'] | undefined {
-  return path.endsWith('.rs') ? 'rust' : path === 'Cargo.toml' || path.endsWith('/Cargo.toml') ? 'manifest' : undefined;
+  return path.endsWith('.rs') ? 'rust' : path === 'Cargo.toml' || path.endsWith('/Cargo.toml') ? 'manifest' : projectFileKind(path);
 }
 
 /**
@@ -83,7 +88,7 @@ export class WorkspaceFiles {
 
   constructor(private readonly extraExcludes: () => readonly string[]) {}
 
-  /** The Rust sources and Cargo manifests of every workspace folder that the settings let through. */
+  /** The Rust sources, Cargo manifests and project files of every workspace folder that the settings let through. */
   async findAll(token: vscode.CancellationToken): Promise<WorkspaceFile[]> {
     const found: WorkspaceFile[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -103,7 +108,7 @@ export class WorkspaceFiles {
   }
 
   private async search(folder: vscode.WorkspaceFolder, base: vscode.Uri, exclude: string, ignored: GitignoreRules, token?: vscode.CancellationToken): Promise<WorkspaceFile[]> {
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/{*.rs,Cargo.toml}'), exclude, undefined, token);
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(base, ANALYSED_FILES), exclude, undefined, token);
     const found: WorkspaceFile[] = [];
     for (const uri of uris) {
       const path = relativePath(folder, uri);

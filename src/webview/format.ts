@@ -43,6 +43,17 @@ export function locationLabel(location: LocationView): string {
   return `${location.file}:${location.line + 1}`;
 }
 
+/**
+ * A follow-up question as the panel shows it. A question drawn from the code names its place first
+ * ("`src/a.rs:3` unwraps …"), as the export needs; the panel shows that place as a link beside the
+ * question, so the text leaves it out. Other text, and a place named elsewhere, stays.
+ */
+export function questionText(question: { text: string; location?: LocationView }): string {
+  if (!question.location) return question.text;
+  const named = `\`${locationLabel(question.location)}\``;
+  return question.text.startsWith(named) ? question.text.slice(named.length).replace(/^:?\s+/, '') : question.text;
+}
+
 /** Splits a path so the file name can be kept whole while its folder wraps or fades. */
 export function splitPath(file: string): { folder: string; name: string } {
   const slash = file.lastIndexOf('/');

@@ -16,6 +16,7 @@ import {
   levelAfterChoosing,
   locationLabel,
   mayReplaceFieldText,
+  questionText,
   readUiState,
   scanStatus,
   shortCommit,
@@ -446,10 +447,12 @@ class CategoryCard {
       box.id = id;
       box.checked = question.chosen;
       box.addEventListener('change', () => this.ctx.post({ type: 'chooseQuestion', categoryId: this.id, text: question.text, chosen: box.checked }));
-      const label = el('label', undefined, richText(question.text));
+      // The place shows once, as the link above the question; the checkbox's name still says it.
+      const place = question.location && el('span', 'visually-hidden', `${locationLabel(question.location)}: `);
+      const label = el('label', undefined, place, richText(questionText(question)));
       label.htmlFor = id;
       const where = question.location ? locationButton(this.ctx, question.location, `question-location:${index}`) : undefined;
-      list.append(el('li', 'question', box, el('div', 'question-body', label, where)));
+      list.append(el('li', 'question', box, el('div', 'question-body', where, label)));
     });
     const legend = el('legend', 'subheading', 'Follow-up questions');
     const hint = el('p', 'hint', 'Chosen questions are included in the export.');
@@ -490,7 +493,8 @@ class Scorecard {
     this.ctx = { post: (message) => api.postMessage(message), ids: new Ids() };
     this.ui = readUiState(api.getState());
 
-    this.repoName = el('h2', 'repo-name');
+    // The repository under review is the panel's title, so the sections below it are h2.
+    this.repoName = el('h1', 'repo-name');
     this.commit = el('span', 'commit');
     this.rubricLine = el('p', 'rubric-line');
     this.scan = el('p', 'scan-status');

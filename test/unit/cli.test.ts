@@ -1,5 +1,5 @@
 import { deepStrictEqual, match, ok, strictEqual } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,5 +142,21 @@ describe('rust-review CLI', function () {
     const { code, stdout } = run('--help');
     strictEqual(code, 0);
     match(stdout, /^Usage: rust-review scan <dir>/);
+  });
+
+  it('prints usage on stderr with exit code 2 when given no arguments', () => {
+    const { code, stdout, stderr } = run();
+    deepStrictEqual([code, stdout], [2, '']);
+    match(stderr, /^Usage: rust-review scan <dir>/);
+  });
+
+  it('ends quietly with exit code 0 when the reader closes the pipe early', async () => {
+    // As `| head` does, but certainly before the report is written: the read end is closed at once.
+    const child = spawn(process.execPath, [CLI, 'scan', CARELESS, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    deepStrictEqual({ code, stderr }, { code: 0, stderr: '' });
   });
 });

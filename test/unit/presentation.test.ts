@@ -1,6 +1,6 @@
-import { deepStrictEqual } from 'node:assert';
+import { deepStrictEqual, strictEqual } from 'node:assert';
 import type { Finding } from '../../src/analysis/model';
-import { DEFAULT_HINT_POLICY, displayOf, isShown, type HintPolicy } from '../../src/analysis/presentation';
+import { countDrawn, DEFAULT_HINT_POLICY, displayOf, inlineHintText, isShown, statusSummary, truncateAtWord, type HintPolicy } from '../../src/analysis/presentation';
 
 function finding(overrides: Partial<Finding>): Finding {
   return {
@@ -48,5 +48,75 @@ describe('hint policy', () => {
   it('hides a polarity set to off', () => {
     const quiet = policy({ display: { ...DEFAULT_HINT_POLICY.display, info: 'off' }, testConcernDisplay: 'off' });
     deepStrictEqual([finding({ polarity: 'info' }), finding({ context: 'test' }), finding({})].map((f) => isShown(f, quiet)), [false, false, true]);
+  });
+});
+
+describe('inline hint text', () => {
+  const unwrap = finding({ message: '`.unwrap()` panics on `None`/`Err` instead of handling it' });
+
+  it('leaves text that fits whole, and cuts longer text at a word with an ellipsis', () => {
+    strictEqual(truncateAtWord('takes a lock', 12), 'takes a lock');
+    strictEqual(truncateAtWord('takes a lock', 11), 'takes a…');
+    // A cut that falls just after a word keeps the word.
+    strictEqual(truncateAtWord('takes a lock here', 13), 'takes a lock…');
+    // No dangling punctuation before the ellipsis.
+    strictEqual(truncateAtWord('a lock, held across an await', 10), 'a lock…');
+    strictEqual(truncateAtWord('takes a lock', 0), 'takes a lock');
+  });
+
+  it('cuts inside a word only when the text has no space in the second half of what fits', () => {
+    strictEqual(truncateAtWord('std::thread::sleep blocks', 12), 'std::thread…');
+    strictEqual(truncateAtWord('abc', 1), '…');
+    // Characters are code points: an emoji is never split in two.
+    strictEqual(truncateAtWord('🦀🦀🦀🦀', 3), '🦀🦀…');
+  });
+
+  it('shows the most telling finding with its mark and category, shortened to the limit, and how many more', () => {
+    strictEqual(inlineHintText(unwrap, 0, 0), '✗ Error handling: .unwrap() panics on None/Err instead of handling it');
+    const short = inlineHintText(unwrap, 2, 60);
+    strictEqual(short, '✗ Error handling: .unwrap() panics on None/Err…  (+2)');
+    strictEqual(Array.from(short).length <= 60, true);
+    strictEqual(inlineHintText(finding({ polarity: 'strength', message: 'a `?`' }), 0, 60), '✓ Error handling: a ?');
+  });
+
+  it('keeps a few words of the message however small the limit', () => {
+    strictEqual(inlineHintText(unwrap, 0, 5), '✗ Error handling: .unwrap()…');
+  });
+});
+
+describe('status bar counts', () => {
+  const findings = [
+    finding({ severity: 'warning' }),
+    finding({}),
+    finding({}),
+    finding({ context: 'test' }),
+    finding({ polarity: 'strength', rule: 'test-fn', category: 'testing', severity: 'hint' }),
+    finding({ polarity: 'info', rule: 'lock', category: 'concurrency' }),
+  ];
+
+  it('counts the findings by how they are drawn: diagnostics by severity, strengths by their gutter mark', () => {
+    deepStrictEqual(countDrawn(findings, DEFAULT_HINT_POLICY), { error: 0, warning: 1, information: 2, hint: 1, strength: 1 });
+    // A strength drawn as a diagnostic is counted where the Problems panel lists it; what is off is not counted.
+    const loud = { ...DEFAULT_HINT_POLICY, display: { concern: 'error', strength: 'information', info: 'off' }, testConcernDisplay: 'off' } as const;
+    deepStrictEqual(countDrawn(findings, loud), { error: 3, warning: 0, information: 1, hint: 0, strength: 0 });
+  });
+
+  it('shows what the Problems panel lists and the strengths, and says in the tooltip what each number counts', () => {
+    const { text, tooltip } = statusSummary({ error: 0, warning: 24, information: 62, hint: 16, strength: 1 });
+    strictEqual(text, '$(checklist) $(warning) 24  $(info) 62  $(pass) 1');
+    deepStrictEqual(tooltip.split('\n'), [
+      'Rust Review, the hints drawn in the editor:',
+      '24 warnings and 62 infos, listed in the Problems panel',
+      '16 hints, drawn as dots under the code (the Problems panel does not list hints)',
+      '1 strength, marked ✓ in the gutter',
+      'Click to open the scorecard.',
+    ]);
+  });
+
+  it('shows errors only when there are some, and leaves hints out of the tooltip when there are none', () => {
+    const { text, tooltip } = statusSummary({ error: 1, warning: 1, information: 0, hint: 0, strength: 0 });
+    strictEqual(text, '$(checklist) $(error) 1  $(warning) 1  $(info) 0  $(pass) 0');
+    strictEqual(tooltip.split('\n')[1], '1 error, 1 warning and 0 infos, listed in the Problems panel');
+    strictEqual(tooltip.includes('Problems panel does not list hints'), false);
   });
 });

@@ -8,6 +8,7 @@ import {
   levelAfterChoosing,
   locationLabel,
   mayReplaceFieldText,
+  questionText,
   readUiState,
   scanStatus,
   shortCommit,
@@ -47,6 +48,17 @@ describe('scorecard text', () => {
     strictEqual(locationLabel({ file: 'src/store.rs', line: 0, character: 0, endLine: 0, endCharacter: 3 }), 'src/store.rs:1');
     deepStrictEqual(splitPath('src/a/b.rs'), { folder: 'src/a/', name: 'b.rs' });
     deepStrictEqual(splitPath('build.rs'), { folder: '', name: 'build.rs' });
+  });
+
+  it('shows the place of a question drawn from the code once, as its link, not again in its text', () => {
+    const at = { file: 'src/client.rs', line: 13, character: 4, endLine: 13, endCharacter: 30 };
+    strictEqual(questionText({ text: '`src/client.rs:14` expects `connect(addr)` — what should happen?', location: at }), 'expects `connect(addr)` — what should happen?');
+    // A signal's own question follows the place with a colon.
+    strictEqual(questionText({ text: '`src/client.rs:14`: `.unwrap()` panics — what then?', location: at }), '`.unwrap()` panics — what then?');
+    // Without a link the text keeps its place, and a place other than the link's stays.
+    strictEqual(questionText({ text: '`src/client.rs:14` expects `x` — why?' }), '`src/client.rs:14` expects `x` — why?');
+    strictEqual(questionText({ text: '`src/main.rs:2` expects `x` — why?', location: at }), '`src/main.rs:2` expects `x` — why?');
+    strictEqual(questionText({ text: 'How do you handle a missing file?', location: at }), 'How do you handle a missing file?');
   });
 
   it('shows the weighted score as a hint only when there is one', () => {

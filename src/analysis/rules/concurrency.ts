@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { isComment } from '../syntax';
 import { argumentCount, discardsValue, isMethodCallNamed, joinsThread, locksStandardStream, returnsLockResult } from './calls';
-import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
+import { lastSegment, normalisePath, perMatch, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 const CHANNEL_MODULES = /(^|::)(mpsc|oneshot|broadcast|watch|crossbeam_channel|crossbeam::channel|flume|async_channel|kanal)(::|$)/;
 const CHANNEL_CONSTRUCTORS = new Set(['channel', 'sync_channel', 'unbounded_channel', 'unbounded', 'bounded']);
@@ -23,6 +23,11 @@ function isUnsafeSendSyncImpl(impl: Node, trait: Node, ctx: RuleContext): boolea
 function hasSafetyComment(item: Node, ctx: RuleContext): boolean {
   return ctx.leadingComments(item).some((c) => SAFETY_COMMENT.test(c) || /#\s*Safety\b/.test(c));
 }
+
+/** Whether the match is an `unsafe impl Send/Sync`, and whether it is justified: both rules of the pattern ask, answered once. */
+const unsafeSendSync = perMatch(({ captures }: RuleMatch, ctx: RuleContext) =>
+  isUnsafeSendSyncImpl(captures.site, captures.trait, ctx) ? { justified: hasSafetyComment(captures.site, ctx) } : undefined,
+);
 
 /** The name a type is declared under, through wrappers such as `Arc<..>` and `&`: a field, a static, a `let` or a parameter. */
 function declaredName(type: Node): string | undefined {
@@ -437,7 +442,7 @@ export const concurrencyRules: Rule[] = [
       'Implementing `Send` or `Sync` by hand tells the compiler a type is thread-safe when it could not prove it. It is needed around raw pointers and in the internals of synchronisation primitives, and it always needs a written justification: the convention (and Clippy\'s `undocumented_unsafe_blocks`, which covers unsafe impls) is a `// SAFETY:` comment above the impl. This one has none.',
     question: 'What makes this type safe to send or share across threads? Where is that argued?',
     match: { query: `(impl_item trait: (_) @trait type: (_) @site.end) @site` },
-    check: ({ captures }, ctx) => isUnsafeSendSyncImpl(captures.site, captures.trait, ctx) && !hasSafetyComment(captures.site, ctx),
+    check: (match, ctx) => unsafeSendSync(match, ctx)?.justified === false,
   }),
   rule({
     id: 'unsafe-send-sync-justified',
@@ -449,7 +454,7 @@ export const concurrencyRules: Rule[] = [
       'This hand-written `Send` or `Sync` impl states why the type is thread-safe. Check that the argument holds: every field must be safe to move (for `Send`) or to share (for `Sync`) across threads under the bounds given.',
     question: 'Walk me through the safety argument: which field would make this unsound without the bounds?',
     match: { query: `(impl_item trait: (_) @trait type: (_) @site.end) @site` },
-    check: ({ captures }, ctx) => isUnsafeSendSyncImpl(captures.site, captures.trait, ctx) && hasSafetyComment(captures.site, ctx),
+    check: (match, ctx) => unsafeSendSync(match, ctx)?.justified === true,
   }),
   rule({
     id: 'guard-across-await',

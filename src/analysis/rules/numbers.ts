@@ -22,8 +22,20 @@ function holdsFloat(type: Node): boolean {
   return type.type === 'float_literal' || /\bf(32|64)\b/.test(type.text);
 }
 
-/** A named place (field, parameter, binding, constant, function result) and its type. */
-const NAMED_TYPE_QUERY = `[
+/** `fee` as `[Ff][Ee][Ee]`: tree-sitter's `#match?` takes a JavaScript pattern without flags. */
+function anyCase(word: string): string {
+  return [...word].map((c) => `[${c.toUpperCase()}${c}]`).join('');
+}
+
+/**
+ * Predicates that only narrow what the checks below would reject anyway: a name holding one of
+ * the money words, a float type (no type starts with a digit, so one that does is a float
+ * literal). Most named places are not money, and rejecting them in the query spares their checks.
+ */
+const MONEY_NAME_PREDICATES = `(#match? @site "${[...MONEY_WORDS, ...MONEY_OR_MEASURE_WORDS].map(anyCase).join('|')}") (#match? @type "^[0-9]|\\\\bf(32|64)\\\\b")`;
+
+/** A named place (field, parameter, binding, constant, function result) with a float type and a name that may be money. */
+const NAMED_TYPE_QUERY = `([
   (field_declaration name: (field_identifier) @site type: (_) @type)
   (parameter pattern: (identifier) @site type: (_) @type)
   (let_declaration pattern: (identifier) @site type: (_) @type)
@@ -32,7 +44,7 @@ const NAMED_TYPE_QUERY = `[
   (static_item name: (identifier) @site type: (_) @type)
   (function_item name: (identifier) @site return_type: (_) @type)
   (function_signature_item name: (identifier) @site return_type: (_) @type)
-]`;
+] ${MONEY_NAME_PREDICATES})`;
 
 const FUNCTION_TYPES = new Set(['function_item', 'function_signature_item']);
 

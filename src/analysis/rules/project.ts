@@ -1,6 +1,6 @@
 import { codeLines, FUNCTION_QUERY, isDocumentable, isPublic, PUBLIC_ITEM_QUERY } from '../syntax';
 import type { Node } from 'web-tree-sitter';
-import { rule, type Rule, type RuleContext } from './rule';
+import { normalisePath, perMatch, rule, type Rule, type RuleContext } from './rule';
 
 /** Clippy's `too_many_lines` (pedantic) allows 100 lines of code by default: the bar a Rust reviewer knows. */
 export const LONG_FUNCTION_LINES = 100;
@@ -15,15 +15,35 @@ const BLANKET_LINTS = new Set(['warnings', 'clippy::all', 'clippy::correctness',
  */
 const UNUSED_CODE_LINTS = new Set(['unused', 'dead_code']);
 
-/** The lints of an inner `#![allow(..)]` that are in the set. */
-function allowedOf(lints: Node, set: ReadonlySet<string>, ctx: RuleContext): string[] {
+/** The lints an attribute's arguments name, without white space. */
+function lintsOf(lints: Node, ctx: RuleContext): string[] {
   return ctx
     .text(lints)
     .slice(1, -1)
     .split(',')
     .map((lint) => lint.replace(/\s+/g, ''))
-    .filter((lint) => set.has(lint));
+    .filter((lint) => lint !== '');
 }
+
+/** The lints of an inner `#![allow(..)]` that are in the set. */
+function allowedOf(lints: Node, set: ReadonlySet<string>, ctx: RuleContext): string[] {
+  return lintsOf(lints, ctx).filter((lint) => set.has(lint));
+}
+
+/** A file's own `#![deny(..)]`, `#![warn(..)]` or `#![forbid(..)]`, at its top level: the lints it names, split by whether they are `warnings`. */
+const crateLintLevel = perMatch(({ captures }, ctx) => {
+  if (captures.site.parent?.parent?.type !== 'source_file' || ctx.isInMacroArguments(captures.site)) return undefined;
+  const lints = lintsOf(captures.lints, ctx);
+  const level = ctx.text(captures.level);
+  // A denied `unsafe_code` is deny-unsafe-code's own strength.
+  const named = lints.filter((l) => l !== 'warnings' && !(l === 'unsafe_code' && level !== 'warn'));
+  return { level, warnings: lints.filter((l) => l === 'warnings'), named };
+});
+
+const LINT_LEVEL_QUERY = '(inner_attribute_item (attribute (identifier) @level (#match? @level "^(deny|warn|forbid)$") arguments: (token_tree) @lints) @site)';
+
+/** Calls that read the process's environment, or a `.env` file into it, as the program's configuration. */
+const ENV_CONFIG = /^(::)?(std::)?env::(var|var_os|vars)$|^(dotenvy?|envy)::(dotenv|from_env|from_filename|prefixed)$/;
 
 export const projectRules: Rule[] = [
   rule({
@@ -93,6 +113,55 @@ export const projectRules: Rule[] = [
       if (allowedOf(captures.lints, BLANKET_LINTS, ctx).length > 0) return false;
       const unused = allowedOf(captures.lints, UNUSED_CODE_LINTS, ctx);
       return unused.length > 0 && { message: `\`#![allow(${unused.join(', ')})]\` silences unused-code warnings for everything below it`, subject: unused.join(',') };
+    },
+  }),
+  rule({
+    id: 'lint-levels',
+    category: 'project',
+    polarity: 'strength',
+    severity: 'hint',
+    message: 'a crate-level `#![deny(..)]` or `#![warn(..)]` of named lints',
+    explanation:
+      'An inner `#![warn(..)]`, `#![deny(..)]` or `#![forbid(..)]` at the top of a crate raises lints the compiler or Clippy leave quiet by default (`missing_docs`, `unsafe_code`, `clippy::pedantic`, `rust_2018_idioms`): the candidate chose a stricter standard and holds the code to it.',
+    question: 'Why these lints? Which of them changed the code you wrote?',
+    match: { query: LINT_LEVEL_QUERY },
+    check: (match, ctx) => {
+      const found = crateLintLevel(match, ctx);
+      return !!found && found.named.length > 0 && { message: `\`#![${found.level}(${found.named.join(', ')})]\` holds the code below it to these lints`, subject: found.named.join(',') };
+    },
+  }),
+  rule({
+    id: 'deny-warnings',
+    category: 'project',
+    polarity: 'info',
+    severity: 'hint',
+    message: '`#![deny(warnings)]` in the source',
+    explanation:
+      'Denying all warnings in the source makes the build fail whenever a new compiler or Clippy adds a warning, for everyone who builds the crate (an anti-pattern in the Rust Design Patterns book). Passing `-D warnings` through `RUSTFLAGS` in CI keeps warnings out of the code without breaking other builds.',
+    question: 'What happens to a user of this crate when the next Rust release adds a warning?',
+    match: { query: LINT_LEVEL_QUERY },
+    check: (match, ctx) => {
+      const found = crateLintLevel(match, ctx);
+      return !!found && found.level !== 'warn' && found.warnings.length > 0 && { message: `\`#![${found.level}(warnings)]\` fails the build on any new warning` };
+    },
+  }),
+  rule({
+    id: 'env-config',
+    category: 'project',
+    polarity: 'strength',
+    severity: 'hint',
+    message: 'reads its configuration from the environment',
+    explanation:
+      'The program takes settings from environment variables (`std::env::var`, or a `.env` file through `dotenvy`/`envy`): the same build runs in another setting without a change to the code, as twelve-factor apps and containers expect.',
+    question: 'What happens when this variable is missing or malformed? Where is it documented?',
+    questionTemplate: 'What happens when `{subject}` is missing or malformed? Where is it documented?',
+    contexts: ['code'],
+    match: { calls: ['var', 'var_os', 'vars', 'dotenv', 'from_env', 'from_filename', 'prefixed'] },
+    check: ({ captures }, ctx) => {
+      if (!ENV_CONFIG.test(ctx.resolvePath(normalisePath(ctx.text(captures.callee))))) return false;
+      const name = captures.args.namedChildren[0];
+      const subject = name?.type === 'string_literal' ? ctx.text(name) : undefined;
+      return { start: captures.call, end: captures.call, ...(subject ? { subject, message: `reads ${subject} from the environment` } : {}) };
     },
   }),
 ];

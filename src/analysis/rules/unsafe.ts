@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { isComment } from '../syntax';
-import { lastSegment, normalisePath, rule, type Rule, type RuleContext } from './rule';
+import { lastSegment, normalisePath, perMatch, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 const SAFETY_COMMENT = /\bSAFETY\s*:/i;
 
@@ -50,6 +50,9 @@ function hasSafetyComment(site: Node, ctx: RuleContext): boolean {
   return false;
 }
 
+/** Both rules of an `unsafe` block ask this of the same match: answered once. */
+const safetyCommented = perMatch(({ captures }: RuleMatch, ctx: RuleContext) => hasSafetyComment(captures.site, ctx));
+
 export const unsafeRules: Rule[] = [
   rule({
     id: 'unsafe-without-safety',
@@ -62,7 +65,7 @@ export const unsafeRules: Rule[] = [
       'An `unsafe` block asks the reader to trust that the code upholds invariants the compiler cannot check. The convention (and Clippy\'s `undocumented_unsafe_blocks`) is a `// SAFETY:` comment that argues why. In a take-home, unexplained `unsafe` is a serious concern.',
     question: 'Which invariant makes this `unsafe` block sound? Could it be written without `unsafe`?',
     match: { query: '(unsafe_block "unsafe" @site)' },
-    check: ({ captures }, ctx) => !hasSafetyComment(captures.site, ctx),
+    check: (match, ctx) => !safetyCommented(match, ctx),
   }),
   rule({
     id: 'unsafe-with-safety',
@@ -73,7 +76,7 @@ export const unsafeRules: Rule[] = [
     explanation: 'This `unsafe` block states why it is sound. Check that the argument holds.',
     question: 'Walk me through the safety argument: what would break it?',
     match: { query: '(unsafe_block "unsafe" @site)' },
-    check: ({ captures }, ctx) => hasSafetyComment(captures.site, ctx),
+    check: (match, ctx) => safetyCommented(match, ctx),
   }),
   rule({
     id: 'unsafe-shortcut',

@@ -94,7 +94,7 @@ suite('Rust Take-Home Review in VS Code', function () {
 
   test('scans the whole sample without skipping a file', async () => {
     const scan = await api.firstScan;
-    equal([scan.files, scan.skipped, scan.cancelled], [8, [], false]); // seven Rust files and Cargo.toml
+    equal([scan.files, scan.skipped, scan.cancelled], [9, [], false]); // seven Rust files, Cargo.toml and README.md
   });
 
   test('reports the exact diagnostics of two files', async () => {
@@ -109,12 +109,27 @@ suite('Rust Take-Home Review in VS Code', function () {
     truthy(explanation.getText().startsWith(`# ${String(diagnostic.code.value)}\n`), explanation.getText());
   });
 
-  test('hovers with the explanation and the question to ask', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file('src/protocol.rs'), new vscode.Position(64, 38));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  test('hovers with the explanation and the question to ask, and the message once', async () => {
+    const uri = file('src/protocol.rs');
+    const hoverAt = async (at: vscode.Position) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    };
+    const diagnosticMessages = (at: vscode.Position) =>
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'rust-review' && d.range.contains(at)).map((d) => d.message);
+    // A concern drawn as a diagnostic: VS Code's own hover shows its message, as the plain text a
+    // diagnostic holds (no Markdown backticks); ours adds the rest and leaves the message out.
+    const unwrap = new vscode.Position(64, 38);
+    const text = await hoverAt(unwrap);
     truthy(text.includes('**Error handling** · concern · `unwrap`'), text);
     truthy(text.includes('An `unwrap()` turns every failure into a crash'), text);
     truthy(text.includes('**Ask the candidate:** What should happen here when this value is missing or the operation fails?'), text);
+    equal(diagnosticMessages(unwrap), ['.unwrap() panics on None/Err instead of handling it']);
+    truthy(!text.includes('panics on'), text);
+    // A strength drawn as a decoration has no diagnostic: our hover shows its message, in Markdown.
+    const test = new vscode.Position(76, 10);
+    equal(diagnosticMessages(test), []);
+    truthy((await hoverAt(test)).includes('test `test_parse_set` (#[test])'), await hoverAt(test));
   });
 
   test('an edit that removes an .unwrap() removes its diagnostic', async () => {
@@ -187,25 +202,42 @@ suite('Rust Take-Home Review in VS Code', function () {
     equal(diagnosticRows(uri), []);
   });
 
-  test('the status bar counts the concerns and strengths shown, as files change', async () => {
+  test('the status bar counts the hints as they are drawn, and says what it counts, as files change', async () => {
     const counts = () => {
-      const [, concerns, strengths] = /\$\(warning\) (\d+) {2}\$\(pass\) (\d+)/.exec(api.statusBar.text) ?? [];
-      return [Number(concerns), Number(strengths)];
+      const [, warnings, infos, strengths] = /^\$\(checklist\) \$\(warning\) (\d+) {2}\$\(info\) (\d+) {2}\$\(pass\) (\d+)$/.exec(api.statusBar.text) ?? [];
+      return [Number(warnings), Number(infos), Number(strengths)];
     };
-    const diagnosticsShown = () => vscode.languages.getDiagnostics().reduce((sum, [, diagnostics]) => sum + diagnostics.filter((d) => d.source === 'rust-review').length, 0);
-    const [concerns, strengths] = await eventually(counts, ([shown]) => shown === diagnosticsShown(), 'each concern shown is counted');
-    truthy(concerns > 0 && strengths > 0, api.statusBar.text);
+    // The warnings and infos are what the Problems panel lists; it leaves out the hints.
+    const held = () => {
+      const ours = vscode.languages.getDiagnostics().flatMap(([, diagnostics]) => diagnostics.filter((d) => d.source === 'rust-review'));
+      const { Warning, Information, Hint } = vscode.DiagnosticSeverity;
+      return [Warning, Information, Hint].map((severity) => ours.filter((d) => d.severity === severity).length);
+    };
+    const agree = ([warnings, infos]: number[]) => warnings === held()[0] && infos === held()[1];
+    const [warnings, infos, strengths] = await eventually(counts, agree, 'the status bar counts the warnings and infos VS Code holds');
+    const hints = held()[2];
+    truthy(warnings > 0 && infos > 0 && hints > 0, `${api.statusBar.text}, ${hints} hints`);
+    // Under the default settings every strength is drawn, as a mark in the gutter.
+    equal(strengths, api.host.allFindings().flatMap((f) => f.findings).filter((f) => f.polarity === 'strength').length);
+    equal(api.statusBar.tooltip.split('\n'), [
+      'Rust Review, the hints drawn in the editor:',
+      `${warnings} warnings and ${infos} infos, listed in the Problems panel`,
+      `${hints} hints, drawn as dots under the code (the Problems panel does not list hints)`,
+      `${strengths} strengths, marked ✓ in the gutter`,
+      'Click to open the scorecard.',
+    ]);
     const uri = file('src/protocol.rs');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(64, 35, 64, 43), 'unwrap_or_default()');
     truthy(await vscode.workspace.applyEdit(edit), 'the edit applies');
-    await eventually(counts, ([shown]) => shown === concerns - 1, 'the unwrap removed is no longer counted');
-    equal(counts(), [concerns - 1, strengths]);
+    // The unwrap removed was an info.
+    await eventually(counts, ([, shown]) => shown === infos - 1, 'the unwrap removed is no longer counted');
+    equal(counts(), [warnings, infos - 1, strengths]);
     const undo = new vscode.WorkspaceEdit();
     undo.replace(uri, new vscode.Range(64, 35, 64, 54), 'unwrap()');
     truthy(await vscode.workspace.applyEdit(undo), 'the undo applies');
-    await eventually(counts, ([shown]) => shown === concerns, 'the unwrap is counted again');
-    equal(counts(), [concerns, strengths]);
+    await eventually(counts, ([, shown]) => shown === infos, 'the unwrap is counted again');
+    equal(counts(), [warnings, infos, strengths]);
   });
 
   test('picks up a new file', async () => {

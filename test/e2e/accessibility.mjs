@@ -297,16 +297,15 @@ async function keyboardReview(t, page) {
 // The flow
 
 /**
- * `t` carries the run's helpers: check, newPage, openWorkbench, tidyWorkbench, openScorecard,
- * scorecard, webviewFrames, readClipboard, quickOpen, goToLine, applyQuickFix, assert, delay,
- * print, root and screenshotDir (where the themes' screenshots go, not committed).
+ * `t` carries the run's helpers: check, newPage, openWorkbench, openScorecard, scorecard,
+ * webviewFrames, readClipboard, quickOpen, goToLine, applyQuickFix, assert, delay, print, root
+ * and screenshotDir (where the themes' screenshots go, not committed).
  */
 export async function accessibilityFlow(t, context, port, workspace) {
   const page = await t.newPage(context, []);
 
   await t.check('the scorecard of a fresh review renders', async () => {
     await t.openWorkbench(page, port, workspace);
-    await t.tidyWorkbench(page);
     await t.openScorecard(page);
     await t.scorecard(page).locator('.scan-status', { hasText: /files analysed/ }).waitFor({ state: 'visible', timeout: 60 * SECOND });
   });

@@ -955,7 +955,7 @@ async function main() {
   await flow('A hostile workspace cannot inject markup or script into the scorecard', () => hostileFlow(context, port, hostile));
   await flow('The review survives a killed extension host and a truncated save file', () => faultFlow(context, port, crashing));
   // Last: it switches the user's colour theme, though it ends on code-server's default.
-  const helpers = { check, newPage, openWorkbench, tidyWorkbench, openScorecard, scorecard, webviewFrames, readClipboard, quickOpen, goToLine, applyQuickFix, assert, delay, print, root, screenshotDir: failureDir };
+  const helpers = { check, newPage, openWorkbench, openScorecard, scorecard, webviewFrames, readClipboard, quickOpen, goToLine, applyQuickFix, assert, delay, print, root, screenshotDir: failureDir };
   await flow('The scorecard is accessible: axe-core in four themes, and the keyboard alone', () => accessibilityFlow(helpers, context, port, accessible));
 }
 

@@ -120,6 +120,7 @@ export const projectRules: Rule[] = [
     category: 'project',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
     message: 'a crate-level `#![deny(..)]` or `#![warn(..)]` of named lints',
     explanation:
       'An inner `#![warn(..)]`, `#![deny(..)]` or `#![forbid(..)]` at the top of a crate raises lints the compiler or Clippy leave quiet by default (`missing_docs`, `unsafe_code`, `clippy::pedantic`, `rust_2018_idioms`): the candidate chose a stricter standard and holds the code to it.',
@@ -150,6 +151,7 @@ export const projectRules: Rule[] = [
     category: 'project',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
     message: 'reads its configuration from the environment',
     explanation:
       'The program takes settings from environment variables (`std::env::var`, or a `.env` file through `dotenvy`/`envy`): the same build runs in another setting without a change to the code, as twelve-factor apps and containers expect.',

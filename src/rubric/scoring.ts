@@ -109,12 +109,6 @@ const named = (rule: string) => `\`${rule}\``;
 export const MIN_CODE_LINES = 300;
 
 /**
- * Below this weight of concerns, and without strengths, there is too little to suggest a level from,
- * however small the crate: two elidable lifetimes in a 200-line take-home do not make a "no".
- */
-export const MIN_WEIGHED_CONCERNS = 3;
-
-/**
  * Weighted concerns per 1,000 lines of code, and the words a reviewer can repeat for them. Each
  * band's upper bound; a density above the last is pervasive.
  */
@@ -156,8 +150,7 @@ export function suggestLevel(category: RubricCategory, evidence: CategoryEvidenc
     return { reason: info > 0 ? 'no suggestion: only facts to weigh (info findings), no concerns or strengths in the crate\'s own code' : 'no suggestion: nothing found in this category' };
   }
   const lines = Math.max(evidence.codeLines, MIN_CODE_LINES);
-  const weighed = concerns.reduce((sum, f) => sum + weightOf(f.rule), 0);
-  const density = weighed / (lines / 1000);
+  const density = concerns.reduce((sum, f) => sum + weightOf(f.rule), 0) / (lines / 1000);
   const band = bandOf(density);
   const capKinds = distinct(concerns.filter(caps));
   const cap: Level | undefined = capKinds.length >= 2 ? 'strong-no' : capKinds.length === 1 ? 'no' : undefined;
@@ -168,8 +161,8 @@ export function suggestLevel(category: RubricCategory, evidence: CategoryEvidenc
   const said = `${densityWords}; ${breadthWords}`;
   const capWords = capKinds.length > 0 ? `; capped by ${list(capKinds.map(named))}` : '';
 
-  // Too little to go on: rare concerns, or fewer than a handful however small the crate, and nothing for the candidate either.
-  if ((band <= 1 || weighed < MIN_WEIGHED_CONCERNS) && breadth === 0) return cap ? { level: cap, reason: `${said}${capWords}` } : { reason: `no suggestion, too little evidence: ${said}` };
+  // Too little to go on: rare concerns or none, and nothing for the candidate either.
+  if (band <= 1 && breadth === 0) return cap ? { level: cap, reason: `${said}${capWords}` } : { reason: `no suggestion, too little evidence: ${said}` };
 
   let level: Level | 'mixed';
   if (band === 4) level = breadth >= 2 ? 'no' : 'strong-no';

@@ -71,7 +71,7 @@ describe('rust-review CLI', function () {
   });
 
   it('suggests against the rubric file given, and says why a category has no level', () => {
-    const root = tempProject({ 'src/lib.rs': 'pub fn f(x: Option<u8>) -> u8 { x.unwrap() }\n' });
+    const root = tempProject({ 'src/lib.rs': 'pub fn f(v: &[u8]) -> Vec<u8> { v.to_vec().clone() }\n' });
     const rubricFile = path.join(root, 'rubric.json');
     writeFileSync(
       rubricFile,
@@ -80,7 +80,7 @@ describe('rust-review CLI', function () {
         version: '2',
         title: 'Team rubric',
         categories: [
-          { id: 'errors', title: 'Errors', weight: 1, signals: ['unwrap', 'try-operator'], descriptors: { 'strong-no': 'a', no: 'b', yes: 'c', 'strong-yes': 'd' }, question: 'Why?' },
+          { id: 'errors', title: 'Errors', weight: 1, signals: ['unwrap', 'try-operator', 'clone'], descriptors: { 'strong-no': 'a', no: 'b', yes: 'c', 'strong-yes': 'd' }, question: 'Why?' },
         ],
       }),
     );
@@ -90,10 +90,11 @@ describe('rust-review CLI', function () {
       const { rubric } = JSON.parse(stdout);
       deepStrictEqual([rubric.id, rubric.version, rubric.categories.length], ['team', '2', 1]);
       const [errors] = rubric.categories;
-      // One unwrap in a one-line crate is too little to suggest a level from.
-      deepStrictEqual([errors.suggestion, errors.noSuggestion], [null, "no suggestion, too little evidence: occasional concerns (3.3 weighted per 1,000 lines of the crate's own code, mostly `unwrap`); no strengths"]);
-      deepStrictEqual(errors.evidence.map((f: { rule: string }) => f.rule), ['unwrap']);
-      match(run('scan', root, '--rubric', rubricFile).stdout, /\n {2}Errors: no suggested level: no suggestion, too little evidence: occasional concerns/);
+      // A clone is a fact to weigh, not a concern: nothing to suggest a level from.
+      const why = "no suggestion: only facts to weigh (info findings), no concerns or strengths in the crate's own code";
+      deepStrictEqual([errors.suggestion, errors.noSuggestion], [null, why]);
+      deepStrictEqual(errors.evidence.map((f: { rule: string }) => f.rule), ['clone']);
+      match(run('scan', root, '--rubric', rubricFile).stdout, new RegExp(`\\n {2}Errors: no suggested level: ${why.replace(/[()]/g, '\\$&')}\\n`));
       const missing = run('scan', root, '--rubric', path.join(root, 'none.json'));
       deepStrictEqual([missing.code !== 0, /cannot read the rubric/.test(missing.stderr)], [true, true]);
     } finally {

@@ -127,8 +127,6 @@ describe('scoring', () => {
     deepStrictEqual(suggest(unwraps(1)), {
       reason: "no suggestion, too little evidence: rare concerns (1.0 weighted per 1,000 lines of the crate's own code, mostly `unwrap`); no strengths",
     });
-    // Nor from two in a small crate, whatever their density.
-    deepStrictEqual(suggest(unwraps(2), 300).level, undefined);
     deepStrictEqual(suggest(unwraps(20)), {
       level: 'strong-no',
       reason: "pervasive concerns (20 weighted per 1,000 lines of the crate's own code, mostly `unwrap`); no strengths",

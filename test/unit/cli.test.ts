@@ -96,7 +96,7 @@ describe('rust-review CLI', function () {
       deepStrictEqual(errors.evidence.map((f: { rule: string }) => f.rule), ['clone']);
       match(run('scan', root, '--rubric', rubricFile).stdout, new RegExp(`\\n {2}Errors: no suggested level: ${why.replace(/[()]/g, '\\$&')}\\n`));
       const missing = run('scan', root, '--rubric', path.join(root, 'none.json'));
-      deepStrictEqual([missing.code !== 0, /cannot read the rubric/.test(missing.stderr)], [true, true]);
+      deepStrictEqual([missing.code, /cannot read the rubric/.test(missing.stderr)], [2, true]);
     } finally {
       rmSync(root, { recursive: true });
     }

@@ -293,10 +293,11 @@ describe('review export', () => {
       finding('try-operator', 'strength', 'src/lib.rs', 7, 20),
       finding('unwrap', 'concern', 'src/<b>odd`name</b>.rs', 2, 4, { context: 'test' }),
     ], 1000);
-    const sources: Record<string, string> = {
-      'src/store.rs:41': '    let file = File::open(&path).unwrap();',
-      'src/lib.rs:7': '    let n = parse(input)?;',
-      'src/<b>odd`name</b>.rs:2': '        x.unwrap() // ```',
+    const at = (line: number, text: string) => [...Array<string>(line).fill(''), text];
+    const sources: Record<string, string[]> = {
+      'src/store.rs': at(41, '    let file = File::open(&path).unwrap();'),
+      'src/lib.rs': at(7, '    let n = parse(input)?;'),
+      'src/<b>odd`name</b>.rs': at(2, '        x.unwrap() // ```'),
     };
     return {
       review,
@@ -304,7 +305,7 @@ describe('review export', () => {
       reviewer: 'Ada Lovelace',
       date: NOW,
       evidence: new Map([['error-handling', evidence]]),
-      source: (file, start) => sources[`${file}:${start}`],
+      source: (file, start, end) => sources[file]?.slice(start, end + 1).join('\n'),
     };
   }
 

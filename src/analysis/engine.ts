@@ -9,6 +9,7 @@ import { importBindings, type ImportBinding } from './imports';
 import { importsKey, keptAfterEdit } from './incremental';
 import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
 import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
+import { countCodeLines } from './codeLines';
 import type { FileAnalysis, FileStats, Finding, SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { CombinedQuery, describeError } from './query';
@@ -135,6 +136,7 @@ export class RustAnalyzer {
     }
     const stats: FileStats = {
       lines: text.length === 0 ? 0 : lines.lineCount - (text.endsWith('\n') ? 1 : 0),
+      codeLines: countCodeLines(text),
       ...noCounts(),
       hasSyntaxErrors: tree.rootNode.hasError,
       hasNonAscii: NON_ASCII.test(text),

@@ -44,6 +44,9 @@ export type CodeContext = 'code' | 'test' | 'bench' | 'example' | 'build';
 /** How a concurrency site shares data: the guide asks candidates to compare the two models. */
 export type ConcurrencyModel = 'shared-state' | 'message-passing' | 'threads';
 
+/** What the tests cover beyond happy-path unit tests: the Testing descriptors' words. */
+export type TestCoverage = 'error-paths' | 'public-interface' | 'beyond-unit';
+
 /** The metadata half of a rule: everything about a signal except how it is matched. */
 export interface SignalInfo {
   id: string;
@@ -67,6 +70,19 @@ export interface SignalInfo {
   countsOneTest?: boolean;
   /** A kind of test beyond unit tests that a finding shows the crate has, as a plural label ("property tests"). */
   testKind?: string;
+  /**
+   * How much one finding weighs in the suggested level, for how sure the signal is and how much it
+   * matters: about 1 for an ordinary concern, less for a weak or doubtful one, more for one that is
+   * both sure and serious. The rubric weighs concerns per 1,000 lines of code by it, and ranks evidence.
+   */
+  weight?: number;
+  /**
+   * A concern sure and serious enough to cap its category whatever else the code shows: one kind of
+   * such concern caps the suggestion at "no", two kinds at "strong-no".
+   */
+  caps?: boolean;
+  /** What a test of this kind shows the tests cover, for the Testing category (see rubric/scoring.ts). */
+  testCovers?: readonly TestCoverage[];
 }
 
 /** A zero-based position. `character` counts UTF-16 code units, as VS Code and tree-sitter do. */
@@ -112,6 +128,8 @@ export interface SkippedFile {
 /** Per-file facts the project summary adds up. */
 export interface FileStats {
   lines: number;
+  /** Lines of the crate's own code: not blank, not only comments, not test code (see codeLines.ts). */
+  codeLines: number;
   functions: number;
   publicItems: number;
   documentedPublicItems: number;
@@ -160,6 +178,8 @@ export interface ProjectSummary {
   crates: CrateManifest[];
   files: number;
   lines: number;
+  /** Lines of the crate's own code (files outside tests, benches and examples; no blank, comment or test lines). */
+  codeLines: number;
   modules: number;
   functions: number;
   publicItems: number;

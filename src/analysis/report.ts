@@ -17,14 +17,16 @@ export function summarizeProject(analyses: readonly FileAnalysis[], crates: read
     crates: [...crates],
     files: analyses.length,
     lines: 0,
+    codeLines: 0,
     modules: 0,
     functions: 0,
     publicItems: 0,
     documentedPublicItems: 0,
     filesWithSyntaxErrors: 0,
   };
-  for (const { stats } of analyses) {
+  for (const { stats, context } of analyses) {
     project.lines += stats.lines;
+    if (context === 'code' || context === 'build') project.codeLines += stats.codeLines;
     project.modules += stats.modules;
     project.functions += stats.functions;
     project.publicItems += stats.publicItems;

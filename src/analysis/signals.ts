@@ -11,6 +11,8 @@ export const integrationTestSignal: SignalInfo = {
   category: 'testing',
   polarity: 'strength',
   severity: 'hint',
+  weight: 1.5,
+  testCovers: ['public-interface', 'beyond-unit'],
   message: 'an integration test file under `tests/`',
   explanation:
     'Files under `tests/` are compiled as separate crates that use only the public API, the way a user would. Having them shows the candidate tested the crate from the outside, not just its internals.',

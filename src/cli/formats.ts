@@ -1,7 +1,10 @@
 import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId, type Finding, type ScanReport } from '../analysis/model';
 import { summarizeFindings } from '../analysis/report';
 import { signalById, SIGNALS } from '../analysis/signals';
+import { assessRubric, type CategoryAssessment } from '../rubric/assessment';
 import { codeSpan, escapeMarkdown as md } from '../rubric/markdown';
+import { LEVEL_TITLES, type Rubric } from '../rubric/model';
+import { rankEvidence } from '../rubric/scoring';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -12,17 +15,24 @@ export type ColumnMapper = (finding: Finding) => { column: number; endColumn: nu
 const TOP_LOCATIONS = 5;
 const POLARITY_ORDER = { concern: 0, strength: 1, info: 2 } as const;
 
-export function formatReport(report: ScanReport, format: Format, columns: ColumnMapper): string {
+/** The report written against a rubric: each category's suggestion and its evidence, ranked. */
+export function formatReport(report: ScanReport, format: Format, columns: ColumnMapper, rubric: Rubric): string {
+  const assessed = assessRubric(rubric, report.findings, report.project.codeLines);
   switch (format) {
     case 'json':
-      return `${JSON.stringify(toJson(report, columns), null, 2)}\n`;
+      return `${JSON.stringify(toJson(report, columns, rubric, assessed), null, 2)}\n`;
     case 'sarif':
       return `${JSON.stringify(toSarif(report, columns), null, 2)}\n`;
     case 'markdown':
-      return toMarkdown(report, columns);
+      return toMarkdown(report, columns, rubric, assessed);
     case 'text':
-      return toText(report, columns);
+      return toText(report, columns, rubric, assessed);
   }
+}
+
+/** A suggestion as one line: the level when there is one, and the reason. */
+function suggestionLine({ suggestion }: CategoryAssessment): string {
+  return `${suggestion.level ? `suggested ${LEVEL_TITLES[suggestion.level]}` : 'no suggested level'}: ${suggestion.reason}`;
 }
 
 function location(finding: Finding, columns: ColumnMapper): string {
@@ -35,10 +45,9 @@ function byCategory(report: ScanReport): [CategoryId, Finding[]][] {
   );
 }
 
-/** The locations a reviewer should look at first: concerns in the crate's own code before anything else. */
+/** The locations a reviewer should look at first, ranked as the scorecard ranks evidence (see rankEvidence). */
 function topLocations(findings: Finding[]): Finding[] {
-  const rank = (f: Finding): number => POLARITY_ORDER[f.polarity] * 2 + (f.context === 'code' ? 0 : 1);
-  return [...findings].sort((a, b) => rank(a) - rank(b)).slice(0, TOP_LOCATIONS);
+  return rankEvidence(findings).slice(0, TOP_LOCATIONS);
 }
 
 function countsByContext(findings: Finding[]): string {
@@ -63,13 +72,19 @@ function projectLines(report: ScanReport): string[] {
   const docs = p.publicItems === 0 ? 'no public items' : `${p.documentedPublicItems}/${p.publicItems} public items documented`;
   return [
     `crates: ${crates.length > 0 ? crates.join('; ') : 'no Cargo.toml found'}`,
-    `${p.files} Rust files, ${p.lines} lines, ${p.modules} modules, ${p.functions} functions, ${docs}`,
+    `${p.files} Rust files, ${p.lines} lines (${p.codeLines} of the crate's own code), ${p.modules} modules, ${p.functions} functions, ${docs}`,
     ...(p.filesWithSyntaxErrors > 0 ? [`${p.filesWithSyntaxErrors} files do not parse cleanly; findings there are best-effort`] : []),
   ];
 }
 
-function toText(report: ScanReport, columns: ColumnMapper): string {
+function toText(report: ScanReport, columns: ColumnMapper, rubric: Rubric, assessed: CategoryAssessment[]): string {
   const out: string[] = [`Rust take-home review: ${report.root}`, ...projectLines(report).map((l) => `  ${l}`), ''];
+  out.push(`Suggested levels (${rubric.title}; the reviewer decides):`);
+  for (const a of assessed) {
+    out.push(`  ${a.category.title}: ${suggestionLine(a)}`);
+    for (const f of a.evidence.findings.slice(0, TOP_LOCATIONS)) out.push(`    ${location(f, columns)}  ${f.message}${f.context === 'code' ? '' : ` [${f.context}]`}`);
+  }
+  out.push('');
   for (const [category, findings] of byCategory(report)) {
     out.push(`${CATEGORY_TITLES[category]} (${findings.length}: ${countsByContext(findings)})`);
     for (const [rule, polarity, n] of countsBySignal(findings)) out.push(`  ${POLARITY_MARK[polarity]} ${rule} ×${n}`);
@@ -85,8 +100,15 @@ function toText(report: ScanReport, columns: ColumnMapper): string {
   return out.join('\n');
 }
 
-function toMarkdown(report: ScanReport, columns: ColumnMapper): string {
+function toMarkdown(report: ScanReport, columns: ColumnMapper, rubric: Rubric, assessed: CategoryAssessment[]): string {
   const out: string[] = [`# Rust take-home review: ${md(report.root)}`, '', ...projectLines(report).map((l) => `- ${md(l)}`), ''];
+  out.push(`## Suggested levels`, '', `${md(rubric.title)}: suggestions from the analysis; the reviewer decides.`, '');
+  for (const a of assessed) {
+    // Reasons name signals in code spans and hold no text from the repository.
+    out.push(`### ${md(a.category.title)}: ${a.suggestion.level ? LEVEL_TITLES[a.suggestion.level] : 'no suggestion'}`, '', a.suggestion.reason, '');
+    for (const f of a.evidence.findings.slice(0, TOP_LOCATIONS)) out.push(`- ${codeSpan(location(f, columns))} ${f.message} (${f.context})`);
+    if (a.evidence.findings.length > 0) out.push('');
+  }
   out.push('| Category | Concerns | Strengths | Info |', '| --- | ---: | ---: | ---: |');
   for (const [category, findings] of byCategory(report)) {
     const n = (p: Finding['polarity']) => findings.filter((f) => f.polarity === p).length;
@@ -110,27 +132,41 @@ function toMarkdown(report: ScanReport, columns: ColumnMapper): string {
   return out.join('\n');
 }
 
-function toJson(report: ScanReport, columns: ColumnMapper) {
+function jsonFinding(f: Finding, columns: ColumnMapper) {
+  const { column, endColumn } = columns(f);
+  return {
+    rule: f.rule,
+    category: f.category,
+    polarity: f.polarity,
+    file: f.file,
+    line: f.range.start.line + 1,
+    column,
+    endLine: f.range.end.line + 1,
+    endColumn,
+    context: f.context,
+    message: f.message,
+  };
+}
+
+function toJson(report: ScanReport, columns: ColumnMapper, rubric: Rubric, assessed: CategoryAssessment[]) {
   return {
     root: report.root,
     files: report.files,
     skipped: report.skipped.map((s) => ({ file: s.file, reason: `${s.reason}: ${s.detail}` })),
-    findings: report.findings.map((f) => {
-      const { column, endColumn } = columns(f);
-      return {
-        rule: f.rule,
-        category: f.category,
-        polarity: f.polarity,
-        file: f.file,
-        line: f.range.start.line + 1,
-        column,
-        endLine: f.range.end.line + 1,
-        endColumn,
-        context: f.context,
-        message: f.message,
-      };
-    }),
+    findings: report.findings.map((f) => jsonFinding(f, columns)),
     summary: summarizeFindings(report.findings),
+    rubric: {
+      id: rubric.id,
+      version: rubric.version,
+      categories: assessed.map(({ category, evidence, suggestion }) => ({
+        id: category.id,
+        title: category.title,
+        suggestion: suggestion.level ? { level: suggestion.level, reason: suggestion.reason } : null,
+        // Why there is no level: too little evidence, or evidence both ways.
+        ...(suggestion.level ? {} : { noSuggestion: suggestion.reason }),
+        evidence: evidence.findings.slice(0, TOP_LOCATIONS).map((f) => jsonFinding(f, columns)),
+      })),
+    },
   };
 }
 

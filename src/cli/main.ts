@@ -1,13 +1,17 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { SIGNALS } from '../analysis/signals';
+import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
+import { parseRubric } from '../rubric/rubricFile';
 import { characterColumns } from './columns';
 import { FORMATS, formatReport, type Format } from './formats';
 import { MAX_THREADS, scanDirectory } from './scan';
 
-const USAGE = `Usage: rust-review scan <dir> [--format text|json|markdown|sarif] [--include-tests] [--threads N]
+const USAGE = `Usage: rust-review scan <dir> [--format text|json|markdown|sarif] [--rubric <file>] [--include-tests] [--threads N]
 
 Scans a Rust project without building or running it and reports rubric evidence for a take-home review.
   --format          text (default), json, markdown or sarif (SARIF 2.1.0)
+  --rubric <file>   suggest levels against this rubric file (JSON) instead of the default rubric
   --include-tests   also report concerns and info found in test code (testing signals are always reported)
   --threads N       analysis worker threads; 0 analyses on the main thread (default: one per core, up to ${MAX_THREADS},
                     or 0 for less than 512 KiB of Rust)`;
@@ -19,6 +23,7 @@ interface Command {
   format: Format;
   includeTests: boolean;
   threads?: number;
+  rubric?: string;
 }
 
 export function parseArguments(args: readonly string[]): Command | 'help' | 'usage' {
@@ -30,9 +35,14 @@ export function parseArguments(args: readonly string[]): Command | 'help' | 'usa
   let format: Format = 'text';
   let includeTests = false;
   let threads: number | undefined;
+  let rubric: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--include-tests') includeTests = true;
+    else if (arg === '--rubric' || arg.startsWith('--rubric=')) {
+      rubric = arg === '--rubric' ? rest[++i] : arg.slice('--rubric='.length);
+      if (!rubric) throw new UsageError('--rubric takes a rubric file');
+    }
     else if (arg === '--threads' || arg.startsWith('--threads=')) {
       const value = arg === '--threads' ? rest[++i] : arg.slice('--threads='.length);
       const count = Number(value);
@@ -47,7 +57,7 @@ export function parseArguments(args: readonly string[]): Command | 'help' | 'usa
     else throw new UsageError(`unexpected argument ${arg}; scan takes one directory`);
   }
   if (dir === undefined) throw new UsageError('scan needs a directory');
-  return { dir, format, includeTests, threads };
+  return { dir, format, includeTests, threads, ...(rubric ? { rubric } : {}) };
 }
 
 function progress(done: number, total: number): void {
@@ -77,12 +87,28 @@ export async function main(args: readonly string[]): Promise<number> {
     process.stderr.write(`rust-review: ${command.dir} is not a directory\n`);
     return 2;
   }
+  let rubric = DEFAULT_RUBRIC;
+  if (command.rubric) {
+    let text: string;
+    try {
+      text = readFileSync(command.rubric, 'utf8');
+    } catch (error) {
+      process.stderr.write(`rust-review: cannot read the rubric ${command.rubric}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const parsed = parseRubric(text, new Set(SIGNALS.map((s) => s.id)));
+    if ('error' in parsed) {
+      process.stderr.write(`rust-review: the rubric ${command.rubric} is not valid: ${parsed.error}\n`);
+      return 2;
+    }
+    rubric = parsed.rubric;
+  }
   const report = await scanDirectory(root, {
     includeTests: command.includeTests,
     threads: command.threads,
     onProgress: process.stderr.isTTY ? progress : undefined,
   });
-  const output = formatReport({ ...report, root: command.dir }, command.format, characterColumns(root, report.findings, report.nonAsciiFiles));
+  const output = formatReport({ ...report, root: command.dir }, command.format, characterColumns(root, report.findings, report.nonAsciiFiles), rubric);
   process.stdout.write(output);
   return 0;
 }

@@ -159,6 +159,16 @@ export class AnalysisHost implements vscode.Disposable {
     });
   }
 
+  /** Lines of the crate's own code in the files analysed, open documents taking precedence: what the rubric weighs concerns against. */
+  codeLines(): number {
+    let total = 0;
+    for (const key of new Set([...this.scanned.keys(), ...this.documentResults.keys()])) {
+      const analysis = this.documentResults.get(key) ?? this.scanned.get(key);
+      if (analysis && (analysis.context === 'code' || analysis.context === 'build')) total += analysis.stats.codeLines;
+    }
+    return total;
+  }
+
   get skipped(): SkippedFile[] {
     return [...this.skippedFiles.values()];
   }

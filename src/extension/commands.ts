@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId } from '../analysis/model';
 import type { Rubric } from '../rubric/model';
 import { pinEvidence, type PinnedEvidence } from '../rubric/review';
+import { MAX_STATEMENT_LINES, statementLines } from '../rubric/statement';
 import type { AnalysisHost } from './analysisHost';
 import { readSettings, setHintsEnabled } from './config';
 import type { PinRequest } from './editorFeatures';
@@ -23,8 +24,12 @@ async function pin(ctx: CommandContext, request: PinRequest, categoryId: string,
   const uri = vscode.Uri.parse(request.uri);
   const document = await vscode.workspace.openTextDocument(uri);
   const [startLine, startCharacter, endLine, endCharacter] = request.range;
-  // The whole lines, so the snippet reads on its own in the export.
-  const lines = new vscode.Range(startLine, 0, endLine, document.lineAt(Math.min(endLine, document.lineCount - 1)).text.length);
+  // The whole lines, so the snippet reads on its own in the export: a finding's whole statement.
+  const near = Math.max(0, startLine - MAX_STATEMENT_LINES);
+  const nearLines = Array.from({ length: Math.min(document.lineCount, endLine + MAX_STATEMENT_LINES + 1) - near }, (_, i) => document.lineAt(near + i).text);
+  const statement = request.signal ? statementLines(nearLines, startLine - near, endLine - near) : { startLine: startLine - near, endLine: endLine - near };
+  const last = Math.min(near + statement.endLine, document.lineCount - 1);
+  const lines = new vscode.Range(near + statement.startLine, 0, last, document.lineAt(last).text.length);
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const repository = await ctx.repository();
   const evidence: PinnedEvidence = {

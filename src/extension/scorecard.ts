@@ -86,7 +86,8 @@ export class Scorecard {
    */
   private async evidence(rubric: Rubric): Promise<Map<string, CategoryEvidence>> {
     const findings = this.findings();
-    const evidence = await eachInTurn(rubric.categories, (category) => evidenceFor(category, findings));
+    const codeLines = this.host.codeLines();
+    const evidence = await eachInTurn(rubric.categories, (category) => evidenceFor(category, findings, codeLines));
     return new Map(rubric.categories.map((category, i) => [category.id, evidence[i]]));
   }
 

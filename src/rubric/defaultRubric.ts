@@ -22,6 +22,8 @@ const CATEGORY_OF: Record<CategoryId, DefaultCategoryId> = {
 export const PLACED_ELSEWHERE: Partial<Record<string, DefaultCategoryId>> = {
   // A `dbg!` left in shows how the candidate debugs: the guide's Testing & Debuggability.
   'dbg-macro': 'testing',
+  // `todo!` and `unimplemented!` panic when reached: a path that fails instead of returning an error.
+  todo: 'error-handling',
 };
 
 /** The signals whose findings are a default category's evidence, so a new signal joins by its analysis category alone. */

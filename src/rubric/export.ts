@@ -3,6 +3,7 @@ import { codeBlock, codeSpan, dedent, escapeMarkdown } from './markdown';
 import { LEVEL_TITLES, type Rubric } from './model';
 import type { PinnedEvidence, Review } from './review';
 import { unassessed, weightedScore, type CategoryEvidence } from './scoring';
+import { MAX_STATEMENT_LINES, statementLines } from './statement';
 
 /** Everything an export needs besides the review itself: all of it plain data. */
 export interface ExportContext {
@@ -55,9 +56,15 @@ export function reviewToMarkdown(context: ExportContext): string {
     const url = permalink(review.repository.remote, review.commit, file, start, end);
     return url ? `[${label}](${url})` : label;
   };
-  const snippetOf = (file: string, start: number, end: number, fallback?: string) => {
-    const text = context.source(file, start, end) ?? fallback;
-    return text === undefined ? [] : [codeBlock(dedent(text), 'rust').replace(/^/gm, '  ')];
+  // The whole statement around a finding, read from the lines near it.
+  const snippetOf = (file: string, start: number, end: number) => {
+    const from = Math.max(0, start - MAX_STATEMENT_LINES);
+    const near = context.source(file, from, end + MAX_STATEMENT_LINES);
+    if (near === undefined) return [];
+    const lines = near.split('\n');
+    const statement = statementLines(lines, start - from, end - from);
+    const text = lines.slice(statement.startLine, statement.endLine + 1).join('\n');
+    return [codeBlock(dedent(text), 'rust').replace(/^/gm, '  ')];
   };
   const out: string[] = [`# Rust take-home review: ${escapeMarkdown(review.repository.name)}`, ''];
   out.push(`- **Repository:** ${escapeMarkdown(review.repository.name)}${review.repository.remote ? ` (${codeSpan(review.repository.remote)})` : ''}`);

@@ -392,11 +392,13 @@ class CategoryCard {
 
   private drawSuggestion(suggestion: CategoryView['suggestion'], level: Level | undefined): Child[] {
     if (!suggestion) return [];
+    if (!suggestion.level) return [el('p', 'suggestion-text', icon('lightbulb'), ' No suggested level — ', richText(suggestion.reason))];
+    const suggested = suggestion.level;
     const use = focusKey(button('secondary use-suggestion', 'Use suggestion'), 'use-suggestion');
-    use.addEventListener('click', () => this.ctx.post({ type: 'setLevel', categoryId: this.id, level: suggestion.level }));
-    const matches = level === suggestion.level ? el('span', 'matches', ' (your level)') : undefined;
+    use.addEventListener('click', () => this.ctx.post({ type: 'setLevel', categoryId: this.id, level: suggested }));
+    const matches = level === suggested ? el('span', 'matches', ' (your level)') : undefined;
     return [
-      el('p', 'suggestion-text', icon('lightbulb'), ' Suggested: ', el('strong', undefined, LEVEL_TITLES[suggestion.level]), matches, ' — ', richText(suggestion.reason)),
+      el('p', 'suggestion-text', icon('lightbulb'), ' Suggested: ', el('strong', undefined, LEVEL_TITLES[suggested]), matches, ' — ', richText(suggestion.reason)),
       use,
     ];
   }

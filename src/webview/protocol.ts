@@ -50,7 +50,8 @@ export interface CategoryView {
   counts: EvidenceCounts;
   /** The findings a reviewer should look at first: concerns in the crate's own code first. */
   top: FindingView[];
-  suggestion?: { level: Level; reason: string };
+  /** What the evidence suggests; without a level, why none is suggested (too little evidence, or mixed). */
+  suggestion?: { level?: Level; reason: string };
   pinned: PinnedView[];
   questions: QuestionView[];
 }

@@ -36,7 +36,7 @@ describe('rust-review CLI', function () {
     const { code, stdout } = run('scan', CARELESS, '--format', 'json');
     strictEqual(code, 0);
     const report = JSON.parse(stdout);
-    deepStrictEqual(Object.keys(report), ['root', 'files', 'skipped', 'findings', 'summary']);
+    deepStrictEqual(Object.keys(report), ['root', 'files', 'skipped', 'findings', 'summary', 'rubric']);
     deepStrictEqual([report.root, report.files, report.skipped], [CARELESS, 7, []]);
     const guard = report.findings.find((f: { rule: string }) => f.rule === 'guard-across-await');
     deepStrictEqual(guard, {
@@ -53,6 +53,53 @@ describe('rust-review CLI', function () {
     });
     deepStrictEqual([report.summary['error-handling'].unwrap, report.summary.lifetimes['elidable-lifetime']], [27, 2]);
     ok(report.findings.every((f: { context: string; category: string }) => f.context !== 'test' || f.category === 'testing'));
+    // The rubric: each category's suggestion and its top evidence, ranked, in the findings' own shape.
+    const { rubric } = report;
+    deepStrictEqual([rubric.id, rubric.version], ['rust-takehome-default', '1.0.0']);
+    deepStrictEqual(rubric.categories.map((c: { id: string }) => c.id), ['ownership', 'lifetimes', 'error-handling', 'concurrency', 'async', 'testing', 'design']);
+    for (const category of rubric.categories) {
+      // Without a level, noSuggestion says why: too little evidence, or evidence both ways.
+      deepStrictEqual(Object.keys(category), ['id', 'title', 'suggestion', ...(category.suggestion === null ? ['noSuggestion'] : []), 'evidence']);
+      ok(category.suggestion === null || Object.keys(category.suggestion).join() === 'level,reason', category.id);
+      ok(category.evidence.length <= 5 && category.evidence.every((f: object) => Object.keys(f).join() === Object.keys(guard).join()), category.id);
+    }
+    const [errors, concurrency] = ['error-handling', 'concurrency'].map((id) => rubric.categories.find((c: { id: string }) => c.id === id));
+    deepStrictEqual([errors.suggestion.level, errors.evidence[0].rule, errors.evidence[0].line], ['strong-no', 'todo', 101]);
+    match(errors.suggestion.reason, /^pervasive concerns \(\d+ weighted per 1,000 lines of the crate's own code, mostly `unwrap` and `expect`\)/);
+    deepStrictEqual(concurrency.evidence.slice(0, 2).map((f: { rule: string }) => f.rule), ['guard-across-await', 'static-mut']);
+    match(concurrency.suggestion.reason, /capped by `guard-across-await` and `static-mut`$/);
+  });
+
+  it('suggests against the rubric file given, and says why a category has no level', () => {
+    const root = tempProject({ 'src/lib.rs': 'pub fn f(v: &[u8]) -> Vec<u8> { v.to_vec().clone() }\n' });
+    const rubricFile = path.join(root, 'rubric.json');
+    writeFileSync(
+      rubricFile,
+      JSON.stringify({
+        id: 'team',
+        version: '2',
+        title: 'Team rubric',
+        categories: [
+          { id: 'errors', title: 'Errors', weight: 1, signals: ['unwrap', 'try-operator', 'clone'], descriptors: { 'strong-no': 'a', no: 'b', yes: 'c', 'strong-yes': 'd' }, question: 'Why?' },
+        ],
+      }),
+    );
+    try {
+      const { code, stdout } = run('scan', root, '--format', 'json', '--rubric', rubricFile);
+      strictEqual(code, 0);
+      const { rubric } = JSON.parse(stdout);
+      deepStrictEqual([rubric.id, rubric.version, rubric.categories.length], ['team', '2', 1]);
+      const [errors] = rubric.categories;
+      // A clone is a fact to weigh, not a concern: nothing to suggest a level from.
+      const why = "no suggestion: only facts to weigh (info findings), no concerns or strengths in the crate's own code";
+      deepStrictEqual([errors.suggestion, errors.noSuggestion], [null, why]);
+      deepStrictEqual(errors.evidence.map((f: { rule: string }) => f.rule), ['clone']);
+      match(run('scan', root, '--rubric', rubricFile).stdout, new RegExp(`\\n {2}Errors: no suggested level: ${why.replace(/[()]/g, '\\$&')}\\n`));
+      const missing = run('scan', root, '--rubric', path.join(root, 'none.json'));
+      deepStrictEqual([missing.code, /cannot read the rubric/.test(missing.stderr)], [2, true]);
+    } finally {
+      rmSync(root, { recursive: true });
+    }
   });
 
   it('includes concerns in test code only when asked', () => {
@@ -92,8 +139,10 @@ describe('rust-review CLI', function () {
     try {
       const { code, stdout } = run('scan', root, '--format', 'markdown');
       strictEqual(code, 0);
-      // The name appears only inside a code span, where Markdown renders it as literal text.
-      deepStrictEqual(stdout.split('<img').length, 2);
+      // The name appears only inside code spans, where Markdown renders it as literal text: once
+      // among the Error handling suggestion's evidence, once among the category's top locations.
+      const named = stdout.split('\n').filter((line) => line.includes('<img'));
+      deepStrictEqual(named, Array(2).fill('- ``src/<img src=x onerror=alert(1)>|`x`.rs:1:12`` `.unwrap()` panics on `None`/`Err` instead of handling it (code)'));
       match(stdout, /\n- ``src\/<img src=x onerror=alert\(1\)>\|`x`\.rs:1:12`` `\.unwrap\(\)` panics/);
     } finally {
       rmSync(root, { recursive: true });

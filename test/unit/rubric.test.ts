@@ -8,7 +8,7 @@ import { permalink, reviewToJson, reviewToMarkdown, type ExportContext } from '.
 import { generateQuestions, QUESTION_PLACEHOLDERS } from '../../src/rubric/questions';
 import { emptyReview, parseReview, pinEvidence, type Review } from '../../src/rubric/review';
 import { parseRubric } from '../../src/rubric/rubricFile';
-import { evidenceFor, suggestLevel, unassessed, weightedScore } from '../../src/rubric/scoring';
+import { evidenceFor, MIN_CODE_LINES, suggestLevel, unassessed, weightedScore } from '../../src/rubric/scoring';
 
 const KNOWN = new Set(SIGNALS.map((s) => s.id));
 const NOW = new Date('2026-11-24T10:30:00Z');
@@ -90,44 +90,116 @@ describe('scoring', () => {
   const [errors] = DEFAULT_RUBRIC.categories.filter((c) => c.id === 'error-handling');
   const testing = DEFAULT_RUBRIC.categories.find((c) => c.id === 'testing')!;
 
-  it('counts evidence by polarity, own code against tests, concerns first', () => {
+  it('counts evidence by polarity, own code against tests, and ranks what lowers the level first', () => {
     const evidence = evidenceFor(errors, [
       finding('try-operator', 'strength', 'src/a.rs', 1, 0),
       finding('unwrap', 'concern', 'src/a.rs', 5, 0, { context: 'test' }),
       finding('unwrap', 'concern', 'src/b.rs', 2, 0),
       finding('clone', 'info', 'src/a.rs', 3, 0),
-    ]);
+    ], 1000);
     deepStrictEqual(evidence.counts, { concern: { code: 1, test: 1 }, strength: { code: 1, test: 0 }, info: { code: 0, test: 0 } });
-    deepStrictEqual(evidence.findings.map((f) => `${f.file}:${f.range.start.line}`), ['src/b.rs:2', 'src/a.rs:5', 'src/a.rs:1']);
+    // The crate's own concerns, then its strengths, then what tests, benches and examples show.
+    deepStrictEqual(evidence.findings.map((f) => `${f.file}:${f.range.start.line}`), ['src/b.rs:2', 'src/a.rs:1', 'src/a.rs:5']);
   });
 
-  it('suggests a level with its reason, never without evidence', () => {
-    const suggest = (findings: Finding[]) => suggestLevel(errors, evidenceFor(errors, findings));
+  it('ranks caps first, then the weightiest signal, no more than two of a signal before the others', () => {
+    const concurrency = DEFAULT_RUBRIC.categories.find((c) => c.id === 'concurrency')!;
+    const capsFirst = evidenceFor(concurrency, [finding('busy-wait', 'concern', 'src/a.rs', 1, 0), finding('static-mut', 'concern', 'src/z.rs', 30, 0)], 1000);
+    deepStrictEqual(capsFirst.findings.map((f) => f.rule), ['static-mut', 'busy-wait']);
+    const found = [
+      ...[1, 2, 3, 4].map((line) => finding('unwrap', 'concern', 'src/a.rs', line, 0)),
+      finding('try-operator', 'strength', 'src/a.rs', 0, 0),
+      finding('expect', 'concern', 'src/a.rs', 7, 0),
+      finding('panic', 'concern', 'src/a.rs', 9, 0),
+      finding('todo', 'concern', 'src/z.rs', 20, 0),
+    ];
+    const ranked = evidenceFor(errors, found, 1000).findings.map((f) => `${f.rule}:${f.range.start.line}`);
+    deepStrictEqual(ranked, ['todo:20', 'panic:9', 'unwrap:1', 'unwrap:2', 'expect:7', 'unwrap:3', 'unwrap:4', 'try-operator:0']);
+  });
+
+  it('suggests a level by the density of concerns and the breadth of strengths', () => {
+    const suggest = (findings: Finding[], lines = 1000) => suggestLevel(errors, evidenceFor(errors, findings, lines));
     const unwraps = (n: number) => Array.from({ length: n }, (_, i) => finding('unwrap', 'concern', 'src/a.rs', i, 0));
     const tries = (n: number) => Array.from({ length: n }, (_, i) => finding('try-operator', 'strength', 'src/b.rs', i, 0));
-    strictEqual(suggest([]), undefined);
-    deepStrictEqual(suggest(unwraps(12)), { level: 'strong-no', reason: "12 concerns and 0 strengths in the crate's own code" });
-    deepStrictEqual(suggest([...unwraps(3), ...tries(2)]), { level: 'no', reason: "3 concerns and 2 strengths in the crate's own code" });
-    deepStrictEqual(suggest([...unwraps(2), ...tries(3)]), { level: 'yes', reason: "2 concerns and 3 strengths in the crate's own code" });
-    deepStrictEqual(suggest([...unwraps(1), ...tries(9)]), { level: 'strong-yes', reason: "1 concern and 9 strengths in the crate's own code" });
-    deepStrictEqual(suggest([finding('unwrap', 'concern', 'src/a.rs', 1, 0, { severity: 'warning' }), ...tries(9)]), {
+    const kinds = [finding('result-fn', 'strength', 'src/c.rs', 1, 0), finding('custom-error-type', 'strength', 'src/c.rs', 2, 0)];
+    deepStrictEqual(suggest([]), { reason: 'no suggestion: nothing found in this category' });
+    deepStrictEqual(suggest([finding('clone', 'info', 'src/a.rs', 1, 0)]), { reason: 'no suggestion: nothing found in this category' });
+    deepStrictEqual(suggest(unwraps(1)), {
+      reason: "no suggestion, too little evidence: rare concerns (1.0 weighted per 1,000 lines of the crate's own code, mostly `unwrap`); no strengths",
+    });
+    deepStrictEqual(suggest(unwraps(20)), {
+      level: 'strong-no',
+      reason: "pervasive concerns (20 weighted per 1,000 lines of the crate's own code, mostly `unwrap`); no strengths",
+    });
+    deepStrictEqual(suggest([...unwraps(10), ...tries(3)]), {
       level: 'no',
-      reason: "1 concern (1 serious) and 9 strengths in the crate's own code",
+      reason: "frequent concerns (10 weighted per 1,000 lines of the crate's own code, mostly `unwrap`); 1 kind of strength (`try-operator`)",
+    });
+    deepStrictEqual(suggest([...unwraps(10), ...tries(3), ...kinds]), {
+      reason: 'mixed: read the code. Against: `unwrap` (frequent concerns, 10 per 1,000 lines); for: `try-operator` and `custom-error-type`',
+    });
+    deepStrictEqual(suggest([...unwraps(4), ...tries(3), kinds[0]]), {
+      level: 'yes',
+      reason: "occasional concerns (4.0 weighted per 1,000 lines of the crate's own code, mostly `unwrap`); 2 kinds of strength (`try-operator` and `result-fn`)",
+    });
+    // Many of one strength are one kind of strength: no more than breadth.
+    deepStrictEqual(suggest(tries(30)), { level: 'yes', reason: 'no concerns; 1 kind of strength (`try-operator`)' });
+    // Never an automatic strong-yes: the question that would decide it instead.
+    deepStrictEqual(suggest([...tries(3), ...kinds]), {
+      level: 'yes',
+      reason: `no concerns; 3 kinds of strength (\`try-operator\`, \`custom-error-type\` and \`result-fn\`); candidate for strong-yes: ask about y${errors.question.slice(1)}`,
     });
   });
 
-  it('judges testing by the tests there are', () => {
-    const tests = (n: number) => Array.from({ length: n }, (_, i) => finding('test-fn', 'strength', 'src/a.rs', i, 0, { context: 'test' }));
-    const suggest = (findings: Finding[]) => suggestLevel(testing, evidenceFor(testing, findings));
-    deepStrictEqual(suggest([]), { level: 'strong-no', reason: 'no tests found' });
-    deepStrictEqual(suggest(tests(2)), { level: 'no', reason: 'only 2 tests' });
-    deepStrictEqual(suggest(tests(4)), { level: 'yes', reason: '4 tests, unit tests only' });
-    deepStrictEqual(suggest([...tests(6), finding('property-test', 'strength', 'tests/p.rs', 1, 0, { context: 'test' })]), {
-      level: 'strong-yes',
-      reason: '6 tests, with property tests',
+  it('weighs concerns per 1,000 lines, so size alone does not move the level', () => {
+    const suggest = (findings: Finding[], lines: number) => suggestLevel(errors, evidenceFor(errors, findings, lines)).level;
+    const unwraps = (n: number) => Array.from({ length: n }, (_, i) => finding('unwrap', 'concern', 'src/a.rs', i, 0));
+    const strengths = [finding('try-operator', 'strength', 'src/b.rs', 1, 0), finding('result-fn', 'strength', 'src/b.rs', 2, 0)];
+    deepStrictEqual([suggest([...unwraps(4), ...strengths], 1000), suggest([...unwraps(40), ...strengths], 10_000)], ['yes', 'yes']);
+    deepStrictEqual([suggest([...unwraps(20), ...strengths], 1000), suggest([...unwraps(200), ...strengths], 10_000)], ['no', 'no']);
+    // A small crate is weighed as if it had MIN_CODE_LINES lines: one unwrap in 40 lines is not 25 per 1,000.
+    deepStrictEqual([suggest([...unwraps(1), ...strengths], 40), suggest([...unwraps(1), ...strengths], MIN_CODE_LINES)], ['yes', 'yes']);
+  });
+
+  it('caps a category only by high-confidence concerns: one kind at no, two at strong-no', () => {
+    const concurrency = DEFAULT_RUBRIC.categories.find((c) => c.id === 'concurrency')!;
+    const suggest = (findings: Finding[]) => suggestLevel(concurrency, evidenceFor(concurrency, findings, 5000));
+    const strengths = ['bounded-channel', 'scoped-threads'].map((rule, i) => finding(rule, 'strength', 'src/a.rs', i, 0));
+    strictEqual(suggest(strengths).level, 'yes');
+    deepStrictEqual(suggest([...strengths, finding('static-mut', 'concern', 'src/a.rs', 10, 0)]), {
+      level: 'no',
+      reason: "rare concerns (0.6 weighted per 1,000 lines of the crate's own code, mostly `static-mut`); 2 kinds of strength (`bounded-channel` and `scoped-threads`); capped by `static-mut`",
     });
-    const kinds = [finding('integration-test-file', 'strength', 'tests/i.rs', 0, 0, { context: 'test' }), finding('doc-test', 'strength', 'src/a.rs', 9, 4)];
-    deepStrictEqual(suggest([...tests(5), ...kinds]), { level: 'strong-yes', reason: '5 tests, with doc tests, integration tests' });
+    strictEqual(suggest([...strengths, finding('static-mut', 'concern', 'src/a.rs', 10, 0), finding('guard-across-await', 'concern', 'src/b.rs', 3, 0)]).level, 'strong-no');
+    // Nor in tests: a test's `static mut` is not the crate's.
+    strictEqual(suggest([...strengths, finding('static-mut', 'concern', 'src/a.rs', 10, 0, { context: 'test' })]).level, 'yes');
+    // A concern that is less sure does not cap: one busy wait among strengths leaves "yes".
+    strictEqual(suggest([...strengths, finding('busy-wait', 'concern', 'src/a.rs', 10, 0)]).level, 'yes');
+  });
+
+  it('judges testing by what the tests cover, not by how many there are', () => {
+    const tests = (n: number) => Array.from({ length: n }, (_, i) => finding('test-fn', 'strength', 'src/a.rs', i, 0, { context: 'test' }));
+    const test = (rule: string, line: number) => finding(rule, rule === 'test-without-assert' ? 'concern' : 'strength', 'tests/t.rs', line, 0, { context: 'test' });
+    const suggest = (findings: Finding[]) => suggestLevel(testing, evidenceFor(testing, findings, 1000));
+    deepStrictEqual(suggest([]), { level: 'strong-no', reason: 'no tests found' });
+    const happy = { level: 'no', reason: 'happy-path unit tests only; nothing tests error paths and the public interface; every test asserts something' };
+    // Twenty happy-path tests say no more than two.
+    deepStrictEqual([suggest(tests(2)), suggest(tests(20))], [happy, happy]);
+    deepStrictEqual(suggest([...tests(4), test('test-error-path', 1)]), {
+      reason: 'mixed: read the tests. For: they test error paths; against: the public interface untested (tests cover error paths; nothing tests the public interface; every test asserts something)',
+    });
+    deepStrictEqual(suggest([...tests(4), test('test-error-path', 1), test('doc-test', 2)]), {
+      level: 'yes',
+      reason: 'tests cover error paths and the public interface; every test asserts something',
+    });
+    deepStrictEqual(suggest([...tests(4), test('test-error-path', 1), test('integration-test-file', 0)]), {
+      level: 'yes',
+      reason: `tests cover error paths, the public interface and integration or property tests; every test asserts something; candidate for strong-yes: ask about t${testing.question.slice(1)}`,
+    });
+    deepStrictEqual(suggest([...tests(4), test('test-without-assert', 1), test('test-without-assert', 2), test('test-without-assert', 3)]), {
+      level: 'strong-no',
+      reason: 'most tests assert nothing: happy-path unit tests only; nothing tests error paths and the public interface; 25% of the tests assert something',
+    });
   });
 
   it('knows a signal by its metadata, never by its id', () => {
@@ -220,11 +292,12 @@ describe('review export', () => {
       finding('unwrap', 'concern', 'src/store.rs', 41, 33),
       finding('try-operator', 'strength', 'src/lib.rs', 7, 20),
       finding('unwrap', 'concern', 'src/<b>odd`name</b>.rs', 2, 4, { context: 'test' }),
-    ]);
-    const sources: Record<string, string> = {
-      'src/store.rs:41': '    let file = File::open(&path).unwrap();',
-      'src/lib.rs:7': '    let n = parse(input)?;',
-      'src/<b>odd`name</b>.rs:2': '        x.unwrap() // ```',
+    ], 1000);
+    const at = (line: number, text: string) => [...Array<string>(line).fill(''), text];
+    const sources: Record<string, string[]> = {
+      'src/store.rs': at(41, '    let file = File::open(&path).unwrap();'),
+      'src/lib.rs': at(7, '    let n = parse(input)?;'),
+      'src/<b>odd`name</b>.rs': at(2, '        x.unwrap() // ```'),
     };
     return {
       review,
@@ -232,7 +305,7 @@ describe('review export', () => {
       reviewer: 'Ada Lovelace',
       date: NOW,
       evidence: new Map([['error-handling', evidence]]),
-      source: (file, start) => sources[`${file}:${start}`],
+      source: (file, start, end) => sources[file]?.slice(start, end + 1).join('\n'),
     };
   }
 

@@ -9,6 +9,7 @@ export const printInLibrary: SignalInfo = {
   category: 'observability',
   polarity: 'concern',
   severity: 'information',
+  weight: 1,
   message: 'a library prints to stdout/stderr',
   explanation:
     "This code is compiled into the crate's library, and a library's output belongs to the program that uses it: printing there cannot be filtered, redirected or turned off by the caller. Return the text, or emit it through `log`/`tracing`, and let the binary decide. (Clippy's `print_stdout` and `print_stderr` are restriction lints for the same reason: output left in library or debug code.)",
@@ -20,6 +21,7 @@ export const undocumentedApi: SignalInfo = {
   category: 'project',
   polarity: 'concern',
   severity: 'hint',
+  weight: 1,
   message: "under half of the library's exported items are documented",
   explanation:
     "rustc's `missing_docs` lint and the API Guidelines (C-CRATE-DOC) ask for documentation on a library's exported items: the ones reachable from `lib.rs` through `pub` modules. Items private to the crate and binaries are not part of that API and are not counted.",
@@ -42,6 +44,7 @@ export const documentedApi: SignalInfo = {
   category: 'project',
   polarity: 'strength',
   severity: 'hint',
+  weight: 2,
   message: "every exported item of the library is documented",
   explanation:
     "Every item the library exports has a doc comment, as rustc's `missing_docs` lint and the API Guidelines (C-CRATE-DOC) ask: the crate was written for others to use.",
@@ -53,6 +56,7 @@ export const opaqueErrorInLibraryApi: SignalInfo = {
   category: 'error-handling',
   polarity: 'concern',
   severity: 'information',
+  weight: 1,
   message: "an exported library function returns `anyhow`/`eyre`'s opaque error",
   explanation:
     "`anyhow`'s own documentation suggests it for applications and `thiserror` for libraries: a caller of a library cannot match on an `anyhow::Error` to react to one failure and not another. Inside a binary it is the usual choice.",

@@ -11,6 +11,8 @@ const readmeSection = (id: string, topic: string, explanation: string, question:
   category,
   polarity: 'strength',
   severity: 'hint',
+  // A strength counts once per kind in the suggestion; its weight orders the evidence shown.
+  weight: 1,
   message: `the README has a section on ${topic}`,
   explanation,
   question,
@@ -34,19 +36,26 @@ export const readmeRun = readmeSection(
   'What does a new user need installed or configured before this runs?',
 );
 
-export const readmeDesign = readmeSection(
-  'readme-design',
-  'the design or architecture',
-  'The README explains how the project is put together. The hiring guide counts explaining architecture among the signs of a senior engineer: the reviewer can check the code against what the candidate meant it to be.',
-  'Which part of this design would you change first if the requirements grew?',
-);
+export const readmeDesign: SignalInfo = {
+  ...readmeSection(
+    'readme-design',
+    'the design or architecture',
+    'The README explains how the project is put together. The hiring guide counts explaining architecture among the signs of a senior engineer: the reviewer can check the code against what the candidate meant it to be.',
+    'Which part of this design would you change first if the requirements grew?',
+  ),
+  // The guide counts explaining the architecture, and why, among a senior engineer's signs.
+  weight: 1.5,
+};
 
-export const readmeTradeOffs = readmeSection(
-  'readme-trade-offs',
-  'trade-offs or decisions',
-  'The README weighs choices against their alternatives. The strongest candidates explain why, not only what; this section is where they say it.',
-  'Which of these decisions are you least sure of, and what would change your mind?',
-);
+export const readmeTradeOffs: SignalInfo = {
+  ...readmeSection(
+    'readme-trade-offs',
+    'trade-offs or decisions',
+    'The README weighs choices against their alternatives. The strongest candidates explain why, not only what; this section is where they say it.',
+    'Which of these decisions are you least sure of, and what would change your mind?',
+  ),
+  weight: 1.5,
+};
 
 export const readmeAssumptions = readmeSection(
   'readme-assumptions',
@@ -93,6 +102,7 @@ export const ciWorkflow: SignalInfo = {
   category: 'project',
   polarity: 'strength',
   severity: 'hint',
+  weight: 1.5,
   message: 'continuous integration is configured',
   explanation:
     'The repository has a CI configuration. What it runs matters most: `cargo fmt --check` and `cargo clippy` keep style and likely bugs in check on every change, as a team would expect.',
@@ -104,6 +114,7 @@ export const ciRunsTests: SignalInfo = {
   category: 'testing',
   polarity: 'strength',
   severity: 'hint',
+  weight: 1.5,
   message: 'CI runs the tests',
   explanation: 'The CI configuration runs `cargo test` (or `cargo nextest`): the tests are run on every change, not only when the author remembers.',
   question: 'Which tests would you not run on every change, and why?',
@@ -114,6 +125,7 @@ export const lintConfig: SignalInfo = {
   category: 'project',
   polarity: 'strength',
   severity: 'hint',
+  weight: 1,
   message: 'a `rustfmt.toml` or `clippy.toml` configures the tools',
   explanation: 'The candidate configured `rustfmt` or Clippy for the project: the formatting and lints were decided, not left to whoever runs them.',
   question: 'Why these settings rather than the defaults?',
@@ -124,6 +136,7 @@ export const lintsTable: SignalInfo = {
   category: 'project',
   polarity: 'strength',
   severity: 'hint',
+  weight: 1,
   message: 'a `[lints]` table sets the lint levels in `Cargo.toml`',
   explanation:
     "A `[lints]` table (Cargo 1.74) sets rustc's and Clippy's lint levels for the package in one place, for every target, and `[workspace.lints]` for a whole workspace.",
@@ -135,6 +148,7 @@ export const cargoLock: SignalInfo = {
   category: 'project',
   polarity: 'strength',
   severity: 'hint',
+  weight: 0.5,
   message: '`Cargo.lock` is committed for a binary',
   explanation:
     "The Cargo book advises committing `Cargo.lock` for an end product such as a binary: everyone, CI included, builds with the same versions of the dependencies.",
@@ -157,6 +171,7 @@ export const deploymentFiles: SignalInfo = {
   category: 'project',
   polarity: 'strength',
   severity: 'hint',
+  weight: 1,
   message: 'a Dockerfile or deployment configuration',
   explanation: 'The project says how it would be packaged or deployed: the operations the hiring guide counts among senior signals.',
   question: 'How would you run this in production, and how would you know it is healthy?',
@@ -167,6 +182,7 @@ export const benchmarks: SignalInfo = {
   category: 'project',
   polarity: 'strength',
   severity: 'hint',
+  weight: 1.5,
   message: 'the package has benchmarks',
   explanation: 'Benchmarks under `benches/` (with `criterion` or the like) show the candidate measured performance rather than guessing at it.',
   question: 'What did the benchmarks show, and what did you change because of them?',
@@ -177,6 +193,7 @@ export const examples: SignalInfo = {
   category: 'project',
   polarity: 'strength',
   severity: 'hint',
+  weight: 1,
   message: 'the package has examples',
   explanation: 'Programs under `examples/` show how the crate is meant to be used, and `cargo test` builds them, so they stay current (the API Guidelines\' C-EXAMPLE).',
   question: 'Which use of this crate do these examples leave out?',
@@ -187,6 +204,7 @@ export const configFile: SignalInfo = {
   category: 'project',
   polarity: 'strength',
   severity: 'hint',
+  weight: 1,
   message: 'a configuration file or an example of one',
   explanation: 'The project ships a configuration file (or an `.env.example`): what can be set is written down, and the program can be run in more than one setting without changing code.',
   question: 'What happens when a setting is missing or invalid?',

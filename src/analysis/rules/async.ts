@@ -147,6 +147,7 @@ export const asyncRules: Rule[] = [
     category: 'async',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1.5,
     message: 'moves blocking work off the async runtime',
     explanation:
       '`spawn_blocking` (or `block_in_place`) runs blocking or CPU-heavy work on a thread meant for it, so the async workers stay responsive. It shows the candidate knows async code must not block.',
@@ -169,6 +170,7 @@ export const asyncRules: Rule[] = [
     category: 'async',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1.5,
     message: 'bounds the wait with a timeout',
     explanation: 'A timeout keeps a slow peer or a lost message from hanging a task forever: a sign of operational thinking.',
     question: 'How did you pick this timeout, and what happens when it fires?',
@@ -179,6 +181,8 @@ export const asyncRules: Rule[] = [
     category: 'async',
     polarity: 'concern',
     severity: 'warning',
+    weight: 3,
+    caps: true,
     message: 'a blocking call inside async code stalls the runtime thread',
     explanation:
       'An async runtime runs many tasks on a few threads. A blocking operation (a sleep, file or socket I/O and DNS lookups from `std`, a blocking HTTP client, stdin, waiting for a child process, `block_on`) parks one of those threads, and every task scheduled on it stalls; Tokio\'s own `block_on` panics inside a runtime. Use the async equivalent or `spawn_blocking`. Only the call itself is judged: a closure handed to another function is deferred work, and counts only when an `Option`, `Result` or iterator method runs it in place.',
@@ -191,6 +195,8 @@ export const asyncRules: Rule[] = [
     category: 'async',
     polarity: 'concern',
     severity: 'warning',
+    weight: 3,
+    caps: true,
     message: 'a blocking wait on another thread inside async code',
     explanation:
       "std's `mpsc::Receiver::recv`, a thread's `JoinHandle::join`, `Condvar::wait` and `Barrier::wait` block the calling thread until another thread acts. In async code that thread is one of the runtime's workers, so every task scheduled on it stalls meanwhile. Tokio has counterparts that are awaited (`tokio::sync::mpsc`, `Notify`, `Barrier`, a task's `JoinHandle`), and `spawn_blocking` moves a wait off the workers. Reported only where the call cannot be an async method left un-awaited: a `join()` without arguments, a `Condvar` wait given a guard, `recv_timeout`, or a `recv()`/`wait()` whose result is used as a `Result` at once (unwrapped, `?`, or matched by `while let Ok(..)`).",

@@ -358,6 +358,37 @@ export const concurrencyRules: Rule[] = [
     },
   }),
   rule({
+    id: 'bounded-channel',
+    category: 'concurrency',
+    polarity: 'strength',
+    severity: 'hint',
+    weight: 1.5,
+    concurrencyModel: 'message-passing',
+    message: 'a bounded channel: a full queue slows the sender down',
+    explanation:
+      'A channel with a capacity (`sync_channel(n)`, `bounded(n)`, tokio\'s `mpsc::channel(n)`) gives back-pressure: when the receiver falls behind, the sender waits instead of queueing without limit. Choosing the bound is a decision about memory and latency under load.',
+    question: 'How did you choose this capacity, and what happens to senders when it is full?',
+    match: { calls: ['channel', 'sync_channel', 'bounded'] },
+    check: ({ captures }, ctx) => {
+      const path = ctx.resolvePath(normalisePath(ctx.text(captures.callee)));
+      return CHANNEL_MODULES.test(path) && argumentCount(captures.call) === 1;
+    },
+  }),
+  rule({
+    id: 'scoped-threads',
+    category: 'concurrency',
+    polarity: 'strength',
+    severity: 'hint',
+    weight: 1.5,
+    concurrencyModel: 'threads',
+    message: 'scoped threads: they borrow from the stack and are joined before the scope ends',
+    explanation:
+      '`thread::scope` (and crossbeam\'s or rayon\'s `scope`) joins every thread it starts before it returns, so the threads can borrow local data without `Arc` or `\'static`, and none is left running detached.',
+    question: 'What do the scoped threads borrow, and what would it take without a scope?',
+    match: { calls: ['scope'] },
+    check: ({ captures }, ctx) => /^(std::thread|crossbeam(_utils)?(::thread)?|rayon(_core)?)::scope$/.test(ctx.resolvePath(normalisePath(ctx.text(captures.callee)))),
+  }),
+  rule({
     id: 'thread-spawn',
     category: 'concurrency',
     polarity: 'info',
@@ -390,6 +421,8 @@ export const concurrencyRules: Rule[] = [
     category: 'concurrency',
     polarity: 'concern',
     severity: 'warning',
+    weight: 3,
+    caps: true,
     concurrencyModel: 'shared-state',
     message: '`static mut`: global state that every access reaches through `unsafe`',
     explanation:
@@ -402,6 +435,8 @@ export const concurrencyRules: Rule[] = [
     category: 'concurrency',
     polarity: 'concern',
     severity: 'warning',
+    weight: 3,
+    caps: true,
     message: '`unsafe impl Send/Sync` without a `// SAFETY:` comment',
     explanation:
       'Implementing `Send` or `Sync` by hand tells the compiler a type is thread-safe when it could not prove it. It is needed around raw pointers and in the internals of synchronisation primitives, and it always needs a written justification: the convention (and Clippy\'s `undocumented_unsafe_blocks`, which covers unsafe impls) is a `// SAFETY:` comment above the impl. This one has none.',
@@ -426,6 +461,8 @@ export const concurrencyRules: Rule[] = [
     category: 'concurrency',
     polarity: 'concern',
     severity: 'warning',
+    weight: 3,
+    caps: true,
     concurrencyModel: 'shared-state',
     message: 'a blocking lock guard is held across an `.await`',
     explanation:
@@ -475,6 +512,7 @@ export const concurrencyRules: Rule[] = [
     category: 'concurrency',
     polarity: 'concern',
     severity: 'information',
+    weight: 1.5,
     message: 'waits for shared state by polling it and sleeping',
     explanation:
       "This loop does nothing but check an atomic, a lock or a channel and sleep, so it notices the change up to one sleep late and wakes for nothing in between. The std docs present `Condvar` as the way to block a thread without using CPU until an event; a channel's `recv`, `thread::park`, or in async code `tokio::sync::Notify` or a `watch` channel, wake the waiter when the state changes. Only loops that poll in-process state are reported: polling a file or a remote service is sometimes the only way.",

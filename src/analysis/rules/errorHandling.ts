@@ -301,6 +301,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: '`.unwrap()` panics on `None`/`Err` instead of handling it',
     explanation:
       'An `unwrap()` turns every failure into a crash with no context. Strong candidates propagate errors with `?` and a `Result` return type, or handle them where they can; they keep `unwrap()` for tests and for invariants they can explain. A take-home full of unwraps usually means the failure paths were never designed.',
@@ -314,6 +315,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: '`.expect(..)` panics on a failure that I/O, input or the environment can cause, or gives no reason why it cannot fail',
     explanation:
       '`expect` is an `unwrap` with a message. On I/O, parsing, environment or network results the failure is an ordinary event, and a panic is a crash where a `Result` belongs. An empty or generic message (`"failed"`, `"should not fail"`), or one that reports the failure (`"failed to bind"`), says nothing about why the value must be there, which is what std\'s `expect` docs recommend it say.',
@@ -345,6 +347,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
+    weight: 1.5,
     message: '`panic!` ends the thread instead of returning an error',
     explanation:
       '`panic!` unwinds the thread (or aborts the process under `panic = "abort"`). It is appropriate for broken invariants, not for conditions a caller could recover from, such as bad input or a failed I/O call.',
@@ -367,6 +370,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'project',
     polarity: 'concern',
     severity: 'information',
+    weight: 2,
     message: 'unfinished code: `todo!`/`unimplemented!` panics when reached',
     explanation:
       '`todo!` and `unimplemented!` compile but panic when reached. In a submitted take-home they mark a path the candidate did not finish: a question of completeness and priorities, which the README may already answer.',
@@ -378,6 +382,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
     message: '`?` propagates the error to the caller',
     explanation:
       'The `?` operator propagates an error up the call stack, converting it with `From` on the way. Its steady use is the clearest sign that a candidate designs failure paths instead of crashing on them. Not counted in functions returning `fmt::Result`, where `write!(..)?` is formatting boilerplate.',
@@ -394,6 +399,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
     message: 'returns a `Result`, so callers decide how to handle failure',
     explanation:
       'A function that returns `Result` makes its failure part of its signature. Callers can propagate it with `?`, match on it or add context; nothing crashes behind their back. Not counted for trait-impl methods (the trait fixes the signature), `fmt::Result`, or an error type that is a string, `()` or a boxed `dyn Error`.',
@@ -411,6 +417,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: 'a public function returns an error callers cannot match on: a string, `()` or a boxed `dyn Error`',
     explanation:
       'The API Guidelines (C-GOOD-ERR) ask for meaningful error types that implement `std::error::Error`: `String` and `&str` do not, `()` says nothing, and a `Box<dyn Error>` can only be printed or downcast. In a library\'s public API, callers cannot tell one failure from another or keep its cause; a typed error (an enum, often with `thiserror`) lets them.',
@@ -429,6 +436,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'strength',
     severity: 'hint',
+    weight: 2,
     message: 'a custom error type',
     explanation:
       'A dedicated error type (an enum implementing `std::error::Error`, often derived with `thiserror`) lets callers match on what went wrong and keeps the cause chain. It is the mark of a library-minded candidate.',
@@ -455,6 +463,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
     message: '`anyhow`/`eyre` error with context for an application',
     explanation:
       '`anyhow` (or `eyre`) is the usual choice for application code: one error type, `?` everywhere, and `.context(..)` to say what was being attempted. In a library, a typed error is better; knowing the difference is a senior signal.',
@@ -474,6 +483,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1.5,
     message: 'adds context to an error before propagating it',
     explanation:
       '`.context(..)` and `.with_context(..)` say what the program was doing when an error happened. The resulting messages ("reading config.toml: permission denied") are what makes a failure debuggable in production.',
@@ -485,6 +495,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: '`map_err` throws the original error away',
     explanation:
       '`.map_err(|_| ..)` replaces an error without keeping its cause, and the new error carries nothing else from the site either. The message a user or an operator finally sees loses the one detail that explains the failure. Wrapping the source (`#[from]`, `#[source]`, `.context`) keeps it. Not reported when the new error is a unit value such as `fmt::Error`, which has no room for a cause.',
@@ -509,6 +520,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: 'the error is turned into a string, losing its type and its source',
     explanation:
       '`.map_err(|e| e.to_string())` and `.map_err(|e| format!(..))` keep the error\'s message but not the error: callers can no longer match on its kind, and `Error::source` no longer leads to the cause. A typed error that wraps it (`#[from]`, `#[source]`) keeps both.',
@@ -521,6 +533,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: '`let _ =` drops the `Result` of a std or tokio call, and with it any error',
     explanation:
       '`let _ = call();` silences the `unused_must_use` warning that Rust gives for an ignored `Result`. This call is a std or tokio API that returns one (writing or flushing a file, changing the file system), so a failure here goes unseen.',
@@ -555,6 +568,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: '`process::exit` outside `main` ends the process without running destructors',
     explanation:
       '`std::process::exit` ends the process at once: no destructor runs on any thread\'s stack, so a `BufWriter` is not flushed, and nothing but the exit code says why. clippy\'s `exit` lint (restriction) asks for exits to happen by returning from `main`, or by a panic that reports where; a function that returns an error lets `main` decide.',
@@ -572,6 +586,7 @@ export const errorHandlingRules: Rule[] = [
     category: 'error-handling',
     polarity: 'concern',
     severity: 'information',
+    weight: 1.5,
     message: 'the byte count of `read`/`write` is dropped; it may have moved fewer bytes than asked',
     explanation:
       '`io::Read::read` and `io::Write::write` (and tokio\'s `read`/`write`, awaited) may process only part of the buffer and return how much they did. Dropping that count loses data silently; clippy\'s deny-by-default `unused_io_amount` reports it. `read_exact` and `write_all` handle the loop.',

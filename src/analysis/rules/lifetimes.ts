@@ -53,6 +53,7 @@ export const lifetimeRules: Rule[] = [
     category: 'lifetimes',
     polarity: 'concern',
     severity: 'hint',
+    weight: 0.5,
     message: 'this lifetime can be elided',
     explanation:
       'Rust\'s elision rules fill in this lifetime by themselves, so the signature means the same with it left out; Clippy\'s `needless_lifetimes` (warn by default) says the same. The guide asks whether a candidate "understands when lifetimes can be elided versus explicitly annotated"; a needless annotation is worth asking about.',
@@ -77,6 +78,7 @@ export const lifetimeRules: Rule[] = [
     category: 'lifetimes',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
     message: 'a lifetime that elision could not infer',
     explanation:
       'This annotation is needed: the elision rules cannot tell which input the output borrows from, or the lifetime ties several values together or bounds a type. Writing it correctly is exactly what the guide\'s "return the longer of two string slices" question tests.',
@@ -96,6 +98,7 @@ export const lifetimeRules: Rule[] = [
     category: 'lifetimes',
     polarity: 'concern',
     severity: 'information',
+    weight: 1.5,
     message: "`&'a mut` of a value whose type holds `'a`: borrowed for the rest of its life",
     explanation:
       "`&'a mut T<'a>` (or `&'a mut self` in `impl<'a> T<'a>`) asks for a mutable borrow that lasts as long as the data `T` borrows, and since `&mut T` is invariant in `T`, that lifetime cannot shrink to fit a shorter borrow. After one such call the value stays mutably borrowed for all of `'a`, so the caller cannot use it again (E0499, E0502). A lifetime of its own for the borrow (`&mut T<'a>`) is what such code usually means.",

@@ -86,6 +86,7 @@ export const numberRules: Rule[] = [
     category: 'project',
     polarity: 'concern',
     severity: 'information',
+    weight: 2,
     message: 'money held in a binary float',
     explanation: FLOAT_MONEY_FACTS,
     question: 'What does `0.1 + 0.2 == 0.3` give in this type? Why a float rather than integer cents or a decimal type?',

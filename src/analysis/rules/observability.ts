@@ -99,6 +99,7 @@ export const observabilityRules: Rule[] = [
     category: 'observability',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: '`dbg!` left in the code',
     explanation: '`dbg!` is a debugging aid that writes to stderr. Left in submitted code, it suggests the work was not tidied before hand-in.',
     question: 'Was this meant to stay in? What would you use instead for diagnostics?',
@@ -109,6 +110,7 @@ export const observabilityRules: Rule[] = [
     category: 'observability',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1.5,
     message: 'structured logging: fields or spans',
     explanation:
       'This event records fields (`key = value`, `?debug`, `%display`), or this is a `tracing` span or `#[instrument]`: data a subscriber can filter and query by, and context that follows the request. The candidate thinks about operating the code, not just running it.',

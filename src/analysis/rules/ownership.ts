@@ -209,6 +209,7 @@ export const ownershipRules: Rule[] = [
     category: 'ownership',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: '`.clone()` in a loop, only to be borrowed',
     explanation:
       'This clone runs each time the loop reaches it, and its value is only borrowed within its statement (taken by `&`, compared, or read by a method that borrows), which names the original nowhere else. A borrow of the original would do the same without making a copy.',
@@ -233,6 +234,7 @@ export const ownershipRules: Rule[] = [
     category: 'ownership',
     polarity: 'concern',
     severity: 'information',
+    weight: 0.5,
     message: 'a parameter borrows an owned container',
     explanation:
       '`&String`, `&Vec<T>` and `&PathBuf` parameters force callers to own exactly that container, where `&str`, `&[T]` and `&Path` accept more callers at no cost (Clippy `ptr_arg`); `&Box<T>` adds an indirection `&T` does not have (Clippy `borrowed_box`). Neither applies to a trait implementation, whose signature the trait fixes, nor to a body that reads what only the owned type has, such as `capacity()`.',
@@ -251,6 +253,42 @@ export const ownershipRules: Rule[] = [
       const { better, lint } = BETTER_PARAMETER[owned];
       return { message: `\`&${owned}\` parameter: \`${better}\` accepts more callers (Clippy \`${lint}\`)` };
     },
+  }),
+  rule({
+    id: 'borrowed-param',
+    category: 'ownership',
+    polarity: 'strength',
+    severity: 'hint',
+    weight: 1,
+    message: 'takes a borrowed slice: `&str`, `&[T]` or `&Path`',
+    explanation:
+      'A parameter borrowed as a slice (`&str`, `&[T]`, `&Path`) accepts any owner of the data, a `String`, a `Vec`, an array or a literal, and leaves it with the caller: the borrow the API Guidelines and Clippy\'s `ptr_arg` ask for. One finding per function.',
+    question: 'Who owns this data while the function runs, and why did it not need to take it?',
+    match: { query: `
+(function_item parameters: (parameters (parameter type: (reference_type type: [
+  (primitive_type) @t
+  (type_identifier) @t
+  (array_type) @t]) @site))
+ (#match? @t "^(str|Path|OsStr|CStr|[[].*)$"))` },
+    check: ({ captures }) => {
+      // One per function: its first borrowed slice.
+      const params = captures.site.parent?.parent;
+      const first = params?.namedChildren.find((p) => p?.type === 'parameter' && /^&\s*('\w+\s+)?(mut\s+)?(str|Path|OsStr|CStr|\[)/.test(p.childForFieldName('type')?.text ?? ''));
+      return first?.childForFieldName('type')?.id === captures.site.id;
+    },
+  }),
+  rule({
+    id: 'move-out',
+    category: 'ownership',
+    polarity: 'strength',
+    severity: 'hint',
+    weight: 1.5,
+    message: 'moves a value out in place (`mem::take`/`mem::replace`/`mem::swap`) instead of cloning it',
+    explanation:
+      '`std::mem::take`, `replace` and `swap` move a value out of a place the code only borrows mutably, leaving a valid value behind: ownership moved without a copy, where a clone is the usual way around the borrow checker.',
+    question: 'What would this code look like without `mem::take`, and what would it cost?',
+    match: { calls: ['take', 'replace', 'swap'] },
+    check: ({ captures }, ctx) => /^(std|core)::mem::(take|replace|swap)$/.test(ctx.resolvePath(normalisePath(ctx.text(captures.callee)))),
   }),
   rule({
     id: 'rc-refcell',
@@ -283,6 +321,7 @@ export const ownershipRules: Rule[] = [
     category: 'ownership',
     polarity: 'strength',
     severity: 'hint',
+    weight: 2,
     message: 'builds both `Cow::Borrowed` and `Cow::Owned`: borrows when it can, owns when it must',
     explanation:
       'This function returns its input borrowed on one path and allocates an owned value only on another: the clone-versus-borrow trade-off decided per call rather than once for all.',
@@ -301,6 +340,7 @@ export const ownershipRules: Rule[] = [
     category: 'ownership',
     polarity: 'concern',
     severity: 'information',
+    weight: 0.5,
     message: 'the loop index only indexes one collection; iterate it instead',
     explanation:
       'The index is used for nothing but indexing one collection, which the body uses nowhere else: the case of Clippy\'s `needless_range_loop`. Iterating that collection (`for x in &v`, with `.skip(n)` or `.take(n)` for other bounds) says the same with no index to get wrong.',

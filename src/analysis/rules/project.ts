@@ -70,6 +70,7 @@ export const projectRules: Rule[] = [
     category: 'project',
     polarity: 'concern',
     severity: 'hint',
+    weight: 0.25,
     message: 'a public item without a doc comment',
     explanation:
       'rustc\'s `missing_docs` lint (allowed by default) asks for documentation on what a library exports, and the API Guidelines ask for thorough crate docs (C-CRATE-DOC) and, within reason, an example on every public item (C-EXAMPLE). A `pub` item in a binary, or in a module no public path reaches, is not exported: there, a missing comment is a matter of taste, not of API.',
@@ -87,6 +88,7 @@ export const projectRules: Rule[] = [
     category: 'project',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: 'a crate- or module-wide `allow` of warnings',
     explanation:
       'An inner `#![allow(..)]` of `warnings` or of Clippy\'s groups (`clippy::all`, `clippy::correctness`, `clippy::suspicious`) turns the compiler\'s or Clippy\'s checks off for all the code below it: the lints that catch likely bugs go unreported. (An allow of unused code alone is the info signal `allow-unused-code`.) An `#[allow(..)]` on the one item that needs it, or `#[expect(.., reason = "..")]` (Rust 1.81), keeps the rest checked.',
@@ -118,6 +120,7 @@ export const projectRules: Rule[] = [
     category: 'project',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
     message: 'a crate-level `#![deny(..)]` or `#![warn(..)]` of named lints',
     explanation:
       'An inner `#![warn(..)]`, `#![deny(..)]` or `#![forbid(..)]` at the top of a crate raises lints the compiler or Clippy leave quiet by default (`missing_docs`, `unsafe_code`, `clippy::pedantic`, `rust_2018_idioms`): the candidate chose a stricter standard and holds the code to it.',
@@ -148,6 +151,7 @@ export const projectRules: Rule[] = [
     category: 'project',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
     message: 'reads its configuration from the environment',
     explanation:
       'The program takes settings from environment variables (`std::env::var`, or a `.env` file through `dotenvy`/`envy`): the same build runs in another setting without a change to the code, as twelve-factor apps and containers expect.',

@@ -171,6 +171,7 @@ export const testingRules: Rule[] = [
     countsOneTest: true,
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
     message: 'a test: how the candidate checks their own work',
     explanation:
       'Tests show how a candidate checks their own work and what they consider worth checking. Look at what they cover: the error paths and the concurrency, or only the happy path.',
@@ -189,6 +190,8 @@ export const testingRules: Rule[] = [
     testKind: 'doc tests',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1,
+    testCovers: ['public-interface'],
     message: 'a doc test: an example that `cargo test` compiles and runs',
     explanation:
       'A code block in a doc comment is compiled and run by `cargo test`. It documents the API and tests it at once, which is a mark of someone who writes code for other people to use.',
@@ -207,6 +210,8 @@ export const testingRules: Rule[] = [
     testKind: 'property tests',
     polarity: 'strength',
     severity: 'hint',
+    weight: 2,
+    testCovers: ['beyond-unit'],
     message: 'a property-based test',
     explanation:
       'Property tests (`proptest`, `quickcheck`) check an invariant over many generated inputs, finding the edge cases a hand-written example misses. Few take-homes have them; they are a strong signal.',
@@ -221,6 +226,8 @@ export const testingRules: Rule[] = [
     category: 'testing',
     polarity: 'strength',
     severity: 'hint',
+    weight: 1.5,
+    testCovers: ['error-paths'],
     message: 'a test of an error path',
     explanation:
       'This test checks that something fails: an `is_err()`, `unwrap_err()` or `expect_err(..)`, a comparison or match against an `Err(..)`, or a `#[should_panic]` test. Happy-path tests are common; tests of what goes wrong show the candidate thought about failure.',
@@ -246,6 +253,7 @@ export const testingRules: Rule[] = [
     category: 'testing',
     polarity: 'concern',
     severity: 'information',
+    weight: 1,
     message: 'a test that asserts nothing',
     explanation:
       'Nothing in this test can fail it except a panic in the code it runs: no `assert*!`, `panic!`, `unwrap`/`expect`, `?`, `#[should_panic]` or expected case result (`=>`), and no call of a helper that might assert. And it shows a check left undone: its body is empty, an assertion is commented out, it prints what it should compare, or it computes a value it never looks at. It passes whatever the code returns.',

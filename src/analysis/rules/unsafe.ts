@@ -59,6 +59,7 @@ export const unsafeRules: Rule[] = [
     category: 'unsafe',
     polarity: 'concern',
     severity: 'warning',
+    weight: 1.5,
     message: '`unsafe` block without a `// SAFETY:` comment',
     explanation:
       'An `unsafe` block asks the reader to trust that the code upholds invariants the compiler cannot check. The convention (and Clippy\'s `undocumented_unsafe_blocks`) is a `// SAFETY:` comment that argues why. In a take-home, unexplained `unsafe` is a serious concern.',
@@ -98,6 +99,7 @@ export const unsafeRules: Rule[] = [
     category: 'unsafe',
     polarity: 'strength',
     severity: 'hint',
+    weight: 2,
     message: '`unsafe_code` denied: the compiler rejects `unsafe` here',
     explanation:
       'With `#![forbid(unsafe_code)]` the compiler rejects every `unsafe` block, function and impl in the crate (or the module it heads), and no `allow` further in can lift it. `#![deny(unsafe_code)]` does the same, except where an `#[allow(unsafe_code)]` marks a reviewed exception. Either way the candidate states where `unsafe` may be, and makes it checkable.',

@@ -29,9 +29,15 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
-    // One program for tsconfig.json, which holds every linted file: measured here, it lints with about
-    // a fifth less CPU and a third less memory than the project service.
-    languageOptions: { parserOptions: { project: true, tsconfigRootDir: import.meta.dirname } },
+    // A program per place the code runs (tsconfig.json lists them); a file is linted in the first that
+    // holds it. The programs are named rather than found by the project service, which measured here
+    // took about a fifth more CPU and a third more memory than a named program.
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.webworker.json', './tsconfig.dom.json', './tsconfig.tests.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       // `const { dropped: _, ...rest } = value` is how a field is left out of a copy.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],

@@ -16,8 +16,17 @@ const NOT_INTO_EXTENSION = {
   regex: '^(\\.{1,2}/)+(src/)?extension(/|$)',
   message: 'src/extension is the VS Code glue and nothing else depends on it: move what is shared out of it.',
 };
+/** A relative import of the layers above the pure core, from inside it. */
+const NOT_INTO_PRESENTATION = {
+  regex: '^(\\.{1,2}/)+(presentation|webview)(/|$)',
+  message: 'The analysis and the rubric are the core: how findings are shown (src/presentation, src/webview) builds on them, not the other way.',
+};
+const NOT_INTO_WEBVIEW = {
+  regex: '^(\\.{1,2}/)+webview(/|$)',
+  message: 'src/presentation is shared by the extension and the webview: it holds no part of either.',
+};
 /** The boundary of one part of the tree: each `no-restricted-imports` replaces the one before. */
-const boundary = (paths) => ({ 'no-restricted-imports': ['error', { paths, patterns: [NOT_INTO_EXTENSION] }] });
+const boundary = (paths, patterns = []) => ({ 'no-restricted-imports': ['error', { paths, patterns: [NOT_INTO_EXTENSION, ...patterns] }] });
 
 /** The rules that follow an `any` value as it is used. */
 const UNSAFE_ANY_OFF = Object.fromEntries(
@@ -69,6 +78,9 @@ export default defineConfig(
 
   // Import boundaries.
   { ignores: ['src/extension/**'], rules: boundary([]) },
-  // The analysis and the rubric run in Node, in workers and in the browser; the panel in a webview.
-  { files: ['src/analysis/**', 'src/rubric/**', 'src/webview/**'], rules: boundary([NO_VSCODE, ...NO_NODE]) },
+  // The analysis and the rubric run in Node, in workers and in the browser; the panel in a webview;
+  // the presentation, between them and the extension or the panel, wherever either runs.
+  { files: ['src/analysis/**', 'src/rubric/**'], rules: boundary([NO_VSCODE, ...NO_NODE], [NOT_INTO_PRESENTATION]) },
+  { files: ['src/presentation/**'], rules: boundary([NO_VSCODE, ...NO_NODE], [NOT_INTO_WEBVIEW]) },
+  { files: ['src/webview/**'], rules: boundary([NO_VSCODE, ...NO_NODE]) },
 );

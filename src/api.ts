@@ -7,7 +7,7 @@ import type * as vscode from 'vscode';
 import type { Finding, SkippedFile } from './analysis/model';
 import type { Rubric } from './rubric/model';
 import type { Review } from './rubric/review';
-import type { ScorecardView } from './webview/protocol';
+import type { ScorecardView } from './presentation/scorecardView';
 
 export interface ScanSummary {
   files: number;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Display, HintPolicy } from '../analysis/presentation';
+import type { Display, HintPolicy } from '../presentation/hintPolicy';
 import type { CategoryId, Polarity } from '../analysis/model';
 
 export type InlineTextMode = 'activeLine' | 'all' | 'off';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { emptyPart, layoutParts, shownPart, textChanged, type DiagnosticShape, type Layout, type ShownPart } from '../analysis/partLayout';
+import { emptyPart, layoutParts, shownPart, textChanged, type DiagnosticShape, type Layout, type ShownPart } from '../presentation/partLayout';
 
 /** One part of one file's diagnostics that differs from what VS Code shows: the items to make them from. */
 export interface PartUpdate<T> {

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { CategoryId, Finding, Polarity } from '../analysis/model';
-import type { DiagnosticShape, Layout } from '../analysis/partLayout';
-import { addCounts, countDrawn, displayOf, inlineHintText, isShown, noCounts, plainText, type Display, type DrawnCounts } from '../analysis/presentation';
+import { addCounts, countDrawn, noCounts, type DrawnCounts } from '../presentation/drawnCounts';
+import { displayOf, isShown, type Display } from '../presentation/hintPolicy';
+import { inlineHintText } from '../presentation/hintText';
+import type { DiagnosticShape, Layout } from '../presentation/partLayout';
+import { plainText } from '../presentation/text';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
 import { PartitionedDiagnostics, type PartUpdate } from './diagnosticParts';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { statusSummary } from '../analysis/presentation';
+import { statusSummary } from '../presentation/drawnCounts';
 import type { HintRenderer } from './hints';
 
 /** Counts of the hints drawn across the workspace, as the Problems panel and the gutter show them; a click opens the scorecard. */

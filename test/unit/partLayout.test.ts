@@ -1,5 +1,5 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
-import { DIAGNOSTICS_PER_PART, layoutParts, shownPart, textChanged, type DiagnosticShape, type LineEdit, type ShownPart } from '../../src/analysis/partLayout';
+import { DIAGNOSTICS_PER_PART, layoutParts, shownPart, textChanged, type DiagnosticShape, type LineEdit, type ShownPart } from '../../src/presentation/partLayout';
 
 const PER = DIAGNOSTICS_PER_PART;
 

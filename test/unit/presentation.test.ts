@@ -1,6 +1,8 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
 import type { Finding } from '../../src/analysis/model';
-import { countDrawn, DEFAULT_HINT_POLICY, displayOf, inlineHintText, isShown, statusSummary, truncateAtWord, type HintPolicy } from '../../src/analysis/presentation';
+import { countDrawn, statusSummary } from '../../src/presentation/drawnCounts';
+import { DEFAULT_HINT_POLICY, displayOf, isShown, type HintPolicy } from '../../src/presentation/hintPolicy';
+import { inlineHintText, truncateAtWord } from '../../src/presentation/hintText';
 
 function finding(overrides: Partial<Finding>): Finding {
   return {

@@ -1,7 +1,7 @@
 import { deepStrictEqual } from 'node:assert';
 import path from 'node:path';
 import { scanDirectory } from '../../src/cli/scan';
-import { buildScorecard, categoryView } from '../../src/webview/scorecardModel';
+import { buildScorecard, categoryView } from '../../src/presentation/scorecardModel';
 import { evidenceFor } from '../../src/rubric/scoring';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
 import { chooseQuestion, emptyReview, pinEvidence, setRecommendation, updateCategory } from '../../src/rubric/review';

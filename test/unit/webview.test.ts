@@ -1,22 +1,10 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  evidenceSummary,
-  indexAfterKey,
-  inlineCodeParts,
-  levelAfterChoosing,
-  locationLabel,
-  mayReplaceFieldText,
-  questionText,
-  readUiState,
-  scanStatus,
-  shortCommit,
-  splitPath,
-  unassessedWarning,
-  weightedScoreHint,
-} from '../../src/webview/format';
-import type { EvidenceCounts } from '../../src/webview/protocol';
+import { evidenceSummary, fileLineLabel, questionText, scanStatus, shortCommit, splitPath, unassessedWarning, weightedScoreHint } from '../../src/presentation/scorecardText';
+import type { EvidenceCounts } from '../../src/presentation/scorecardView';
+import { inlineCodeParts } from '../../src/presentation/text';
+import { indexAfterKey, levelAfterChoosing, mayReplaceFieldText, readUiState } from '../../src/webview/state';
 
 function counts(concern: [number, number], strength: [number, number], info: [number, number] = [0, 0]): EvidenceCounts {
   return {
@@ -45,7 +33,7 @@ describe('scorecard text', () => {
   });
 
   it('counts lines from 1 in locations and keeps the file name apart from its folder', () => {
-    strictEqual(locationLabel({ file: 'src/store.rs', line: 0, character: 0, endLine: 0, endCharacter: 3 }), 'src/store.rs:1');
+    strictEqual(fileLineLabel({ file: 'src/store.rs', line: 0, character: 0, endLine: 0, endCharacter: 3 }), 'src/store.rs:1');
     deepStrictEqual(splitPath('src/a/b.rs'), { folder: 'src/a/', name: 'b.rs' });
     deepStrictEqual(splitPath('build.rs'), { folder: '', name: 'build.rs' });
   });
@@ -137,7 +125,7 @@ describe('scorecard webview source', () => {
   it('has no HTML-parsing or code-evaluating calls', () => {
     const dir = path.resolve('src/webview');
     const sinks = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval|Function|createContextualFragment|setHTMLUnsafe|parseFromString)\b\s*(\(|\+?=)|\bnew\s+Function\b|setAttribute\(\s*['"]on/;
-    const offending = readdirSync(dir)
+    const offending = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.ts'))
       .flatMap((file) =>
         readFileSync(path.join(dir, file), 'utf8')

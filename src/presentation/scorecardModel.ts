@@ -4,7 +4,7 @@ import type { Rubric, RubricCategory } from '../rubric/model';
 import { generateQuestions } from '../rubric/questions';
 import type { Review } from '../rubric/review';
 import { suggestLevel, unassessed, weightedScore, type CategoryEvidence } from '../rubric/scoring';
-import type { CategoryView, FindingView, LocationView, ScorecardView } from './protocol';
+import type { CategoryView, FindingView, LocationView, ScorecardView } from './scorecardView';
 
 /** How many analysis locations each card shows. */
 const TOP_LOCATIONS = 5;

@@ -1,0 +1,304 @@
+// The scorecard webview in a simulated DOM (happy-dom), driven as a reviewer and the extension
+// would: states posted in, keys and clicks, and the messages it posts back through a fake
+// `acquireVsCodeApi`.
+import { deepStrictEqual, ok, strictEqual } from 'node:assert';
+import { Window } from 'happy-dom';
+import type { CategoryView, ScorecardView } from '../../src/presentation/scorecardView';
+import { ScorecardApp } from '../../src/webview/app';
+import type { ExtensionMessage, VsCodeApi, WebviewMessage } from '../../src/webview/protocol';
+import type { UiState } from '../../src/webview/state';
+
+/** What the webview's `acquireVsCodeApi()` returns, recording what the panel posts and saves. */
+class FakeVsCodeApi implements VsCodeApi {
+  readonly posted: WebviewMessage[] = [];
+  saved: unknown;
+
+  constructor(saved?: UiState) {
+    this.saved = saved;
+  }
+
+  postMessage(message: WebviewMessage): void {
+    this.posted.push(message);
+  }
+
+  getState(): unknown {
+    return this.saved;
+  }
+
+  setState(state: UiState): void {
+    this.saved = structuredClone(state);
+  }
+
+  /** The messages posted since the last call, but `ready`. */
+  take(): WebviewMessage[] {
+    return this.posted.splice(0).filter((message) => message.type !== 'ready');
+  }
+}
+
+const DESCRIPTORS = { 'strong-no': 'Panics everywhere', no: 'Unwraps in the main path', yes: 'Errors carry context', 'strong-yes': 'Typed errors throughout' };
+
+function category(id: string, title: string, overrides: Partial<CategoryView> = {}): CategoryView {
+  return {
+    id,
+    title,
+    weight: 2,
+    descriptors: DESCRIPTORS,
+    notes: '',
+    counts: { concern: { code: 2, test: 0 }, strength: { code: 0, test: 0 }, info: { code: 0, test: 0 } },
+    top: [
+      { file: 'src/main.rs', line: 3, character: 4, endLine: 3, endCharacter: 12, rule: 'unwrap', polarity: 'concern', message: '`.unwrap()` panics', context: 'code' },
+      { file: 'src/lib.rs', line: 9, character: 0, endLine: 9, endCharacter: 8, rule: 'expect', polarity: 'concern', message: '`.expect()` panics', context: 'code' },
+    ],
+    pinned: [],
+    questions: [{ text: 'How are errors reported?', chosen: false }],
+    ...overrides,
+  };
+}
+
+function view(categories: CategoryView[] = [category('errors', 'Error Handling'), category('async', 'Async')], overrides: Partial<ScorecardView> = {}): ScorecardView {
+  return {
+    repository: { name: 'candidate', commit: '0123456789abcdef' },
+    scan: { state: 'done', files: 3, skipped: 0 },
+    rubric: { id: 'default', version: '1', title: 'Default' },
+    summary: '',
+    checklist: ['Read the README'],
+    categories,
+    unassessed: categories.map((c) => c.title),
+    ...overrides,
+  };
+}
+
+describe('scorecard webview', () => {
+  let window: Window;
+  let api: FakeVsCodeApi;
+
+  /** Opens the panel as VS Code would, with a saved UI state if given. */
+  function open(saved?: UiState): void {
+    api = new FakeVsCodeApi(saved);
+    const mount = window.document.createElement('main');
+    window.document.body.append(mount);
+    new ScorecardApp(api, mount as unknown as HTMLElement).start();
+  }
+
+  function receive(message: ExtensionMessage): void {
+    window.dispatchEvent(new window.MessageEvent('message', { data: message }));
+  }
+
+  const $ = <T extends Element = HTMLElement>(selector: string, from: ParentNode = window.document as unknown as ParentNode): T => {
+    const found = from.querySelector<T>(selector);
+    ok(found, `no element matches ${selector}`);
+    return found;
+  };
+  const all = <T extends Element = HTMLElement>(selector: string, from: ParentNode = window.document as unknown as ParentNode): T[] => [...from.querySelectorAll<T>(selector)];
+  const active = () => window.document.activeElement as unknown as HTMLElement | null;
+  const card = (title: string) => all('section.card').find((section) => $('.card-title-text', section).textContent === title)!;
+  const radios = (group: string) => all(`[role="radiogroup"][aria-label="${group}"] [role="radio"]`);
+  const radioTitles = (group: string) => radios(group).map((radio) => $('.level-title', radio).textContent);
+
+  /**
+   * A key pressed on the focused element, with the browser's default action unless a handler
+   * prevented it: Tab moves to the next element in the tab order, Enter and Space activate a button.
+   */
+  function press(key: string, shift = false): void {
+    const target = active() ?? (window.document.body as unknown as HTMLElement);
+    const event = new window.KeyboardEvent('keydown', { key, shiftKey: shift, bubbles: true, cancelable: true });
+    target.dispatchEvent(event as unknown as Event);
+    if (event.defaultPrevented) return;
+    if (key === 'Tab') {
+      const order = all('button, textarea, input, summary, [tabindex]').filter((element) => element.tabIndex >= 0 && !element.closest('[hidden]'));
+      const next = order[order.indexOf(target) + (shift ? -1 : 1)];
+      next?.focus();
+    } else if ((key === 'Enter' || key === ' ') && target.tagName === 'BUTTON') target.click();
+  }
+
+  /** Types into a text field as a reviewer does: the text changes and an `input` event fires. */
+  function type(field: HTMLTextAreaElement, text: string): void {
+    field.focus();
+    field.value += text;
+    field.dispatchEvent(new window.Event('input', { bubbles: true }) as unknown as Event);
+  }
+
+  beforeEach(() => {
+    window = new Window({ url: 'https://scorecard.test/' });
+    Object.assign(globalThis, { window, document: window.document, requestAnimationFrame: window.requestAnimationFrame.bind(window) });
+  });
+
+  afterEach(async () => {
+    await window.happyDOM.close();
+    for (const name of ['window', 'document', 'requestAnimationFrame']) Reflect.deleteProperty(globalThis, name);
+  });
+
+  it('says it is ready, then draws the state it receives', () => {
+    open();
+    deepStrictEqual(api.posted, [{ type: 'ready' }]);
+    receive({ type: 'state', view: view() });
+    strictEqual($('.repo-name').textContent, 'candidate');
+    deepStrictEqual(all('.card-title-text').map((title) => title.textContent), ['Error Handling', 'Async']);
+    strictEqual($('.counts', card('Error Handling')).textContent, '2 concerns in code');
+  });
+
+  it('treats text from the repository as text, never as markup', () => {
+    open();
+    receive({ type: 'state', view: view([category('errors', '<img src=x onerror=alert(1)>')]) });
+    strictEqual($('.card-title-text').textContent, '<img src=x onerror=alert(1)>');
+    strictEqual(all('img').length, 0);
+  });
+
+  describe('the level groups', () => {
+    beforeEach(() => {
+      open();
+      receive({ type: 'state', view: view() });
+    });
+
+    it('are one tab stop each: the chosen level, or the first', () => {
+      receive({ type: 'state', view: view([category('errors', 'Error Handling', { level: 'yes' }), category('async', 'Async')]) });
+      deepStrictEqual(
+        radios('Error Handling: level').map((radio) => radio.tabIndex),
+        [-1, -1, 0, -1],
+      );
+      deepStrictEqual(
+        radios('Async: level').map((radio) => radio.tabIndex),
+        [0, -1, -1, -1],
+      );
+    });
+
+    it('move the focus with the arrow keys, wrapping around, without choosing', () => {
+      const group = 'Error Handling: level';
+      radios(group)[0].focus();
+      const focusedTitle = () => $('.level-title', active()!).textContent;
+      press('ArrowRight');
+      strictEqual(focusedTitle(), radioTitles(group)[1]);
+      press('ArrowDown');
+      strictEqual(focusedTitle(), radioTitles(group)[2]);
+      press('ArrowLeft');
+      press('ArrowUp');
+      press('ArrowUp');
+      strictEqual(focusedTitle(), radioTitles(group)[3]);
+      press('Home');
+      strictEqual(focusedTitle(), radioTitles(group)[0]);
+      press('End');
+      strictEqual(focusedTitle(), radioTitles(group)[3]);
+      // The focused level is the group's tab stop, and none is chosen yet.
+      deepStrictEqual(
+        radios(group).map((radio) => [radio.tabIndex, radio.getAttribute('aria-checked')]),
+        [
+          [-1, 'false'],
+          [-1, 'false'],
+          [-1, 'false'],
+          [0, 'false'],
+        ],
+      );
+      deepStrictEqual(api.take(), []);
+    });
+
+    it('show the descriptor of the level the focus is on', () => {
+      radios('Error Handling: level')[1].focus();
+      strictEqual($('.level-line', card('Error Handling')).textContent, 'No: Unwraps in the main path');
+    });
+
+    it('choose the focused level with Space or Enter, and clear it when chosen again', () => {
+      const group = radios('Error Handling: level');
+      group[0].focus();
+      press('ArrowRight');
+      press(' ');
+      deepStrictEqual(api.take(), [{ type: 'setLevel', categoryId: 'errors', level: 'no' }]);
+      strictEqual(group[1].getAttribute('aria-checked'), 'true');
+      press('Enter');
+      deepStrictEqual(api.take(), [{ type: 'setLevel', categoryId: 'errors', level: undefined }]);
+      strictEqual(group[1].getAttribute('aria-checked'), 'false');
+    });
+
+    it('let Tab leave the group rather than move within it', () => {
+      const group = radios('Overall recommendation');
+      group[0].focus();
+      press('ArrowRight');
+      press('Tab');
+      ok(!group.includes(active()!), 'Tab moved to another level of the group');
+      press('Tab', true);
+      strictEqual(active(), group[1]);
+    });
+
+    it('post the overall recommendation', () => {
+      radios('Overall recommendation')[2].click();
+      deepStrictEqual(api.take(), [{ type: 'setRecommendation', level: 'yes' }]);
+    });
+  });
+
+  describe('across updates', () => {
+    beforeEach(() => {
+      open({ expanded: ['errors'], checklistOpen: false, scrollY: 0 });
+      receive({ type: 'state', view: view() });
+    });
+
+    it('keeps the focus on a level while the state confirms another', () => {
+      const group = radios('Error Handling: level');
+      group[2].click();
+      group[2].focus();
+      receive({ type: 'state', view: view([category('errors', 'Error Handling', { level: 'yes', notes: 'from another window' }), category('async', 'Async')]) });
+      strictEqual(active(), group[2]);
+      strictEqual(group[2].getAttribute('aria-checked'), 'true');
+    });
+
+    it('puts the focus back on the same control when its list is rebuilt', () => {
+      const before = all<HTMLButtonElement>('.findings .location', card('Error Handling'));
+      before[1].focus();
+      const changed = category('errors', 'Error Handling');
+      changed.top = changed.top.map((finding) => ({ ...finding, message: `${finding.message} (changed)` }));
+      receive({ type: 'state', view: view([changed, category('async', 'Async')]) });
+      const after = all<HTMLButtonElement>('.findings .location', card('Error Handling'));
+      ok(!after.includes(before[1]), 'the list was not rebuilt');
+      strictEqual(active(), after[1]);
+    });
+
+    it('puts the focus on a neighbour when the focused control is gone', () => {
+      const removable = category('errors', 'Error Handling', {
+        pinned: [
+          { id: 'a', file: 'src/a.rs', line: 0, character: 0, endLine: 0, endCharacter: 1, snippet: 'a()', olderCommit: false },
+          { id: 'b', file: 'src/b.rs', line: 0, character: 0, endLine: 0, endCharacter: 1, snippet: 'b()', olderCommit: false },
+        ],
+      });
+      receive({ type: 'state', view: view([removable, category('async', 'Async')]) });
+      const unpin = $('[aria-label="Remove pinned evidence at src/a.rs:1"]');
+      unpin.click();
+      deepStrictEqual(api.take(), [{ type: 'unpin', evidenceId: 'a' }]);
+      unpin.focus();
+      receive({ type: 'state', view: view([{ ...removable, pinned: removable.pinned.slice(1) }, category('async', 'Async')]) });
+      ok(active()?.closest('.pinned'), `the focus left the pinned evidence for ${active()?.outerHTML}`);
+    });
+
+    it('does not overwrite a note while the reviewer types it, and posts it on leaving the field', () => {
+      const notes = $<HTMLTextAreaElement>('textarea', card('Error Handling'));
+      type(notes, 'Unwraps in');
+      receive({ type: 'state', view: view([category('errors', 'Error Handling', { notes: 'older text' }), category('async', 'Async')]) });
+      strictEqual(notes.value, 'Unwraps in');
+      strictEqual(active(), notes);
+      type(notes, ' main');
+      notes.blur();
+      deepStrictEqual(api.take(), [{ type: 'setNotes', categoryId: 'errors', notes: 'Unwraps in main' }]);
+    });
+
+    it('shows the saved note of a field nobody has typed into, focused or not', () => {
+      const notes = $<HTMLTextAreaElement>('textarea', card('Error Handling'));
+      notes.focus();
+      receive({ type: 'state', view: view([category('errors', 'Error Handling', { notes: 'saved earlier' }), category('async', 'Async')]) });
+      strictEqual(notes.value, 'saved earlier');
+      notes.blur();
+      deepStrictEqual(api.take(), []);
+    });
+
+    it('posts a note after a pause in typing', async () => {
+      const notes = $<HTMLTextAreaElement>('textarea', card('Error Handling'));
+      type(notes, 'pause here');
+      deepStrictEqual(api.take(), []);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      deepStrictEqual(api.take(), [{ type: 'setNotes', categoryId: 'errors', notes: 'pause here' }]);
+    });
+
+    it('keeps which cards are open in the saved UI state', () => {
+      strictEqual($('.card-toggle', card('Error Handling')).getAttribute('aria-expanded'), 'true');
+      strictEqual($('.card-toggle', card('Async')).getAttribute('aria-expanded'), 'false');
+      $('.card-toggle', card('Async')).click();
+      deepStrictEqual((api.saved as UiState).expanded, ['errors', 'async']);
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId, type Finding, type ScanReport } from '../analysis/model';
 import { summarizeFindings } from '../analysis/report';
 import { signalById, SIGNALS } from '../analysis/signals';
+import { POLARITY_ORDER } from '../presentation/polarity';
 import { assessRubric, type CategoryAssessment } from '../rubric/assessment';
 import { codeSpan, escapeMarkdown as md } from '../rubric/markdown';
 import { LEVEL_TITLES, type Rubric } from '../rubric/model';
@@ -13,7 +14,6 @@ export type Format = (typeof FORMATS)[number];
 export type ColumnMapper = (finding: Finding) => { column: number; endColumn: number };
 
 const TOP_LOCATIONS = 5;
-const POLARITY_ORDER = { concern: 0, strength: 1, info: 2 } as const;
 
 /** The report written against a rubric: each category's suggestion and its evidence, ranked. */
 export function formatReport(report: ScanReport, format: Format, columns: ColumnMapper, rubric: Rubric): string {

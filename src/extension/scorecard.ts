@@ -7,7 +7,7 @@ import { chooseQuestion, parseReview, setRecommendation, setSummary, unpinEviden
 import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
 import { buildScorecard, categoryView } from '../presentation/scorecardModel';
 import type { ScorecardView } from '../presentation/scorecardView';
-import type { ExtensionMessage, WebviewMessage } from '../webview/protocol';
+import { replyTo, type ExportFormat, type ExtensionMessage, type RequestOutcome, type ScorecardRequest, type WebviewMessage } from '../webview/protocol';
 import type { AnalysisHost } from './analysisHost';
 import type { Settings } from './config';
 import type { Log } from './log';
@@ -16,6 +16,9 @@ import type { ReviewStore } from './reviewStore';
 import type { RubricSource } from './rubricSource';
 
 export const SCORECARD_VIEW = 'rustReview.scorecard';
+const DONE: RequestOutcome = { status: 'done' };
+const CANCELLED: RequestOutcome = { status: 'cancelled' };
+
 /** Source lines of the files the export quotes, read once per export: open editors first. */
 class SourceLines {
   private readonly lines = new Map<string, string[]>();
@@ -140,7 +143,7 @@ export class Scorecard {
     }
   }
 
-  async exportText(format: 'markdown' | 'json'): Promise<string> {
+  async exportText(format: ExportFormat): Promise<string> {
     const rubric = this.rubrics.current;
     const evidence = await this.evidence(rubric);
     const [store, sources, reviewer] = await Promise.all([this.reviews(), this.sources(evidence), this.reviewer()]);
@@ -155,7 +158,7 @@ export class Scorecard {
     return format === 'markdown' ? reviewToMarkdown(context) : reviewToJson(context);
   }
 
-  async copy(format: 'markdown' | 'json'): Promise<void> {
+  async copy(format: ExportFormat): Promise<void> {
     await vscode.env.clipboard.writeText(await this.exportText(format));
     const store = await this.reviews();
     const open = this.rubrics.current.categories.filter((c) => !store.current.categories[c.id]?.level).map((c) => c.title);
@@ -163,44 +166,50 @@ export class Scorecard {
     void vscode.window.showInformationMessage(`Rust Review: the review was copied as ${format === 'markdown' ? 'Markdown' : 'JSON'}.${note}`);
   }
 
-  async saveAs(format?: 'markdown' | 'json'): Promise<void> {
+  /** Saves the review to a file the reviewer chooses; false when no format or file was chosen. */
+  async saveAs(format?: ExportFormat): Promise<boolean> {
     const chosen =
       format ??
       (await vscode.window.showQuickPick([{ label: 'Markdown', format: 'markdown' as const }, { label: 'JSON', format: 'json' as const }], { placeHolder: 'Save the review as' }))?.format;
-    if (!chosen) return;
+    if (!chosen) return false;
     const name = (await this.reviews()).current.repository.name.replace(/[^\w.-]+/g, '-');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `review-${name}.${chosen === 'markdown' ? 'md' : 'json'}`) } : {}),
       filters: chosen === 'markdown' ? { Markdown: ['md'] } : { JSON: ['json'] },
     });
-    if (!target) return;
+    if (!target) return false;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(await this.exportText(chosen)));
     this.log.info(`review saved to ${target.toString(true)}`);
+    return true;
   }
 
-  /** Replaces the review with one exported before (by a second reviewer, say), after asking. */
+  /** Replaces the review with one exported before (by a second reviewer, say), after asking; a file that cannot be imported is said in a message. */
   async importFrom(uri?: vscode.Uri): Promise<void> {
+    const outcome = await this.importReview(uri);
+    if (outcome.status === 'failed') void vscode.window.showErrorMessage(`Rust Review: ${outcome.error}`);
+  }
+
+  /** The import, and what became of it: done, cancelled (no file chosen, or the review kept), or failed and why. */
+  async importReview(uri?: vscode.Uri): Promise<RequestOutcome> {
     const source = uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, openLabel: 'Import review' }))?.[0];
-    if (!source) return;
+    if (!source) return CANCELLED;
     let parsed: ReturnType<typeof parseReview>;
     try {
       parsed = parseReview(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(source))));
     } catch (error) {
       parsed = { error: `the file is not JSON (${error instanceof Error ? error.message : String(error)})` };
     }
-    if ('error' in parsed) {
-      void vscode.window.showErrorMessage(`Rust Review: ${source.path.split('/').pop()} cannot be imported: ${parsed.error}.`);
-      return;
-    }
+    if ('error' in parsed) return { status: 'failed', error: `${source.path.split('/').pop()} cannot be imported: ${parsed.error}.` };
     const store = await this.reviews();
     const replace = uri
       ? 'Replace'
       : await vscode.window.showWarningMessage('Replace the current review with the imported one?', { modal: true }, 'Replace');
-    if (replace !== 'Replace') return;
+    if (replace !== 'Replace') return CANCELLED;
     const { review } = parsed;
     await store.update((current) => ({ ...review, repository: current.repository, ...(current.commit ? { commit: current.commit } : {}), updatedAt: new Date().toISOString() }));
     this.log.info(`review imported from ${source.toString(true)}`);
+    return DONE;
   }
 }
 
@@ -282,17 +291,25 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
           return;
         }
         case 'export':
-          return message.to === 'clipboard'
-            ? this.scorecard.copy(message.format).then(() => this.post({ type: 'copied', format: message.format }))
-            : this.scorecard.saveAs(message.format);
-        case 'import':
-          return this.scorecard.importFrom();
+        case 'import': {
+          const reply = await replyTo(message, () => this.run(message));
+          if (reply.outcome.status === 'failed') this.log.error(`scorecard: ${reply.outcome.error}`);
+          return this.post(reply);
+        }
         default:
           return this.scorecard.apply(message);
       }
     } catch (error) {
       this.log.error(`scorecard: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** Does what the panel asked; a throw is a failure that replyTo reports to the panel. */
+  private async run(request: ScorecardRequest): Promise<RequestOutcome> {
+    if (request.type === 'import') return this.scorecard.importReview();
+    if (request.to === 'file') return (await this.scorecard.saveAs(request.format)) ? DONE : CANCELLED;
+    await this.scorecard.copy(request.format);
+    return DONE;
   }
 
   private post(message: ExtensionMessage): void {

@@ -6,7 +6,8 @@ import { LevelGroup } from './components/levelGroup';
 import { Region } from './components/region';
 import { TextField } from './components/textField';
 import { button, el, icon, Ids, richText, setText } from './dom';
-import type { ExportFormat, ExtensionMessage, VsCodeApi, WebviewMessage } from './protocol';
+import type { ExportFormat, ExtensionMessage, ScorecardRequest, VsCodeApi } from './protocol';
+import { Requests } from './requests';
 import { readUiState, type UiState } from './state';
 
 /** How long the "copied" confirmation stays. */
@@ -22,6 +23,7 @@ const COPIED_NOTICE_MS = 4000;
  */
 export class ScorecardApp {
   private readonly ctx: PanelContext;
+  private readonly requests: Requests;
   private readonly ui: UiState;
   private readonly root: HTMLElement;
   private readonly repoName: HTMLElement;
@@ -34,6 +36,7 @@ export class ScorecardApp {
   private readonly unassessed: HTMLElement;
   private readonly summary: TextField;
   private readonly exportStatus: HTMLElement;
+  private readonly exportError: HTMLElement;
   private readonly checklist: HTMLDetailsElement;
   private readonly checklistItems: Region;
   private readonly cardList: HTMLElement;
@@ -48,6 +51,7 @@ export class ScorecardApp {
     private readonly mount: HTMLElement,
   ) {
     this.ctx = { post: (message) => api.postMessage(message), ids: new Ids() };
+    this.requests = new Requests((message) => api.postMessage(message));
     this.ui = readUiState(api.getState());
 
     // The repository under review is the panel's title, so the sections below it are h2.
@@ -73,6 +77,9 @@ export class ScorecardApp {
     this.exportStatus = el('p', 'export-status');
     this.exportStatus.setAttribute('role', 'status');
     this.exportStatus.setAttribute('aria-live', 'polite');
+    // A failed export or import is said at once, and stays until the next one.
+    this.exportError = el('p', 'export-error');
+    this.exportError.setAttribute('role', 'alert');
     const recommendation = el(
       'section',
       'recommendation',
@@ -84,6 +91,7 @@ export class ScorecardApp {
       this.summary.element,
       this.exportButtons(),
       this.exportStatus,
+      this.exportError,
     );
     recommendation.setAttribute('aria-labelledby', recommendationTitle.id);
 
@@ -117,12 +125,12 @@ export class ScorecardApp {
   }
 
   private exportButtons(): HTMLElement {
-    const exportButton = (iconName: string, text: string, title: string, message: WebviewMessage) => {
+    const exportButton = (iconName: string, text: string, title: string, request: ScorecardRequest) => {
       const control = button('secondary', icon(iconName), text);
       control.title = title;
       control.addEventListener('click', () => {
         this.flushFields();
-        this.ctx.post(message);
+        void this.request(request);
       });
       return control;
     };
@@ -139,11 +147,19 @@ export class ScorecardApp {
     return group;
   }
 
+  /** Asks the extension to export or import, and shows what became of it. */
+  private async request(request: ScorecardRequest): Promise<void> {
+    this.exportError.replaceChildren();
+    const outcome = await this.requests.send(request);
+    if (outcome.status === 'failed') this.exportError.replaceChildren(icon('error'), outcome.error);
+    else if (outcome.status === 'done' && request.type === 'export' && request.to === 'clipboard') this.showCopied(request.format);
+  }
+
   private receive(data: unknown): void {
     const message = data as ExtensionMessage | undefined;
     if (typeof message !== 'object' || message === null) return;
     if (message.type === 'state' && typeof message.view === 'object' && message.view !== null) this.draw(message.view);
-    else if (message.type === 'copied') this.showCopied(message.format);
+    else if (message.type === 'reply') this.requests.settle(message.id, message.outcome);
   }
 
   private draw(view: ScorecardView): void {

@@ -5,7 +5,7 @@ import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { Window } from 'happy-dom';
 import type { CategoryView, ScorecardView } from '../../src/presentation/scorecardView';
 import { ScorecardApp } from '../../src/webview/app';
-import type { ExtensionMessage, VsCodeApi, WebviewMessage } from '../../src/webview/protocol';
+import type { ExtensionMessage, RequestOutcome, VsCodeApi, WebviewMessage } from '../../src/webview/protocol';
 import type { UiState } from '../../src/webview/state';
 
 /** What the webview's `acquireVsCodeApi()` returns, recording what the panel posts and saves. */
@@ -299,6 +299,79 @@ describe('scorecard webview', () => {
       strictEqual($('.card-toggle', card('Async')).getAttribute('aria-expanded'), 'false');
       $('.card-toggle', card('Async')).click();
       deepStrictEqual((api.saved as UiState).expanded, ['errors', 'async']);
+    });
+  });
+
+  describe('export and import', () => {
+    beforeEach(() => {
+      open();
+      receive({ type: 'state', view: view() });
+    });
+
+    const exportButton = (name: string) => all<HTMLButtonElement>('.export button').find((control) => control.textContent === name)!;
+    /** The sequence number of the one request posted since the last look. */
+    const requestId = () => {
+      const [request] = api.take();
+      ok(request && 'id' in request, `not a request: ${JSON.stringify(request)}`);
+      return request.id;
+    };
+    /** The extension's reply to the request posted last, once the panel has taken it in. */
+    const reply = async (outcome: RequestOutcome) => {
+      receive({ type: 'reply', id: requestId(), outcome });
+      await Promise.resolve();
+    };
+
+    it('posts each as a request with its own sequence number, after the typing not posted yet', () => {
+      type($<HTMLTextAreaElement>('textarea.notes'), 'summary so far');
+      exportButton('Copy Markdown').click();
+      exportButton('Copy JSON').click();
+      exportButton('Save…').click();
+      exportButton('Import…').click();
+      deepStrictEqual(api.take(), [
+        { type: 'setSummary', summary: 'summary so far' },
+        { type: 'export', format: 'markdown', to: 'clipboard', id: 1 },
+        { type: 'export', format: 'json', to: 'clipboard', id: 2 },
+        { type: 'export', format: 'json', to: 'file', id: 3 },
+        { type: 'import', id: 4 },
+      ]);
+    });
+
+    it('says the review was copied when the reply says so', async () => {
+      exportButton('Copy JSON').click();
+      strictEqual($('.export-status').textContent, '');
+      await reply({ status: 'done' });
+      strictEqual($('.export-status').textContent, 'JSON copied to the clipboard.');
+      strictEqual($('.export-error').textContent, '');
+    });
+
+    it('shows a failure in an alert, and clears it when the next request is made', async () => {
+      exportButton('Import…').click();
+      const error = 'review.json cannot be imported: the file is not JSON (Unexpected end of JSON input).';
+      await reply({ status: 'failed', error });
+      const alert = $('[role="alert"]');
+      strictEqual(alert.textContent, error);
+      strictEqual(alert.className, 'export-error');
+      strictEqual($('.export-status').textContent, '');
+      exportButton('Copy Markdown').click();
+      strictEqual(alert.textContent, '');
+    });
+
+    it('ignores a reply that answers no request waiting', async () => {
+      exportButton('Copy Markdown').click();
+      const id = requestId();
+      receive({ type: 'reply', id: id + 1, outcome: { status: 'failed', error: 'not ours' } });
+      receive({ type: 'reply', id, outcome: { status: 'done' } });
+      receive({ type: 'reply', id, outcome: { status: 'failed', error: 'answered twice' } });
+      await Promise.resolve();
+      strictEqual($('.export-error').textContent, '');
+      strictEqual($('.export-status').textContent, 'Markdown copied to the clipboard.');
+    });
+
+    it('shows nothing when the reviewer cancelled', async () => {
+      exportButton('Save…').click();
+      await reply({ status: 'cancelled' });
+      strictEqual($('.export-error').textContent, '');
+      strictEqual($('.export-status').textContent, '');
     });
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { evidenceSummary, fileLineLabel, questionText, scanStatus, shortCommit, splitPath, unassessedWarning, weightedScoreHint } from '../../src/presentation/scorecardText';
 import type { EvidenceCounts } from '../../src/presentation/scorecardView';
 import { inlineCodeParts } from '../../src/presentation/text';
+import { replyTo } from '../../src/webview/protocol';
 import { indexAfterKey, levelAfterChoosing, mayReplaceFieldText, readUiState } from '../../src/webview/state';
 
 function counts(concern: [number, number], strength: [number, number], info: [number, number] = [0, 0]): EvidenceCounts {
@@ -134,5 +135,32 @@ describe('scorecard webview source', () => {
           .filter(({ line }) => sinks.test(line)),
       );
     deepStrictEqual(offending, []);
+  });
+});
+
+describe('scorecard requests, the extension side', () => {
+  it('answers a request under its sequence number with what became of it', async () => {
+    deepStrictEqual(await replyTo({ type: 'import', id: 7 }, () => Promise.resolve({ status: 'done' })), { type: 'reply', id: 7, outcome: { status: 'done' } });
+    deepStrictEqual(await replyTo({ type: 'export', format: 'json', to: 'file', id: 8 }, () => Promise.resolve({ status: 'cancelled' })), {
+      type: 'reply',
+      id: 8,
+      outcome: { status: 'cancelled' },
+    });
+    const broken = { status: 'failed', error: 'review.json cannot be imported: the file is not JSON (Unexpected token).' } as const;
+    deepStrictEqual(await replyTo({ type: 'import', id: 9 }, () => Promise.resolve(broken)), { type: 'reply', id: 9, outcome: broken });
+  });
+
+  it('turns a failure into a sentence the panel shows', async () => {
+    const fail = () => Promise.reject(new Error('the clipboard is not available'));
+    deepStrictEqual(await replyTo({ type: 'export', format: 'markdown', to: 'clipboard', id: 1 }, fail), {
+      type: 'reply',
+      id: 1,
+      outcome: { status: 'failed', error: 'The review could not be copied: the clipboard is not available' },
+    });
+    deepStrictEqual((await replyTo({ type: 'export', format: 'json', to: 'file', id: 2 }, fail)).outcome, {
+      status: 'failed',
+      error: 'The review could not be saved: the clipboard is not available',
+    });
+    deepStrictEqual((await replyTo({ type: 'import', id: 3 }, () => Promise.reject(new Error('disk full')))).outcome, { status: 'failed', error: 'The review could not be imported: disk full' });
   });
 });

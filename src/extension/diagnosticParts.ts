@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { emptyPart, layoutParts, shownPart, textChanged, type DiagnosticShape, type Layout, type ShownPart } from '../presentation/partLayout';
+import { ShownParts, type DiagnosticShape, type Layout } from '../presentation/partLayout';
 
 /** One part of one file's diagnostics that differs from what VS Code shows: the items to make them from. */
 export interface PartUpdate<T> {
@@ -16,8 +16,7 @@ export interface PartUpdate<T> {
  */
 export class PartitionedDiagnostics<T> implements vscode.Disposable {
   private readonly collections: vscode.DiagnosticCollection[] = [];
-  /** Per file, each part as set, in the file's order; trailing empty parts dropped. */
-  private readonly shown = new Map<string, ShownPart[]>();
+  private readonly shown = new ShownParts();
 
   /** `shapeOf` tells how the diagnostic `diagnosticOf` makes of an item looks, and where it is. */
   constructor(
@@ -29,7 +28,7 @@ export class PartitionedDiagnostics<T> implements vscode.Disposable {
   /** The parts to set so that the file shows the diagnostics of `items`, given in the file's order; `settleLater` as in PartLayout. */
   changes(uri: vscode.Uri, items: readonly T[], layout: Layout): { updates: PartUpdate<T>[]; settleLater: boolean } {
     const shapes = items.map(this.shapeOf);
-    const { parts, settleLater } = layoutParts(this.shown.get(uri.toString()) ?? [], shapes, layout);
+    const { parts, settleLater } = this.shown.layout(uri.toString(), shapes, layout);
     const updates = parts.flatMap(({ from, to, set }, part) => (set ? [{ uri, part, items: items.slice(from, to), shapes: shapes.slice(from, to) }] : []));
     return { updates, settleLater };
   }
@@ -38,21 +37,13 @@ export class PartitionedDiagnostics<T> implements vscode.Disposable {
     // The first part's collection has the plain name; VS Code keys a file's diagnostics by it.
     const collection = (this.collections[part] ??= vscode.languages.createDiagnosticCollection(part === 0 ? this.name : `${this.name}#${part + 1}`));
     collection.set(uri, items.map(this.diagnosticOf));
-    const key = uri.toString();
-    const parts = this.shown.get(key) ?? [];
-    parts[part] = shownPart(shapes);
-    for (let i = 0; i < parts.length; i++) parts[i] ??= emptyPart();
-    while (parts.length > 0 && parts[parts.length - 1].looks.length === 0) parts.pop();
-    if (parts.length > 0) this.shown.set(key, parts);
-    else this.shown.delete(key);
+    this.shown.set(uri.toString(), part, shapes);
   }
 
   /** Follows an edit of an open document, as VS Code moves the diagnostics it shows there. */
   textChanged(event: vscode.TextDocumentChangeEvent): void {
-    const parts = this.shown.get(event.document.uri.toString());
-    if (!parts) return;
-    textChanged(
-      parts,
+    this.shown.edited(
+      event.document.uri.toString(),
       event.contentChanges.map(({ range, text }) => ({ startLine: range.start.line, endLine: range.end.line, breaks: text.split('\n').length - 1 })),
     );
   }

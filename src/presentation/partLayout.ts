@@ -140,3 +140,33 @@ export function layoutParts(before: readonly ShownPart[], diagnostics: readonly 
   }
   return { parts, settleLater };
 }
+
+/**
+ * What each file shows, part by part: the parts as they were set, moved since as the editor moves
+ * them with the text typed above. Each layout of a file's new diagnostics compares with it.
+ */
+export class ShownParts {
+  /** Per file, each part as set, in the file's order; trailing empty parts dropped. */
+  private readonly files = new Map<string, ShownPart[]>();
+
+  /** Where a file's new diagnostics, given in the file's order, go, and which parts to set (see layoutParts). */
+  layout(file: string, diagnostics: readonly DiagnosticShape[], layout: Layout): PartLayout {
+    return layoutParts(this.files.get(file) ?? [], diagnostics, layout);
+  }
+
+  /** Records that a part of the file was set with `diagnostics`. */
+  set(file: string, part: number, diagnostics: readonly DiagnosticShape[]): void {
+    const parts = this.files.get(file) ?? [];
+    parts[part] = shownPart(diagnostics);
+    for (let i = 0; i < parts.length; i++) parts[i] ??= emptyPart();
+    while (parts.length > 0 && parts[parts.length - 1].looks.length === 0) parts.pop();
+    if (parts.length > 0) this.files.set(file, parts);
+    else this.files.delete(file);
+  }
+
+  /** Follows edits of an open file, as the editor moves the diagnostics it shows there. */
+  edited(file: string, edits: readonly LineEdit[]): void {
+    const parts = this.files.get(file);
+    if (parts) textChanged(parts, edits);
+  }
+}

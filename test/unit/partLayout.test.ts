@@ -1,5 +1,5 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
-import { DIAGNOSTICS_PER_PART, layoutParts, shownPart, textChanged, type DiagnosticShape, type LineEdit, type ShownPart } from '../../src/presentation/partLayout';
+import { DIAGNOSTICS_PER_PART, layoutParts, ShownParts, shownPart, textChanged, type DiagnosticShape, type LineEdit, type ShownPart } from '../../src/presentation/partLayout';
 
 const PER = DIAGNOSTICS_PER_PART;
 
@@ -138,5 +138,54 @@ describe('diagnostic part layout', () => {
     const shown = setParts([], diagnosticsOn(range(PER)), 'fresh');
     strictEqual(layoutParts(shown, diagnosticsOn(range(2 * PER + 1)), 'typing').settleLater, true);
     strictEqual(layoutParts(shown, diagnosticsOn(range(2 * PER)), 'typing').settleLater, false);
+  });
+});
+
+describe('shown parts of many files', () => {
+  /** Lays the file out and records each part set, as the extension does once it has set them. */
+  function show(shown: ShownParts, file: string, diagnostics: DiagnosticShape[], layout: 'fresh' | 'typing') {
+    const result = shown.layout(file, diagnostics, layout);
+    result.parts.forEach(({ from, to, set }, part) => set && shown.set(file, part, diagnostics.slice(from, to)));
+    return result;
+  }
+  const setFlags = (result: { parts: { set: boolean }[] }) => result.parts.map((part) => part.set);
+
+  it('sets nothing again that a file already shows', () => {
+    const shown = new ShownParts();
+    const diagnostics = diagnosticsOn(range(PER + 10));
+    deepStrictEqual(setFlags(show(shown, 'a.rs', diagnostics, 'fresh')), [true, true]);
+    deepStrictEqual(setFlags(shown.layout('a.rs', diagnostics, 'fresh')), [false, false]);
+    deepStrictEqual(setFlags(shown.layout('b.rs', diagnostics, 'fresh')), [true, true]);
+  });
+
+  it('follows edits of a file as the editor moves what it shows, and of that file only', () => {
+    const shown = new ShownParts();
+    const before = diagnosticsOn(range(2 * PER));
+    show(shown, 'a.rs', before, 'fresh');
+    show(shown, 'b.rs', before, 'fresh');
+    // A line break typed at the end of line 0: every diagnostic below moves down a line.
+    shown.edited('a.rs', [{ startLine: 0, endLine: 0, breaks: 1 }]);
+    const after = diagnosticsOn(range(2 * PER).map((line) => (line > 0 ? line + 1 : line)));
+    deepStrictEqual(shown.layout('a.rs', after, 'typing'), {
+      parts: [
+        { from: 0, to: PER, set: true },
+        { from: PER, to: 2 * PER, set: false },
+      ],
+      settleLater: true,
+    });
+    deepStrictEqual(setFlags(shown.layout('b.rs', after, 'typing')), [true, true]);
+    deepStrictEqual(setFlags(shown.layout('b.rs', before, 'typing')), [false, false]);
+  });
+
+  it('forgets parts emptied at the end of a file, so a fresh layout does not clear them again', () => {
+    const shown = new ShownParts();
+    const diagnostics = diagnosticsOn(range(PER + 10));
+    show(shown, 'a.rs', diagnostics, 'fresh');
+    // Before the last part is emptied, a layout of fewer diagnostics must clear it.
+    deepStrictEqual(setFlags(shown.layout('a.rs', diagnostics.slice(0, PER), 'fresh')), [false, true]);
+    shown.set('a.rs', 1, []);
+    deepStrictEqual(setFlags(shown.layout('a.rs', diagnostics.slice(0, PER), 'fresh')), [false]);
+    shown.set('a.rs', 0, []);
+    deepStrictEqual(shown.layout('a.rs', [], 'fresh'), { parts: [], settleLater: false });
   });
 });

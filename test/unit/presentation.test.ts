@@ -1,6 +1,8 @@
-import { deepStrictEqual, strictEqual } from 'node:assert';
+import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import type { Finding } from '../../src/analysis/model';
+import { signalById } from '../../src/analysis/signals';
 import { countDrawn, statusSummary } from '../../src/presentation/drawnCounts';
+import { explanationDocument, findingHoverMarkdown } from '../../src/presentation/explanations';
 import { DEFAULT_HINT_POLICY, displayOf, isShown, type HintPolicy } from '../../src/presentation/hintPolicy';
 import { inlineHintText, truncateAtWord } from '../../src/presentation/hintText';
 
@@ -120,5 +122,25 @@ describe('status bar counts', () => {
     strictEqual(text, '$(checklist) $(error) 1  $(warning) 1  $(info) 0  $(pass) 0');
     strictEqual(tooltip.split('\n')[1], '1 error, 1 warning and 0 infos, listed in the Problems panel');
     strictEqual(tooltip.includes('Problems panel does not list hints'), false);
+  });
+});
+
+describe('signal explanations', () => {
+  const unwrap = signalById('unwrap')!;
+
+  it("explains a finding in its hover: category, polarity and signal, the message unless the diagnostic shows it, why it matters, what to ask, and where it is", () => {
+    const hover = findingHoverMarkdown(finding({ message: '`.unwrap()` on the config', context: 'test' }), true);
+    strictEqual(
+      hover,
+      `**Error handling** · concern · \`unwrap\`\n\n\`.unwrap()\` on the config\n\n${unwrap.explanation}\n\n**Ask the candidate:** ${unwrap.question}\n\n_In test code, where panics and prints are expected more often._\n`,
+    );
+    strictEqual(findingHoverMarkdown(finding({ message: '`.unwrap()` on the config' }), false), `**Error handling** · concern · \`unwrap\`\n\n${unwrap.explanation}\n\n**Ask the candidate:** ${unwrap.question}\n\n`);
+  });
+
+  it("writes a signal's page, and for an unknown id the signals there are", () => {
+    strictEqual(explanationDocument('unwrap'), `# unwrap\n\nError handling · concern\n\n${unwrap.message}\n\n${unwrap.explanation}\n\n**Ask the candidate:** ${unwrap.question}\n`);
+    const unknown = explanationDocument('no-such-signal');
+    ok(unknown.startsWith('# Unknown signal `no-such-signal`\n\nKnown signals: '), unknown);
+    ok(unknown.includes(' unwrap,') || unknown.includes(' unwrap\n'), unknown);
   });
 });

@@ -97,7 +97,7 @@ export function macroArgumentsDocument(pending: readonly PendingMacro[]): { text
     if (!CAN_HOLD_CODE.test(content.replace(STRING_LITERAL, '""'))) continue;
     const [prefix, suffix] = ITEM_START.test(content)
       ? ['mod __macro_arguments {', '\n}\n']
-      : hasTopLevelSemicolon(args)
+      : content.includes(';') && hasTopLevelSemicolon(args)
         ? ['fn __macro_arguments() {', '\n}\n']
         : ['fn __macro_arguments() {(', '\n);}\n'];
     segments.push({ start: text.length + prefix.length, length: content.length, fileStart: unit.absolute(args.startIndex + 1) });
@@ -106,6 +106,7 @@ export function macroArgumentsDocument(pending: readonly PendingMacro[]): { text
   return segments.length === 0 ? undefined : { text, segments };
 }
 
+/** Asked only of arguments whose text holds a `;`: each child is a call into the parser's memory. */
 function hasTopLevelSemicolon(tokenTree: Node): boolean {
   for (let i = 0; i < tokenTree.childCount; i++) if (tokenTree.child(i)?.type === ';') return true;
   return false;

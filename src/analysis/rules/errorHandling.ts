@@ -404,7 +404,8 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'A function that returns `Result` makes its failure part of its signature. Callers can propagate it with `?`, match on it or add context; nothing crashes behind their back. Not counted for trait-impl methods (the trait fixes the signature), `fmt::Result`, or an error type that is a string, `()` or a boxed `dyn Error`.',
     question: 'Which errors can this function return, and how did you choose the error type?',
-    match: ['function_item', 'function_signature_item'].map((item) => ({ query: `(${item} name: (identifier) @site return_type: (_))` })),
+    // Most functions return something else: the query keeps only return types whose text names a Result.
+    match: ['function_item', 'function_signature_item'].map((item) => ({ query: `(${item} name: (identifier) @site return_type: (_) @returns (#match? @returns "Result"))` })),
     check: ({ captures }, ctx) => {
       const fn = captures.site.parent;
       const result = fn && returnedResult(fn, ctx);

@@ -94,6 +94,23 @@ export function perMatch<T>(compute: (match: RuleMatch, ctx: RuleContext) => T):
   };
 }
 
+/**
+ * Computes something once per node of a unit for every match that asks about it, such as what a
+ * function binds, asked by each clone in its body. Nodes are told apart by their id, which is
+ * unique within the unit's tree; each unit has its own context, so its answers are its own.
+ */
+export function perNode<T>(compute: (node: Node) => T): (node: Node, ctx: RuleContext) => T {
+  const answers = new WeakMap<RuleContext, Map<number, T>>();
+  return (node, ctx) => {
+    let byId = answers.get(ctx);
+    if (!byId) answers.set(ctx, (byId = new Map()));
+    if (byId.has(node.id)) return byId.get(node.id) as T;
+    const answer = compute(node);
+    byId.set(node.id, answer);
+    return answer;
+  };
+}
+
 /** Defines a rule; an identity function that keeps each rule file's entries checked against `Rule`. */
 export function rule(definition: Rule): Rule {
   return definition;

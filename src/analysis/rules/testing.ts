@@ -134,26 +134,41 @@ function checkLeftUndone(body: Node, code: string, ctx: RuleContext): string | u
   return undefined;
 }
 
+/** Per unit, the fences above each fence line already counted, by `parent id:line start`. */
+const fencesAboveFence = new WeakMap<RuleContext, Map<string, number>>();
+
 /**
  * The fences on the line comments just above a comment, blank lines between them allowed. Read
  * from the text above it: walking a long doc comment's siblings one by one costs a walk from the
- * root for each.
+ * root for each. The walk stops at a fence already counted, so a comment with many examples is
+ * read once rather than once per fence.
  */
 function fencesAbove(comment: Node, ctx: RuleContext): number {
   const parent = comment.parent;
   if (!parent) return 0;
+  let counted = fencesAboveFence.get(ctx);
+  if (!counted) fencesAboveFence.set(ctx, (counted = new Map()));
   const text = ctx.text(parent);
   let fences = 0;
   // From the start of the comment's line back, a line at a time, while lines are line comments or blank.
   let end = text.lastIndexOf('\n', comment.startIndex - parent.startIndex - 1);
+  const ownLine = end + 1;
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).trim();
     end = start - 1;
     if (line === '') continue;
     if (!line.startsWith('//')) break;
-    if (ANY_FENCE.test(docLine(line))) fences++;
+    if (ANY_FENCE.test(docLine(line))) {
+      fences++;
+      const above = counted.get(`${parent.id}:${start}`);
+      if (above !== undefined) {
+        fences += above;
+        break;
+      }
+    }
   }
+  counted.set(`${parent.id}:${ownLine}`, fences);
   return fences;
 }
 

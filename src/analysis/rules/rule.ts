@@ -103,7 +103,7 @@ export function perNode<T>(compute: (node: Node) => T): (node: Node, ctx: RuleCo
   const answers = new WeakMap<RuleContext, Map<number, T>>();
   return (node, ctx) => {
     let byId = answers.get(ctx);
-    if (!byId) answers.set(ctx, (byId = new Map()));
+    if (!byId) answers.set(ctx, (byId = new Map<number, T>()));
     if (byId.has(node.id)) return byId.get(node.id) as T;
     const answer = compute(node);
     byId.set(node.id, answer);

@@ -147,7 +147,7 @@ function fencesAbove(comment: Node, ctx: RuleContext): number {
   const parent = comment.parent;
   if (!parent) return 0;
   let counted = fencesAboveFence.get(ctx);
-  if (!counted) fencesAboveFence.set(ctx, (counted = new Map()));
+  if (!counted) fencesAboveFence.set(ctx, (counted = new Map<string, number>()));
   const text = ctx.text(parent);
   let fences = 0;
   // From the start of the comment's line back, a line at a time, while lines are line comments or blank.

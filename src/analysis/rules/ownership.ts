@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { isComment, isTraitImplMethod } from '../syntax';
-import { normalisePath, perMatch, perNode, rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
+import { isComment } from '../syntax';
+import { normalisePath, perMatch, rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
 
 /** What each borrowed owned type should be borrowed as, and the Clippy lint that says so. */
 const BETTER_PARAMETER: Record<string, { better: string; lint: string }> = {
@@ -40,9 +40,8 @@ const CLONE_MESSAGES: Partial<Record<CloneKind, string>> = {
 /**
  * The names a function binds to a handle: a parameter typed `Arc<..>` or `Rc<..>`, a `let` of
  * that type or of `Arc::new(..)`/`Rc::clone(..)`, or the sender of a `let (tx, rx) = channel()`.
- * Found once per function for all the clones in its body.
  */
-const handleNames = perNode((fn: Node): ReadonlySet<string> => {
+function handleNames(fn: Node): ReadonlySet<string> {
   const names = new Set<string>();
   // Every binding below is judged by one of these words in its type or call: without one, no walk.
   if (!HANDLE_WORDS.test(fn.text)) return names;
@@ -63,13 +62,26 @@ const handleNames = perNode((fn: Node): ReadonlySet<string> => {
     }
   }
   return names;
-});
+}
+
+/** Per unit, each function's handle names by the function's start: found once for all the clones in its body. */
+const handleNamesByFunction = new WeakMap<RuleContext, Map<number, ReadonlySet<string>>>();
 
 /** Whether the function that holds `node` binds `name` to a handle (see {@link handleNames}). */
 function isHandleName(name: string, node: Node, ctx: RuleContext): boolean {
-  let fn = node.parent;
-  while (fn && fn.type !== 'function_item') fn = fn.parent;
-  return fn !== null && handleNames(fn, ctx).has(name);
+  const start = ctx.enclosingFunction(node);
+  if (start === undefined) return false;
+  let byFunction = handleNamesByFunction.get(ctx);
+  if (!byFunction) handleNamesByFunction.set(ctx, (byFunction = new Map<number, ReadonlySet<string>>()));
+  let names = byFunction.get(start);
+  if (!names) {
+    // Walked up only for a function's first clone: each parent link is computed from the root.
+    let fn = node.parent;
+    while (fn && fn.type !== 'function_item') fn = fn.parent;
+    names = fn ? handleNames(fn) : new Set<string>();
+    byFunction.set(start, names);
+  }
+  return names.has(name);
 }
 
 function isHandle(receiver: Node, ctx: RuleContext): boolean {
@@ -250,7 +262,7 @@ export const ownershipRules: Rule[] = [
     check: ({ captures }, ctx) => {
       if (captures.site.namedChildren.some((c) => c?.type === 'mutable_specifier')) return false;
       const fn = captures.site.parent?.parent?.parent;
-      if (fn && isTraitImplMethod(fn)) return false;
+      if (fn && ctx.declaringBlock(fn)?.traitImpl) return false;
       if (readsOwnedOnlyApi(fn?.childForFieldName('body'), captures.name.text)) return false;
       const owned = ctx.text(captures.owned);
       const { better, lint } = BETTER_PARAMETER[owned];

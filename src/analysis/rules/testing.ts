@@ -64,6 +64,13 @@ function testFunction(attribute: Node): Node | null {
 /** Characters that may start a comment or a literal, in whose text an assertion is no assertion. */
 const NON_CODE_START = /[/"']/;
 
+/** The named children of comments and literals: a doc comment's text and markers, a string's content. */
+const NON_CODE_PARTS: ReadonlySet<string> = new Set(['doc_comment', 'inner_doc_comment_marker', 'outer_doc_comment_marker', 'string_content', 'escape_sequence']);
+
+function isNonCodeOrPart(node: Node | null): boolean {
+  return node !== null && (NON_CODE_TYPES.includes(node.type) || NON_CODE_PARTS.has(node.type));
+}
+
 /**
  * Whether the body's text holds an assertion that plainly lies in code: the match spans no
  * comment or literal and does not start inside one. Most tests assert, and this spares them the
@@ -74,10 +81,11 @@ function assertsInPlainCode(body: Node): boolean {
   return ASSERTING_CODE.some((pattern) => {
     const match = pattern.exec(text);
     if (!match || NON_CODE_START.test(match[0])) return false;
-    for (let node: Node | null = body.descendantForIndex(body.startIndex + match.index); node && node.id !== body.id; node = node.parent) {
-      if (NON_CODE_TYPES.includes(node.type)) return false;
-    }
-    return true;
+    // Comments and literals hold no code, so the match lies in one only if the node at its start
+    // is one, or a part of one (a doc comment's text, a string's content), or a token of one. No
+    // walk up to the body: each parent link is computed from the root.
+    const node = body.descendantForIndex(body.startIndex + match.index);
+    return node !== null && !isNonCodeOrPart(node) && (node.isNamed || !isNonCodeOrPart(node.parent));
   });
 }
 

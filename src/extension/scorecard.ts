@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../analysis/errorMessage';
 import type { Finding } from '../analysis/model';
 import { QUOTED_LOCATIONS, reviewToJson, reviewToMarkdown, type ExportContext } from '../rubric/export';
 import { userName } from '../rubric/gitRefs';
@@ -186,7 +187,7 @@ export class Scorecard {
     try {
       parsed = parseReview(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(source))));
     } catch (error) {
-      parsed = { error: `the file is not JSON (${error instanceof Error ? error.message : String(error)})` };
+      parsed = { error: `the file is not JSON (${errorMessage(error)})` };
     }
     if ('error' in parsed) {
       void vscode.window.showErrorMessage(`Rust Review: ${source.path.split('/').pop()} cannot be imported: ${parsed.error}.`);
@@ -290,7 +291,7 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
           return this.scorecard.apply(message);
       }
     } catch (error) {
-      this.log.error(`scorecard: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`scorecard: ${errorMessage(error)}`);
     }
   }
 
@@ -306,7 +307,7 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
     this.pending = setTimeout(() => {
       void this.scorecard.view().then(
         (view) => this.post({ type: 'state', view }),
-        (error: unknown) => this.log.error(`scorecard: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => this.log.error(`scorecard: ${errorMessage(error)}`),
       );
     }, delayMs);
   }

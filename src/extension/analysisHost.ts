@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { EditLatency, ScanSummary } from '../api';
 import { errorMessage } from '../analysis/errorMessage';
 import { analyzeManifest } from '../analysis/manifest';
-import type { CrateManifest, FileAnalysis, Finding, SkippedFile } from '../analysis/model';
+import { isOwnCode, type CrateManifest, type FileAnalysis, type Finding, type SkippedFile } from '../analysis/model';
 import { analyzeProject, needsText, type ProjectFile } from '../analysis/project';
 import type { GrammarBinaries } from '../analysis/parser';
 import { formatBytes } from '../analysis/source';
@@ -165,7 +165,7 @@ export class AnalysisHost implements vscode.Disposable {
     let total = 0;
     for (const key of new Set([...this.scanned.keys(), ...this.documentResults.keys()])) {
       const analysis = this.documentResults.get(key) ?? this.scanned.get(key);
-      if (analysis && (analysis.context === 'code' || analysis.context === 'build')) total += analysis.stats.codeLines;
+      if (analysis && isOwnCode(analysis)) total += analysis.stats.codeLines;
     }
     return total;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { relativePath } from './workspaceFiles';
 
 /*
  * Findings and evidence name their file relative to the workspace folder that holds it, and in a
@@ -9,6 +10,12 @@ import * as vscode from 'vscode';
 /** The workspace folder that holds a file, as the URI string a location keeps. */
 export function workspaceFolderOf(uri: vscode.Uri): string | undefined {
   return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
+}
+
+/** A file's path relative to the workspace folder that holds it, as evidence names it; its whole path outside every folder. */
+export function pathInWorkspace(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder ? relativePath(folder, uri) : uri.path;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import { lastStartingAtOrBefore, startField } from './sortedStarts';
 
 /** Macros inside macros are re-parsed down to this depth; real code rarely nests past three. */
 export const MAX_MACRO_DEPTH = 6;
@@ -38,19 +39,9 @@ export class Layer {
 
   /** The unit whose content holds the node entirely, or undefined for wrapper code. */
   unitOf(node: Node): Unit | undefined {
-    const { segments } = this;
-    let lo = 0;
-    let hi = segments.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (segments[mid].start <= node.startIndex) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastStartingAtOrBefore(this.segments, node.startIndex, startField);
     if (found === -1) return undefined;
-    const unit = (this.units[found] ??= new Unit(this, segments[found]));
+    const unit = (this.units[found] ??= new Unit(this, this.segments[found]));
     return unit.inContent(node) ? unit : undefined;
   }
 }

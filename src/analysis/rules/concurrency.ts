@@ -426,7 +426,7 @@ export const concurrencyRules: Rule[] = [
     polarity: 'concern',
     severity: 'warning',
     weight: 3,
-    caps: true,
+    caps: 'with-threads',
     concurrencyModel: 'shared-state',
     message: '`static mut`: global state that every access reaches through `unsafe`',
     explanation:

@@ -400,6 +400,7 @@ export const errorHandlingRules: Rule[] = [
     polarity: 'strength',
     severity: 'hint',
     weight: 1,
+    opposedBy: 'opaque-error-type',
     message: 'returns a `Result`, so callers decide how to handle failure',
     explanation:
       'A function that returns `Result` makes its failure part of its signature. Callers can propagate it with `?`, match on it or add context; nothing crashes behind their back. Not counted for trait-impl methods (the trait fixes the signature), `fmt::Result`, or an error type that is a string, `()` or a boxed `dyn Error`.',

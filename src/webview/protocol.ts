@@ -5,6 +5,7 @@
  * Export and import are requests: each carries a sequence number, and the extension answers it
  * with a reply of the same number, so that the panel shows what became of it, a failure included.
  */
+import { errorMessage } from '../analysis/errorMessage';
 import type { Level } from '../rubric/model';
 import type { LocationView, ScorecardView } from '../presentation/scorecardView';
 import type { UiState } from './state';
@@ -50,6 +51,6 @@ export async function replyTo(request: ScorecardRequest & { id: number }, run: (
   try {
     return { type: 'reply', id: request.id, outcome: await run() };
   } catch (error) {
-    return { type: 'reply', id: request.id, outcome: { status: 'failed', error: requestFailure(request, error instanceof Error ? error.message : String(error)) } };
+    return { type: 'reply', id: request.id, outcome: { status: 'failed', error: requestFailure(request, errorMessage(error)) } };
   }
 }

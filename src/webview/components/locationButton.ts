@@ -15,6 +15,6 @@ export function locationButton(ctx: PanelContext, location: LocationView, key: s
 
 /** The location fields alone: findings and pinned evidence carry more than `open` needs. */
 function locationOnly(location: LocationView): LocationView {
-  const { file, line, character, endLine, endCharacter } = location;
-  return { file, line, character, endLine, endCharacter };
+  const { file, workspaceFolder, line, character, endLine, endCharacter } = location;
+  return { file, ...(workspaceFolder === undefined ? {} : { workspaceFolder }), line, character, endLine, endCharacter };
 }

@@ -137,6 +137,21 @@ describe('scorecard webview', () => {
     strictEqual($('.counts', card('Error Handling')).textContent, '2 concerns in code');
   });
 
+  it("opens a finding's place, in its own workspace folder, with the location's fields alone", () => {
+    open({ expanded: ['errors'], checklistOpen: false, scrollY: 0 });
+    const errors = category('errors', 'Error Handling');
+    errors.top = [{ ...errors.top[0], workspaceFolder: 'file:///work/second' }, errors.top[1]];
+    receive({ type: 'state', view: view([errors]) });
+    const [first, second] = all<HTMLButtonElement>('.findings .location', card('Error Handling'));
+    strictEqual(first.title, 'Open src/main.rs:4');
+    first.click();
+    second.click();
+    deepStrictEqual(api.take(), [
+      { type: 'open', location: { file: 'src/main.rs', workspaceFolder: 'file:///work/second', line: 3, character: 4, endLine: 3, endCharacter: 12 } },
+      { type: 'open', location: { file: 'src/lib.rs', line: 9, character: 0, endLine: 9, endCharacter: 8 } },
+    ]);
+  });
+
   it('treats text from the repository as text, never as markup', () => {
     open();
     receive({ type: 'state', view: view([category('errors', '<img src=x onerror=alert(1)>')]) });

@@ -5,6 +5,9 @@
 // copies of test/fixtures/careless-takehome, opened in Restricted Mode (no
 // --disable-workspace-trust) in the server's Node extension host.
 //
+// RUST_REVIEW_VSIX names another .vsix to install; RUST_REVIEW_VERBOSE=1 also prints the server's
+// output and the pages' console.
+//
 // A failed test saves a screenshot of the page it drove, and the server's and the page's recent
 // output, under out/e2e/. The whole run may take RUST_REVIEW_E2E_TIMEOUT seconds (default 600)
 // once the server is built; the run (test/support/vscodeRun.mjs) is stopped however it ends.

@@ -153,7 +153,11 @@ export class VscodeRun {
         } catch {
           // the run still stops
         }
-        await this.stop();
+        try {
+          await this.stop();
+        } catch (error) {
+          process.stderr.write(`error while stopping VS Code: ${error?.stack ?? error}\n`);
+        }
         process.exit(code);
       })();
       return ending;

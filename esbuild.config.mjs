@@ -1,7 +1,7 @@
 // Bundles every entry point of the extension, the analysis workers, the webview and the CLI.
 //   node esbuild.config.mjs [--production] [--watch] [--tests] [--scripts]
 // --production starts from an empty dist/, minifies and drops source maps; --tests also bundles the
-// tests into out/, and --scripts the measuring scripts (bench, robustness) into out/scripts/.
+// tests into out/, and --scripts the measuring scripts (bench, robustness, accuracy) into out/scripts/.
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,7 +104,7 @@ if (withTests) {
 }
 
 if (withScripts) {
-  builds.push({ ...node, entryPoints: ['scripts/bench.ts', 'scripts/robustness.ts'], outdir: 'out/scripts' });
+  builds.push({ ...node, entryPoints: ['scripts/bench.ts', 'scripts/robustness.ts', 'scripts/accuracy.ts'], outdir: 'out/scripts' });
 }
 
 // A production build is what gets packaged: nothing left over from a development build (source

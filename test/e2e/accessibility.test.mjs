@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eventually } from '../support/eventually.mjs';
-import { failureDir, makeWorkspace, newWorkbench, root, stepsBuildingOnEachOther } from './session.mjs';
+import { failureDir, root, stepsBuildingOnEachOther, workbenchOnCopy } from './session.mjs';
 import { assert, delay } from './workbench.mjs';
 
 const SECOND = 1000;
@@ -296,10 +296,7 @@ describe('The scorecard is accessible: axe-core in four themes, and the keyboard
   let workbench;
   let workspace;
 
-  before(async () => {
-    workspace = makeWorkspace('careless-takehome');
-    workbench = await newWorkbench();
-  });
+  before(async () => ({ workspace, workbench } = await workbenchOnCopy('careless-takehome')));
 
   after(() => workbench?.page.close());
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eventually } from '../support/eventually.mjs';
-import { extensionHostPids, makeWorkspace, newWorkbench, savedReviewsStartingWith, stepsBuildingOnEachOther, waitForSavedSummary } from './session.mjs';
+import { extensionHostPids, savedReviewsStartingWith, stepsBuildingOnEachOther, waitForSavedSummary, workbenchOnCopy } from './session.mjs';
 import { assert, assertIncludes, delay } from './workbench.mjs';
 
 const SECOND = 1000;
@@ -18,10 +18,7 @@ describe('The review survives a killed extension host and a truncated save file'
   let killed = [];
   const summary = () => workbench.textbox('Summary');
 
-  before(async () => {
-    workspace = makeWorkspace('careless-takehome');
-    workbench = await newWorkbench();
-  });
+  before(async () => ({ workspace, workbench } = await workbenchOnCopy('careless-takehome')));
 
   after(() => workbench?.page.close());
 

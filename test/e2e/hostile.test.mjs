@@ -1,6 +1,6 @@
 // A hostile workspace: its folder, file names and code carry HTML and script, pinned as evidence;
 // nothing may be injected into or run in the scorecard's webview.
-import { makeWorkspace, newWorkbench, stepsBuildingOnEachOther } from './session.mjs';
+import { stepsBuildingOnEachOther, workbenchOnCopy } from './session.mjs';
 import { assert, assertIncludes, delay } from './workbench.mjs';
 
 const HOSTILE_FOLDER = 'hostile-<svg onload=alert(3)>';
@@ -23,11 +23,10 @@ describe('A hostile workspace cannot inject markup or script into the scorecard'
   let workspace;
 
   before(async () => {
-    workspace = makeWorkspace(HOSTILE_FOLDER, {
+    ({ workspace, workbench } = await workbenchOnCopy(HOSTILE_FOLDER, {
       [`src/${HOSTILE_IMG_FILE}`]: HOSTILE_IMG_CODE,
       [`src/${HOSTILE_QUOTE_FILE}`]: HOSTILE_QUOTE_CODE,
-    });
-    workbench = await newWorkbench();
+    }));
   });
 
   after(() => workbench?.page.close());

@@ -5,7 +5,7 @@
 // browser's clipboard; the review still there after reloading the window. With
 // RUST_REVIEW_SCREENSHOTS=1 it also writes the README's screenshots, media/screenshots/hints.png
 // and scorecard.png (1280×800).
-import { makeWorkspace, newWorkbench, saveReadmeScreenshot, stepsBuildingOnEachOther, writeScreenshots } from './session.mjs';
+import { saveReadmeScreenshot, stepsBuildingOnEachOther, workbenchOnCopy, writeScreenshots } from './session.mjs';
 import { assert, assertIncludes, delay, markdownSection } from './workbench.mjs';
 import { eventually } from '../support/eventually.mjs';
 
@@ -30,10 +30,7 @@ describe('The reviewer scores the sample take-home', function () {
   let workspace;
   let markdown = '';
 
-  before(async () => {
-    workspace = makeWorkspace('careless-takehome');
-    workbench = await newWorkbench();
-  });
+  before(async () => ({ workspace, workbench } = await workbenchOnCopy('careless-takehome')));
 
   after(() => workbench?.page.close());
 

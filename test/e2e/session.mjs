@@ -49,7 +49,7 @@ function remember(list, text, max = 300) {
 }
 
 /** A new page of the run's browser, as a workbench. */
-export async function newWorkbench() {
+async function newWorkbench() {
   const page = await session.context.newPage();
   session.lastPage = page;
   page.on('console', (message) => {
@@ -60,8 +60,13 @@ export async function newWorkbench() {
   return new Workbench(page, session.port);
 }
 
+/** A copy of the sample take-home named `name`, with `extraFiles`, and a new workbench page to open it in. */
+export async function workbenchOnCopy(name, extraFiles) {
+  return { workspace: makeWorkspace(name, extraFiles), workbench: await newWorkbench() };
+}
+
 /** A temporary copy of the sample take-home, named `name`, optionally with extra files. */
-export function makeWorkspace(name, extraFiles = {}) {
+function makeWorkspace(name, extraFiles = {}) {
   const parent = fs.mkdtempSync(path.join(run.dir, 'workspace-'));
   const dir = path.join(parent, name);
   fs.cpSync(fixture, dir, { recursive: true });

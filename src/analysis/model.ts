@@ -41,7 +41,10 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
  */
 export type CodeContext = 'code' | 'test' | 'bench' | 'example' | 'build';
 
-/** How a concurrency site shares data: the guide asks candidates to compare the two models. */
+/**
+ * How a concurrency site shares data, which the guide asks candidates to compare, or that it starts
+ * threads or tasks to share it between (`threads`).
+ */
 export type ConcurrencyModel = 'shared-state' | 'message-passing' | 'threads';
 
 /** What the tests cover beyond happy-path unit tests: the Testing descriptors' words. */
@@ -78,9 +81,18 @@ export interface SignalInfo {
   weight?: number;
   /**
    * A concern sure and serious enough to cap its category whatever else the code shows: one kind of
-   * such concern caps the suggestion at "no", two kinds at "strong-no".
+   * such concern caps the suggestion at "no", two kinds at "strong-no". `'with-threads'` caps only
+   * in a crate whose own code starts threads or tasks (a finding of the `threads` model), where the
+   * concern is a data race waiting to happen rather than a style.
    */
-  caps?: boolean;
+  caps?: boolean | 'with-threads';
+  /**
+   * A strength's opposite concern, when the two count the same kind of thing (functions returning a
+   * typed error against public ones returning a string, `()` or a boxed `dyn Error`): the strength
+   * counts toward breadth only where its findings outnumber the concern's, since it is the share,
+   * not one good example, that shows the habit.
+   */
+  opposedBy?: string;
   /** What a test of this kind shows the tests cover, for the Testing category (see rubric/scoring.ts). */
   testCovers?: readonly TestCoverage[];
 }
@@ -115,6 +127,16 @@ export interface Finding {
    * call names. Questions quote it, and the crate model looks it up, so neither reads the file again.
    */
   subject?: string;
+}
+
+/** Test, bench and example code are held to a lower standard than the crate's own code (its library, binaries and build script). */
+export function isOwnCode(where: { readonly context: CodeContext }): boolean {
+  return where.context === 'code' || where.context === 'build';
+}
+
+/** Test code is expected to unwrap and print: of its findings, only the testing signals say how the candidate tests. */
+export function isTestNoise(finding: Finding): boolean {
+  return finding.context === 'test' && finding.category !== 'testing';
 }
 
 export type SkipReason = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'symlink' | 'parse-timeout' | 'analysis-failed';

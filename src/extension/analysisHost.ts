@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { EditLatency, ScanSummary } from '../api';
+import { errorMessage } from '../analysis/errorMessage';
 import { analyzeManifest } from '../analysis/manifest';
-import type { CrateManifest, FileAnalysis, Finding, SkippedFile } from '../analysis/model';
+import { isOwnCode, type CrateManifest, type FileAnalysis, type Finding, type SkippedFile } from '../analysis/model';
 import { analyzeProject, needsText, type ProjectFile } from '../analysis/project';
 import type { GrammarBinaries } from '../analysis/parser';
 import { formatBytes } from '../analysis/source';
@@ -113,7 +114,7 @@ export class AnalysisHost implements vscode.Disposable {
     })();
     this.connection = started;
     started.catch((error: unknown) => {
-      this.log.error(`the analysis worker did not start: ${describe(error)}`);
+      this.log.error(`the analysis worker did not start: ${errorMessage(error)}`);
       if (this.connection === started) this.connection = undefined;
     });
     return started;
@@ -164,7 +165,7 @@ export class AnalysisHost implements vscode.Disposable {
     let total = 0;
     for (const key of new Set([...this.scanned.keys(), ...this.documentResults.keys()])) {
       const analysis = this.documentResults.get(key) ?? this.scanned.get(key);
-      if (analysis && (analysis.context === 'code' || analysis.context === 'build')) total += analysis.stats.codeLines;
+      if (analysis && isOwnCode(analysis)) total += analysis.stats.codeLines;
     }
     return total;
   }
@@ -290,7 +291,7 @@ export class AnalysisHost implements vscode.Disposable {
         if (!superseded()) this.forget(key);
         return;
       }
-      skip('unreadable', describe(error));
+      skip('unreadable', errorMessage(error));
     }
   }
 
@@ -328,7 +329,7 @@ export class AnalysisHost implements vscode.Disposable {
       this.updated.fire(files.map((file) => file.uri));
     } catch (error) {
       // Gone again before it was read: its deletion is reported on its own.
-      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.log.error(`${uri.path}: ${describe(error)}`);
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.log.error(`${uri.path}: ${errorMessage(error)}`);
     }
   }
 
@@ -420,7 +421,7 @@ export class AnalysisHost implements vscode.Disposable {
       );
       this.accept(tracked, reply.version, reply.analysis);
     } catch (error) {
-      this.log.error(`${tracked.file}: ${describe(error)}`);
+      this.log.error(`${tracked.file}: ${errorMessage(error)}`);
     }
   }
 
@@ -462,7 +463,7 @@ export class AnalysisHost implements vscode.Disposable {
       }
       this.noteDrawing(key, { startedAt: repliedAt, turnStartedAt: repliedAt });
     } catch (error) {
-      this.log.error(`${tracked.file}: ${describe(error)}`);
+      this.log.error(`${tracked.file}: ${errorMessage(error)}`);
       if (this.open.get(document.uri.toString()) === tracked && !document.isClosed) await this.sendOpen(tracked, document);
     }
   }
@@ -557,8 +558,4 @@ export class AnalysisHost implements vscode.Disposable {
     void this.connection?.then((c) => c.close(), () => undefined);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -10,7 +10,7 @@ import { NOTE_COMMAND, PIN_COMMAND } from './editorFeatures';
 import { toRange, type HintRenderer } from './hints';
 import type { RepositoryInfo } from './repository';
 import type { ReviewStore } from './reviewStore';
-import { relativePath } from './workspaceFiles';
+import { pathInWorkspace } from './workspaceFolders';
 
 export interface CommandContext {
   host: AnalysisHost;
@@ -30,12 +30,11 @@ async function pin(ctx: CommandContext, request: PinRequest, categoryId: string,
   const statement = request.signal ? statementLines(nearLines, startLine - near, endLine - near) : { startLine: startLine - near, endLine: endLine - near };
   const last = Math.min(near + statement.endLine, document.lineCount - 1);
   const lines = new vscode.Range(near + statement.startLine, 0, last, document.lineAt(last).text.length);
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
   const repository = await ctx.repository();
   const evidence: PinnedEvidence = {
     id: crypto.randomUUID(),
     categoryId,
-    file: folder ? relativePath(folder, uri) : uri.path,
+    file: pathInWorkspace(uri),
     range: { startLine, startCharacter, endLine, endCharacter },
     ...(repository?.commit ? { commit: repository.commit } : {}),
     snippet: document.getText(lines),
@@ -75,10 +74,9 @@ async function showCategoryFindings(ctx: CommandContext, category?: CategoryId):
     .filter((f) => f.finding.category === chosen)
     .sort((a, b) => rank[a.finding.polarity] - rank[b.finding.polarity])
     .map(({ uri, finding }) => {
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
       return {
         label: `${{ concern: '$(warning)', strength: '$(pass)', info: '$(info)' }[finding.polarity]} ${finding.message.replace(/`/g, '')}`,
-        description: `${folder ? relativePath(folder, uri) : uri.path}:${finding.range.start.line + 1}`,
+        description: `${pathInWorkspace(uri)}:${finding.range.start.line + 1}`,
         detail: finding.context === 'code' ? undefined : `in ${finding.context} code`,
         uri,
         finding,

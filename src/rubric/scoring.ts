@@ -1,4 +1,4 @@
-import type { Finding, SignalInfo, TestCoverage } from '../analysis/model';
+import { isOwnCode, type Finding, type SignalInfo, type TestCoverage } from '../analysis/model';
 import { signalById } from '../analysis/signals';
 import { LEVEL_SCORES, type EvidenceCounts, type Level, type Rubric, type RubricCategory } from './model';
 import type { Review } from './review';
@@ -9,6 +9,8 @@ export interface CategoryEvidence {
   findings: Finding[];
   /** Lines of the crate's own code the findings were found in: concerns are weighed per 1,000 of them. */
   codeLines: number;
+  /** The crate's own code starts threads or tasks, so a concern that caps only then does (see SignalInfo.caps). */
+  startsThreads: boolean;
 }
 
 /**
@@ -18,11 +20,6 @@ export interface CategoryEvidence {
 export interface Suggestion {
   level?: Level;
   reason: string;
-}
-
-/** Test, bench and example code are held to a lower standard than the crate's own code. */
-export function isOwnCode(finding: Finding): boolean {
-  return finding.context === 'code' || finding.context === 'build';
 }
 
 const signalOf = (id: string): SignalInfo | undefined => signalById(id);
@@ -35,7 +32,19 @@ export function weightOf(rule: string): number {
   return signal.severity === 'hint' ? 0.25 : signal.severity === 'information' ? 1 : 3;
 }
 
-const caps = (f: Finding) => f.polarity === 'concern' && isOwnCode(f) && signalOf(f.rule)?.caps === true;
+/** Whether the crate's own code starts threads or tasks: a finding of the `threads` concurrency model outside tests. */
+export function startsThreads(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.concurrencyModel === 'threads' && isOwnCode(f));
+}
+
+/** Which own-code concerns cap their category, in a crate that does or does not start threads. */
+function capsWhere(threads: boolean): (f: Finding) => boolean {
+  return (f) => {
+    if (f.polarity !== 'concern' || !isOwnCode(f)) return false;
+    const caps = signalOf(f.rule)?.caps;
+    return caps === true || (caps === 'with-threads' && threads);
+  };
+}
 
 /** How many findings of one signal may come before every other signal has had its turn. */
 const PER_SIGNAL_TURN = 2;
@@ -46,7 +55,8 @@ const PER_SIGNAL_TURN = 2;
  * the crate's own code before tests, benches and examples, info last. A signal shows at most two
  * findings before the others have had their turn.
  */
-export function rankEvidence(findings: readonly Finding[]): Finding[] {
+export function rankEvidence(findings: readonly Finding[], threads = startsThreads(findings)): Finding[] {
+  const caps = capsWhere(threads);
   const own = findings.filter(isOwnCode);
   const rest = findings.filter((f) => !isOwnCode(f));
   const ofPolarity = (list: Finding[], polarity: Finding['polarity']) => list.filter((f) => f.polarity === polarity);
@@ -94,7 +104,8 @@ export function evidenceFor(category: RubricCategory, findings: readonly Finding
   const mine = findings.filter((f) => signals.has(f.rule));
   const counts: EvidenceCounts = { concern: { code: 0, test: 0 }, strength: { code: 0, test: 0 }, info: { code: 0, test: 0 } };
   for (const finding of mine) counts[finding.polarity][isOwnCode(finding) ? 'code' : 'test']++;
-  return { counts, findings: rankEvidence(mine), codeLines };
+  const threads = startsThreads(findings);
+  return { counts, findings: rankEvidence(mine, threads), codeLines, startsThreads: threads };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -144,7 +155,7 @@ export function suggestLevel(category: RubricCategory, evidence: CategoryEvidenc
   if (category.signals.some((s) => signalOf(s)?.countsOneTest)) return suggestTesting(category, evidence);
   const own = evidence.findings.filter(isOwnCode);
   const concerns = own.filter((f) => f.polarity === 'concern');
-  const strengthKinds = distinct(own.filter((f) => f.polarity === 'strength'));
+  const { counted: strengthKinds, outweighed } = weighStrengths(own);
   if (concerns.length === 0 && strengthKinds.length === 0) {
     const info = own.length + evidence.findings.filter((f) => !isOwnCode(f)).length;
     return { reason: info > 0 ? 'no suggestion: only facts to weigh (info findings), no concerns or strengths in the crate\'s own code' : 'no suggestion: nothing found in this category' };
@@ -152,12 +163,13 @@ export function suggestLevel(category: RubricCategory, evidence: CategoryEvidenc
   const lines = Math.max(evidence.codeLines, MIN_CODE_LINES);
   const density = concerns.reduce((sum, f) => sum + weightOf(f.rule), 0) / (lines / 1000);
   const band = bandOf(density);
-  const capKinds = distinct(concerns.filter(caps));
+  const capKinds = distinct(concerns.filter(capsWhere(evidence.startsThreads)));
   const cap: Level | undefined = capKinds.length >= 2 ? 'strong-no' : capKinds.length === 1 ? 'no' : undefined;
   const breadth = strengthKinds.length;
 
   const densityWords = `${DENSITY_BANDS[band].words}${band > 0 ? ` (${formatDensity(density)} weighted per 1,000 lines of the crate's own code, mostly ${list(distinct(concerns).slice(0, 2).map(named))})` : ''}`;
-  const breadthWords = breadth === 0 ? 'no strengths' : `${plural(breadth, 'kind')} of strength (${list(strengthKinds.map(named))})`;
+  const outweighedWords = outweighed.map(({ strength, concern, found, against }) => `; ${named(strength)} not counted: ${found} against ${against} ${named(concern)}`).join('');
+  const breadthWords = `${breadth === 0 ? 'no strengths' : `${plural(breadth, 'kind')} of strength (${list(strengthKinds.map(named))})`}${outweighedWords}`;
   const said = `${densityWords}; ${breadthWords}`;
   const capWords = capKinds.length > 0 ? `; capped by ${list(capKinds.map(named))}` : '';
 
@@ -174,11 +186,35 @@ export function suggestLevel(category: RubricCategory, evidence: CategoryEvidenc
     if (cap) return { level: cap, reason: `${said}${capWords}` };
     const against = distinct(concerns).slice(0, 2).map(named);
     const forIt = strengthKinds.slice(0, 2).map(named);
-    return { reason: `mixed: read the code. Against: ${list(against)} (${DENSITY_BANDS[band].words}, ${formatDensity(density)} per 1,000 lines); for: ${list(forIt)}` };
+    return { reason: `mixed: read the code. Against: ${list(against)} (${DENSITY_BANDS[band].words}, ${formatDensity(density)} per 1,000 lines); for: ${list(forIt)}${outweighedWords}` };
   }
   const capped = cap ? lower(level, cap) : level;
   const candidate = capped === 'yes' && band <= 1 && breadth >= 3 ? `; ${strongYesQuestion(category)}` : '';
   return { level: capped, reason: `${said}${capWords}${candidate}` };
+}
+
+interface Outweighed {
+  strength: string;
+  concern: string;
+  found: number;
+  against: number;
+}
+
+/**
+ * The kinds of strength that count toward breadth, and those that do not because the concern that
+ * counts the same kind of thing is found as often or more (see SignalInfo.opposedBy).
+ */
+function weighStrengths(own: readonly Finding[]): { counted: string[]; outweighed: Outweighed[] } {
+  const found = (rule: string) => own.filter((f) => f.rule === rule).length;
+  const counted: string[] = [];
+  const outweighed: Outweighed[] = [];
+  for (const strength of distinct(own.filter((f) => f.polarity === 'strength'))) {
+    const concern = signalOf(strength)?.opposedBy;
+    const against = concern ? found(concern) : 0;
+    if (concern && against >= found(strength)) outweighed.push({ strength, concern, found: found(strength), against });
+    else counted.push(strength);
+  }
+  return { counted, outweighed };
 }
 
 /** The distinct signals of findings, weightiest first, then most found. */

@@ -25,6 +25,8 @@ function finding(rule: string, polarity: Finding['polarity'], file: string, line
     startIndex: line * 100 + character,
     endIndex: line * 100 + character + 8,
     context: 'code',
+    // As the analysis reports it: a site that starts threads says so.
+    ...(SIGNALS.find((s) => s.id === rule)?.concurrencyModel === 'threads' ? { concurrencyModel: 'threads' as const } : {}),
     ...overrides,
   };
 }

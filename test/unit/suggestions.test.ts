@@ -7,6 +7,7 @@ import { signalById } from '../../src/analysis/signals';
 import { scanDirectory } from '../../src/cli/scan';
 import { assessRubric, type CategoryAssessment } from '../../src/rubric/assessment';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
+import { evidenceFor, suggestLevel } from '../../src/rubric/scoring';
 
 const FIXTURES = path.resolve('test/fixtures');
 const BUNDLE = path.resolve('dist');
@@ -16,6 +17,24 @@ const scan = (root: string) => scanDirectory(root, { threads: 0, bundleDir: BUND
 const assess = (report: ScanReport, findings: readonly Finding[] = report.findings) => assessRubric(DEFAULT_RUBRIC, findings, report.project.codeLines);
 /** Each category's suggested level, `-` for none. */
 const levels = (assessed: CategoryAssessment[]) => Object.fromEntries(assessed.map((a) => [a.category.id, a.suggestion.level ?? '-']));
+
+/** A finding of a signal at the start of a file, as the analysis would report it. */
+function findingOf(rule: string, file: string, context: Finding['context'] = 'code'): Finding {
+  const signal = signalById(rule)!;
+  return {
+    rule,
+    category: signal.category,
+    polarity: signal.polarity,
+    severity: signal.severity,
+    message: signal.message,
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    startIndex: 0,
+    endIndex: 1,
+    context,
+    ...(signal.concurrencyModel ? { concurrencyModel: signal.concurrencyModel } : {}),
+  };
+}
 
 function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'rust-review-suggest-'));
@@ -62,6 +81,38 @@ describe('suggested levels', function () {
     ok(assess(careful).some((a) => a.suggestion.reason.includes('candidate for strong-yes: ask about')));
   });
 
+  it('caps a category by static mut only where the crate starts threads or tasks', () => {
+    const concurrency = DEFAULT_RUBRIC.categories.find((c) => c.id === 'concurrency')!;
+    const base = [findingOf('static-mut', 'src/state.rs'), findingOf('bounded-channel', 'src/queue.rs'), findingOf('channel', 'src/queue.rs')];
+    const alone = suggestLevel(concurrency, evidenceFor(concurrency, base, 1000));
+    ok(!alone.reason.includes('capped by'), alone.reason);
+    for (const starter of ['thread-spawn', 'spawn-task']) {
+      const threaded = suggestLevel(concurrency, evidenceFor(concurrency, [...base, findingOf(starter, 'src/main.rs')], 1000));
+      ok(threaded.reason.includes('capped by `static-mut`'), `${starter}: ${threaded.reason}`);
+      ok(threaded.level === 'no' || threaded.level === 'strong-no', `${starter}: ${threaded.level}`);
+    }
+    // A thread started only by a test does not make the crate's own static mut a race.
+    const inTest = suggestLevel(concurrency, evidenceFor(concurrency, [...base, findingOf('thread-spawn', 'src/lib.rs', 'test')], 1000));
+    ok(!inTest.reason.includes('capped by'), inTest.reason);
+  });
+
+  it('counts typed errors as a strength only where they outnumber the opaque ones', () => {
+    const errors = DEFAULT_RUBRIC.categories.find((c) => c.id === 'error-handling')!;
+    const typed = (n: number) => Array.from({ length: n }, (_, i) => findingOf('result-fn', `src/typed${i}.rs`));
+    const opaque = (n: number) => Array.from({ length: n }, (_, i) => findingOf('opaque-error-type', `src/opaque${i}.rs`));
+    const mostlyOpaque = suggestLevel(errors, evidenceFor(errors, [...typed(2), ...opaque(5), findingOf('custom-error-type', 'src/error.rs')], 1000));
+    ok(mostlyOpaque.reason.includes('`result-fn` not counted: 2 against 5 `opaque-error-type`'), mostlyOpaque.reason);
+    ok(!/kinds? of strength \([^)]*result-fn/.test(mostlyOpaque.reason), mostlyOpaque.reason);
+    const mostlyTyped = suggestLevel(errors, evidenceFor(errors, [...typed(5), ...opaque(2), findingOf('custom-error-type', 'src/error.rs')], 1000));
+    ok(/2 kinds of strength \(.*`result-fn`/.test(mostlyTyped.reason), mostlyTyped.reason);
+    // The opposed concern belongs to the same category and is a concern.
+    for (const signal of DEFAULT_RUBRIC.categories.flatMap((c) => c.signals).map((id) => signalById(id)!)) {
+      if (!signal.opposedBy) continue;
+      const concern = signalById(signal.opposedBy);
+      deepStrictEqual([concern?.polarity, concern?.category], ['concern', signal.category], signal.id);
+    }
+  });
+
   it('changes no level of the careful sample for one false positive of any low-confidence signal', () => {
     const before = levels(assess(careful));
     const lowConfidence = [...new Set(DEFAULT_RUBRIC.categories.flatMap((c) => c.signals))].filter((id) => {
@@ -71,19 +122,7 @@ describe('suggested levels', function () {
     ok(lowConfidence.length >= 20, `${lowConfidence.length} low-confidence signals`);
     const changed: string[] = [];
     for (const rule of lowConfidence) {
-      const signal = signalById(rule)!;
-      const falsePositive: Finding = {
-        rule,
-        category: signal.category,
-        polarity: 'concern',
-        severity: signal.severity,
-        message: signal.message,
-        file: 'src/store.rs',
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
-        startIndex: 0,
-        endIndex: 1,
-        context: signal.category === 'testing' ? 'test' : 'code',
-      };
+      const falsePositive = findingOf(rule, 'src/store.rs', signalById(rule)!.category === 'testing' ? 'test' : 'code');
       const after = levels(assess(careful, [...careful.findings, falsePositive]));
       for (const category of Object.keys(before)) if (after[category] !== before[category]) changed.push(`${rule}: ${category} ${before[category]} → ${after[category]}`);
     }
@@ -108,12 +147,11 @@ describe('suggested levels', function () {
     const JUDGED = ['design', 'concurrency', 'error-handling', 'ownership'];
     /**
      * Strong-no that the code earns by the rubric's own caps, two kinds of high-confidence concern:
-     * log's `static mut LOGGER` (set once through `set_logger_racy`, whose safety the caller
-     * promises) beside `unsafe impl Send/Sync` without a `// SAFETY:` comment; rayon-core's
-     * `static mut THE_REGISTRY` beside `unsafe impl Send for JobRef` and others, also without one.
-     * A candidate's take-home with both would be asked about them, and so would these.
+     * rayon-core, a thread pool, has `static mut THE_REGISTRY` beside `unsafe impl Send for JobRef`
+     * and others without a `// SAFETY:` comment. A candidate's take-home with both would be asked
+     * about them, and so would this. log's `static mut LOGGER` caps nothing: log starts no thread.
      */
-    const EXCEPTIONS: Record<string, string> = { 'log/concurrency': 'static-mut,unsafe-send-sync', 'rayon-core/concurrency': 'static-mut,unsafe-send-sync' };
+    const EXCEPTIONS: Record<string, string> = { 'rayon-core/concurrency': 'static-mut,unsafe-send-sync' };
 
     it('are not strong-no in design, concurrency, error handling or ownership, but for the explained exceptions', async () => {
       const missing = CRATES.filter((name) => !readdirSync(REGISTRY).some((dir) => dir.startsWith(`${name}-`) && /^\d/.test(dir.slice(name.length + 1))));

@@ -129,6 +129,8 @@ export const asyncRules: Rule[] = [
     category: 'async',
     polarity: 'info',
     severity: 'hint',
+    // A runtime's worker threads run spawned tasks (Tokio's default runtime has several).
+    concurrencyModel: 'threads',
     message: 'spawns an async task',
     explanation:
       'A spawned task runs concurrently and outlives its caller unless joined. Strong candidates keep the `JoinHandle`, handle its error and think about cancellation and shutdown.',

@@ -25,6 +25,9 @@ function hasSafetyComment(item: Node, ctx: RuleContext): boolean {
 }
 
 /** Whether the match is an `unsafe impl Send/Sync`, and whether it is justified: both rules of the pattern ask, answered once. */
+/** Impls of a trait whose name holds `Send` or `Sync`: most impls are of other traits, and stop at the query. */
+const UNSAFE_SEND_SYNC_IMPL = '(impl_item trait: (_) @trait type: (_) @site.end (#match? @trait "Send|Sync")) @site';
+
 const unsafeSendSync = perMatch(({ captures }: RuleMatch, ctx: RuleContext) =>
   isUnsafeSendSyncImpl(captures.site, captures.trait, ctx) ? { justified: hasSafetyComment(captures.site, ctx) } : undefined,
 );
@@ -308,9 +311,10 @@ export const concurrencyRules: Rule[] = [
     // that initialise nothing declared: `let flag = Arc::new(AtomicBool::new(false))`.
     match: [
       ...['field_declaration', 'static_item', 'const_item'].map((item) => ({
-        query: `(${item} type: [(type_identifier) (scoped_type_identifier)] @site)`,
+        query: `(${item} type: [(type_identifier) (scoped_type_identifier)] @site (#match? @site "Atomic"))`,
       })),
-      { query: '(type_arguments [(type_identifier) (scoped_type_identifier)] @site)' },
+      // Every type argument is a match: the query keeps only those that name an atomic.
+      { query: '(type_arguments [(type_identifier) (scoped_type_identifier)] @site (#match? @site "Atomic"))' },
       { calls: ['new', 'default'] },
     ],
     check: ({ captures }, ctx) => {
@@ -422,7 +426,7 @@ export const concurrencyRules: Rule[] = [
     polarity: 'concern',
     severity: 'warning',
     weight: 3,
-    caps: true,
+    caps: 'with-threads',
     concurrencyModel: 'shared-state',
     message: '`static mut`: global state that every access reaches through `unsafe`',
     explanation:
@@ -441,7 +445,7 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'Implementing `Send` or `Sync` by hand tells the compiler a type is thread-safe when it could not prove it. It is needed around raw pointers and in the internals of synchronisation primitives, and it always needs a written justification: the convention (and Clippy\'s `undocumented_unsafe_blocks`, which covers unsafe impls) is a `// SAFETY:` comment above the impl. This one has none.',
     question: 'What makes this type safe to send or share across threads? Where is that argued?',
-    match: { query: `(impl_item trait: (_) @trait type: (_) @site.end) @site` },
+    match: { query: UNSAFE_SEND_SYNC_IMPL },
     check: (match, ctx) => unsafeSendSync(match, ctx)?.justified === false,
   }),
   rule({
@@ -453,7 +457,7 @@ export const concurrencyRules: Rule[] = [
     explanation:
       'This hand-written `Send` or `Sync` impl states why the type is thread-safe. Check that the argument holds: every field must be safe to move (for `Send`) or to share (for `Sync`) across threads under the bounds given.',
     question: 'Walk me through the safety argument: which field would make this unsound without the bounds?',
-    match: { query: `(impl_item trait: (_) @trait type: (_) @site.end) @site` },
+    match: { query: UNSAFE_SEND_SYNC_IMPL },
     check: (match, ctx) => unsafeSendSync(match, ctx)?.justified === true,
   }),
   rule({

@@ -1,7 +1,7 @@
 // Bundles every entry point of the extension, the analysis workers, the webview and the CLI.
-//   node esbuild.config.mjs [--production] [--watch] [--tests]
+//   node esbuild.config.mjs [--production] [--watch] [--tests] [--scripts]
 // --production starts from an empty dist/, minifies and drops source maps; --tests also bundles the
-// tests into out/.
+// tests into out/, and --scripts the measuring scripts (bench, robustness, accuracy) into out/scripts/.
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const withTests = args.has('--tests');
+const withScripts = args.has('--scripts');
 
 const common = {
   bundle: true,
@@ -106,6 +107,10 @@ if (withTests) {
       inject: ['test/integration/suite/process-shim.js'],
     },
   );
+}
+
+if (withScripts) {
+  builds.push({ ...node, entryPoints: ['scripts/bench.ts', 'scripts/robustness.ts', 'scripts/accuracy.ts'], outdir: 'out/scripts' });
 }
 
 // A production build is what gets packaged: nothing left over from a development build (source

@@ -74,6 +74,7 @@ export default defineConfig(
     files: ['test/e2e/**', 'test/integration/launcher/**'],
     languageOptions: { globals: globals.browser },
   },
+  { files: ['test/e2e/**'], languageOptions: { globals: globals.mocha } },
   { files: ['test/integration/suite/process-shim.js'], languageOptions: { globals: globals.worker } },
 
   // Import boundaries.

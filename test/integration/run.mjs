@@ -11,11 +11,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HOST_KINDS_USAGE, hostKinds } from '../support/hostKinds.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const kindArg = process.argv.indexOf('--kind');
 const kind = kindArg === -1 ? 'both' : process.argv[kindArg + 1];
-const kinds = { node: ['node'], web: ['web'], both: ['node', 'web'] }[kind];
+const kinds = hostKinds(kind);
 const testsArg = process.argv.indexOf('--tests');
 const forwarded = testsArg === -1 ? [] : ['--tests', process.argv[testsArg + 1]];
 const generatorArg = process.argv.indexOf('--workspace-generator');
@@ -23,7 +24,7 @@ const generator = generatorArg === -1 ? undefined : path.resolve(process.argv[ge
 const workspaceFileArg = process.argv.indexOf('--workspace-file');
 const workspaceFile = workspaceFileArg === -1 ? undefined : process.argv[workspaceFileArg + 1];
 if (!kinds) {
-  console.error(`run: --kind must be node, web or both (got "${kind}")`);
+  console.error(`run: ${HOST_KINDS_USAGE} (got "${kind}")`);
   process.exit(2);
 }
 

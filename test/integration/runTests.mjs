@@ -36,6 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import testElectron from '@vscode/test-electron';
+import { HOST_KINDS_USAGE, hostKinds } from '../support/hostKinds.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const launcher = fileURLToPath(new URL('./launcher/code-browser.mjs', import.meta.url));
@@ -59,8 +60,8 @@ try {
 } catch (error) {
   fail(error.message);
 }
-const kinds = { node: ['node'], web: ['web'], both: ['node', 'web'] }[values.kind];
-if (!kinds) fail(`--kind must be node, web or both (got "${values.kind}")`);
+const kinds = hostKinds(values.kind);
+if (!kinds) fail(`${HOST_KINDS_USAGE} (got "${values.kind}")`);
 
 const extensionDevelopmentPath = path.resolve(values['extension-dir']);
 // The default test indexes are relative to the extension, given paths to the cwd.

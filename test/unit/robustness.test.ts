@@ -1,4 +1,5 @@
-import { deepStrictEqual, ok, strictEqual } from 'node:assert';
+import { deepStrictEqual, match, ok, strictEqual } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,19 @@ describe('hostile input', function () {
     const truncated = (await analyzer()).analyzeText('src/cut.rs', 'fn f() { x.expect("a"); y.unwrap(); }\nfn g(a: &String');
     deepStrictEqual(truncated.analysis?.findings.map((f) => f.rule), ['expect', 'unwrap', 'ref-owned-param']);
     strictEqual(truncated.analysis?.stats.hasSyntaxErrors, true);
+  });
+
+  it('the robustness run (npm run robustness) reads what the CLI reads, counts each skip and finds no exception', () => {
+    const result = spawnSync(process.execPath, [path.resolve('out/scripts/robustness.js'), '--workers', '1', root], { encoding: 'utf8', timeout: 50_000 });
+    strictEqual(result.status, 0, `${result.stdout}${result.stderr}`);
+    // The walker reads links to files through, and leaves the looping links and the link to a folder out.
+    match(result.stdout, /^ {2}files: {6}7 \.rs files, /m);
+    match(result.stdout, /^ {2}analysed: {3}4 files, .*, 3 findings$/m);
+    match(result.stdout, /^ {2}skipped: {4}3 \(/m);
+    for (const [reason, file] of [['binary', 'src/binary.rs'], ['not-utf8', 'src/latin1.rs'], ['too-large', 'src/parens.rs']]) {
+      match(result.stdout, new RegExp(`^ {4}${reason}: ${file} \\(`, 'm'));
+    }
+    match(result.stdout, /^ {2}exceptions: 0$/m);
   });
 
   it('gives up on a file whose parse runs over the time budget, and says so', async () => {

@@ -1,7 +1,9 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { EditLatency, ExtensionApi } from '../../../src/api';
+import { eventually } from '../../support/eventually.mjs';
 import { blockingMonitor, type LateSample } from '../support/blockingMonitor';
+import { folder } from '../support/workspace';
 import { busiestOtherThread, clocksProbe, threadsRan, timesAround, timesBetween, timesDuring, type ThreadClocks } from './threads';
 
 /**
@@ -97,13 +99,9 @@ function longTurnsSummary(flushes: readonly EditLatency[], pauses: readonly GcPa
   return `${long.length} of ${flushes.length}${each.length > 0 ? `: ${each.join(', ')} ms` : ''}`;
 }
 
-async function waitFor(probe: () => boolean, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
+/** How long the bench waits for hints, and how often it looks: often, as the latencies it reads are timed. */
+const WAIT_MS = 60_000;
+const POLL_MS = 2;
 
 const rustDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'rust-review');
 
@@ -125,23 +123,22 @@ pub async fn handle_${i}(store: &Store, line: &str) -> Result<String, StoreError
 }
 
 export async function measure(): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!folder) throw new Error('the benchmark needs a workspace folder');
+  const workspace = folder();
 
   const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
   // The workspace holds a Cargo.toml, so VS Code activated the extension before this code ran;
   // the extension records its own times.
   const api = await extension.activate();
-  const main = vscode.Uri.joinPath(folder, 'src/main.rs');
+  const main = vscode.Uri.joinPath(workspace, 'src/main.rs');
   await vscode.window.showTextDocument(main);
-  await waitFor(() => rustDiagnostics(main).length > 0 && api.timings.firstHintsAt !== undefined);
+  await eventually(() => rustDiagnostics(main).length > 0 && api.timings.firstHintsAt !== undefined, Boolean, 'main.rs shows its first hints', WAIT_MS, POLL_MS);
   print('activation to first hints in the active editor', `${(api.timings.firstHintsAt ?? NaN) - api.timings.activatedAt} ms`);
   await api.firstScan;
 
   // A full scan of 100 files (the sample's own and generated ones), timed by the host itself.
   for (let i = 0; i < 92; i++) {
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `src/generated/g${i}.rs`), new TextEncoder().encode(generatedFile(8)));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(workspace, `src/generated/g${i}.rs`), new TextEncoder().encode(generatedFile(8)));
   }
   const scanMonitor = blockingMonitor(clocksProbe(undefined));
   const scan = await api.host.scanWorkspace();
@@ -149,19 +146,19 @@ export async function measure(): Promise<void> {
   print(`full scan of ${scan.files} files`, `${scan.ms} ms; host thread blocked: ${blockedSummary(scanLags)}`);
 
   // Keystrokes in a 5,000-line file: each edit waits out the debounce, then times edit to hints.
-  const big = vscode.Uri.joinPath(folder, 'src/big.rs');
+  const big = vscode.Uri.joinPath(workspace, 'src/big.rs');
   await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(generatedFile(455)));
   const ranBeforeOpening = threadsRan();
   const document = await vscode.workspace.openTextDocument(big);
   const editor = await vscode.window.showTextDocument(document);
-  await waitFor(() => rustDiagnostics(big).length > 0);
+  await eventually(() => rustDiagnostics(big).length > 0, Boolean, 'big.rs shows hints', WAIT_MS, POLL_MS);
   print('lines in the edited file', String(document.lineCount));
   const debounceMs = vscode.workspace.getConfiguration('rustReview').get<number>('debounceMs', 300);
   // The first edit right after opening also waits for the worker's first full analysis of the
   // document (and a cold JIT): reported on its own, so that the series below is typing.
   const beforeFirst = api.host.stats.editLatencies.length;
   await editor.edit((edit) => edit.insert(new vscode.Position(50, 0), '    let first = y.unwrap();\n'));
-  await waitFor(() => api.host.stats.editLatencies.length > beforeFirst);
+  await eventually(() => api.host.stats.editLatencies.length > beforeFirst, Boolean, 'the hints of the first edit are drawn', WAIT_MS, POLL_MS);
   const first = api.host.stats.editLatencies[api.host.stats.editLatencies.length - 1];
   print('first edit after opening: sent to hints drawn', `${first.hintsMs.toFixed(0)} ms (worker ${first.workerMs.toFixed(0)} ms)`);
   // The worker's thread, to tell its waits for a core from its work.
@@ -180,7 +177,7 @@ export async function measure(): Promise<void> {
     const before = api.host.stats.editLatencies.length;
     const started = performance.now();
     await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), `    let x${i} = y.unwrap();\n`));
-    await waitFor(() => api.host.stats.editLatencies.length > before);
+    await eventually(() => api.host.stats.editLatencies.length > before, Boolean, 'the hints of the edit are drawn', WAIT_MS, POLL_MS);
     editToHints.push(performance.now() - started - debounceMs);
     editToEvent.push(changedAt - started);
   }
@@ -238,7 +235,7 @@ export async function measure(): Promise<void> {
     const latencies = api.host.stats.editLatencies;
     const last = latencies[latencies.length - 1];
     await besidePanel.edit((edit) => edit.insert(new vscode.Position(160 + i * 120, 0), `    let z${i} = y.unwrap();\n`));
-    await waitFor(() => latencies[latencies.length - 1] !== last);
+    await eventually(() => latencies[latencies.length - 1] !== last, Boolean, 'the hints of the edit are drawn', WAIT_MS, POLL_MS);
     await new Promise((resolve) => setTimeout(resolve, PANEL_REDRAW_WAIT_MS));
   }
   const panelLags = panelMonitor.stop();
@@ -260,7 +257,7 @@ export async function measure(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
   // The peer: the same edits of a plain text file as long, which no extension analyses, at the same pace.
-  const plain = vscode.Uri.joinPath(folder, 'big.txt');
+  const plain = vscode.Uri.joinPath(workspace, 'big.txt');
   await vscode.workspace.fs.writeFile(plain, new TextEncoder().encode(generatedFile(455)));
   const plainEditor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain));
   const plainToEvent: number[] = [];
@@ -268,7 +265,7 @@ export async function measure(): Promise<void> {
   for (let i = 0; i < EDITS; i++) {
     const started = performance.now();
     await plainEditor.edit((edit) => edit.insert(new vscode.Position(100 + i * 120, 0), `    let x${i} = y.unwrap();\n`));
-    await waitFor(() => changedAt > started);
+    await eventually(() => changedAt > started, Boolean, 'the extension host hears of the edit', WAIT_MS, POLL_MS);
     plainToEvent.push(changedAt - started);
     await new Promise((resolve) => setTimeout(resolve, debounceMs + median(editToHints)));
   }

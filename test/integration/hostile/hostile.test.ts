@@ -3,6 +3,7 @@ import { rename } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/api';
 import { blockingMonitor } from '../support/blockingMonitor';
+import { folder } from '../support/workspace';
 import { equal, eventually, truthy } from '../suite/expect';
 import {
   CLEAN_FILE,
@@ -24,12 +25,6 @@ const MAX_BLOCKED_MS = 1000;
 const MAX_SCAN_MS = 180_000;
 /** An access time older than a day, which listing a folder moves (see the target/ test). */
 const TARGET_ATIME_MS = Date.UTC(2001, 0, 1);
-
-function folder(): vscode.Uri {
-  const workspace = vscode.workspace.workspaceFolders?.[0];
-  truthy(workspace, 'a workspace folder is open');
-  return workspace.uri;
-}
 
 const file = (relative: string) => vscode.Uri.joinPath(folder(), relative);
 const isUnwrap = (d: vscode.Diagnostic) => d.source === 'rust-review' && typeof d.code === 'object' && d.code.value === 'unwrap';

@@ -35,20 +35,15 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import { chromium } from 'playwright-core';
 import { ensureVscodeServer } from '../../../scripts/vscode-server-setup.mjs';
-import { stopRun } from '../../support/processes.mjs';
-import { spawnVscodeServer } from '../../support/vscodeServer.mjs';
+import { VscodeRun } from '../../support/vscodeRun.mjs';
 
 const SECOND = 1000;
 const verbose = process.env.RUST_REVIEW_VERBOSE === '1';
 const overallTimeoutMs = Number(process.env.RUST_REVIEW_TEST_TIMEOUT || 900) * SECOND;
-const SERVER_START_TIMEOUT_MS = 120 * SECOND;
-const CLEANUP_STEP_TIMEOUT_MS = 5 * SECOND;
 
 /** Flags runTests adds for the desktop app, meaningless here. */
 const IGNORED_FLAGS = new Set([
@@ -144,7 +139,9 @@ function deadline(ms, what) {
   return { promise, clear: () => clearTimeout(timer) };
 }
 
-const state = { server: undefined, browser: undefined, tmpDir: undefined };
+const run = new VscodeRun('rust-review-vscode-');
+/** Ends the run once: the first caller's code wins (a signal beats the error it causes). */
+const end = run.endProcessOnce((code, message) => message && log(message));
 
 async function startServer(vscodeServer, tmpDir) {
   const args = [
@@ -163,16 +160,11 @@ async function startServer(vscodeServer, tmpDir) {
   fs.mkdirSync(path.join(tmpDir, 'data', 'Machine'), { recursive: true });
   fs.writeFileSync(path.join(tmpDir, 'data', 'Machine', 'settings.json'), JSON.stringify({ 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' }));
   // The tests' os.tmpdir() is the server's, inside the run's temporary folder.
-  const { server, listening } = spawnVscodeServer(vscodeServer, {
-    runDir: tmpDir,
-    args,
-    timeoutMs: SERVER_START_TIMEOUT_MS,
-    onOutput: (text) => verbose && process.stderr.write(text.replace(/^(?=.)/gm, '[server] ')),
-  });
-  state.server = server;
-  return listening.catch((error) => {
-    throw new HarnessError(error.message);
-  });
+  return run
+    .startServer(vscodeServer, { args, onOutput: (text) => verbose && process.stderr.write(text.replace(/^(?=.)/gm, '[server] ')) })
+    .catch((error) => {
+      throw new HarnessError(error.message);
+    });
 }
 
 function remoteUri(authority, fsPath) {
@@ -181,24 +173,8 @@ function remoteUri(authority, fsPath) {
 
 async function runSuite(chromiumPath, port, options) {
   const authority = `127.0.0.1:${port}`;
-  state.browser = await chromium.launch({
-    executablePath: chromiumPath,
-    // Without the networking flags Chromium keeps trying to reach Google's hosts.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    // The launcher ends the browser itself, after the server.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    timeout: 60 * SECOND,
-  });
-  const page = await (await state.browser.newContext()).newPage();
+  const browser = await run.launchBrowser(chromiumPath);
+  const page = await (await browser.newContext()).newPage();
 
   let resolveExit, rejectExit;
   const exited = new Promise((resolve, reject) => {
@@ -207,7 +183,7 @@ async function runSuite(chromiumPath, port, options) {
   });
   exited.catch(() => {}); // it may fail before it is awaited; the caller still sees the error
   page.on('crash', () => rejectExit(new HarnessError('the workbench page crashed')));
-  state.browser.on('disconnected', () => rejectExit(new HarnessError('the browser closed unexpectedly')));
+  browser.on('disconnected', () => rejectExit(new HarnessError('the browser closed unexpectedly')));
   page.on('console', (msg) => {
     if (verbose) process.stderr.write(`[page] ${msg.text()}\n`);
     // Logged only to the console, and then the workbench waits forever.
@@ -352,59 +328,26 @@ async function locateExtensions(page, authority, options) {
   return [];
 }
 
-let cleanupPromise;
-function cleanup() {
-  const { server, browser, tmpDir } = state;
-  cleanupPromise ??= stopRun({ server, browser, dir: tmpDir }, CLEANUP_STEP_TIMEOUT_MS);
-  return cleanupPromise;
-}
-
-let exitCode;
-/**
- * Ends the run once: the first caller's code wins (a signal beats the error it causes). It never
- * rejects, so the event handlers below can start it and forget it.
- */
-async function finish(code, message) {
-  if (exitCode !== undefined) return;
-  exitCode = code;
-  if (message) log(message);
-  try {
-    await cleanup();
-  } catch (error) {
-    log(`error while stopping VS Code: ${error?.stack ?? error}`);
-  }
-  process.exit(code);
-}
-
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!(overallTimeoutMs > 0)) throw new HarnessError('RUST_REVIEW_TEST_TIMEOUT must be a number of seconds');
   const vscodeServer = await ensureVscodeServer();
   const timeout = deadline(overallTimeoutMs, 'running the test suite (RUST_REVIEW_TEST_TIMEOUT)');
-  state.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rust-review-vscode-'));
   const kind = options.web ? 'web worker' : 'Node';
   const trust = process.env.RUST_REVIEW_TRUST === '1' ? 'trusted' : 'Restricted Mode';
   log(`VS Code ${vscodeServer.version} (code-server), ${kind} extension host, ${trust}`);
-  const run = async () => {
-    const frontPort = await startFrontServer(await startServer(vscodeServer, state.tmpDir), options.extensionDevelopmentPaths);
+  const suite = async () => {
+    const frontPort = await startFrontServer(await startServer(vscodeServer, run.dir), options.extensionDevelopmentPaths);
     return runSuite(vscodeServer.chromium, frontPort, options);
   };
   try {
-    return await Promise.race([run(), timeout.promise]);
+    return await Promise.race([suite(), timeout.promise]);
   } finally {
     timeout.clear();
   }
 }
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.on(signal, () => void finish(code, `${signal} received, stopping VS Code`));
-}
-// A reader that went away (say `| head`) or a bug: still stop VS Code.
-for (const stream of [process.stdout, process.stderr]) stream.on('error', () => void finish(1));
-process.on('uncaughtException', (error) => void finish(1, `error: ${error.stack ?? error}`));
-process.on('unhandledRejection', (error) => void finish(1, `error: ${error?.stack ?? error}`));
-
 main().then(
-  (code) => finish(code),
-  (error) => finish(1, `error: ${verbose && !(error instanceof HarnessError) ? error.stack : error.message}`),
+  (code) => end(code),
+  (error) => end(1, `error: ${verbose && !(error instanceof HarnessError) ? error.stack : error.message}`),
 );

@@ -1,17 +1,12 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/api';
+import { folder } from '../support/workspace';
 import { equal, eventually, truthy } from './expect';
 
 const EXTENSION_ID = 'rust-takehome.rust-takehome-review';
 const SEVERITY = ['error', 'warning', 'information', 'hint'];
 
 type Row = [rule: string, startLine: number, startCharacter: number, endLine: number, endCharacter: number, severity: string];
-
-function folder(): vscode.Uri {
-  const workspace = vscode.workspace.workspaceFolders?.[0];
-  truthy(workspace, 'a workspace folder is open');
-  return workspace.uri;
-}
 
 const file = (path: string) => vscode.Uri.joinPath(folder(), path);
 

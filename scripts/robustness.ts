@@ -1,16 +1,17 @@
-#!/usr/bin/env node
 // Robustness run: the analyzer over every .rs file of a corpus, counting exceptions. None are allowed.
 //
-//   node esbuild.config.mjs && node scripts/robustness.mjs [options] [dir]
 //   npm run robustness [-- [options] [dir]]
+//   node esbuild.config.mjs --scripts && node out/scripts/robustness.js [options] [dir]
 //
 // With no directory it runs over the rustc 1.63 test suite as Debian installs it
 // (/usr/src/rustc-1.63.0/src/test: about 16,000 files, many of them deliberately invalid Rust).
 // When that folder is missing it prints the command that installs it and exits 2.
 //
-// Every .rs file below the folder is read (no .gitignore, no skipped folders) and analysed by
-// dist/worker-node.js, the worker the CLI's pool runs, spoken to with the pool's protocol and two
-// files in flight per worker, as the CLI does. The core itself decides what to skip.
+// Every .rs file below the folder that the CLI's walker finds (src/cli/walk.ts: .gitignore
+// honoured, target/ and .git/ left out), with no size limit of its own, is analysed by
+// dist/worker-node.js, the worker the CLI's pool runs, spoken to through the same connection
+// (src/worker/connection.ts) with two files in flight per worker, as the CLI does. The core itself
+// decides what to skip.
 //
 // Counted as exceptions, each listed with its file and error:
 // - a `failed` answer: something thrown or rejected out of the analysis in the worker;
@@ -41,11 +42,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { printHeaderHelp } from './header-help.mjs';
+import type { AnalysisOutcome } from '../src/analysis/engine';
+import type { GrammarBinaries } from '../src/analysis/parser';
+import { grammarPaths, readGrammarBinaries } from '../src/cli/grammar';
+import { MAX_THREADS } from '../src/cli/scan';
+import { walkRustProject, type WalkedFile } from '../src/cli/walk';
+import { WorkerConnection } from '../src/worker/connection';
+import { nodeWorkerChannel } from '../src/worker/nodeChannel';
+import { printHeaderHelp } from './headerHelp';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository: this script runs bundled, from out/scripts/. */
+const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const WORKER_SCRIPT = path.join(DIST, 'worker-node.js');
 const DEFAULT_CORPUS = '/usr/src/rustc-1.63.0/src/test';
@@ -58,14 +65,21 @@ const MB = 1e6;
 
 // ---------------------------------------------------------------- arguments
 
-function usageError(message) {
+interface Options {
+  workers: number;
+  timeoutSeconds: number;
+  top: number;
+  dir: string | undefined;
+}
+
+function usageError(message: string): never {
   process.stderr.write(`robustness: ${message}\n`);
   process.exit(2);
 }
 
-function parseArgs(argv) {
-  const options = { workers: Math.min(os.availableParallelism(), 8), timeoutSeconds: 120, top: 5, dir: undefined };
-  const whole = (name, text) => {
+function parseArgs(argv: string[]): Options {
+  const options: Options = { workers: Math.min(os.availableParallelism(), MAX_THREADS), timeoutSeconds: 120, top: 5, dir: undefined };
+  const whole = (name: string, text: string | undefined) => {
     const value = Number(text);
     if (!Number.isInteger(value) || value < 1) usageError(`${name} takes a whole number of at least 1`);
     return value;
@@ -73,7 +87,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
-      printHeaderHelp(import.meta.url);
+      printHeaderHelp(path.join(ROOT, 'scripts', 'robustness.ts'));
       process.exit(0);
     } else if (arg === '--workers') options.workers = whole(arg, argv[++i]);
     else if (arg === '--timeout') options.timeoutSeconds = whole(arg, argv[++i]);
@@ -85,129 +99,126 @@ function parseArgs(argv) {
   return options;
 }
 
-/** Every .rs file below `root` that is a file or a link to one, in a stable order. */
-function rustFiles(root) {
-  const files = [];
-  const visit = (dir) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const absolute = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(absolute);
-      else if (entry.name.endsWith('.rs')) {
-        const stat = fs.statSync(absolute, { throwIfNoEntry: false });
-        if (stat?.isFile()) files.push({ file: path.relative(root, absolute), absolute, size: stat.size });
-      }
-    }
-  };
-  visit(root);
-  return files;
-}
-
 // ---------------------------------------------------------------- the workers
 
+/** What became of one file sent to a worker. */
+type Answer = { outcome: AnalysisOutcome; ms: number } | { error: string } | { retry: true };
+
+interface InFlight {
+  /** When its worker started it: its answer to the file before, or its sending, whichever came later. */
+  startedAt: number | undefined;
+}
+
 /**
- * One analysis worker thread, with the pool's protocol (src/worker/protocol.ts). It answers files
- * in the order they were sent, so the oldest file in flight is the one it is working on: that is
- * the file a crash or a hang is charged to. After either, the thread is replaced and the other
- * files in flight go back to the queue.
+ * One analysis worker thread, through the CLI's WorkerConnection. It answers files in the order
+ * they were sent, so the oldest file in flight is the one it is working on: that is the file a
+ * crash or a hang is charged to. After either, the thread is replaced and the other files in
+ * flight go back to the queue.
  */
 class AnalysisWorker {
-  constructor(binaries, timeoutMs, onLost) {
-    this.binaries = binaries;
-    this.timeoutMs = timeoutMs;
-    this.onLost = onLost;
-    this.nextId = 1;
-    /** Files sent and not yet answered, oldest first: { id, entry, startedAt, resolve }. */
-    this.inFlight = [];
-    this.watchdog = setInterval(() => this.checkHang(), 1000);
-  }
+  private connection!: WorkerConnection;
+  private ready!: Promise<void>;
+  /** Files sent and not yet answered, oldest first. */
+  private inFlight: InFlight[] = [];
+  /** Per lost connection: the file it was working on, and why it was lost. */
+  private readonly losses = new WeakMap<WorkerConnection, { blamed: InFlight | undefined; reason: string | undefined }>();
+  private readonly watchdog = setInterval(() => this.checkHang(), 1000);
 
-  /** Starts (or restarts) the thread and waits for it to load the grammar. */
-  start() {
-    const worker = new Worker(WORKER_SCRIPT);
-    this.worker = worker;
-    this.started = false;
-    this.ready = new Promise((resolve, reject) => {
-      this.readyId = this.nextId++;
-      this.resolveReady = resolve;
-      this.rejectReady = reject;
-      worker.postMessage({ kind: 'init', id: this.readyId, binaries: this.binaries, options: {} });
-    });
-    worker.on('message', (response) => this.answer(worker, response));
-    worker.on('error', (error) => this.lose(worker, `the worker crashed: ${error.stack ?? error.message}`));
-    worker.on('exit', (code) => this.lose(worker, `the worker exited with code ${code}`));
+  constructor(
+    private readonly binaries: GrammarBinaries,
+    private readonly timeoutMs: number,
+    private readonly onLost: () => void,
+  ) {}
+
+  /**
+   * Starts (or restarts) the thread and waits for it to load the grammar. A thread lost while
+   * starting is not replaced: the run stops there, as no file can be blamed.
+   */
+  start(): Promise<void> {
+    const connection = new WorkerConnection(nodeWorkerChannel(WORKER_SCRIPT));
+    this.connection = connection;
+    this.ready = connection.request({ kind: 'init', binaries: this.binaries, options: {} }, 'ready').then(
+      () => undefined,
+      (error: Error) => {
+        throw new Error(`the worker failed to start: ${error.message}`);
+      },
+    );
     return this.ready;
   }
 
-  /** Resolves with { outcome, ms }, { error } for an exception, or { retry: true } if another file killed the worker. */
-  async analyze(entry, bytes) {
+  async analyze(entry: WalkedFile, bytes: Uint8Array): Promise<Answer> {
     // Wait again if the thread was replaced meanwhile: a file is only sent to a started thread.
     for (let ready; ready !== this.ready; ) await (ready = this.ready);
-    return new Promise((resolve) => {
-      const id = this.nextId++;
-      this.inFlight.push({ id, entry, startedAt: this.inFlight.length === 0 ? performance.now() : undefined, resolve });
-      this.worker.postMessage({ kind: 'analyzeFile', id, file: entry.file, bytes }, [bytes.buffer]);
-    });
+    const connection = this.connection;
+    const file: InFlight = { startedAt: this.inFlight.length === 0 ? performance.now() : undefined };
+    this.inFlight.push(file);
+    try {
+      const { outcome } = await connection.request({ kind: 'analyzeFile', file: entry.file, bytes }, 'analyzed', [bytes.buffer as ArrayBuffer]);
+      return { outcome, ms: this.answered(file) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // A `failed` answer: the worker lives on.
+      if (connection.alive) {
+        this.answered(file);
+        return { error: message };
+      }
+      if (connection === this.connection) this.replace(connection);
+      const loss = this.losses.get(connection);
+      return loss?.blamed === file ? { error: loss.reason ?? message } : { retry: true };
+    }
   }
 
-  answer(worker, response) {
-    if (worker !== this.worker) return;
-    if (response.id === this.readyId) {
-      this.started = response.kind === 'ready';
-      if (this.started) this.resolveReady();
-      else this.rejectReady(new Error(`the worker failed to start: ${response.error}`));
-      return;
-    }
+  /** Takes the oldest file off the list, starts the next one's clock, and returns the file's time. */
+  private answered(file: InFlight): number {
     const now = performance.now();
-    const done = this.inFlight.shift();
+    this.inFlight.shift();
     if (this.inFlight.length > 0) this.inFlight[0].startedAt = now;
-    if (done.id !== response.id) done.resolve({ error: `answer ${response.id} came where ${done.id} was expected` });
-    else if (response.kind === 'failed') done.resolve({ error: response.error });
-    else done.resolve({ outcome: response.outcome, ms: now - done.startedAt });
+    return now - (file.startedAt ?? now);
   }
 
-  checkHang() {
+  private checkHang(): void {
     const current = this.inFlight[0];
-    if (current && performance.now() - current.startedAt > this.timeoutMs) {
-      const worker = this.worker;
-      this.lose(worker, `no answer after ${this.timeoutMs / 1000} s`);
-      void worker.terminate();
+    const connection = this.connection;
+    if (current?.startedAt !== undefined && connection.alive && performance.now() - current.startedAt > this.timeoutMs) {
+      this.losses.set(connection, { blamed: current, reason: `no answer after ${this.timeoutMs / 1000} s` });
+      connection.close();
     }
   }
 
-  /**
-   * Charges the loss to the file being analysed, requeues the others and starts a new thread. A
-   * thread lost while starting is not replaced: the run stops there, as no file can be blamed.
-   */
-  lose(worker, reason) {
-    if (worker !== this.worker || this.closing) return;
-    if (!this.started) {
-      this.rejectReady(new Error(`the worker failed to start: ${reason}`));
-      return;
-    }
-    const [current, ...waiting] = this.inFlight;
+  /** Charges the loss to the file being analysed, requeues the others and starts a new thread. */
+  private replace(connection: WorkerConnection): void {
+    const loss = this.losses.get(connection);
+    this.losses.set(connection, { blamed: loss?.blamed ?? this.inFlight[0], reason: loss?.reason });
     this.inFlight = [];
-    current?.resolve({ error: reason });
-    for (const file of waiting) file.resolve({ retry: true });
-    this.onLost(reason);
+    this.onLost();
     this.start().catch(() => undefined);
   }
 
-  async close() {
-    this.closing = true;
+  close(): void {
     clearInterval(this.watchdog);
-    await this.worker.terminate();
+    this.connection.close();
   }
 }
 
 // ---------------------------------------------------------------- the run
 
-async function run(files, options) {
-  const binaries = {
-    runtime: fs.readFileSync(path.join(DIST, 'web-tree-sitter.wasm')),
-    rust: fs.readFileSync(path.join(DIST, 'tree-sitter-rust.wasm')),
-  };
-  const result = {
+interface Result {
+  analysed: number;
+  analysedBytes: number;
+  findings: number;
+  skipped: Map<string, (WalkedFile & { detail: string })[]>;
+  exceptions: (WalkedFile & { error: string })[];
+  timings: (WalkedFile & { ms: number })[];
+  workersLost: number;
+  startUpSeconds: number;
+  rssAfterStartUpKiB: number;
+  wallSeconds: number;
+  peakRssKiB: number;
+}
+
+async function run(files: WalkedFile[], options: Options): Promise<Result> {
+  const binaries = readGrammarBinaries(grammarPaths(DIST));
+  const result: Result = {
     analysed: 0,
     analysedBytes: 0,
     findings: 0,
@@ -215,34 +226,35 @@ async function run(files, options) {
     exceptions: [],
     timings: [],
     workersLost: 0,
+    startUpSeconds: 0,
+    rssAfterStartUpKiB: 0,
+    wallSeconds: 0,
+    peakRssKiB: 0,
   };
-  const workers = Array.from(
-    { length: options.workers },
-    () => new AnalysisWorker(binaries, options.timeoutSeconds * 1000, () => result.workersLost++),
-  );
+  const workers = Array.from({ length: options.workers }, () => new AnalysisWorker(binaries, options.timeoutSeconds * 1000, () => result.workersLost++));
   const startUp = performance.now();
   await Promise.all(workers.map((w) => w.start()));
   result.startUpSeconds = (performance.now() - startUp) / 1000;
   result.rssAfterStartUpKiB = process.resourceUsage().maxRSS;
 
   const queue = [...files];
-  const skip = (entry, reason, detail) => {
+  const skip = (entry: WalkedFile, reason: string, detail: string) => {
     const list = result.skipped.get(reason) ?? [];
     list.push({ ...entry, detail });
     result.skipped.set(reason, list);
   };
-  const drain = async (worker) => {
+  const drain = async (worker: AnalysisWorker) => {
     for (let entry = queue.shift(); entry; entry = queue.shift()) {
       let bytes;
       try {
         bytes = new Uint8Array(await fs.promises.readFile(entry.absolute));
       } catch (error) {
-        skip(entry, 'unreadable', error.message);
+        skip(entry, 'unreadable', error instanceof Error ? error.message : String(error));
         continue;
       }
       const answer = await worker.analyze(entry, bytes);
-      if (answer.retry) queue.unshift(entry);
-      else if (answer.error !== undefined) result.exceptions.push({ ...entry, error: answer.error });
+      if ('retry' in answer) queue.unshift(entry);
+      else if ('error' in answer) result.exceptions.push({ ...entry, error: answer.error });
       else if (answer.outcome.skipped?.reason === INTERNAL_FAILURE) result.exceptions.push({ ...entry, error: `${INTERNAL_FAILURE}: ${answer.outcome.skipped.detail}` });
       else if (answer.outcome.skipped) skip(entry, answer.outcome.skipped.reason, answer.outcome.skipped.detail);
       else {
@@ -258,7 +270,7 @@ async function run(files, options) {
     await Promise.all(workers.flatMap((worker) => [drain(worker), drain(worker)]));
   } finally {
     result.wallSeconds = (performance.now() - started) / 1000;
-    await Promise.all(workers.map((w) => w.close()));
+    for (const worker of workers) worker.close();
   }
   result.peakRssKiB = process.resourceUsage().maxRSS;
   return result;
@@ -266,11 +278,11 @@ async function run(files, options) {
 
 // ---------------------------------------------------------------- the report
 
-function report(dir, files, result, options) {
+function report(dir: string, files: WalkedFile[], result: Result, options: Options): void {
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   const skippedCount = [...result.skipped.values()].reduce((sum, list) => sum + list.length, 0);
-  const mib = (kib) => (kib / 1024).toFixed(0);
-  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const mib = (kib: number) => (kib / 1024).toFixed(0);
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log(`\nrobustness run over ${dir}`);
   console.log(`  node ${process.version}, ${os.availableParallelism()} cores, ${options.workers} worker threads, 2 files in flight each`);
   console.log(`  files:      ${files.length} .rs files, ${(totalBytes / MB).toFixed(2)} MB`);
@@ -299,7 +311,7 @@ function report(dir, files, result, options) {
 
 // ---------------------------------------------------------------- main
 
-async function main() {
+async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const dir = options.dir ?? DEFAULT_CORPUS;
   if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
@@ -308,7 +320,8 @@ async function main() {
   for (const file of ['worker-node.js', 'web-tree-sitter.wasm', 'tree-sitter-rust.wasm']) {
     if (!fs.existsSync(path.join(DIST, file))) usageError(`dist/${file} is missing: build first with \`node esbuild.config.mjs\``);
   }
-  const files = rustFiles(dir);
+  // Without a size limit of the walk's own: the core decides what is too large.
+  const files = (await walkRustProject(dir, Number.POSITIVE_INFINITY)).files.filter((f) => f.kind === 'rust');
   process.stderr.write(`robustness: analysing ${files.length} .rs files below ${dir}\n`);
   const result = await run(files, options);
   report(dir, files, result, options);

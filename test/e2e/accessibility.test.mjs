@@ -1,14 +1,14 @@
-// The scorecard's accessibility, checked in the end-to-end run (scorecard.e2e.mjs calls
-// `accessibilityFlow`): axe-core on the webview's document, empty and filled, in the default,
-// high-contrast, light and dark themes; the chosen level told apart from the others by more than
-// colour; and the README's keyboard claim, a level chosen, a note written and the review copied
-// without the mouse.
-//
-// The helpers of the run (checks, pages, the workbench) are passed in as `t`, so that this module
-// holds only what is about accessibility.
+// The scorecard's accessibility: axe-core on the webview's document, empty and filled, in the
+// default, high-contrast, light and dark themes; the chosen level told apart from the others by
+// more than colour; and the README's keyboard claim, a level chosen, a note written and the review
+// copied without the mouse. Last of the suites: it switches the user's colour theme, though it ends
+// on code-server's default.
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { eventually } from '../support/eventually.mjs';
+import { failureDir, root, stepsBuildingOnEachOther, workbenchOnCopy } from './session.mjs';
+import { assert, delay } from './workbench.mjs';
 
 const SECOND = 1000;
 
@@ -43,7 +43,7 @@ let axeSource;
  * automation, which the webview's Content Security Policy does not govern: a <script> tag would be
  * blocked, as it should be.
  */
-export async function axeViolations(frame, root) {
+async function axeViolations(frame) {
   axeSource ??= fs.readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   const loaded = await frame.evaluate(`${axeSource}\n;typeof window.axe === 'object'`);
   if (!loaded) throw new Error('axe-core did not load in the scorecard frame');
@@ -66,19 +66,20 @@ function describeViolations(violations) {
 }
 
 /** Prints every violation, and fails on the serious and critical ones. */
-async function expectNoSeriousViolations(t, page, where) {
-  const { inner } = await t.webviewFrames(page);
-  const violations = await axeViolations(inner, t.root);
-  for (const line of describeViolations(violations)) t.print(`      axe ${where}: ${line}`);
+async function expectNoSeriousViolations(workbench, where) {
+  const { inner } = await workbench.webviewFrames();
+  const violations = await axeViolations(inner);
+  for (const line of describeViolations(violations)) console.log(`      axe ${where}: ${line}`);
   const failing = violations.filter((violation) => FAILING_IMPACTS.has(violation.impact));
-  t.assert(failing.length === 0, `axe-core found ${failing.length} serious or critical violation(s) ${where}:\n${describeViolations(failing).join('\n')}`);
+  assert(failing.length === 0, `axe-core found ${failing.length} serious or critical violation(s) ${where}:\n${describeViolations(failing).join('\n')}`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Themes and colours
 
 /** Types `text` into the open quick input and moves down to the row labelled exactly `label`, and picks it. */
-async function pickQuickInputRow(t, page, text, label) {
+async function pickQuickInputRow(workbench, text, label) {
+  const { page } = workbench;
   const input = page.locator('.quick-input-widget input.input');
   await input.fill(text);
   const rows = page.locator('.quick-input-list .monaco-list-row');
@@ -87,33 +88,32 @@ async function pickQuickInputRow(t, page, text, label) {
   const seen = [];
   for (let focused = await focusedLabel(); focused !== label; focused = await focusedLabel()) {
     seen.push(focused);
-    t.assert(seen.length <= 10, `no row labelled "${label}" in the quick input; went through ${JSON.stringify(seen)}`);
+    assert(seen.length <= 10, `no row labelled "${label}" in the quick input; went through ${JSON.stringify(seen)}`);
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
 }
 
 /** "Preferences: Color Theme" from the command palette, and the theme's row picked. */
-export async function setColorTheme(t, page, theme) {
+async function setColorTheme(workbench, theme) {
+  const { page } = workbench;
   const input = page.locator('.quick-input-widget input.input');
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible' });
-  await pickQuickInputRow(t, page, '>Preferences: Color Theme', 'Preferences: Color Theme');
-  await pickQuickInputRow(t, page, theme.label, theme.label);
+  await pickQuickInputRow(workbench, '>Preferences: Color Theme', 'Preferences: Color Theme');
+  await pickQuickInputRow(workbench, theme.label, theme.label);
   await input.waitFor({ state: 'hidden' });
 }
 
 /** Waits until the scorecard's document has taken on the theme's kind. */
-async function waitForWebviewTheme(t, page, kind) {
-  const deadline = Date.now() + 15 * SECOND;
-  let seen;
-  while (Date.now() < deadline) {
-    const { inner } = await t.webviewFrames(page);
-    seen = await inner.evaluate(() => document.body.dataset.vscodeThemeKind);
-    if (seen === kind) return;
-    await t.delay(200);
-  }
-  throw new Error(`the scorecard's theme kind stayed ${JSON.stringify(seen)}, expected ${JSON.stringify(kind)}`);
+async function waitForWebviewTheme(workbench, kind) {
+  await eventually(
+    async () => (await workbench.webviewFrames()).inner.evaluate(() => document.body.dataset.vscodeThemeKind),
+    (seen) => seen === kind,
+    (seen) => `the scorecard's theme kind stayed ${JSON.stringify(seen)}, expected ${JSON.stringify(kind)}`,
+    15 * SECOND,
+    200,
+  );
 }
 
 function parseColour(text) {
@@ -137,14 +137,14 @@ function luminance({ r, g, b }) {
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
-export function contrastRatio(first, second) {
+function contrastRatio(first, second) {
   const [light, dark] = [luminance(first), luminance(second)].sort((x, y) => y - x);
   return (light + 0.05) / (dark + 0.05);
 }
 
 /** The computed styles that make a level button look chosen or not, with the panel's background. */
-async function levelButtonStyles(t, page, groupName) {
-  const { inner } = await t.webviewFrames(page);
+async function levelButtonStyles(workbench, groupName) {
+  const { inner } = await workbench.webviewFrames();
   return inner.evaluate((name) => {
     const group = [...document.querySelectorAll('[role="radiogroup"]')].find((element) => element.getAttribute('aria-label') === name);
     if (!group) return undefined;
@@ -175,33 +175,33 @@ async function levelButtonStyles(t, page, groupName) {
  * The chosen level must be told apart from the others without relying on colour alone (a check
  * mark and a heavier border or outline), and its edge must stand out from the panel by 3:1.
  */
-async function expectChosenLevelDistinct(t, page, groupName, themeLabel) {
-  const styles = await levelButtonStyles(t, page, groupName);
-  t.assert(styles, `no radio group "${groupName}"`);
+async function expectChosenLevelDistinct(workbench, groupName, themeLabel) {
+  const styles = await levelButtonStyles(workbench, groupName);
+  assert(styles, `no radio group "${groupName}"`);
   const chosen = styles.buttons.filter((button) => button.checked);
   const others = styles.buttons.filter((button) => !button.checked);
-  t.assert(chosen.length === 1, `${groupName}: ${chosen.length} levels chosen`);
+  assert(chosen.length === 1, `${groupName}: ${chosen.length} levels chosen`);
   const [selected] = chosen;
   const describe = (button) => `${button.level}: border ${button.border}, outline ${button.outline}, background ${button.background}, weight ${button.fontWeight}, check ${button.checkShown}`;
   const detail = `in ${themeLabel}, on ${styles.panel}:\n${styles.buttons.map(describe).join('\n')}`;
-  t.assert(selected.checkShown && others.every((button) => !button.checkShown), `only the chosen level should show its check mark, ${detail}`);
-  t.assert(
+  assert(selected.checkShown && others.every((button) => !button.checkShown), `only the chosen level should show its check mark, ${detail}`);
+  assert(
     others.every((button) => button.border !== selected.border || button.outline !== selected.outline),
     `the chosen level's border and outline are those of the others, ${detail}`,
   );
-  t.assert(others.every((button) => button.borderWidth < selected.borderWidth || (button.outline === 'none' && selected.outline !== 'none')), `the chosen level's edge is no heavier than the others', ${detail}`);
+  assert(others.every((button) => button.borderWidth < selected.borderWidth || (button.outline === 'none' && selected.outline !== 'none')), `the chosen level's edge is no heavier than the others', ${detail}`);
   const panel = parseColour(styles.panel) ?? { r: 0, g: 0, b: 0, a: 1 };
   const edge = over(parseColour(selected.borderColour), panel);
   const ratio = contrastRatio(edge, panel);
-  t.assert(ratio >= NON_TEXT_CONTRAST, `the chosen level's border has a contrast of ${ratio.toFixed(2)}:1 with the panel, under ${NON_TEXT_CONTRAST}:1, ${detail}`);
+  assert(ratio >= NON_TEXT_CONTRAST, `the chosen level's border has a contrast of ${ratio.toFixed(2)}:1 with the panel, under ${NON_TEXT_CONTRAST}:1, ${detail}`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The keyboard
 
 /** What has the focus in the scorecard's document: its role or tag, and its accessible name. */
-async function focusedControl(t, page) {
-  const { inner } = await t.webviewFrames(page);
+async function focusedControl(workbench) {
+  const { inner } = await workbench.webviewFrames();
   return inner.evaluate(() => {
     const active = document.activeElement;
     if (!active || active === document.body || !document.hasFocus()) return { role: 'none', name: '', group: '' };
@@ -221,11 +221,11 @@ async function focusedControl(t, page) {
 }
 
 /** Presses `key` (Tab or Shift+Tab) until the focused control matches; returns the presses it took. */
-async function tabTo(t, page, key, matches, what) {
+async function tabTo(workbench, key, matches, what) {
   const path = [];
   for (let presses = 1; presses <= MAX_TAB_PRESSES; presses += 1) {
-    await page.keyboard.press(key);
-    const focused = await focusedControl(t, page);
+    await workbench.page.keyboard.press(key);
+    const focused = await focusedControl(workbench);
     path.push(`${focused.role} "${focused.name.slice(0, 30)}"`);
     if (matches(focused)) return focused;
   }
@@ -236,108 +236,101 @@ async function tabTo(t, page, key, matches, what) {
  * From a radio of `groupName` with the focus, moves with the arrow keys to `level`, which must not
  * choose it, and chooses it with `key` (Space or Enter).
  */
-async function chooseLevelWithKeys(t, page, groupName, level, key) {
-  let radio = await focusedControl(t, page);
+async function chooseLevelWithKeys(workbench, groupName, level, key) {
+  let radio = await focusedControl(workbench);
   for (let moves = 0; radio.name !== level; moves += 1) {
-    t.assert(radio.group === groupName && moves < 4, `the arrow keys never reached the level ${level} of ${groupName} (the focus is on ${JSON.stringify(radio)})`);
-    await page.keyboard.press('ArrowRight');
-    radio = await focusedControl(t, page);
+    assert(radio.group === groupName && moves < 4, `the arrow keys never reached the level ${level} of ${groupName} (the focus is on ${JSON.stringify(radio)})`);
+    await workbench.page.keyboard.press('ArrowRight');
+    radio = await focusedControl(workbench);
   }
-  t.assert(radio.outlined, `the focused level ${level} of ${groupName} shows no focus outline`);
-  t.assert(radio.checked === 'false', `moving to the level ${level} of ${groupName} with the arrow keys chose it`);
-  await page.keyboard.press(key);
-  const deadline = Date.now() + 5 * SECOND;
-  while (radio.checked !== 'true' && Date.now() < deadline) {
-    await t.delay(100);
-    radio = await focusedControl(t, page);
-  }
-  t.assert(radio.checked === 'true', `${key} did not choose the level ${level} of ${groupName}: ${JSON.stringify(radio)}`);
+  assert(radio.outlined, `the focused level ${level} of ${groupName} shows no focus outline`);
+  assert(radio.checked === 'false', `moving to the level ${level} of ${groupName} with the arrow keys chose it`);
+  await workbench.page.keyboard.press(key);
+  await eventually(
+    () => focusedControl(workbench),
+    (focused) => focused.checked === 'true',
+    (focused) => `${key} did not choose the level ${level} of ${groupName}: ${JSON.stringify(focused)}`,
+    5 * SECOND,
+  );
 }
 
-async function keyboardReview(t, page) {
+async function keyboardReview(workbench) {
+  const { page } = workbench;
   // The command palette, by keyboard, puts the focus into the scorecard.
-  const input = page.locator('.quick-input-widget input.input');
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible' });
-  await page.keyboard.type('Focus on Scorecard View', { delay: 10 });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Focus on Scorecard View' }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  await workbench.runCommand('Focus on Scorecard View');
 
-  const toggle = await tabTo(t, page, 'Tab', (c) => c.card === 'Error Handling' && c.role === 'button' && c.expanded !== null, 'the Error Handling card');
+  const toggle = await tabTo(workbench, 'Tab', (c) => c.card === 'Error Handling' && c.role === 'button' && c.expanded !== null, 'the Error Handling card');
   if (toggle.expanded !== 'true') await page.keyboard.press('Enter');
-  const expanded = await focusedControl(t, page);
-  t.assert(expanded.expanded === 'true', `Enter did not open the Error Handling card: ${JSON.stringify(expanded)}`);
+  const expanded = await focusedControl(workbench);
+  assert(expanded.expanded === 'true', `Enter did not open the Error Handling card: ${JSON.stringify(expanded)}`);
 
   // A level group is one Tab stop: Tab enters it, the arrows move within it, Tab leaves it.
-  await tabTo(t, page, 'Tab', (c) => c.group === 'Error Handling: level', 'the Error Handling levels');
-  await chooseLevelWithKeys(t, page, 'Error Handling: level', 'No', 'Space');
+  await tabTo(workbench, 'Tab', (c) => c.group === 'Error Handling: level', 'the Error Handling levels');
+  await chooseLevelWithKeys(workbench, 'Error Handling: level', 'No', 'Space');
   await page.keyboard.press('Tab');
-  const after = await focusedControl(t, page);
-  t.assert(after.group !== 'Error Handling: level', `Tab moved within the level group instead of leaving it: ${JSON.stringify(after)}`);
+  const after = await focusedControl(workbench);
+  assert(after.group !== 'Error Handling: level', `Tab moved within the level group instead of leaving it: ${JSON.stringify(after)}`);
 
-  await tabTo(t, page, 'Tab', (c) => c.card === 'Error Handling' && c.role === 'textarea' && c.name === 'Notes', 'the Error Handling notes');
+  await tabTo(workbench, 'Tab', (c) => c.card === 'Error Handling' && c.role === 'textarea' && c.name === 'Notes', 'the Error Handling notes');
   await page.keyboard.type(KEYBOARD_NOTE, { delay: 5 });
 
   // Back up to the recommendation (leaving the notes posts them), then on to Copy Markdown.
-  await tabTo(t, page, 'Shift+Tab', (c) => c.group === 'Overall recommendation', 'the overall recommendation');
-  await chooseLevelWithKeys(t, page, 'Overall recommendation', 'No', 'Enter');
-  await page.evaluate(() => navigator.clipboard.writeText('(nothing copied yet)'));
-  await tabTo(t, page, 'Tab', (c) => c.role === 'button' && c.name === 'Copy Markdown', 'Copy Markdown');
+  await tabTo(workbench, 'Shift+Tab', (c) => c.group === 'Overall recommendation', 'the overall recommendation');
+  await chooseLevelWithKeys(workbench, 'Overall recommendation', 'No', 'Enter');
+  await workbench.clearClipboard();
+  await tabTo(workbench, 'Tab', (c) => c.role === 'button' && c.name === 'Copy Markdown', 'Copy Markdown');
   await page.keyboard.press('Enter');
-  await t.scorecard(page).locator('.export-status', { hasText: 'Markdown copied' }).waitFor({ state: 'visible' });
-  const markdown = await t.readClipboard(page);
+  await workbench.scorecard.locator('.export-status', { hasText: 'Markdown copied' }).waitFor({ state: 'visible' });
+  const markdown = await workbench.readClipboard();
   const excerpt = markdown.slice(0, 600);
-  t.assert(/^## Recommendation: No$/m.test(markdown), `the copied review has no line "## Recommendation: No":\n${excerpt}`);
-  t.assert(markdown.split('\n').includes('| Error Handling | 2 | No |'), `the copied review has no row "| Error Handling | 2 | No |":\n${excerpt}`);
-  t.assert(markdown.includes(KEYBOARD_NOTE), `the copied review lacks the note typed with the keyboard:\n${excerpt}`);
+  assert(/^## Recommendation: No$/m.test(markdown), `the copied review has no line "## Recommendation: No":\n${excerpt}`);
+  assert(markdown.split('\n').includes('| Error Handling | 2 | No |'), `the copied review has no row "| Error Handling | 2 | No |":\n${excerpt}`);
+  assert(markdown.includes(KEYBOARD_NOTE), `the copied review lacks the note typed with the keyboard:\n${excerpt}`);
 }
 
 // ---------------------------------------------------------------------------------------------
-// The flow
+// The suite
 
-/**
- * `t` carries the run's helpers: check, newPage, openWorkbench, openScorecard,
- * scorecard, webviewFrames, readClipboard, quickOpen, goToLine, applyQuickFix, assert, delay,
- * print, root and screenshotDir (where the themes' screenshots go, not committed).
- */
-export async function accessibilityFlow(t, context, port, workspace) {
-  const page = await t.newPage(context, []);
+describe('The scorecard is accessible: axe-core in four themes, and the keyboard alone', function () {
+  const step = stepsBuildingOnEachOther();
+  let workbench;
+  let workspace;
 
-  await t.check('the scorecard of a fresh review renders', async () => {
-    await t.openWorkbench(page, port, workspace);
-    await t.openScorecard(page);
-    await t.scorecard(page).locator('.scan-status', { hasText: /files analysed/ }).waitFor({ state: 'visible', timeout: 60 * SECOND });
+  before(async () => ({ workspace, workbench } = await workbenchOnCopy('careless-takehome')));
+
+  after(() => workbench?.page.close());
+
+  step('the scorecard of a fresh review renders', async () => {
+    await workbench.open(workspace);
+    await workbench.openScorecard();
+    await workbench.waitForScan();
   });
 
-  await t.check('axe-core finds no serious or critical violation in the empty scorecard', () => expectNoSeriousViolations(t, page, 'in the empty scorecard'), { required: false });
+  it('axe-core finds no serious or critical violation in the empty scorecard', () => expectNoSeriousViolations(workbench, 'in the empty scorecard'));
 
-  await t.check('with the keyboard alone levels are chosen, a note written and the review copied as Markdown', () => keyboardReview(t, page));
+  step('with the keyboard alone levels are chosen, a note written and the review copied as Markdown', () => keyboardReview(workbench));
 
-  await t.check('evidence is pinned from src/protocol.rs:65', async () => {
-    await t.quickOpen(page, 'protocol.rs');
-    await t.goToLine(page, 65, 40);
-    await t.applyQuickFix(page, 'Add as evidence to Error Handling: unwrap');
-    await t.scorecard(page).locator('.pinned .evidence').first().waitFor({ state: 'visible' });
-  }, { required: false });
+  it('evidence is pinned from src/protocol.rs:65', async () => {
+    await workbench.pinEvidence('protocol.rs', 65, 40, 'Add as evidence to Error Handling: unwrap');
+    await workbench.scorecard.locator('.pinned .evidence').first().waitFor({ state: 'visible' });
+  });
 
-  await t.check('axe-core finds no serious or critical violation in the filled scorecard', () => expectNoSeriousViolations(t, page, 'in the filled scorecard'), { required: false });
+  it('axe-core finds no serious or critical violation in the filled scorecard', () => expectNoSeriousViolations(workbench, 'in the filled scorecard'));
 
   for (const theme of THEMES) {
-    await t.check(`in ${theme.label} (${theme.id}): axe-core finds no serious or critical violation`, async () => {
-      await setColorTheme(t, page, theme);
-      await waitForWebviewTheme(t, page, theme.kind);
-      await t.delay(500); // the theme's colours reach the webview with its kind; the paint follows
-      fs.mkdirSync(t.screenshotDir, { recursive: true });
-      const file = path.join(t.screenshotDir, `theme-${theme.id.toLowerCase().replace(/\s+/g, '-')}.png`);
-      await page.screenshot({ path: file });
-      t.print(`    wrote ${path.relative(t.root, file)}`);
-      await expectNoSeriousViolations(t, page, `in ${theme.label}`);
-    }, { required: false });
-    await t.check(`in ${theme.label}: the chosen level stands out from the others by more than colour`, () => expectChosenLevelDistinct(t, page, 'Error Handling: level', theme.label), {
-      required: false,
+    it(`in ${theme.label} (${theme.id}): axe-core finds no serious or critical violation`, async () => {
+      await setColorTheme(workbench, theme);
+      await waitForWebviewTheme(workbench, theme.kind);
+      await delay(500); // the theme's colours reach the webview with its kind; the paint follows
+      // Beside a failure's evidence, not committed.
+      fs.mkdirSync(failureDir, { recursive: true });
+      const file = path.join(failureDir, `theme-${theme.id.toLowerCase().replace(/\s+/g, '-')}.png`);
+      await workbench.page.screenshot({ path: file });
+      console.log(`    wrote ${path.relative(root, file)}`);
+      await expectNoSeriousViolations(workbench, `in ${theme.label}`);
     });
-  }
 
-  await page.close();
-}
+    it(`in ${theme.label}: the chosen level stands out from the others by more than colour`, () =>
+      expectChosenLevelDistinct(workbench, 'Error Handling: level', theme.label));
+  }
+});

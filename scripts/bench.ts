@@ -1,7 +1,7 @@
-#!/usr/bin/env node
 // Benchmarks the CLI's full-signal scan against ast-grep on real Rust corpora.
 //
-//   node esbuild.config.mjs && node scripts/bench.mjs [options] [dir ...]
+//   npm run bench [-- [options] [dir ...]]
+//   node esbuild.config.mjs --scripts && node out/scripts/bench.js [options] [dir ...]
 //
 // With no directory, it measures tokio 1.24.2 and the Rust standard library 1.63 as Debian
 // installs them (see shared/docs/rust-corpora.md); a missing corpus is skipped with the command
@@ -37,18 +37,64 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { printHeaderHelp } from './header-help.mjs';
+import { Parser, Query } from 'web-tree-sitter';
+import { loadRustLanguage } from '../src/analysis/parser';
+import { DEFAULT_MAX_FILE_BYTES } from '../src/analysis/source';
+import { grammarPaths, readGrammarBinaries } from '../src/cli/grammar';
+import { walkRustProject, type WalkedFile } from '../src/cli/walk';
+import { WorkerConnection } from '../src/worker/connection';
+import { nodeWorkerChannel } from '../src/worker/nodeChannel';
+import { printHeaderHelp } from './headerHelp';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository: this script runs bundled, from out/scripts/. */
+const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const CLI = path.join(DIST, 'cli.js');
 const AST_GREP = path.join(ROOT, 'node_modules', '.bin', 'ast-grep');
 const TIME = '/usr/bin/time';
 
 const INSTALL = 'apt-get update && apt-get install -y rust-src librust-tokio-dev';
-const DEFAULT_CORPORA = [
+interface Corpus {
+  name: string;
+  dir: string;
+}
+
+interface Options {
+  rounds: number;
+  threads: number[];
+  phases: boolean;
+  rss: RssMode;
+  dirs: string[];
+}
+
+/** How a child's peak RSS is read: /usr/bin/time -v, or the hook preloaded into a Node child. */
+type RssMode = 'time' | 'node';
+
+/** A finding as the CLI's JSON report gives it. */
+interface JsonFinding {
+  file: string;
+  rule: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A match in ast-grep's `--json=stream` output. */
+interface AstGrepMatch {
+  file: string;
+  ruleId: string;
+  text: string;
+  range: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
+interface Run {
+  seconds: number;
+  rssMiB: number | undefined;
+  cpuSeconds: number | undefined;
+}
+
+const DEFAULT_CORPORA: Corpus[] = [
   { name: 'tokio', dir: '/usr/share/cargo/registry/tokio-1.24.2' },
   { name: 'std', dir: '/usr/src/rustc-1.63.0/library' },
 ];
@@ -70,18 +116,16 @@ const AST_GREP_MACROS = `---
 id: macro
 language: rust
 rule: { kind: macro_invocation }`;
-/** Mirrors DEFAULT_MAX_FILE_BYTES in src/analysis/source.ts (the --phases walk only). */
-const MAX_FILE_BYTES = 1024 * 1024;
 const MB = 1e6;
 
 // ---------------------------------------------------------------- arguments
 
-function parseArgs(argv) {
-  const options = { rounds: 3, threads: [], phases: false, rss: undefined, dirs: [] };
+function parseArgs(argv: string[]): Options {
+  const options: Omit<Options, 'rss'> & { rss: RssMode | undefined } = { rounds: 3, threads: [], phases: false, rss: undefined, dirs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
-      printHeaderHelp(import.meta.url);
+      printHeaderHelp(path.join(ROOT, 'scripts', 'bench.ts'));
       process.exit(0);
     } else if (arg === '--rounds' || arg.startsWith('--rounds=')) {
       const value = Number(arg === '--rounds' ? argv[++i] : arg.slice('--rounds='.length));
@@ -94,25 +138,25 @@ function parseArgs(argv) {
     }
     else if (arg === '--phases') options.phases = true;
     else if (arg.startsWith('--rss=')) {
-      options.rss = arg.slice('--rss='.length);
-      if (options.rss !== 'time' && options.rss !== 'node') fail('--rss takes time or node');
+      const rss = arg.slice('--rss='.length);
+      if (rss !== 'time' && rss !== 'node') fail('--rss takes time or node');
+      options.rss = rss;
     } else if (arg.startsWith('-')) fail(`unknown option ${arg} (see --help)`);
     else options.dirs.push(arg);
   }
   if (options.rss === 'time' && !fs.existsSync(TIME)) fail(`${TIME} is not installed (apt-get install -y time)`);
-  options.rss ??= fs.existsSync(TIME) ? 'time' : 'node';
-  return options;
+  return { ...options, rss: options.rss ?? (fs.existsSync(TIME) ? 'time' : 'node') };
 }
 
-function fail(message) {
+function fail(message: string): never {
   process.stderr.write(`bench: ${message}\n`);
   process.exit(1);
 }
 
 /** The corpora to measure, with a message for each one that is missing. */
-function chooseCorpora(dirs) {
+function chooseCorpora(dirs: string[]): Corpus[] {
   const wanted = dirs.length > 0 ? dirs.map((dir) => ({ name: path.basename(path.resolve(dir)), dir: path.resolve(dir) })) : DEFAULT_CORPORA;
-  const present = [];
+  const present: Corpus[] = [];
   for (const corpus of wanted) {
     if (fs.existsSync(corpus.dir) && fs.statSync(corpus.dir).isDirectory()) present.push(corpus);
     else if (dirs.length > 0) process.stderr.write(`bench: skipping ${corpus.dir}: not a directory\n`);
@@ -123,12 +167,13 @@ function chooseCorpora(dirs) {
 
 // ---------------------------------------------------------------- running children
 
-let scratch;
+let scratch: string | undefined;
 /** A private temp folder for the tools' output, removed at exit. */
-function scratchDir() {
+function scratchDir(): string {
   if (!scratch) {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rust-review-bench-'));
-    process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rust-review-bench-'));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    scratch = dir;
   }
   return scratch;
 }
@@ -147,7 +192,7 @@ if (process.env.BENCH_USAGE_FILE) {
 }
 `;
 
-function hookFile() {
+function hookFile(): string {
   const file = path.join(scratchDir(), 'hook.cjs');
   if (!fs.existsSync(file)) fs.writeFileSync(file, HOOK);
   return file;
@@ -158,12 +203,12 @@ function hookFile() {
  * measurable, its peak RSS (MiB) and CPU seconds.
  * `rss`: 'time' wraps the command in /usr/bin/time -v; 'node' (Node children only) uses the hook.
  */
-async function timedRun(command, args, { cwd, outFile, rss, env = {} }) {
+async function timedRun(command: string, args: string[], { cwd, outFile, rss }: { cwd: string; outFile: string; rss: RssMode | undefined }): Promise<Run> {
   const usageFile = path.join(scratchDir(), 'usage.txt');
   fs.rmSync(usageFile, { force: true });
   let file = command;
   let argv = args;
-  const childEnv = { ...process.env, ...env };
+  const childEnv = { ...process.env };
   if (rss === 'time') {
     file = TIME;
     argv = ['-v', '-o', usageFile, command, ...args];
@@ -173,28 +218,28 @@ async function timedRun(command, args, { cwd, outFile, rss, env = {} }) {
   const out = fs.openSync(outFile, 'w');
   let stderr = '';
   const start = performance.now();
-  const status = await new Promise((resolve, reject) => {
+  const status = await new Promise<number | string | null>((resolve, reject) => {
     const child = spawn(file, argv, { cwd, env: childEnv, stdio: ['ignore', out, 'pipe'] });
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve(signal ?? code));
   });
   const seconds = (performance.now() - start) / 1000;
   fs.closeSync(out);
   if (status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${status}) in ${cwd}:\n${stderr.trim().slice(-2000)}`);
+    throw new Error(`${command} ${args.join(' ')} failed (${String(status)}) in ${cwd}:\n${stderr.trim().slice(-2000)}`);
   }
   return { seconds, ...readUsage(usageFile, rss) };
 }
 
-function readUsage(usageFile, rss) {
+function readUsage(usageFile: string, rss: RssMode | undefined): Omit<Run, 'seconds'> {
   if (!rss || !fs.existsSync(usageFile)) return { rssMiB: undefined, cpuSeconds: undefined };
   const text = fs.readFileSync(usageFile, 'utf8');
   if (rss === 'node') {
-    const u = JSON.parse(text);
+    const u = JSON.parse(text) as { maxRSSKiB: number; userUs: number; systemUs: number };
     return { rssMiB: u.maxRSSKiB / 1024, cpuSeconds: (u.userUs + u.systemUs) / 1e6 };
   }
-  const field = (name) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(text)?.[1]);
+  const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(text)?.[1]);
   return {
     rssMiB: field('Maximum resident set size \\(kbytes\\)') / 1024,
     cpuSeconds: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
@@ -202,14 +247,14 @@ function readUsage(usageFile, rss) {
 }
 
 /** Our CLI, as a user runs it, or with `--threads`. */
-function runOurs(corpus, outFile, rssMode, threads) {
+function runOurs(corpus: Corpus, outFile: string, rssMode: RssMode | undefined, threads?: number): Promise<Run> {
   const hook = rssMode === 'node' ? ['-r', hookFile()] : [];
   const threadArgs = threads === undefined ? [] : ['--threads', String(threads)];
   return timedRun(process.execPath, [...hook, CLI, 'scan', corpus.dir, '--format', 'json', '--include-tests', ...threadArgs], { cwd: ROOT, outFile, rss: rssMode });
 }
 
 /** ast-grep's two rules in one process; its RSS is only measurable through /usr/bin/time. */
-function runAstGrep(corpus, outFile, excluded, rssMode, rules = AST_GREP_RULES) {
+function runAstGrep(corpus: Corpus, outFile: string, excluded: string[], rssMode: RssMode | undefined, rules = AST_GREP_RULES): Promise<Run> {
   const globs = excluded.flatMap((file) => ['--globs', `!${file}`]);
   return timedRun(AST_GREP, ['scan', '--inline-rules', rules, '--json=stream', ...globs], {
     cwd: corpus.dir,
@@ -220,38 +265,17 @@ function runAstGrep(corpus, outFile, excluded, rssMode, rules = AST_GREP_RULES) 
 
 // ---------------------------------------------------------------- counting
 
-function readJsonLines(file) {
+function readJsonLines(file: string): AstGrepMatch[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line));
+    .map((line) => JSON.parse(line) as AstGrepMatch);
 }
 
-/** All .rs files as the CLI walks them, minus .gitignore handling (checked against its count). */
-function rustFiles(root) {
-  const files = [];
-  const visit = (dir, rel) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      const absolute = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'target' && entry.name !== '.git') visit(absolute, relPath);
-      } else if (entry.name.endsWith('.rs') && (entry.isFile() || (entry.isSymbolicLink() && isFile(absolute)))) {
-        files.push({ file: relPath, absolute, size: fs.statSync(absolute).size });
-      }
-    }
-  };
-  visit(root, '');
-  return files;
-}
-
-function isFile(p) {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
+/** The Rust files the CLI reads, as its walker finds them. */
+async function rustFiles(root: string): Promise<WalkedFile[]> {
+  return (await walkRustProject(root, DEFAULT_MAX_FILE_BYTES)).files.filter((f) => f.kind === 'rust');
 }
 
 /**
@@ -260,18 +284,18 @@ function isFile(p) {
  * keyed by file, end line and end column. Our extra matches are split by whether they sit inside
  * a macro invocation (ast-grep's `macro_invocation` ranges, from the warm-up run).
  */
-function compareMatches(ours, theirs, macros) {
-  const key = (file, line, column) => `${file}:${line}:${column}`;
+function compareMatches(ours: JsonFinding[], theirs: AstGrepMatch[], macros: AstGrepMatch[]) {
+  const key = (file: string, line: number, column: number) => `${file}:${line}:${column}`;
   const theirKeys = new Set(theirs.map((m) => key(m.file, m.range.end.line + 1, m.range.end.column + 1)));
   const ourKeys = new Set(ours.map((f) => key(f.file, f.endLine, f.endColumn)));
-  const macrosByFile = new Map();
+  const macrosByFile = new Map<string, AstGrepMatch['range'][]>();
   for (const m of macros) {
     const list = macrosByFile.get(m.file) ?? [];
     list.push(m.range);
     macrosByFile.set(m.file, list);
   }
-  const before = (l1, c1, l2, c2) => l1 < l2 || (l1 === l2 && c1 <= c2);
-  const inMacro = (f) =>
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
+  const inMacro = (f: JsonFinding) =>
     (macrosByFile.get(f.file) ?? []).some(
       (r) => before(r.start.line + 1, r.start.column + 1, f.line, f.column) && before(f.endLine, f.endColumn, r.end.line + 1, r.end.column + 1),
     );
@@ -288,10 +312,10 @@ function compareMatches(ours, theirs, macros) {
 }
 
 /** ripgrep's plain-text count, if installed: shows what the syntax-aware tools leave out. */
-function ripgrepCounts(corpus, excluded) {
+function ripgrepCounts(corpus: Corpus, excluded: string[]) {
   const rg = spawnSync('rg', ['--version']);
   if (rg.status !== 0) return undefined;
-  const count = (regex) => {
+  const count = (regex: string) => {
     const globs = ['-g', '*.rs', ...excluded.flatMap((file) => ['-g', `!${file}`])];
     const result = spawnSync('rg', ['--count-matches', '--no-filename', ...globs, regex, '.'], { cwd: corpus.dir, encoding: 'utf8' });
     return result.stdout
@@ -304,22 +328,22 @@ function ripgrepCounts(corpus, excluded) {
 
 // ---------------------------------------------------------------- the comparison
 
-const median = (values) => {
+const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-async function benchCorpus(corpus, options) {
+async function benchCorpus(corpus: Corpus, options: Options) {
   const dir = scratchDir();
   const ourOut = path.join(dir, 'ours.json');
   const theirOut = path.join(dir, 'ast-grep.jsonl');
-  const log = (message) => process.stderr.write(`bench: ${corpus.name}: ${message}\n`);
+  const log = (message: string) => process.stderr.write(`bench: ${corpus.name}: ${message}\n`);
 
   // Warm-up, untimed: fills the page cache, and gives the counts and our list of skipped files.
   log('warm-up');
   await runOurs(corpus, ourOut, undefined);
-  const report = JSON.parse(fs.readFileSync(ourOut, 'utf8'));
+  const report = JSON.parse(fs.readFileSync(ourOut, 'utf8')) as { files: number; skipped: { file: string; reason: string }[]; findings: JsonFinding[] };
   const skippedFiles = report.skipped.map((s) => s.file);
   const ourMatches = report.findings.filter((f) => UNWRAP_RULES.has(f.rule));
   await runAstGrep(corpus, theirOut, skippedFiles, undefined, AST_GREP_RULES + '\n' + AST_GREP_MACROS);
@@ -331,12 +355,11 @@ async function benchCorpus(corpus, options) {
     warm.filter((m) => m.ruleId === 'macro'),
   );
 
-  const all = rustFiles(corpus.dir);
   const skipped = new Set(skippedFiles);
-  const analysed = all.filter((f) => !skipped.has(f.file));
+  const analysed = (await rustFiles(corpus.dir)).filter((f) => !skipped.has(f.file));
   const bytes = analysed.reduce((sum, f) => sum + f.size, 0);
 
-  const rounds = { ours: [], astGrep: [], threads: new Map(options.threads.map((n) => [n, []])) };
+  const rounds = { ours: [] as Run[], astGrep: [] as Run[], threads: new Map(options.threads.map((n) => [n, [] as Run[]])) };
   for (let round = 0; round < options.rounds; round++) {
     log(`round ${round + 1}/${options.rounds}`);
     const steps = [
@@ -353,19 +376,15 @@ async function benchCorpus(corpus, options) {
     for (const step of steps) await step();
   }
 
-  const summarise = (runs) =>
-    runs.length === 0
-      ? undefined
-      : {
-          seconds: median(runs.map((r) => r.seconds)),
-          rssMiB: runs.some((r) => r.rssMiB === undefined) ? undefined : median(runs.map((r) => r.rssMiB)),
-          cpuSeconds: runs.some((r) => r.cpuSeconds === undefined) ? undefined : median(runs.map((r) => r.cpuSeconds)),
-          all: runs.map((r) => r.seconds),
-        };
+  const summarise = (runs: Run[]) => ({
+    seconds: median(runs.map((r) => r.seconds)),
+    rssMiB: runs.some((r) => r.rssMiB === undefined) ? undefined : median(runs.map((r) => r.rssMiB ?? NaN)),
+    cpuSeconds: runs.some((r) => r.cpuSeconds === undefined) ? undefined : median(runs.map((r) => r.cpuSeconds ?? NaN)),
+    all: runs.map((r) => r.seconds),
+  });
   return {
     corpus,
     files: report.files,
-    walkedFiles: analysed.length,
     skippedFiles: report.skipped,
     bytes,
     ourCount: ourMatches.length,
@@ -381,16 +400,18 @@ async function benchCorpus(corpus, options) {
 
 // ---------------------------------------------------------------- printing
 
-function table(header, rows) {
+type CorpusResult = Awaited<ReturnType<typeof benchCorpus>>;
+
+function table(header: string[], rows: (string | number)[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const fixed = (n, digits) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
-const isTokio = (corpus) => /tokio/i.test(corpus.name);
+const fixed = (n: number | undefined, digits: number) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
+const isTokio = (corpus: Corpus) => /tokio/i.test(corpus.name);
 
-function printResults(results, options) {
+function printResults(results: CorpusResult[], options: Options): void {
   const rows = results.map((r) => {
     const mbs = r.bytes / MB / r.ours.seconds;
     return [
@@ -419,7 +440,7 @@ function printResults(results, options) {
   for (const r of results) {
     const ratio = r.ours.seconds / r.astGrep.seconds;
     const mbs = r.bytes / MB / r.ours.seconds;
-    const verdict = (ok) => (ok ? 'met' : 'MISSED');
+    const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     const parts = [`${fixed(mbs, 2)} MB/s: ${verdict(mbs >= TARGET_MB_PER_S)} (≥ ${TARGET_MB_PER_S})`];
     if (isTokio(r.corpus)) parts.unshift(`ratio ${fixed(ratio, 2)}×: ${verdict(ratio <= TARGET_RATIO_TOKIO)} (≤ ${TARGET_RATIO_TOKIO}×)`);
     else parts.unshift(`ratio ${fixed(ratio, 2)}× (no target)`);
@@ -428,13 +449,13 @@ function printResults(results, options) {
 
   console.log('\nDetails:');
   for (const r of results) {
-    const rounds = (s) => s.all.map((t) => t.toFixed(2)).join(', ');
-    const cpu = (s) => (s.cpuSeconds === undefined ? '' : `, CPU ${fixed(s.cpuSeconds, 2)} s`);
+    const rounds = (s: { all: number[] }) => s.all.map((t) => t.toFixed(2)).join(', ');
+    const cpu = (s: { cpuSeconds: number | undefined }) => (s.cpuSeconds === undefined ? '' : `, CPU ${fixed(s.cpuSeconds, 2)} s`);
     console.log(`  ${r.corpus.name} (${r.corpus.dir})`);
     console.log(`    rounds, s: ours ${rounds(r.ours)}${cpu(r.ours)}; ast-grep ${rounds(r.astGrep)}${cpu(r.astGrep)}${r.astGrep.rssMiB === undefined ? '' : `, peak RSS ${fixed(r.astGrep.rssMiB, 0)} MiB`}`);
     // Each round's two runs were back to back, so their ratio shares that moment's load.
     const perRound = r.ours.all.map((t, i) => `${fixed(t / r.astGrep.all[i], 2)}×`).join(', ');
-    const cpuRatio = r.astGrep.cpuSeconds ? `; CPU time ours/ast-grep ${fixed(r.ours.cpuSeconds / r.astGrep.cpuSeconds, 2)}× (less sensitive to load)` : '';
+    const cpuRatio = r.astGrep.cpuSeconds ? `; CPU time ours/ast-grep ${fixed((r.ours.cpuSeconds ?? NaN) / r.astGrep.cpuSeconds, 2)}× (less sensitive to load)` : '';
     console.log(`    ratio per round: ${perRound}${cpuRatio}`);
     for (const t of r.threads) {
       console.log(
@@ -454,48 +475,23 @@ function printResults(results, options) {
     if (r.ripgrep) {
       console.log(`    ripgrep, regex \\.(unwrap|expect)\\( as text: ${r.ripgrep.all} matches, ${r.ripgrep.onCommentLines} of them on // comment lines (mostly doc examples)`);
     }
-    if (r.walkedFiles !== r.files) console.log(`    NOTE: the benchmark found ${r.walkedFiles} readable .rs files, the CLI analysed ${r.files} (a .gitignore?): MB may be off`);
     for (const s of r.skippedFiles) console.log(`    skipped by our scan (and excluded from ast-grep): ${s.file}: ${s.reason}`);
   }
 }
 
 // ---------------------------------------------------------------- --phases
 
-/** A worker thread built from dist/worker-node.js, spoken to with the pool's protocol (src/worker/protocol.ts). */
-function analysisWorker() {
-  const worker = new Worker(path.join(DIST, 'worker-node.js'));
-  // Requests go one at a time, so a single pending slot is enough.
-  let pending;
-  worker.on('message', (response) => {
-    const { resolve, reject } = pending;
-    pending = undefined;
-    if (response.kind === 'failed') reject(new Error(response.error));
-    else resolve(response);
-  });
-  worker.on('error', (error) => pending?.reject(error));
-  worker.on('exit', (code) => pending?.reject(new Error(`the analysis worker exited with code ${code}`)));
-  return {
-    request: (message, transfer = []) =>
-      new Promise((resolve, reject) => {
-        pending = { resolve, reject };
-        worker.postMessage({ ...message, id: 1 }, transfer);
-      }),
-    terminate: () => worker.terminate(),
-  };
-}
-
 /**
- * One thread each, in-process. Plain web-tree-sitter on this thread (the package's own ESM build,
- * with the WASM from dist/) gives the floor: one parse and one two-pattern query per file. The full
- * analyzer runs in one worker thread, one file at a time, so its time is the analysis alone: no
- * walk, no report, no JSON. The two are interleaved file by file, so that the machine's load
- * falls on both alike and their ratio means something.
+ * One thread each, in-process. Plain web-tree-sitter on this thread (with the WASM from dist/)
+ * gives the floor: one parse and one two-pattern query per file. The full analyzer runs in one
+ * worker thread, one file at a time, so its time is the analysis alone: no walk, no report, no
+ * JSON. The two are interleaved file by file, so that the machine's load falls on both alike and
+ * their ratio means something.
  */
-async function profileCorpus(corpus, treeSitter, runtimeReady) {
-  const { Parser, Language, Query } = treeSitter;
-  const files = rustFiles(corpus.dir).filter((f) => f.size <= MAX_FILE_BYTES);
+async function profileCorpus(corpus: Corpus): Promise<void> {
+  const files = await rustFiles(corpus.dir);
   const ms = { read: 0, load: 0, parse: 0, query: 0, init: 0, analysis: 0 };
-  const timed = async (phase, work) => {
+  const timed = async <T>(phase: keyof typeof ms, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     const result = await work();
     ms[phase] += performance.now() - start;
@@ -504,13 +500,9 @@ async function profileCorpus(corpus, treeSitter, runtimeReady) {
 
   const contents = await timed('read', () => files.map((f) => fs.readFileSync(f.absolute)));
   const bytes = contents.reduce((sum, b) => sum + b.length, 0);
-  const runtime = fs.readFileSync(path.join(DIST, 'web-tree-sitter.wasm'));
-  const grammar = fs.readFileSync(path.join(DIST, 'tree-sitter-rust.wasm'));
+  const binaries = readGrammarBinaries(grammarPaths(DIST));
   // The runtime is initialised once per process: only the first corpus pays for it.
-  const language = await timed('load', async () => {
-    await runtimeReady;
-    return Language.load(grammar);
-  });
+  const language = await timed('load', () => loadRustLanguage(binaries));
   const parser = new Parser();
   parser.setLanguage(language);
   const query = new Query(
@@ -518,32 +510,34 @@ async function profileCorpus(corpus, treeSitter, runtimeReady) {
     '(call_expression function: (field_expression field: (field_identifier) @m (#any-of? @m "unwrap" "expect")) arguments: (arguments))',
   );
   const decoder = new TextDecoder('utf-8');
-  const worker = analysisWorker();
+  // The worker the CLI's pool runs, spoken to as the pool does.
+  const worker = new WorkerConnection(nodeWorkerChannel(path.join(DIST, 'worker-node.js')));
   let plainCount = 0;
   let ourCount = 0;
   let skipped = 0;
-  const perFile = [];
+  const perFile: { file: string; ms: number; size: number }[] = [];
   try {
-    await timed('init', () => worker.request({ kind: 'init', binaries: { runtime, rust: grammar }, options: {} }));
+    await timed('init', () => worker.request({ kind: 'init', binaries, options: {} }, 'ready'));
     for (let i = 0; i < files.length; i++) {
       const tree = await timed('parse', () => parser.parse(decoder.decode(contents[i])));
+      if (!tree) throw new Error(`web-tree-sitter could not parse ${files[i].file}`);
       plainCount += await timed('query', () => query.matches(tree.rootNode).length);
       tree.delete();
       const copy = new Uint8Array(contents[i]); // transferred, so the worker gets its own buffer
       const before = ms.analysis;
-      const { outcome } = await timed('analysis', () => worker.request({ kind: 'analyzeFile', file: files[i].file, bytes: copy }, [copy.buffer]));
+      const { outcome } = await timed('analysis', () => worker.request({ kind: 'analyzeFile', file: files[i].file, bytes: copy }, 'analyzed', [copy.buffer]));
       perFile.push({ file: files[i].file, ms: ms.analysis - before, size: files[i].size });
       if (outcome.skipped) skipped++;
       else ourCount += outcome.analysis.findings.filter((f) => UNWRAP_RULES.has(f.rule)).length;
     }
   } finally {
-    await worker.terminate();
+    worker.close();
     query.delete();
     parser.delete();
   }
   perFile.sort((a, b) => b.ms - a.ms);
 
-  const rate = (phaseMs) => fixed(bytes / MB / (phaseMs / 1000), 2);
+  const rate = (phaseMs: number) => fixed(bytes / MB / (phaseMs / 1000), 2);
   console.log(`\n${corpus.name}: ${files.length} files, ${fixed(bytes / MB, 2)} MB, one thread each`);
   console.log(
     table(
@@ -563,17 +557,9 @@ async function profileCorpus(corpus, treeSitter, runtimeReady) {
   console.log(`  slowest files in the analyzer: ${perFile.slice(0, 5).map((f) => `${f.file} ${fixed(f.ms, 0)} ms (${fixed(f.size / 1024, 0)} KiB)`).join('; ')}`);
 }
 
-async function profile(corpora) {
-  // web-tree-sitter's ESM build is importable as is from an .mjs script; give it the WASM bytes.
-  const treeSitter = await import('web-tree-sitter');
-  const runtime = fs.readFileSync(path.join(DIST, 'web-tree-sitter.wasm'));
-  const runtimeReady = treeSitter.Parser.init({ wasmBinary: runtime });
-  for (const corpus of corpora) await profileCorpus(corpus, treeSitter, runtimeReady);
-}
-
 // ---------------------------------------------------------------- main
 
-async function main() {
+async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   for (const file of ['cli.js', 'worker-node.js', 'web-tree-sitter.wasm', 'tree-sitter-rust.wasm']) {
     if (!fs.existsSync(path.join(DIST, file))) fail(`dist/${file} is missing: build first with \`node esbuild.config.mjs\``);
@@ -584,13 +570,13 @@ async function main() {
   }
 
   if (options.phases) {
-    await profile(corpora);
+    for (const corpus of corpora) await profileCorpus(corpus);
     return;
   }
   if (!fs.existsSync(AST_GREP)) fail(`ast-grep is missing at ${path.relative(ROOT, AST_GREP)}: run \`npm install\` (it is a dev dependency)`);
   const version = spawnSync(AST_GREP, ['--version'], { encoding: 'utf8' }).stdout.trim();
   process.stderr.write(`bench: ${version}, node ${process.version}, ${os.availableParallelism()} cores, ${options.rounds} rounds\n`);
-  const results = [];
+  const results: CorpusResult[] = [];
   for (const corpus of corpora) results.push(await benchCorpus(corpus, options));
   printResults(results, options);
 }

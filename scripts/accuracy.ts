@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Accuracy run: the precision and recall of our signals on real Rust code.
 //
 //   npm run accuracy [-- crate...]
@@ -23,21 +22,89 @@
 // The real crates come from Debian's librust-*-dev packages. Where cargo, clippy or the registry is
 // missing, the run says so and exits 0 with nothing measured. Nothing is cached in the repository.
 
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
+import { parse as parseToml, stringify as stringifyToml, type TomlTable } from 'smol-toml';
 
-const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+/** The repository: this script runs bundled, from out/scripts/. */
+const ROOT = path.resolve(__dirname, '..', '..');
 const REGISTRY = '/usr/share/cargo/registry';
 const TAKEHOMES = path.join(ROOT, 'test/accuracy/takehomes');
 const JUDGED = path.join(ROOT, 'test/accuracy/judged.json');
 const MISSES_SHOWN = Number(process.env.ACCURACY_MISSES ?? 5);
 
 /** The crates measured: a registry crate by name (its newest version there), or a take-home by folder. */
-const CRATES = [
+/** A crate measured: from the registry by name, with the features and cfgs its build gets, or a take-home by folder. */
+type Crate = { name: string; takehome?: undefined; features?: string[]; cfgs?: string[] } | { takehome: string; name?: undefined; features?: undefined; cfgs?: undefined };
+
+/** A finding of ours, as the CLI's JSON gives it. */
+interface OurFinding {
+  rule: string;
+  polarity: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  context: string;
+  message: string;
+}
+
+/** A diagnostic of clippy's, at the outermost call site when a macro's expansion raised it. */
+interface ClippyDiagnostic {
+  lint: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A finding or a diagnostic, with its source line read while the crate's copy still exists. */
+type WithCode<T> = T & { code: string };
+
+interface CrateResult {
+  label: string;
+  clippy: WithCode<ClippyDiagnostic>[];
+  ours: WithCode<OurFinding>[];
+  judged: WithCode<OurFinding>[];
+}
+
+/** The parts of Cargo's JSON messages the run reads. */
+interface CargoMessage {
+  reason: string;
+  manifest_path?: string;
+  target?: { kind: string[] };
+  filenames?: string[];
+  message?: {
+    level: string;
+    message: string;
+    code?: { code: string } | null;
+    spans: CargoSpan[];
+  };
+}
+
+interface CargoSpan {
+  is_primary: boolean;
+  file_name: string;
+  line_start: number;
+  column_start: number;
+  line_end: number;
+  column_end: number;
+  expansion?: { span: CargoSpan } | null;
+}
+
+interface Judged {
+  crate: string;
+  file: string;
+  line: number;
+  signal: string;
+  verdict: boolean;
+}
+
+const CRATES: Crate[] = [
   { name: 'log', features: ['std'] },
   { name: 'regex' },
   { name: 'env_logger' },
@@ -66,7 +133,7 @@ const CRATES = [
  * `.lock().unwrap()` and `.lock().expect(..)`): a finding pairs with a diagnostic of either, and
  * an unpaired one counts under the first entry that lists it.
  */
-const LINT_SIGNALS = [
+const LINT_SIGNALS: { lints: string[]; signals: string[] }[] = [
   { lints: ['unwrap_used'], signals: ['unwrap', 'lock-unwrap'] },
   // An `expect` with an explained invariant is info (`expect-invariant`), the rest a concern: clippy's
   // restriction lint sees them all, so recall counts both and precision says whether each is an `expect`.
@@ -119,18 +186,17 @@ const JUDGED_IN_TESTS = new Set(['test-without-assert']);
 
 const CARGO_CONFIG = `[source.crates-io]\nreplace-with = "debian"\n\n[source.debian]\ndirectory = "${REGISTRY}"\n`;
 
-function main() {
+function main(): void {
   const missing = missingTools();
   if (missing) {
     console.log(`accuracy: ${missing}; nothing measured.`);
     return;
   }
   const started = Date.now();
-  run('node', ['esbuild.config.mjs'], { cwd: ROOT });
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rust-review-accuracy-'));
   const chosen = process.argv.slice(2);
   const crates = chosen.length > 0 ? CRATES.filter((c) => chosen.includes(c.name ?? c.takehome)) : CRATES;
-  const results = [];
+  const results: CrateResult[] = [];
   try {
     for (const crate of crates) {
       const result = measureCrate(crate, workRoot);
@@ -146,14 +212,14 @@ function main() {
 }
 
 /** Why the run cannot measure anything, or undefined when it can. */
-function missingTools() {
+function missingTools(): string | undefined {
   if (spawnSync('cargo', ['--version']).status !== 0) return 'cargo is not installed';
   if (spawnSync('cargo', ['clippy', '--version']).status !== 0) return 'clippy is not installed (rustup component add clippy)';
-  if (!fs.existsSync(REGISTRY)) return `${REGISTRY} is missing (apt-get install the librust-*-dev packages of the crates listed in scripts/accuracy.mjs)`;
+  if (!fs.existsSync(REGISTRY)) return `${REGISTRY} is missing (apt-get install the librust-*-dev packages of the crates listed in scripts/accuracy.ts)`;
   return undefined;
 }
 
-function run(command, args, options) {
+function run(command: string, args: string[], options: Omit<SpawnSyncOptionsWithStringEncoding, 'encoding'> & { allowFailure?: boolean }) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
   if (result.error) throw result.error;
   if (result.status !== 0 && !options.allowFailure) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
@@ -161,19 +227,19 @@ function run(command, args, options) {
 }
 
 /** The crate's source folder and label, or a reason it is not there. */
-function locateCrate(crate) {
-  if (crate.takehome) return { label: crate.takehome, source: path.join(TAKEHOMES, crate.takehome) };
+function locateCrate(crate: Crate): { label: string; source?: string; missing?: string } {
+  if (crate.takehome !== undefined) return { label: crate.takehome, source: path.join(TAKEHOMES, crate.takehome) };
   const versions = fs
     .readdirSync(REGISTRY)
     .filter((dir) => dir.startsWith(`${crate.name}-`) && /^\d/.test(dir.slice(crate.name.length + 1)))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   if (versions.length === 0) return { label: crate.name, missing: `not in ${REGISTRY} (apt-get install librust-${crate.name.replaceAll('_', '-')}-dev)` };
-  return { label: crate.name, source: path.join(REGISTRY, versions.at(-1)) };
+  return { label: crate.name, source: path.join(REGISTRY, versions[versions.length - 1]) };
 }
 
-function measureCrate(crate, workRoot) {
+function measureCrate(crate: Crate, workRoot: string): CrateResult | undefined {
   const { label, source, missing } = locateCrate(crate);
-  if (missing) return skip(label, missing);
+  if (source === undefined) return skip(label, missing ?? 'not found');
   const copy = path.join(workRoot, label);
   fs.cpSync(source, copy, { recursive: true });
   fs.mkdirSync(path.join(copy, '.cargo'), { recursive: true });
@@ -182,7 +248,7 @@ function measureCrate(crate, workRoot) {
   const ours = runOurs(copy);
   const started = Date.now();
   const clippy = runClippy(copy, crate.features ?? [], crate.cfgs ?? [], path.join(workRoot, 'target'));
-  if (clippy.error) return skip(label, clippy.error);
+  if ('error' in clippy) return skip(label, clippy.error);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const { compiled } = clippy;
   const comparable = ours.filter((f) => f.context === 'code' && compiled.has(f.file));
@@ -191,7 +257,7 @@ function measureCrate(crate, workRoot) {
   return { label, clippy: withCode(copy, clippy.diagnostics.filter((d) => compiled.has(d.file))), ours: withCode(copy, comparable), judged: withCode(copy, judgedHere) };
 }
 
-function skip(label, reason) {
+function skip(label: string, reason: string): undefined {
   console.log(`skipped ${label}: ${reason}`);
   return undefined;
 }
@@ -201,20 +267,20 @@ function skip(label, reason) {
  * is not asked to check them, and Debian's registry often lacks the dev-dependencies that Cargo
  * would otherwise have to resolve.
  */
-function keepLibraryAndBinariesOnly(manifestPath) {
+function keepLibraryAndBinariesOnly(manifestPath: string): void {
   const manifest = parseToml(fs.readFileSync(manifestPath, 'utf8'));
   for (const key of ['dev-dependencies', 'dev_dependencies', 'test', 'bench', 'example']) delete manifest[key];
-  for (const target of Object.values(manifest.target ?? {})) delete target['dev-dependencies'];
+  for (const target of Object.values((manifest.target ?? {}) as Record<string, TomlTable>)) delete target['dev-dependencies'];
   fs.writeFileSync(manifestPath, stringifyToml(manifest));
 }
 
 /** Our findings on the crate's copy, as the CLI's JSON gives them: test code is left out. */
-function runOurs(copy) {
+function runOurs(copy: string): OurFinding[] {
   const { stdout } = run('node', [path.join(ROOT, 'dist/cli.js'), 'scan', copy, '--format', 'json'], {});
-  return JSON.parse(stdout).findings;
+  return (JSON.parse(stdout) as { findings: OurFinding[] }).findings;
 }
 
-function runClippy(copy, features, cfgs, targetDir) {
+function runClippy(copy: string, features: string[], cfgs: string[], targetDir: string): { error: string } | { diagnostics: ClippyDiagnostic[]; compiled: Set<string> } {
   const forced = LINT_SIGNALS.flatMap(({ lints }) => lints.flatMap((lint) => ['--force-warn', `clippy::${lint}`]));
   const featureArgs = features.length > 0 ? ['--features', features.join(',')] : [];
   const { status, stdout } = run('cargo', ['clippy', '--offline', '--message-format=json', ...featureArgs, '--', '-A', 'clippy::all', ...forced], {
@@ -226,10 +292,10 @@ function runClippy(copy, features, cfgs, targetDir) {
   const messages = stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line));
+    .map((line) => JSON.parse(line) as CargoMessage);
   if (status !== 0) {
-    const firstError = messages.find((m) => m.reason === 'compiler-message' && m.message.level === 'error');
-    return { error: `cargo clippy failed: ${firstError?.message.message ?? `exit ${status}`}` };
+    const firstError = messages.find((m) => m.reason === 'compiler-message' && m.message?.level === 'error');
+    return { error: `cargo clippy failed: ${firstError?.message?.message ?? `exit ${status}`}` };
   }
   return { diagnostics: dedupe(messages.map(clippyDiagnostic).filter((d) => d !== undefined)), compiled: compiledFiles(messages, copy) };
 }
@@ -238,10 +304,10 @@ function runClippy(copy, features, cfgs, targetDir) {
  * A clippy lint of ours as { lint, file, line, column, endLine, endColumn }, at the call site when
  * the span comes from a macro's expansion; undefined for any other message.
  */
-function clippyDiagnostic(message) {
-  const code = message.reason === 'compiler-message' ? message.message.code?.code : undefined;
+function clippyDiagnostic(message: CargoMessage): ClippyDiagnostic | undefined {
+  const code = message.reason === 'compiler-message' ? message.message?.code?.code : undefined;
   if (!code?.startsWith('clippy::')) return undefined;
-  let span = message.message.spans.find((s) => s.is_primary);
+  let span = message.message?.spans.find((s) => s.is_primary);
   while (span?.expansion) span = span.expansion.span;
   if (!span || path.isAbsolute(span.file_name)) return undefined;
   return {
@@ -255,7 +321,7 @@ function clippyDiagnostic(message) {
 }
 
 /** One diagnostic per lint and span: a file compiled into both the library and a binary is reported twice. */
-function dedupe(diagnostics) {
+function dedupe(diagnostics: ClippyDiagnostic[]): ClippyDiagnostic[] {
   const byKey = new Map(diagnostics.map((d) => [`${d.lint}:${d.file}:${d.line}:${d.column}:${d.endLine}:${d.endColumn}`, d]));
   return [...byKey.values()];
 }
@@ -264,13 +330,13 @@ function dedupe(diagnostics) {
  * The crate's files, relative to its copy, that checking its library and binaries read: from the
  * dep-info file beside each artifact Cargo reports for the crate itself, build scripts left out.
  */
-function compiledFiles(messages, copy) {
-  const files = new Set();
+function compiledFiles(messages: CargoMessage[], copy: string): Set<string> {
+  const files = new Set<string>();
   const ownArtifacts = messages.filter(
-    (m) => m.reason === 'compiler-artifact' && m.manifest_path === path.join(copy, 'Cargo.toml') && !m.target.kind.includes('custom-build'),
+    (m) => m.reason === 'compiler-artifact' && m.manifest_path === path.join(copy, 'Cargo.toml') && !m.target?.kind.includes('custom-build'),
   );
   for (const artifact of ownArtifacts) {
-    for (const rmeta of artifact.filenames.filter((f) => f.endsWith('.rmeta'))) {
+    for (const rmeta of (artifact.filenames ?? []).filter((f) => f.endsWith('.rmeta'))) {
       const depInfo = path.join(path.dirname(rmeta), `${path.basename(rmeta, '.rmeta').replace(/^lib/, '')}.d`);
       const [, sources = ''] = fs.readFileSync(depInfo, 'utf8').split('\n')[0].split(': ');
       for (const source of sources.split(/(?<!\\) /).map((s) => s.replaceAll('\\ ', ' '))) {
@@ -283,18 +349,30 @@ function compiledFiles(messages, copy) {
 }
 
 /** Each site with its source line, read while the copy still exists, to show beside a miss. */
-function withCode(copy, sites) {
-  const files = new Map();
-  const lineOf = (file, line) => {
-    if (!files.has(file)) files.set(file, fs.readFileSync(path.join(copy, file), 'utf8').split('\n'));
-    return files.get(file)[line - 1]?.trim() ?? '';
+function withCode<T extends { file: string; line: number }>(copy: string, sites: T[]): WithCode<T>[] {
+  const files = new Map<string, string[]>();
+  const lineOf = (file: string, line: number) => {
+    let lines = files.get(file);
+    if (!lines) {
+      lines = fs.readFileSync(path.join(copy, file), 'utf8').split('\n');
+      files.set(file, lines);
+    }
+    return lines[line - 1]?.trim() ?? '';
   };
   return sites.map((site) => ({ ...site, code: lineOf(site.file, site.line) }));
 }
 
+/** A span in a file, 1-based, as both sides give it. */
+interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 /** Whether two spans overlap, compared by (line, column). */
-function overlaps(a, b) {
-  const before = (l1, c1, l2, c2) => l1 < l2 || (l1 === l2 && c1 <= c2);
+function overlaps(a: Span, b: Span): boolean {
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
   return before(a.line, a.column, b.endLine, b.endColumn) && before(b.line, b.column, a.endLine, a.endColumn);
 }
 
@@ -303,11 +381,11 @@ function overlaps(a, b) {
  * signal its lint's entry lists: first where their spans overlap, then where they start on the
  * same line (a lint may point at `<'a>` where we point at the `fn`). Returns what stays unpaired.
  */
-function pairUp(clippy, ours) {
+function pairUp<D extends ClippyDiagnostic, F extends OurFinding>(clippy: D[], ours: F[]) {
   const unmatchedClippy = new Set(clippy);
   const unmatchedOurs = new Set(ours);
-  const sameMeaning = (d, f) => entryOfLint(d.lint).signals.includes(f.rule);
-  for (const sameSite of [overlaps, (d, f) => d.line === f.line]) {
+  const sameMeaning = (d: D, f: F) => entryOfLint(d.lint)?.signals.includes(f.rule) ?? false;
+  for (const sameSite of [overlaps, (d: D, f: F) => d.line === f.line]) {
     for (const d of unmatchedClippy) {
       const candidates = [...unmatchedOurs].filter((f) => f.file === d.file && sameMeaning(d, f) && sameSite(d, f));
       if (candidates.length === 0) continue;
@@ -320,14 +398,14 @@ function pairUp(clippy, ours) {
   return { unmatchedClippy, unmatchedOurs };
 }
 
-const endDistance = (d, f) => Math.abs(d.endLine - f.endLine) * 10_000 + Math.abs(d.endColumn - f.endColumn);
+const endDistance = (d: Span, f: Span) => Math.abs(d.endLine - f.endLine) * 10_000 + Math.abs(d.endColumn - f.endColumn);
 
-const entryOfLint = (lint) => LINT_SIGNALS.find((entry) => entry.lints.includes(lint));
+const entryOfLint = (lint: string) => LINT_SIGNALS.find((entry) => entry.lints.includes(lint));
 /** The entry an unpaired finding counts under: the first that lists its signal. */
-const entryOfSignal = (signal) => LINT_SIGNALS.find((entry) => entry.signals.includes(signal));
+const entryOfSignal = (signal: string) => LINT_SIGNALS.find((entry) => entry.signals.includes(signal));
 
 /** Per lint-to-signal entry, each crate's comparison: clippy's and our counts and the misses each way. */
-function compare(results) {
+function compare(results: CrateResult[]) {
   const paired = results.map((result) => {
     const ours = result.ours.filter((f) => entryOfSignal(f.rule));
     return { result, ...pairUp(result.clippy, ours) };
@@ -344,23 +422,29 @@ function compare(results) {
   }));
 }
 
-const percent = (part, whole) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(0)}%`);
+const percent = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(0)}%`);
 
-function tableRow(cells) {
+function tableRow(cells: (string | number)[]): string {
   const widths = [34, 18, 7, 6, 8, 7, 10];
   return cells.map((cell, i) => (i < 2 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(' ');
 }
 
-function countsRow(name, crate, counts) {
+function countsRow(name: string, crate: string, counts: Counts): string {
   return tableRow([name, crate, counts.clippy, counts.ours, counts.matched, percent(counts.matched, counts.clippy), percent(counts.matched, counts.ours)]);
 }
 
-function sum(rows) {
-  return rows.reduce((total, r) => ({ clippy: total.clippy + r.clippy, ours: total.ours + r.ours, matched: total.matched + r.matched }), { clippy: 0, ours: 0, matched: 0 });
+interface Counts {
+  clippy: number;
+  ours: number;
+  matched: number;
+}
+
+function sum(rows: Counts[]): Counts {
+  return rows.reduce((total: Counts, r) => ({ clippy: total.clippy + r.clippy, ours: total.ours + r.ours, matched: total.matched + r.matched }), { clippy: 0, ours: 0, matched: 0 });
 }
 
 /** One table: per signal, a row for each crate where either side found something, its total, and the grand total. */
-function printLintTable(results) {
+function printLintTable(results: CrateResult[]): void {
   console.log(`\nAgainst clippy (recall = matched / clippy, precision = matched / ours); our signals and clippy's lints:`);
   for (const { signals, lints } of LINT_SIGNALS) console.log(`  ${signals.join(', ') || '(no signal)'} = clippy::${lints.join(', clippy::')}`);
   console.log(`\n${tableRow(['signal', 'crate', 'clippy', 'ours', 'matched', 'recall', 'precision'])}`);
@@ -374,13 +458,13 @@ function printLintTable(results) {
 }
 
 /** A few misses each way per signal, with the code line, so a developer can see why. */
-function printMisses(results) {
+function printMisses(results: CrateResult[]): void {
   for (const { entry, crates } of compare(results)) {
     const clippyOnly = crates.flatMap((c) => c.clippyOnly.map((d) => ({ result: c.result, site: d, what: d.lint })));
     const oursOnly = crates.flatMap((c) => c.oursOnly.map((f) => ({ result: c.result, site: f, what: f.rule })));
     if (clippyOnly.length + oursOnly.length === 0) continue;
     console.log(`\n${entry.signals.join(', ') || entry.lints.join(', ')}: ${clippyOnly.length} found by clippy only, ${oursOnly.length} by us only`);
-    for (const [side, misses] of [['clippy only', clippyOnly], ['ours only', oursOnly]]) {
+    for (const [side, misses] of [['clippy only', clippyOnly], ['ours only', oursOnly]] as const) {
       for (const { result, site, what } of misses.slice(0, MISSES_SHOWN)) {
         console.log(`  ${side.padEnd(11)} ${result.label}/${site.file}:${site.line} [${what}]  ${site.code}`);
       }
@@ -388,19 +472,19 @@ function printMisses(results) {
   }
 }
 
-const judgedKey = (crate, file, line, signal) => `${crate}:${file}:${line}:${signal}`;
+const judgedKey = (crate: string, file: string, line: number, signal: string) => `${crate}:${file}:${line}:${signal}`;
 
 /**
  * Precision of the judged signals over the findings judged so far, how many are not judged yet,
  * and how many judged entries of the crates measured no longer match a finding (a rule changed).
  */
-function printJudged(results) {
-  const judged = JSON.parse(fs.readFileSync(JUDGED, 'utf8'));
+function printJudged(results: CrateResult[]): void {
+  const judged = JSON.parse(fs.readFileSync(JUDGED, 'utf8')) as Judged[];
   const verdictOf = new Map(judged.map((j) => [judgedKey(j.crate, j.file, j.line, j.signal), j.verdict]));
   console.log(`\nAgainst the hand-judged list (${path.relative(ROOT, JUDGED)}), concern findings only\n`);
   console.log(tableRow(['signal', 'crate', 'judged', 'true', 'false', 'new', 'precision']));
-  const unjudged = [];
-  const found = new Set();
+  const unjudged: { result: CrateResult; f: WithCode<OurFinding> }[] = [];
+  const found = new Set<string>();
   for (const signal of JUDGED_SIGNALS) {
     const rows = results.map((result) => {
       const findings = result.judged.filter((f) => f.rule === signal && f.polarity === 'concern');
@@ -410,7 +494,7 @@ function printJudged(results) {
       const verdicts = keys.map((key) => verdictOf.get(key));
       return { label: result.label, yes: verdicts.filter((v) => v === true).length, no: verdicts.filter((v) => v === false).length, total: findings.length };
     });
-    const judgedRow = (label, r) => tableRow([signal, label, r.yes + r.no, r.yes, r.no, r.total - r.yes - r.no, percent(r.yes, r.yes + r.no)]);
+    const judgedRow = (label: string, r: { yes: number; no: number; total: number }) => tableRow([signal, label, r.yes + r.no, r.yes, r.no, r.total - r.yes - r.no, percent(r.yes, r.yes + r.no)]);
     for (const r of rows.filter((r) => r.total > 0)) console.log(judgedRow(r.label, r));
     const total = rows.reduce((t, r) => ({ yes: t.yes + r.yes, no: t.no + r.no, total: t.total + r.total }), { yes: 0, no: 0, total: 0 });
     console.log(judgedRow('all crates', total));

@@ -7,7 +7,7 @@ import { chooseQuestion, parseReview, setRecommendation, setSummary, unpinEviden
 import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
 import type { ExtensionMessage, ScorecardView, WebviewMessage } from '../webview/protocol';
 import { buildScorecard, categoryView } from '../webview/scorecardModel';
-import type { AnalysisHost } from './analysisHost';
+import type { FindingsStore } from './findingsStore';
 import type { Settings } from './config';
 import type { Log } from './log';
 import type { RepositoryInfo } from './repository';
@@ -59,7 +59,7 @@ export class Scorecard {
   scanning = true;
 
   constructor(
-    private readonly host: AnalysisHost,
+    private readonly host: FindingsStore,
     private readonly rubrics: RubricSource,
     private readonly reviews: () => Promise<ReviewStore>,
     private readonly repository: () => Promise<RepositoryInfo | undefined>,
@@ -101,7 +101,7 @@ export class Scorecard {
       rubric,
       ...(this.rubrics.problem ? { rubricProblem: this.rubrics.problem } : {}),
       categories,
-      scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.stats.lastScan?.files ?? 0, skipped: this.host.skipped.length },
+      scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.lastScan?.files ?? 0, skipped: this.host.skipped.length },
     });
   }
 

@@ -91,6 +91,12 @@ if (withTests) {
       external: ['vscode', 'mocha'],
     },
     {
+      ...node,
+      entryPoints: { index: 'test/integration/multiRoot/index.ts', generate: 'test/integration/multiRoot/generate.ts' },
+      outdir: 'out/test/integration/multiRoot',
+      external: ['vscode', 'mocha'],
+    },
+    {
       ...browser,
       format: 'cjs',
       entryPoints: { 'index.web': 'test/integration/suite/index.web.ts' },

@@ -8,7 +8,7 @@ import type * as vscode from 'vscode';
 import type { Finding, SkippedFile } from './analysis/model';
 import type { Rubric } from './rubric/model';
 import type { Review } from './rubric/review';
-import type { ScorecardView } from './webview/protocol';
+import type { LocationView, ScorecardView } from './webview/protocol';
 
 export interface ScanSummary {
   files: number;
@@ -63,8 +63,8 @@ export interface ExtensionApi {
   statusBar: { readonly text: string; readonly tooltip: string };
   /** What the extension wrote to its output channel lately, oldest first (an output channel cannot be read back). */
   log: { readonly recentLines: readonly string[] };
-  /** The scorecard, as its panel is sent it. */
-  scorecard: { view(): Promise<ScorecardView> };
+  /** The scorecard, as its panel is sent it, and what the panel's locations open. */
+  scorecard: { view(): Promise<ScorecardView>; open(location: LocationView): Promise<void> };
   /** The review of the open repository. */
   reviews(): Promise<SavedReview>;
   /** Opens the review saved in `storage` as activation does: a test of a damaged file opens its own. */

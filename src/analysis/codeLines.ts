@@ -8,100 +8,131 @@ import { isCfgTestAttribute, isTestAttribute } from './syntax';
  * literal neither starts a comment nor opens an item.
  */
 export function countCodeLines(text: string): number {
-  const code = blankCommentsAndLiterals(text);
+  const code = codeSkeleton(text);
   // `#![cfg(test)]` makes the whole file test code.
   if ([...code.matchAll(/#!\[\s*cfg\s*\([^\]]*\]/g)].some(([inner]) => isCfgTestAttribute(`#[${inner.slice(3)}`))) return 0;
   const ranges = testItemRanges(code);
   let count = 0;
   let next = 0;
-  let lineStart = 0;
-  for (const line of code.split('\n')) {
-    const lineEnd = lineStart + line.length;
-    // Ranges are in order and apart: skip those that end before this line.
-    while (next < ranges.length && ranges[next][1] < lineStart) next++;
-    const inTest = next < ranges.length && ranges[next][0] <= lineEnd;
-    if (!inTest && line.trim() !== '') count++;
+  for (let lineStart = 0; lineStart < code.length; ) {
+    const newline = code.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? code.length : newline;
+    NONBLANK_FROM_HERE.lastIndex = lineStart;
+    if (NONBLANK_FROM_HERE.test(code)) {
+      // Ranges are in order and apart: skip those that end before this line.
+      while (next < ranges.length && ranges[next][1] < lineStart) next++;
+      if (!(next < ranges.length && ranges[next][0] <= lineEnd)) count++;
+    }
     lineStart = lineEnd + 1;
   }
   return count;
 }
 
+/** Something other than white space before the line ends. */
+const NONBLANK_FROM_HERE = /[^\S\n]*\S/y;
+
 /**
- * The text with comments blanked to spaces (newlines kept) and the insides of string and char
- * literals replaced by `_`, so lines keep their places and code-only lines keep some text.
+ * Where a comment, a string or a char literal may start. A raw string's `r` follows no word
+ * character (so `br"…"` is read from its quote, as a plain string). A lifetime (`'a`) has no
+ * closing quote right after its first character, so it is not a char literal.
  */
-export function blankCommentsAndLiterals(text: string): string {
-  const out: string[] = [];
-  let i = 0;
-  const n = text.length;
-  const blank = (from: number, to: number, fill: string) => {
-    for (let k = from; k < to; k++) out.push(text[k] === '\n' ? '\n' : fill);
-  };
-  while (i < n) {
-    const c = text[i];
-    const next = text[i + 1];
-    if (c === '/' && next === '/') {
-      const end = text.indexOf('\n', i);
-      const stop = end === -1 ? n : end;
-      blank(i, stop, ' ');
-      i = stop;
-    } else if (c === '/' && next === '*') {
-      let depth = 1;
-      let k = i + 2;
-      while (k < n && depth > 0) {
-        const pair = text.slice(k, k + 2);
-        if (pair === '/*' || pair === '*/') {
-          depth += pair === '/*' ? 1 : -1;
-          k += 2;
-        } else k++;
-      }
-      blank(i, k, ' ');
-      i = k;
-    } else if (c === 'r' && /^r#*"/.test(text.slice(i, i + 260)) && !/\w/.test(text[i - 1] ?? '')) {
-      const hashes = /^r(#*)"/.exec(text.slice(i, i + 260))![1];
-      const open = i + 2 + hashes.length;
-      const close = text.indexOf(`"${hashes}`, open);
-      const stop = close === -1 ? n : close + 1 + hashes.length;
-      out.push(text.slice(i, open));
-      blank(open, Math.max(open, stop - 1 - hashes.length), '_');
-      out.push(text.slice(Math.max(open, stop - 1 - hashes.length), stop));
-      i = stop;
-    } else if (c === '"') {
-      let k = i + 1;
-      while (k < n && text[k] !== '"') k += text[k] === '\\' ? 2 : 1;
-      out.push('"');
-      blank(i + 1, Math.min(k, n), '_');
-      if (k < n) out.push('"');
-      i = k + 1;
-    } else if (c === "'" && /^'(\\.[^']{0,8}|[^\\'\n])'/.test(text.slice(i, i + 12))) {
-      // A char literal; a lifetime (`'a`) has no closing quote right after its first character.
-      const len = /^'(\\.[^']{0,8}|[^\\'\n])'/.exec(text.slice(i, i + 12))![0].length;
-      out.push("'_'");
-      i += len;
-    } else {
-      out.push(c);
-      i++;
-    }
+const LITERAL_OR_COMMENT = /\/\/|\/\*|\br(#*)"|"|'(?:\\.[^']{0,8}|[^\\'\n])'/g;
+const BLOCK_COMMENT_MARK = /\/\*|\*\//g;
+const STRING_BODY = /(?:[^"\\]|\\[^]?)*/y;
+
+/** The newlines between `from` and `to`, each line's piece dropped: a comment's lines. */
+function newlinesOnly(text: string, from: number, to: number): string {
+  let out = '';
+  for (let newline = text.indexOf('\n', from); newline !== -1 && newline < to; newline = text.indexOf('\n', newline + 1)) out += '\n';
+  return out;
+}
+
+/** The newlines between `from` and `to`, each non-empty piece of a line a single `_`: a literal's lines. */
+function placeholderLines(text: string, from: number, to: number): string {
+  let out = '';
+  let at = from;
+  for (let newline = text.indexOf('\n', at); newline !== -1 && newline < to; newline = text.indexOf('\n', at)) {
+    out += newline > at ? '_\n' : '\n';
+    at = newline + 1;
   }
+  return to > at ? out + '_' : out;
+}
+
+/**
+ * The text with its comments dropped but for their newlines, and each line of a string or char
+ * literal's inside shortened to one `_`: the lines and the code's characters stay, so a line of
+ * code keeps some text and a brace in a literal or a comment is gone. It jumps from one literal or
+ * comment to the next with regular expressions and builds no text the count does not read,
+ * because it runs on every file at every analysis.
+ */
+function codeSkeleton(text: string): string {
+  const out: string[] = [];
+  const n = text.length;
+  let copied = 0;
+  LITERAL_OR_COMMENT.lastIndex = 0;
+  for (let token = LITERAL_OR_COMMENT.exec(text); token; token = LITERAL_OR_COMMENT.exec(text)) {
+    const i = token.index;
+    out.push(text.slice(copied, i));
+    const lexeme = token[0];
+    let end: number;
+    if (lexeme === '//') {
+      const newline = text.indexOf('\n', i);
+      end = newline === -1 ? n : newline;
+      out.push(newlinesOnly(text, i, end));
+    } else if (lexeme === '/*') {
+      let depth = 1;
+      end = n;
+      BLOCK_COMMENT_MARK.lastIndex = i + 2;
+      for (let mark = BLOCK_COMMENT_MARK.exec(text); mark; mark = BLOCK_COMMENT_MARK.exec(text)) {
+        depth += mark[0] === '/*' ? 1 : -1;
+        if (depth === 0) {
+          end = mark.index + 2;
+          break;
+        }
+      }
+      out.push(newlinesOnly(text, i, end));
+    } else if (lexeme === '"') {
+      STRING_BODY.lastIndex = i + 1;
+      STRING_BODY.exec(text);
+      const close = Math.min(STRING_BODY.lastIndex, n);
+      out.push('"', placeholderLines(text, i + 1, close));
+      if (close < n) out.push('"');
+      end = close + 1;
+    } else if (lexeme[0] === 'r') {
+      const hashes = token[1];
+      const open = i + lexeme.length;
+      const close = text.indexOf(`"${hashes}`, open);
+      end = close === -1 ? n : close + 1 + hashes.length;
+      const bodyEnd = Math.max(open, end - 1 - hashes.length);
+      out.push(lexeme, placeholderLines(text, open, bodyEnd), text.slice(bodyEnd, end));
+    } else {
+      out.push("'_'");
+      end = i + lexeme.length;
+    }
+    copied = Math.min(end, n);
+    LITERAL_OR_COMMENT.lastIndex = copied;
+  }
+  out.push(text.slice(copied));
   return out.join('');
 }
 
 const ATTRIBUTE = /#\[/g;
+const BODY_OR_END = /[{;]/g;
 
-/** The offsets of each test item in blanked text: from its attribute to its closing brace or semicolon. */
+/** The offsets of each test item in the skeleton: from its attribute to its closing brace or semicolon. */
 function testItemRanges(code: string): [number, number][] {
   const ranges: [number, number][] = [];
   let resumeAt = 0;
   for (const match of code.matchAll(ATTRIBUTE)) {
     if (match.index < resumeAt) continue;
-    const attributeEnd = closing(code, match.index + 1, '[', ']');
+    const attributeEnd = closing(code, match.index + 1, BRACKETS);
     if (attributeEnd === -1) continue;
     const attribute = code.slice(match.index, attributeEnd + 1);
     if (!isTestAttribute(attribute) && !isCfgTestAttribute(attribute)) continue;
     // The item runs to its body's closing brace, or to a `;` that comes first (`mod tests;`).
-    let k = attributeEnd + 1;
-    while (k < code.length && code[k] !== '{' && code[k] !== ';') k++;
-    const end = code[k] === '{' ? closing(code, k, '{', '}') : k;
+    BODY_OR_END.lastIndex = attributeEnd + 1;
+    const k = BODY_OR_END.exec(code)?.index ?? code.length;
+    const end = code[k] === '{' ? closing(code, k, BRACES) : k;
     if (end === -1) continue;
     ranges.push([match.index, end]);
     resumeAt = end;
@@ -109,11 +140,17 @@ function testItemRanges(code: string): [number, number][] {
   return ranges;
 }
 
-function closing(code: string, openAt: number, open: string, close: string): number {
+const BRACKETS = /[[\]]/g;
+const BRACES = /[{}]/g;
+
+/** The offset of the bracket or brace that closes the one at `openAt`, or -1. */
+function closing(code: string, openAt: number, pair: RegExp): number {
+  const open = code[openAt];
   let depth = 0;
-  for (let k = openAt; k < code.length; k++) {
-    if (code[k] === open) depth++;
-    else if (code[k] === close && --depth === 0) return k;
+  pair.lastIndex = openAt;
+  for (let mark = pair.exec(code); mark; mark = pair.exec(code)) {
+    if (mark[0] === open) depth++;
+    else if (--depth === 0) return mark.index;
   }
   return -1;
 }

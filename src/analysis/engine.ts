@@ -1,5 +1,6 @@
 import { Parser, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
 import { fileContext, isIntegrationTestFile } from './context';
+import { errorMessage } from './errorMessage';
 import { byPosition, evaluate, type PendingMatch } from './evaluate';
 import { FACT_COLLECTORS } from './facts';
 import type { FactCollector } from './facts/collector';
@@ -12,7 +13,7 @@ import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } fro
 import { countCodeLines } from './codeLines';
 import type { FileAnalysis, FileStats, Finding, SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
-import { CombinedQuery, describeError } from './query';
+import { CombinedQuery } from './query';
 import { RULES } from './rules';
 import { lastSegment, normalisePath, type Rule } from './rules/rule';
 import { integrationTestSignal } from './signals';
@@ -109,7 +110,7 @@ export class RustAnalyzer {
       if (!tree) return { skipped: { file, reason: 'parse-timeout', detail: `parsing took over ${this.parseTimeoutMs} ms` } };
       return { analysis: this.analyzeTree(file, text, tree) };
     } catch (error) {
-      return { skipped: { file, reason: 'analysis-failed', detail: describeError(error) } };
+      return { skipped: { file, reason: 'analysis-failed', detail: errorMessage(error) } };
     } finally {
       tree?.delete();
     }

@@ -4,7 +4,7 @@ import { classifyLifetimes, type LifetimeVerdict } from './elision';
 import { ImportTable } from './imports';
 import type { Unit } from './macroLayers';
 import type { CodeContext } from './model';
-import type { LoopScope, RuleContext } from './rules/rule';
+import type { DeclaringBlock, LoopScope, RuleContext } from './rules/rule';
 import { ScopeIndex } from './scopes';
 import { isComment, isDocumentedAt } from './syntax';
 
@@ -22,6 +22,8 @@ export class FileScope {
   readonly functions = new ScopeIndex<number>();
   /** Loop bodies, and function bodies as `false` so a loop outside a nested function does not count. */
   readonly loopBodies = new ScopeIndex<LoopScope | false>();
+  /** `impl` and `trait` bodies, and function bodies as `false`: a function declared in a function is free. */
+  readonly declaringBlocks = new ScopeIndex<DeclaringBlock | false>();
   private readonly verdicts = new Map<string, LifetimeVerdict[]>();
 
   constructor(path: string) {
@@ -73,6 +75,10 @@ export class UnitContext implements RuleContext {
 
   enclosingLoop(node: Node): LoopScope | undefined {
     return this.file.loopBodies.innermost(this.unit.absolute(node.startIndex)) || undefined;
+  }
+
+  declaringBlock(fn: Node): DeclaringBlock | undefined {
+    return this.file.declaringBlocks.innermost(this.unit.absolute(fn.startIndex)) || undefined;
   }
 
   resolvePath(pathText: string): string {

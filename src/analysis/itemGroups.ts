@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './facts/model';
 import type { ImportBinding } from './imports';
 import type { Finding } from './model';
+import { lastStartingAtOrBefore, startField } from './sortedStarts';
 import { COMMENT_TYPES } from './syntax';
 
 /**
@@ -74,17 +75,7 @@ export function itemGroupSpans(root: Node): GroupSpan[] {
 
 /** The index of the last span starting at or before `offset` (whitespace after a group is the group's), or -1. */
 export function spanIndexAt(spans: readonly GroupSpan[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastStartingAtOrBefore(spans, offset, startField);
 }
 
 /** An earlier group the edits did not touch: where it is now, and the edits that came before it, in order. */

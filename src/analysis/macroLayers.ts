@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import { lastStartingAtOrBefore, startField } from './sortedStarts';
 
 /** Macros inside macros are re-parsed down to this depth; real code rarely nests past three. */
 export const MAX_MACRO_DEPTH = 6;
@@ -38,19 +39,9 @@ export class Layer {
 
   /** The unit whose content holds the node entirely, or undefined for wrapper code. */
   unitOf(node: Node): Unit | undefined {
-    const { segments } = this;
-    let lo = 0;
-    let hi = segments.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (segments[mid].start <= node.startIndex) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastStartingAtOrBefore(this.segments, node.startIndex, startField);
     if (found === -1) return undefined;
-    const unit = (this.units[found] ??= new Unit(this, segments[found]));
+    const unit = (this.units[found] ??= new Unit(this, this.segments[found]));
     return unit.inContent(node) ? unit : undefined;
   }
 }
@@ -97,7 +88,7 @@ export function macroArgumentsDocument(pending: readonly PendingMacro[]): { text
     if (!CAN_HOLD_CODE.test(content.replace(STRING_LITERAL, '""'))) continue;
     const [prefix, suffix] = ITEM_START.test(content)
       ? ['mod __macro_arguments {', '\n}\n']
-      : hasTopLevelSemicolon(args)
+      : content.includes(';') && hasTopLevelSemicolon(args)
         ? ['fn __macro_arguments() {', '\n}\n']
         : ['fn __macro_arguments() {(', '\n);}\n'];
     segments.push({ start: text.length + prefix.length, length: content.length, fileStart: unit.absolute(args.startIndex + 1) });
@@ -106,6 +97,7 @@ export function macroArgumentsDocument(pending: readonly PendingMacro[]): { text
   return segments.length === 0 ? undefined : { text, segments };
 }
 
+/** Asked only of arguments whose text holds a `;`: each child is a call into the parser's memory. */
 function hasTopLevelSemicolon(tokenTree: Node): boolean {
   for (let i = 0; i < tokenTree.childCount; i++) if (tokenTree.child(i)?.type === ';') return true;
   return false;

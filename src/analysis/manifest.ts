@@ -1,4 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
+import { errorMessage } from './errorMessage';
 import { lintsTableFindings } from './project/tooling';
 import { LineIndex } from './source';
 import type { CategoryId, CrateManifest, DeclaredTarget, Finding, SignalInfo, TargetKind } from './model';
@@ -110,7 +111,7 @@ export function analyzeManifest(file: string, text: string): { manifest: CrateMa
   try {
     parsed = parseToml(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = errorMessage(error).split('\n')[0];
     return { manifest: { file, dependencies: [], devDependencies: [], error: `Cargo.toml does not parse: ${reason}` }, findings: [] };
   }
   const pkg = (parsed.package ?? {}) as Record<string, unknown>;

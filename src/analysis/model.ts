@@ -117,6 +117,16 @@ export interface Finding {
   subject?: string;
 }
 
+/** Test, bench and example code are held to a lower standard than the crate's own code (its library, binaries and build script). */
+export function isOwnCode(where: { readonly context: CodeContext }): boolean {
+  return where.context === 'code' || where.context === 'build';
+}
+
+/** Test code is expected to unwrap and print: of its findings, only the testing signals say how the candidate tests. */
+export function isTestNoise(finding: Finding): boolean {
+  return finding.context === 'test' && finding.category !== 'testing';
+}
+
 export type SkipReason = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'symlink' | 'parse-timeout' | 'analysis-failed';
 
 export interface SkippedFile {

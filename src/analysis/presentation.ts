@@ -1,4 +1,4 @@
-import { CATEGORY_TITLES, type CategoryId, type Finding, type Polarity } from './model';
+import { CATEGORY_TITLES, isTestNoise, type CategoryId, type Finding, type Polarity } from './model';
 
 /**
  * How one polarity of findings is shown: as a diagnostic of the signal's own default severity
@@ -27,7 +27,7 @@ export const DEFAULT_HINT_POLICY: HintPolicy = {
 /** Whether a finding is shown at all under the policy. */
 export function isShown(finding: Finding, policy: HintPolicy): boolean {
   if (policy.categories[finding.category] === false || policy.signals[finding.rule] === false) return false;
-  if (!policy.analyzeTests && finding.context === 'test' && finding.category !== 'testing') return false;
+  if (!policy.analyzeTests && isTestNoise(finding)) return false;
   return displayOf(finding, policy) !== 'off';
 }
 

@@ -1,4 +1,5 @@
 import { Query, type Language } from 'web-tree-sitter';
+import { errorMessage } from './errorMessage';
 import { isCollector, type Consumer } from './evaluate';
 import { SYNTAX_FACTS, type SyntaxFact } from './syntaxFacts';
 import { CALL_QUERY } from './syntax';
@@ -85,13 +86,9 @@ function compileCombinedQuery(language: Language, parts: { roles: PatternRole[];
       try {
         new Query(language, query).delete();
       } catch (error) {
-        throw new Error(`The ${roles.map(ownerOf).join(' and ')} has an invalid tree-sitter query: ${describeError(error)}`, { cause: error });
+        throw new Error(`The ${roles.map(ownerOf).join(' and ')} has an invalid tree-sitter query: ${errorMessage(error)}`, { cause: error });
       }
     }
     throw combinedError;
   }
-}
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,4 @@
-import type { CategoryId, CrateManifest, FileAnalysis, Finding, ProjectSummary, ScanReport, SkippedFile } from './model';
+import { isOwnCode, isTestNoise, type CategoryId, type CrateManifest, type FileAnalysis, type Finding, type ProjectSummary, type ScanReport, type SkippedFile } from './model';
 
 /** Counts of findings per category, then per signal: the shape tools downstream rely on. */
 export type FindingSummary = Partial<Record<CategoryId, Record<string, number>>>;
@@ -24,9 +24,10 @@ export function summarizeProject(analyses: readonly FileAnalysis[], crates: read
     documentedPublicItems: 0,
     filesWithSyntaxErrors: 0,
   };
-  for (const { stats, context } of analyses) {
+  for (const analysis of analyses) {
+    const { stats } = analysis;
     project.lines += stats.lines;
-    if (context === 'code' || context === 'build') project.codeLines += stats.codeLines;
+    if (isOwnCode(analysis)) project.codeLines += stats.codeLines;
     project.modules += stats.modules;
     project.functions += stats.functions;
     project.publicItems += stats.publicItems;
@@ -44,14 +45,6 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-/**
- * Test code is expected to unwrap and print; unless asked, a report keeps only the testing
- * signals from it, which are what say how the candidate tests.
- */
-export function withoutTestNoise(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.context !== 'test' || f.category === 'testing');
-}
-
 export function buildReport(
   root: string,
   analyses: readonly FileAnalysis[],
@@ -61,7 +54,7 @@ export function buildReport(
   options: { includeTests: boolean },
 ): ScanReport {
   const all = [...analyses.flatMap((a) => a.findings), ...manifestFindings];
-  const findings = sortFindings(options.includeTests ? all : withoutTestNoise(all));
+  const findings = sortFindings(options.includeTests ? all : all.filter((f) => !isTestNoise(f)));
   return {
     root,
     files: analyses.length,

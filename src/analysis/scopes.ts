@@ -1,3 +1,5 @@
+import { lastStartingAtOrBefore, startField } from './sortedStarts';
+
 /**
  * Nested ranges of a file (test items, async bodies, loop bodies) in absolute offsets, answering
  * "what is the innermost range around this offset?" in O(depth). Offsets are absolute so that code
@@ -16,16 +18,7 @@ export class ScopeIndex<T> {
   /** The value of the innermost range containing `offset`, or undefined outside every range. */
   innermost(offset: number): T | undefined {
     this.prepare();
-    let lo = 0;
-    let hi = this.scopes.length - 1;
-    let candidate = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.scopes[mid].start <= offset) {
-        candidate = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    let candidate = lastStartingAtOrBefore(this.scopes, offset, startField);
     // Ranges nest, so every range containing `offset` encloses the last one starting before it.
     while (candidate !== -1 && this.scopes[candidate].end <= offset) candidate = this.scopes[candidate].parent;
     return candidate === -1 ? undefined : this.scopes[candidate].value;

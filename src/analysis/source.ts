@@ -1,4 +1,5 @@
 import type { Position, Range, SkipReason } from './model';
+import { lastStartingAtOrBefore } from './sortedStarts';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -37,6 +38,8 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
 }
 
+const itself = (start: number): number => start;
+
 /** Maps UTF-16 offsets to line/character positions by binary search over line starts. */
 export class LineIndex {
   private readonly starts: number[];
@@ -57,14 +60,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    // The first line starts at 0: only an offset before the text finds none, and it stays on the first line.
+    const line = Math.max(0, lastStartingAtOrBefore(this.starts, offset, itself));
+    return { line, character: offset - this.starts[line] };
   }
 
   rangeOf(startIndex: number, endIndex: number): Range {

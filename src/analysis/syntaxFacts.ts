@@ -4,6 +4,7 @@ import type { ItemGroup } from './itemGroups';
 import type { Layer } from './macroLayers';
 import { SYNCHRONOUS_ADAPTERS } from './rules/async';
 import { SPAWNING_CALL } from './rules/ownership';
+import { lastSegment, normalisePath, type DeclaringBlock } from './rules/rule';
 import { PROPERTY_TEST_MACROS } from './rules/testing';
 import { FUNCTION_QUERY, isCfgTestAttribute, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, PUBLIC_ITEM_QUERY } from './syntax';
 
@@ -51,7 +52,27 @@ const functions: SyntaxFact = {
     const header = layer.text.slice(fn.startIndex, body.startIndex);
     scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
     scope.loopBodies.add(...range(body), false);
+    scope.declaringBlocks.add(...range(body), false);
     scope.functions.add(...range(body), at(fn));
+  },
+};
+
+/** `Store` for `Store<T>`, `crate::store::Store` or `&mut Store`. */
+function typeName(type: Node | null): string | undefined {
+  if (!type) return undefined;
+  const path = normalisePath(type.text.replace(/^&\s*(mut\s+)?/, '').replace(/^'\w+\s+/, ''));
+  return lastSegment(path);
+}
+
+/** Where methods are declared, so a function's owner is found without walking up the tree. */
+const declaringBlocks: SyntaxFact = {
+  query: '[(impl_item body: (declaration_list) @body) (trait_item body: (declaration_list) @body)] @block',
+  record: ({ block, body }, { scope, range }) => {
+    const declaring: DeclaringBlock =
+      block.type === 'impl_item'
+        ? { owner: typeName(block.childForFieldName('type')), traitImpl: block.childForFieldName('trait') !== null }
+        : { owner: block.childForFieldName('name')?.text, traitImpl: false };
+    scope.declaringBlocks.add(...range(body), declaring);
   },
 };
 
@@ -114,4 +135,4 @@ const loops: SyntaxFact[] = ['[(while_expression) (loop_expression)] @loop', '(f
   record: ({ loop }, { scope, range }) => scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWNING_CALL.test(loop.text) }),
 }));
 
-export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, modules, publicItems, testAttributes, asyncBlocks, closures, ...loops];
+export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, declaringBlocks, modules, publicItems, testAttributes, asyncBlocks, closures, ...loops];

@@ -1,3 +1,4 @@
+import { errorMessage } from '../analysis/errorMessage';
 import { main } from './main';
 
 // A reader that closes the pipe early (`| head`) has all it wants: end quietly with success, as
@@ -14,7 +15,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`rust-review: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`rust-review: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   },
 );

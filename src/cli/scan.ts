@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { judgeCrate } from '../analysis/crate';
 import { RustAnalyzer, type AnalysisOutcome } from '../analysis/engine';
+import { errorMessage } from '../analysis/errorMessage';
 import { analyzeManifest } from '../analysis/manifest';
 import { analyzeProject, needsText, type ManifestText, type ProjectFile } from '../analysis/project';
 import type { CrateManifest, FileAnalysis, Finding, ScanReport, SkippedFile } from '../analysis/model';
@@ -55,7 +56,7 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
         projectFiles.push({ file, kind, ...(needsText(kind) ? { text: await fs.readFile(walkedFile.absolute, 'utf8') } : {}) });
       }
     } catch (error) {
-      skipped.push({ file, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) });
+      skipped.push({ file, reason: 'unreadable', detail: errorMessage(error) });
     }
   }
 
@@ -74,7 +75,7 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
     try {
       return read(file);
     } catch (error) {
-      collect({ skipped: { file, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) } });
+      collect({ skipped: { file, reason: 'unreadable', detail: errorMessage(error) } });
       return undefined;
     }
   };

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../analysis/errorMessage';
 import { GitignoreRules } from '../analysis/gitignore';
 import type { SkippedFile } from '../analysis/model';
 import { needsText, projectFileKind, type ProjectFileKind } from '../analysis/project';
@@ -91,5 +92,5 @@ export async function walkRustProject(root: string, maxFileBytes: number): Promi
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code ? `cannot be read (${code})` : error instanceof Error ? error.message : String(error);
+  return code ? `cannot be read (${code})` : errorMessage(error);
 }

@@ -12,8 +12,8 @@ import type { RepositoryInfo } from './repository';
 import type { ReviewStore } from './reviewStore';
 import { SCORECARD_VIEW, type Scorecard } from './scorecard';
 import type { ShownFindings } from './shownFindings';
+import { pathInWorkspace } from './workspaceFolders';
 import type { WorkspaceScanner } from './workspaceScanner';
-import { relativePath } from './workspaceFiles';
 
 /** Where pinned evidence and notes go. */
 interface Pinning {
@@ -43,12 +43,11 @@ async function pin(ctx: Pinning, request: PinRequest, categoryId: string, note?:
   const statement = request.signal ? statementLines(nearLines, startLine - near, endLine - near) : { startLine: startLine - near, endLine: endLine - near };
   const last = Math.min(near + statement.endLine, document.lineCount - 1);
   const lines = new vscode.Range(near + statement.startLine, 0, last, document.lineAt(last).text.length);
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
   const repository = await ctx.repository();
   const evidence: PinnedEvidence = {
     id: crypto.randomUUID(),
     categoryId,
-    file: folder ? relativePath(folder, uri) : uri.path,
+    file: pathInWorkspace(uri),
     range: { startLine, startCharacter, endLine, endCharacter },
     ...(repository?.commit ? { commit: repository.commit } : {}),
     snippet: document.getText(lines),
@@ -88,10 +87,9 @@ async function showCategoryFindings(store: FindingsStore, shown: ShownFindings, 
     .filter((f) => f.finding.category === chosen)
     .sort((a, b) => rank[a.finding.polarity] - rank[b.finding.polarity])
     .map(({ uri, finding }) => {
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
       return {
         label: `${{ concern: '$(warning)', strength: '$(pass)', info: '$(info)' }[finding.polarity]} ${finding.message.replace(/`/g, '')}`,
-        description: `${folder ? relativePath(folder, uri) : uri.path}:${finding.range.start.line + 1}`,
+        description: `${pathInWorkspace(uri)}:${finding.range.start.line + 1}`,
         detail: finding.context === 'code' ? undefined : `in ${finding.context} code`,
         uri,
         finding,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CrateManifest, FileAnalysis, Finding, SkippedFile } from '../analysis/model';
+import { isOwnCode, type CrateManifest, type FileAnalysis, type Finding, type SkippedFile } from '../analysis/model';
 import { analyzeProject, type ProjectFile } from '../analysis/project';
 import { WorkspaceCrates } from './crateModels';
 import { relativePath } from './workspaceFiles';
@@ -105,7 +105,7 @@ export class FindingsStore implements vscode.Disposable {
     const keys = new Set([...this.scanned.keys(), ...[...this.documents].filter(([, d]) => d.analysis).map(([key]) => key)]);
     for (const key of keys) {
       const analysis = this.analysisOf(key);
-      if (analysis && (analysis.context === 'code' || analysis.context === 'build')) total += analysis.stats.codeLines;
+      if (analysis && isOwnCode(analysis)) total += analysis.stats.codeLines;
     }
     return total;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SCORECARD_VIEW } from './scorecard';
+import { fileInWorkspace } from './workspaceFolders';
 
 /** The files a reviewer reads first, the first one found at the top of the workspace. */
 export const FIRST_FILES = ['README.md', 'src/main.rs', 'src/lib.rs'];
@@ -15,10 +16,9 @@ export function openOnStartup(): boolean {
 
 /** The first of FIRST_FILES that exists in the first workspace folder. */
 export async function firstFile(): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) return undefined;
   for (const file of FIRST_FILES) {
-    const uri = vscode.Uri.joinPath(folder.uri, file);
+    const uri = fileInWorkspace(file);
+    if (!uri) return undefined;
     try {
       if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) return uri;
     } catch {

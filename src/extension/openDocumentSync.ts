@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../analysis/errorMessage';
 import type { Finding } from '../analysis/model';
 import type { TextEdit } from '../worker/documents';
 import { unpackAnalysis, type PackedAnalysis } from '../worker/packedFindings';
@@ -25,10 +26,6 @@ interface FollowedDocument {
 
 function isRust(document: vscode.TextDocument): boolean {
   return document.languageId === 'rust' || document.uri.path.endsWith('.rs');
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -86,7 +83,7 @@ export class OpenDocumentSync implements vscode.Disposable {
       );
       this.accept(followed, reply.version, reply.analysis);
     } catch (error) {
-      this.log.error(`${followed.file}: ${describe(error)}`);
+      this.log.error(`${followed.file}: ${errorMessage(error)}`);
     }
   }
 
@@ -128,7 +125,7 @@ export class OpenDocumentSync implements vscode.Disposable {
       }
       this.timings.drew(key, { startedAt: repliedAt, turnStartedAt: repliedAt });
     } catch (error) {
-      this.log.error(`${followed.file}: ${describe(error)}`);
+      this.log.error(`${followed.file}: ${errorMessage(error)}`);
       if (this.followed.get(document.uri.toString()) === followed && !document.isClosed) await this.sendWhole(followed, document);
     }
   }

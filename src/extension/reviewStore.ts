@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../analysis/errorMessage';
 import type { Rubric } from '../rubric/model';
 import { emptyReview, parseReview, reviewKey, type Review } from '../rubric/review';
 import type { Log } from './log';
@@ -40,7 +41,7 @@ export class ReviewStore implements vscode.Disposable {
       if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
         const aside = vscode.Uri.joinPath(storage, `review-${reviewKey(identity)}.corrupt-${Date.now()}.json`);
         await vscode.workspace.fs.rename(file, aside, { overwrite: true }).then(undefined, () => undefined);
-        const message = `The saved review could not be read (${describe(error)}). It was kept as ${aside.path.split('/').pop()}; a new review was started.`;
+        const message = `The saved review could not be read (${errorMessage(error)}). It was kept as ${aside.path.split('/').pop()}; a new review was started.`;
         log.error(message);
         // With an action the notification stays until the reviewer answers it, instead of fading
         // while the window is still starting.
@@ -76,8 +77,8 @@ export class ReviewStore implements vscode.Disposable {
       await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(`${JSON.stringify(review, null, 2)}\n`));
       await vscode.workspace.fs.rename(temporary, this.file, { overwrite: true });
     } catch (error) {
-      this.log.error(`the review could not be saved: ${describe(error)}`);
-      void vscode.window.showErrorMessage(`Rust Review: the review could not be saved (${describe(error)}). Your changes are kept in memory; export the review to keep them.`);
+      this.log.error(`the review could not be saved: ${errorMessage(error)}`);
+      void vscode.window.showErrorMessage(`Rust Review: the review could not be saved (${errorMessage(error)}). Your changes are kept in memory; export the review to keep them.`);
     }
   }
 
@@ -115,8 +116,4 @@ async function readSaved(file: vscode.Uri): Promise<Uint8Array> {
       }
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

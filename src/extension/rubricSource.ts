@@ -4,6 +4,7 @@ import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
 import type { Rubric } from '../rubric/model';
 import { parseRubric } from '../rubric/rubricFile';
 import type { Log } from './log';
+import { fileInWorkspace } from './workspaceFolders';
 
 const WORKSPACE_RUBRIC = '.vscode/rust-review.rubric.json';
 const LAST_GOOD_KEY = 'rustReview.lastGoodRubric';
@@ -46,14 +47,13 @@ export class RubricSource implements vscode.Disposable {
   }
 
   private fileUri(): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const configured = this.rubricPath().trim();
     if (configured) {
       if (/^[a-z][\w+.-]+:/i.test(configured) && !/^[a-z]:[\\/]/i.test(configured)) return vscode.Uri.parse(configured);
       if (configured.startsWith('/') || /^[a-z]:[\\/]/i.test(configured)) return vscode.Uri.file(configured);
-      return folder ? vscode.Uri.joinPath(folder, configured) : undefined;
+      return fileInWorkspace(configured);
     }
-    return folder ? vscode.Uri.joinPath(folder, WORKSPACE_RUBRIC) : undefined;
+    return fileInWorkspace(WORKSPACE_RUBRIC);
   }
 
   /** Reads the rubric file again; the built-in rubric when there is none. */

@@ -1,30 +1,30 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../analysis/errorMessage';
 import type { Finding } from '../analysis/model';
 import { QUOTED_LOCATIONS, reviewToJson, reviewToMarkdown, type ExportContext } from '../rubric/export';
 import { userName } from '../rubric/gitRefs';
 import type { Rubric } from '../rubric/model';
 import { chooseQuestion, parseReview, setRecommendation, setSummary, unpinEvidence, updateCategory } from '../rubric/review';
 import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
-import type { ExtensionMessage, ScorecardView, WebviewMessage } from '../webview/protocol';
-import { buildScorecard, categoryView } from '../webview/scorecardModel';
+import type { ExtensionMessage, LocationView, ScorecardView, WebviewMessage } from '../webview/protocol';
+import { buildScorecard, categoryView, type FolderOf } from '../webview/scorecardModel';
 import type { FindingsStore } from './findingsStore';
 import type { Settings } from './config';
 import type { Log } from './log';
 import type { RepositoryInfo } from './repository';
 import type { ReviewStore } from './reviewStore';
 import type { RubricSource } from './rubricSource';
+import { fileInWorkspace, workspaceFolderOf } from './workspaceFolders';
 
 export const SCORECARD_VIEW = 'rustReview.scorecard';
 /** Source lines of the files the export quotes, read once per export: open editors first. */
 class SourceLines {
   private readonly lines = new Map<string, string[]>();
 
-  constructor(private readonly root: vscode.Uri | undefined) {}
-
   async load(files: Iterable<string>): Promise<void> {
     for (const file of new Set(files)) {
-      if (this.lines.has(file) || !this.root) continue;
-      const uri = vscode.Uri.joinPath(this.root, file);
+      const uri = fileInWorkspace(file);
+      if (this.lines.has(file) || !uri) continue;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       try {
         const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -67,13 +67,22 @@ export class Scorecard {
     private readonly log: Log,
   ) {}
 
-  private findings(): Finding[] {
-    return this.host.allFindings().flatMap((f) => f.findings);
+  /** Every finding, and the workspace folder of each one's file: two folders may hold the same relative path. */
+  private findings(): { findings: Finding[]; folderOf: FolderOf } {
+    const findings: Finding[] = [];
+    const folders = new Map<Finding, string | undefined>();
+    for (const file of this.host.allFindings()) {
+      const folder = workspaceFolderOf(file.uri);
+      for (const finding of file.findings) {
+        findings.push(finding);
+        folders.set(finding, folder);
+      }
+    }
+    return { findings, folderOf: (finding) => folders.get(finding) };
   }
 
   private async sources(evidence: ReadonlyMap<string, CategoryEvidence>): Promise<SourceLines> {
-    const repository = await this.repository();
-    const sources = new SourceLines(repository?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri);
+    const sources = new SourceLines();
     const quoted = [...evidence.values()].flatMap((e) => e.findings.slice(0, QUOTED_LOCATIONS).map((f) => f.file));
     await sources.load(quoted);
     return sources;
@@ -84,18 +93,18 @@ export class Scorecard {
    * is redrawn as the reviewer types, and sorting all of a big workspace's findings at once held
    * the thread for up to 20 ms.
    */
-  private async evidence(rubric: Rubric): Promise<Map<string, CategoryEvidence>> {
-    const findings = this.findings();
+  private async evidence(rubric: Rubric): Promise<{ byCategory: Map<string, CategoryEvidence>; folderOf: FolderOf }> {
+    const { findings, folderOf } = this.findings();
     const codeLines = this.host.codeLines();
     const evidence = await eachInTurn(rubric.categories, (category) => evidenceFor(category, findings, codeLines));
-    return new Map(rubric.categories.map((category, i) => [category.id, evidence[i]]));
+    return { byCategory: new Map(rubric.categories.map((category, i) => [category.id, evidence[i]])), folderOf };
   }
 
   async view(): Promise<ScorecardView> {
     const rubric = this.rubrics.current;
-    const evidence = await this.evidence(rubric);
+    const { byCategory: evidence, folderOf } = await this.evidence(rubric);
     const review = (await this.reviews()).current;
-    const categories = await eachInTurn(rubric.categories, (category) => categoryView(category, evidence.get(category.id)!, review));
+    const categories = await eachInTurn(rubric.categories, (category) => categoryView(category, evidence.get(category.id)!, review, folderOf));
     return buildScorecard({
       review,
       rubric,
@@ -139,9 +148,17 @@ export class Scorecard {
     }
   }
 
+  /** Opens a location of the panel: a finding's file in its own workspace folder. */
+  async open(location: LocationView): Promise<void> {
+    const uri = fileInWorkspace(location.file, location.workspaceFolder);
+    if (!uri) return;
+    const { line, character, endLine, endCharacter } = location;
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, character, endLine, endCharacter) });
+  }
+
   async exportText(format: 'markdown' | 'json'): Promise<string> {
     const rubric = this.rubrics.current;
-    const evidence = await this.evidence(rubric);
+    const { byCategory: evidence } = await this.evidence(rubric);
     const [store, sources, reviewer] = await Promise.all([this.reviews(), this.sources(evidence), this.reviewer()]);
     const context: ExportContext = {
       review: store.current,
@@ -186,7 +203,7 @@ export class Scorecard {
     try {
       parsed = parseReview(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(source))));
     } catch (error) {
-      parsed = { error: `the file is not JSON (${error instanceof Error ? error.message : String(error)})` };
+      parsed = { error: `the file is not JSON (${errorMessage(error)})` };
     }
     if ('error' in parsed) {
       void vscode.window.showErrorMessage(`Rust Review: ${source.path.split('/').pop()} cannot be imported: ${parsed.error}.`);
@@ -273,13 +290,8 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
         case 'ready':
           this.ready = true;
           return this.refresh(0);
-        case 'open': {
-          const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-          if (!root) return;
-          const { file, line, character, endLine, endCharacter } = message.location;
-          await vscode.window.showTextDocument(vscode.Uri.joinPath(root, file), { selection: new vscode.Range(line, character, endLine, endCharacter) });
-          return;
-        }
+        case 'open':
+          return this.scorecard.open(message.location);
         case 'export':
           return message.to === 'clipboard'
             ? this.scorecard.copy(message.format).then(() => this.post({ type: 'copied', format: message.format }))
@@ -290,7 +302,7 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
           return this.scorecard.apply(message);
       }
     } catch (error) {
-      this.log.error(`scorecard: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`scorecard: ${errorMessage(error)}`);
     }
   }
 
@@ -306,7 +318,7 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
     this.pending = setTimeout(() => {
       void this.scorecard.view().then(
         (view) => this.post({ type: 'state', view }),
-        (error: unknown) => this.log.error(`scorecard: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => this.log.error(`scorecard: ${errorMessage(error)}`),
       );
     }, delayMs);
   }

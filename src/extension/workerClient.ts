@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { errorMessage } from '../analysis/errorMessage';
 import type { GrammarBinaries } from '../analysis/parser';
 import { WorkerConnection, type WorkerChannel } from '../worker/connection';
 import type { UnnumberedRequest, WorkerResponse } from '../worker/protocol';
@@ -43,7 +44,7 @@ export class WorkerClient implements vscode.Disposable {
     })();
     this.connection = started;
     started.catch((error: unknown) => {
-      this.log.error(`the analysis worker did not start: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`the analysis worker did not start: ${errorMessage(error)}`);
       if (this.connection === started) this.connection = undefined;
     });
     return started;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../analysis/errorMessage';
 import type { ScanSummary } from '../api';
 import { analyzeManifest } from '../analysis/manifest';
 import type { SkippedFile } from '../analysis/model';
@@ -22,10 +23,6 @@ const WATCHED_FILE = /(\.rs|\/Cargo\.toml|\/\.gitignore)$/;
 export interface FollowedDocuments {
   /** Stops following a document whose file was deleted; false if it was not followed. */
   stopFollowing(key: string): boolean;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -186,7 +183,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         if (!superseded()) this.forget(key);
         return;
       }
-      skip('unreadable', describe(error));
+      skip('unreadable', errorMessage(error));
     }
   }
 
@@ -229,7 +226,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       this.store.changed(files.map((file) => file.uri));
     } catch (error) {
       // Gone again before it was read: its deletion is reported on its own.
-      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.log.error(`${uri.path}: ${describe(error)}`);
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.log.error(`${uri.path}: ${errorMessage(error)}`);
     }
   }
 

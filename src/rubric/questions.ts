@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/model';
+import { isOwnCode, type Finding } from '../analysis/model';
 import { signalById } from '../analysis/signals';
 
 export interface GeneratedQuestion {
@@ -57,7 +57,7 @@ export function generateQuestions(findings: readonly Finding[], limit = 3): Gene
   const usedLines = new Set<string>();
   for (const finding of findings) {
     if (questions.length >= limit) break;
-    if (finding.polarity !== 'concern' || (finding.context !== 'code' && finding.context !== 'build')) continue;
+    if (finding.polarity !== 'concern' || !isOwnCode(finding)) continue;
     const key = `${finding.file}:${finding.range.start.line}`;
     if (usedLines.has(key)) continue;
     usedLines.add(key);

@@ -1,3 +1,4 @@
+import { errorMessage } from '../analysis/errorMessage';
 import { LEVELS, type Rubric, type RubricCategory } from './model';
 
 /** The ids the analysis can report, to catch a misspelt signal in a custom rubric. */
@@ -56,7 +57,7 @@ export function parseRubric(text: string, known: KnownSignals): Result {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { error: `the file is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { error: `the file is not valid JSON (${errorMessage(error)})` };
   }
   if (!isObject(value)) return { error: 'the rubric must be a JSON object' };
   const extra = unknownKeys(value, ['$schema', 'id', 'version', 'title', 'checklist', 'categories'], 'the rubric');

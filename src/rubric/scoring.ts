@@ -1,4 +1,4 @@
-import type { Finding, SignalInfo, TestCoverage } from '../analysis/model';
+import { isOwnCode, type Finding, type SignalInfo, type TestCoverage } from '../analysis/model';
 import { signalById } from '../analysis/signals';
 import { LEVEL_SCORES, type EvidenceCounts, type Level, type Rubric, type RubricCategory } from './model';
 import type { Review } from './review';
@@ -18,11 +18,6 @@ export interface CategoryEvidence {
 export interface Suggestion {
   level?: Level;
   reason: string;
-}
-
-/** Test, bench and example code are held to a lower standard than the crate's own code. */
-export function isOwnCode(finding: Finding): boolean {
-  return finding.context === 'code' || finding.context === 'build';
 }
 
 const signalOf = (id: string): SignalInfo | undefined => signalById(id);

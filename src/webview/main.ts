@@ -293,8 +293,8 @@ function locationButton(ctx: Context, location: LocationView, key: string): HTML
 
 /** The location fields alone: findings and pinned evidence carry more than `open` needs. */
 function pickLocation(location: LocationView): LocationView {
-  const { file, line, character, endLine, endCharacter } = location;
-  return { file, line, character, endLine, endCharacter };
+  const { file, workspaceFolder, line, character, endLine, endCharacter } = location;
+  return { file, ...(workspaceFolder === undefined ? {} : { workspaceFolder }), line, character, endLine, endCharacter };
 }
 
 const POLARITY_ICONS: Record<FindingView['polarity'], string> = { concern: 'warning', strength: 'pass', info: 'info' };

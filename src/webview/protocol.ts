@@ -12,6 +12,8 @@ export type Polarity = 'strength' | 'concern' | 'info';
 /** A place in the code, relative to the repository root; lines and characters are zero-based. */
 export interface LocationView {
   file: string;
+  /** The workspace folder (its URI) the file is relative to, for a finding: a multi-root workspace may hold the same path twice. Without it, the first folder. */
+  workspaceFolder?: string;
   line: number;
   character: number;
   endLine: number;

@@ -18,13 +18,17 @@ export interface ScorecardInputs {
   scan: ScorecardView['scan'];
 }
 
-function locationOf(finding: Finding): LocationView {
+/** The workspace folder (its URI) that holds a finding's file, when the caller knows it. */
+export type FolderOf = (finding: Finding) => string | undefined;
+
+function locationOf(finding: Finding, folderOf: FolderOf): LocationView {
   const { start, end } = finding.range;
-  return { file: finding.file, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character };
+  const workspaceFolder = folderOf(finding);
+  return { file: finding.file, ...(workspaceFolder === undefined ? {} : { workspaceFolder }), line: start.line, character: start.character, endLine: end.line, endCharacter: end.character };
 }
 
-function findingView(finding: Finding): FindingView {
-  return { ...locationOf(finding), rule: finding.rule, polarity: finding.polarity, message: finding.message, context: finding.context };
+function findingView(finding: Finding, folderOf: FolderOf): FindingView {
+  return { ...locationOf(finding, folderOf), rule: finding.rule, polarity: finding.polarity, message: finding.message, context: finding.context };
 }
 
 /**
@@ -32,12 +36,12 @@ function findingView(finding: Finding): FindingView {
  * suggested level and questions drawn from the candidate's code. Pure, so it is unit-tested and the
  * same whether or not the panel is open.
  */
-export function categoryView(category: RubricCategory, found: CategoryEvidence, review: Review): CategoryView {
+export function categoryView(category: RubricCategory, found: CategoryEvidence, review: Review, folderOf: FolderOf = () => undefined): CategoryView {
   const state = review.categories[category.id] ?? { notes: '', questions: [] };
   const generated = generateQuestions(found.findings);
   const offered = [
     { text: category.question, location: undefined as LocationView | undefined },
-    ...generated.map((q) => ({ text: q.text, location: locationOf(q.finding) })),
+    ...generated.map((q) => ({ text: q.text, location: locationOf(q.finding, folderOf) })),
   ];
   // A chosen question stays listed even when the code that raised it has changed since.
   const chosenElsewhere = state.questions.filter((q) => !offered.some((o) => o.text === q)).map((text) => ({ text, location: undefined }));
@@ -50,7 +54,7 @@ export function categoryView(category: RubricCategory, found: CategoryEvidence, 
     ...(state.level ? { level: state.level } : {}),
     notes: state.notes,
     counts: found.counts,
-    top: found.findings.slice(0, TOP_LOCATIONS).map(findingView),
+    top: found.findings.slice(0, TOP_LOCATIONS).map((finding) => findingView(finding, folderOf)),
     ...(suggestion ? { suggestion } : {}),
     pinned: review.evidence
       .filter((e) => e.categoryId === category.id)

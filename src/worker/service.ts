@@ -1,4 +1,5 @@
 import { RustAnalyzer } from '../analysis/engine';
+import { errorMessage } from '../analysis/errorMessage';
 import type { FileAnalysis } from '../analysis/model';
 import { DocumentStore } from './documents';
 import { packAnalysis, type KeptFindings } from './packedFindings';
@@ -62,7 +63,7 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
         if (Array.isArray(reply)) post(...reply);
         else post(reply, []);
       } catch (error) {
-        post({ id: request.id, kind: 'failed', error: error instanceof Error ? error.message : String(error) }, []);
+        post({ id: request.id, kind: 'failed', error: errorMessage(error) }, []);
       } finally {
         waiting--;
       }

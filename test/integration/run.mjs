@@ -2,9 +2,10 @@
 // Runs the integration suite in both extension hosts (Node and web worker), each on a fresh copy
 // of the careless sample take-home, since the suite creates files and changes settings.
 //   node test/integration/run.mjs [--kind node|web|both] [--tests <index.js for the Node host>]
-//                                 [--workspace-generator <script>]
+//                                 [--workspace-generator <script> [--workspace-file <name>]]
 // --workspace-generator: instead of the sample, each host's temporary folder gets what
-// `node <script> <folder>` writes into it.
+// `node <script> <folder>` writes into it; --workspace-file: open that file of the folder (a
+// .code-workspace, for a multi-root workspace) instead of the folder itself.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,8 @@ const testsArg = process.argv.indexOf('--tests');
 const forwarded = testsArg === -1 ? [] : ['--tests', process.argv[testsArg + 1]];
 const generatorArg = process.argv.indexOf('--workspace-generator');
 const generator = generatorArg === -1 ? undefined : path.resolve(process.argv[generatorArg + 1]);
+const workspaceFileArg = process.argv.indexOf('--workspace-file');
+const workspaceFile = workspaceFileArg === -1 ? undefined : process.argv[workspaceFileArg + 1];
 if (!kinds) {
   console.error(`run: --kind must be node, web or both (got "${kind}")`);
   process.exit(2);
@@ -38,7 +41,7 @@ for (const host of kinds) {
   } else {
     cpSync(path.join(root, 'test/fixtures/careless-takehome'), workspace, { recursive: true });
   }
-  const result = spawnSync(process.execPath, [path.join(root, 'test/integration/runTests.mjs'), '--kind', host, '--workspace', workspace, ...forwarded], {
+  const result = spawnSync(process.execPath, [path.join(root, 'test/integration/runTests.mjs'), '--kind', host, '--workspace', workspaceFile ? path.join(workspace, workspaceFile) : workspace, ...forwarded], {
     stdio: 'inherit',
     cwd: root,
   });

@@ -1,6 +1,7 @@
 import { deepStrictEqual } from 'node:assert';
 import path from 'node:path';
 import { scanDirectory } from '../../src/cli/scan';
+import type { Finding } from '../../src/analysis/model';
 import { buildScorecard, categoryView } from '../../src/webview/scorecardModel';
 import { evidenceFor } from '../../src/rubric/scoring';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
@@ -79,5 +80,26 @@ describe('scorecard view', () => {
     deepStrictEqual(asyncCard.questions.filter((q) => q.chosen).map((q) => q.text), [question]);
     const testing = view.categories.find((c) => c.id === 'testing')!;
     deepStrictEqual(testing.suggestion, { level: 'no', reason: 'happy-path unit tests only; nothing tests error paths and the public interface; every test asserts something' });
+  });
+
+  it("keeps each finding's workspace folder on its location, so that a path two folders hold opens in the right one", () => {
+    const errors = DEFAULT_RUBRIC.categories.find((c) => c.id === 'error-handling')!;
+    const unwrap = (line: number): Finding => ({
+      rule: 'unwrap',
+      category: 'error-handling',
+      polarity: 'concern',
+      severity: 'information',
+      message: '`.unwrap()` panics',
+      file: 'src/main.rs',
+      range: { start: { line, character: 4 }, end: { line, character: 12 } },
+      startIndex: 0,
+      endIndex: 8,
+      context: 'code',
+    });
+    const [inFirst, inSecond] = [unwrap(1), unwrap(2)];
+    const folders = new Map([[inFirst, 'file:///work/first'], [inSecond, 'file:///work/second']]);
+    const card = categoryView(errors, evidenceFor(errors, [inFirst, inSecond], 1000), emptyReview({ name: 'two' }, undefined, DEFAULT_RUBRIC, NOW), (f) => folders.get(f));
+    deepStrictEqual(card.top.map((f) => [f.file, f.line, f.workspaceFolder]), [['src/main.rs', 1, 'file:///work/first'], ['src/main.rs', 2, 'file:///work/second']]);
+    deepStrictEqual(card.questions.filter((q) => q.location).map((q) => [q.location?.line, q.location?.workspaceFolder]), [[1, 'file:///work/first'], [2, 'file:///work/second']]);
   });
 });

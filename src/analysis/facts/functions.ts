@@ -1,27 +1,11 @@
-import type { Node } from 'web-tree-sitter';
-import { normalisePath, lastSegment } from '../rules/rule';
+import type { DeclaringBlock } from '../rules/rule';
 import { FUNCTION_QUERY } from '../syntax';
 import type { FactCollector } from './collector';
 
 /** Plain `pub`, not `pub(crate)`: the crate's API. */
 const PUBLIC_HEADER = /^\s*pub\s(?!\s*\()/;
 const ASYNC_HEADER = /\basync\b/;
-
-/** `Store` for `Store<T>`, `crate::store::Store` or `&mut Store`. */
-function typeName(type: Node | null): string | undefined {
-  if (!type) return undefined;
-  const path = normalisePath(type.text.replace(/^&\s*(mut\s+)?/, '').replace(/^'\w+\s+/, ''));
-  return lastSegment(path);
-}
-
-/** Where a function is declared: an `impl` block's type, or a trait of a default method. */
-function ownerOf(fn: Node): { owner?: string; traitImpl: boolean } {
-  const list = fn.parent;
-  const block = list?.type === 'declaration_list' ? list.parent : null;
-  if (block?.type === 'impl_item') return { owner: typeName(block.childForFieldName('type')), traitImpl: block.childForFieldName('trait') !== null };
-  if (block?.type === 'trait_item') return { owner: block.childForFieldName('name')?.text, traitImpl: false };
-  return { traitImpl: false };
-}
+const FREE_FUNCTION: DeclaringBlock = { traitImpl: false };
 
 /** Functions with a body: their signatures, for rules that ask what one of the crate's functions returns or whether it blocks. */
 export const functionFacts: FactCollector = {
@@ -37,7 +21,7 @@ export const functionFacts: FactCollector = {
     const returns = fn.childForFieldName('return_type')?.text.replace(/\s+/g, ' ');
     sink.facts.functions.push({
       name: name.text,
-      ...ownerOf(fn),
+      ...(ctx.declaringBlock(fn) ?? FREE_FUNCTION),
       isPublic: PUBLIC_HEADER.test(header),
       isAsync: ASYNC_HEADER.test(header),
       ...(returns === undefined || returns === '()' ? {} : { returns }),

@@ -404,11 +404,12 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'A function that returns `Result` makes its failure part of its signature. Callers can propagate it with `?`, match on it or add context; nothing crashes behind their back. Not counted for trait-impl methods (the trait fixes the signature), `fmt::Result`, or an error type that is a string, `()` or a boxed `dyn Error`.',
     question: 'Which errors can this function return, and how did you choose the error type?',
-    match: ['function_item', 'function_signature_item'].map((item) => ({ query: `(${item} name: (identifier) @site return_type: (_))` })),
+    // Most functions return something else: the query keeps only return types whose text names a Result.
+    match: ['function_item', 'function_signature_item'].map((item) => ({ query: `(${item} name: (identifier) @site return_type: (_) @returns (#match? @returns "Result")) @function` })),
     check: ({ captures }, ctx) => {
-      const fn = captures.site.parent;
-      const result = fn && returnedResult(fn, ctx);
-      if (!fn || !result || isFmtResult(result.path) || isTraitImplMethod(fn)) return false;
+      const fn = captures.function;
+      const result = returnedResult(fn, ctx);
+      if (!result || isFmtResult(result.path) || ctx.declaringBlock(fn)?.traitImpl) return false;
       return !result.error || opaqueError(result.error, ctx) === undefined;
     },
   }),
@@ -422,12 +423,12 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'The API Guidelines (C-GOOD-ERR) ask for meaningful error types that implement `std::error::Error`: `String` and `&str` do not, `()` says nothing, and a `Box<dyn Error>` can only be printed or downcast. In a library\'s public API, callers cannot tell one failure from another or keep its cause; a typed error (an enum, often with `thiserror`) lets them.',
     question: 'How would a caller of this function react differently to its different failures?',
-    match: { query: '(function_item name: (identifier) @site return_type: (generic_type))' },
+    match: { query: '(function_item name: (identifier) @site return_type: (generic_type) @returns (#match? @returns "Result")) @function' },
     check: ({ captures }, ctx) => {
-      const fn = captures.site.parent;
-      const error = fn && isPub(fn) ? returnedResult(fn, ctx)?.error : undefined;
+      const fn = captures.function;
+      const error = isPub(fn) ? returnedResult(fn, ctx)?.error : undefined;
       const opaque = error && opaqueError(error, ctx);
-      if (!fn || !error || !opaque) return false;
+      if (!error || !opaque) return false;
       return { message: `\`${opaque}\` as the error type of a public function`, start: error, end: error, subject: qualifiedName(fn, ctx) };
     },
   }),

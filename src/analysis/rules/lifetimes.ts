@@ -1,6 +1,5 @@
 import type { Node } from 'web-tree-sitter';
 import type { Elision } from '../elision';
-import { isTraitImplMethod } from '../syntax';
 import { rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
 
 const FUNCTION_LIFETIMES = `
@@ -18,7 +17,7 @@ function verdictFor(fn: Node, param: Node, ctx: RuleContext) {
  */
 function elidableAs(elision: Elision, prefix: string) {
   return ({ captures }: RuleMatch, ctx: RuleContext): Verdict => {
-    if (isTraitImplMethod(captures.fn)) return false;
+    if (ctx.declaringBlock(captures.fn)?.traitImpl) return false;
     const verdict = verdictFor(captures.fn, captures.site, ctx);
     if (verdict?.elision !== elision) return false;
     return { message: `${prefix}: ${verdict.reason}`, subject: verdict.hiddenLifetimeCandidates.join(', ') };

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isComment, isTraitImplMethod } from '../syntax';
+import { isComment } from '../syntax';
 import { normalisePath, perMatch, rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
 
 /** What each borrowed owned type should be borrowed as, and the Clippy lint that says so. */
@@ -38,39 +38,54 @@ const CLONE_MESSAGES: Partial<Record<CloneKind, string>> = {
 };
 
 /**
- * Whether the function that holds `node` binds `name` to a handle: a parameter typed `Arc<..>`
- * or `Rc<..>`, a `let` of that type or of `Arc::new(..)`/`Rc::clone(..)`, or the sender of a
- * `let (tx, rx) = channel()`.
+ * The names a function binds to a handle: a parameter typed `Arc<..>` or `Rc<..>`, a `let` of
+ * that type or of `Arc::new(..)`/`Rc::clone(..)`, or the sender of a `let (tx, rx) = channel()`.
  */
-function isHandleName(name: string, node: Node): boolean {
-  let fn = node.parent;
-  while (fn && fn.type !== 'function_item') fn = fn.parent;
-  // Every binding below is judged by one of these words in its type or call, and binds the name
-  // as a parameter, a `let` or the first of a tuple: without both in the text, no walk.
-  if (!fn) return false;
-  const text = fn.text;
-  if (!HANDLE_WORDS.test(text) || !new RegExp(`(\\blet\\s+|\\(\\s*)(mut\\s+)?${name}\\b|\\b${name}\\s*:`).test(text)) return false;
+function handleNames(fn: Node): ReadonlySet<string> {
+  const names = new Set<string>();
+  // Every binding below is judged by one of these words in its type or call: without one, no walk.
+  if (!HANDLE_WORDS.test(fn.text)) return names;
   for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     const type = param?.childForFieldName('type');
-    if (param?.childForFieldName('pattern')?.text === name && type && HANDLE_TYPE.test(type.text)) return true;
+    const pattern = param?.childForFieldName('pattern');
+    if (pattern && type && HANDLE_TYPE.test(type.text)) names.add(pattern.text);
   }
   for (const binding of fn.descendantsOfType('let_declaration')) {
     const pattern = binding?.childForFieldName('pattern');
     const value = binding?.childForFieldName('value');
     const calls = value?.type === 'call_expression' ? normalisePath(value.childForFieldName('function')?.text ?? '') : '';
-    if (pattern?.text === name) {
-      const type = binding?.childForFieldName('type');
-      if ((type && HANDLE_TYPE.test(type.text)) || HANDLE_CALL.test(calls)) return true;
-    } else if (pattern?.type === 'tuple_pattern' && pattern.namedChildren[0]?.text === name && CHANNEL_CALL.test(calls)) {
-      return true;
+    const type = binding?.childForFieldName('type');
+    if (pattern && ((type && HANDLE_TYPE.test(type.text)) || HANDLE_CALL.test(calls))) names.add(pattern.text);
+    else if (pattern?.type === 'tuple_pattern' && CHANNEL_CALL.test(calls)) {
+      const sender = pattern.namedChildren[0]?.text;
+      if (sender) names.add(sender);
     }
   }
-  return false;
+  return names;
 }
 
-/** Whether a clone's receiver is a handle: a name bound to one in the function, or `cx.waker()`. */
-function isHandle(receiver: Node): boolean {
-  if (receiver.type === 'identifier') return isHandleName(receiver.text, receiver);
+/** Per unit, each function's handle names by the function's start: found once for all the clones in its body. */
+const handleNamesByFunction = new WeakMap<RuleContext, Map<number, ReadonlySet<string>>>();
+
+/** Whether the function that holds `node` binds `name` to a handle (see {@link handleNames}). */
+function isHandleName(name: string, node: Node, ctx: RuleContext): boolean {
+  const start = ctx.enclosingFunction(node);
+  if (start === undefined) return false;
+  let byFunction = handleNamesByFunction.get(ctx);
+  if (!byFunction) handleNamesByFunction.set(ctx, (byFunction = new Map<number, ReadonlySet<string>>()));
+  let names = byFunction.get(start);
+  if (!names) {
+    // Walked up only for a function's first clone: each parent link is computed from the root.
+    let fn = node.parent;
+    while (fn && fn.type !== 'function_item') fn = fn.parent;
+    names = fn ? handleNames(fn) : new Set<string>();
+    byFunction.set(start, names);
+  }
+  return names.has(name);
+}
+
+function isHandle(receiver: Node, ctx: RuleContext): boolean {
+  if (receiver.type === 'identifier') return isHandleName(receiver.text, receiver, ctx);
   return receiver.type === 'call_expression' && receiver.childForFieldName('function')?.childForFieldName('field')?.text === 'waker';
 }
 
@@ -110,7 +125,7 @@ function isOnlyBorrowed(call: Node, receiver: Node): boolean {
 const cloneKind = perMatch(({ captures }: RuleMatch, ctx: RuleContext): CloneKind => {
   const { receiver, call, site } = captures;
   if (!receiver) return 'handle'; // `Arc::clone(&x)` or `Rc::clone(&x)`: the call matcher lets no other through
-  if (isHandle(receiver)) return 'handle';
+  if (isHandle(receiver, ctx)) return 'handle';
   const loop = ctx.enclosingLoop(site);
   if (!loop) return 'once';
   if (loop.spawnsTasks) return 'task';
@@ -247,7 +262,7 @@ export const ownershipRules: Rule[] = [
     check: ({ captures }, ctx) => {
       if (captures.site.namedChildren.some((c) => c?.type === 'mutable_specifier')) return false;
       const fn = captures.site.parent?.parent?.parent;
-      if (fn && isTraitImplMethod(fn)) return false;
+      if (fn && ctx.declaringBlock(fn)?.traitImpl) return false;
       if (readsOwnedOnlyApi(fn?.childForFieldName('body'), captures.name.text)) return false;
       const owned = ctx.text(captures.owned);
       const { better, lint } = BETTER_PARAMETER[owned];

@@ -22,6 +22,10 @@ export interface RuleContext {
   isInMacroArguments(node: Node): boolean;
   /** The `for`, `while` or `loop` body of the same function that holds the node, if any. */
   enclosingLoop(node: Node): LoopScope | undefined;
+  /** The absolute start of the function whose body holds the node; undefined outside every function. */
+  enclosingFunction(node: Node): number | undefined;
+  /** The `impl` or `trait` block a function is declared in; undefined for a free function. */
+  declaringBlock(fn: Node): DeclaringBlock | undefined;
   /** The full path a path expression names, through the file's `use` declarations. */
   resolvePath(pathText: string): string;
   /** The verdicts of Rust's lifetime elision rules for a function's own lifetime parameters. */
@@ -30,6 +34,13 @@ export interface RuleContext {
   leadingComments(node: Node): string[];
   /** Whether an item carries outer documentation: doc comments or a `#[doc = ..]` attribute. */
   isDocumented(item: Node): boolean;
+}
+
+export interface DeclaringBlock {
+  /** The `impl` block's type (`Store` for `impl<T> Store<T>`), or the trait's name. */
+  owner?: string;
+  /** An `impl Trait for Type` block, whose methods' signatures the trait fixes. */
+  traitImpl: boolean;
 }
 
 export interface LoopScope {

@@ -64,6 +64,13 @@ function testFunction(attribute: Node): Node | null {
 /** Characters that may start a comment or a literal, in whose text an assertion is no assertion. */
 const NON_CODE_START = /[/"']/;
 
+/** The named children of comments and literals: a doc comment's text and markers, a string's content. */
+const NON_CODE_PARTS: ReadonlySet<string> = new Set(['doc_comment', 'inner_doc_comment_marker', 'outer_doc_comment_marker', 'string_content', 'escape_sequence']);
+
+function isNonCodeOrPart(node: Node | null): boolean {
+  return node !== null && (NON_CODE_TYPES.includes(node.type) || NON_CODE_PARTS.has(node.type));
+}
+
 /**
  * Whether the body's text holds an assertion that plainly lies in code: the match spans no
  * comment or literal and does not start inside one. Most tests assert, and this spares them the
@@ -74,10 +81,11 @@ function assertsInPlainCode(body: Node): boolean {
   return ASSERTING_CODE.some((pattern) => {
     const match = pattern.exec(text);
     if (!match || NON_CODE_START.test(match[0])) return false;
-    for (let node: Node | null = body.descendantForIndex(body.startIndex + match.index); node && node.id !== body.id; node = node.parent) {
-      if (NON_CODE_TYPES.includes(node.type)) return false;
-    }
-    return true;
+    // Comments and literals hold no code, so the match lies in one only if the node at its start
+    // is one, or a part of one (a doc comment's text, a string's content), or a token of one. No
+    // walk up to the body: each parent link is computed from the root.
+    const node = body.descendantForIndex(body.startIndex + match.index);
+    return node !== null && !isNonCodeOrPart(node) && (node.isNamed || !isNonCodeOrPart(node.parent));
   });
 }
 
@@ -134,26 +142,41 @@ function checkLeftUndone(body: Node, code: string, ctx: RuleContext): string | u
   return undefined;
 }
 
+/** Per unit, the fences above each fence line already counted, by `parent id:line start`. */
+const fencesAboveFence = new WeakMap<RuleContext, Map<string, number>>();
+
 /**
  * The fences on the line comments just above a comment, blank lines between them allowed. Read
  * from the text above it: walking a long doc comment's siblings one by one costs a walk from the
- * root for each.
+ * root for each. The walk stops at a fence already counted, so a comment with many examples is
+ * read once rather than once per fence.
  */
 function fencesAbove(comment: Node, ctx: RuleContext): number {
   const parent = comment.parent;
   if (!parent) return 0;
+  let counted = fencesAboveFence.get(ctx);
+  if (!counted) fencesAboveFence.set(ctx, (counted = new Map<string, number>()));
   const text = ctx.text(parent);
   let fences = 0;
   // From the start of the comment's line back, a line at a time, while lines are line comments or blank.
   let end = text.lastIndexOf('\n', comment.startIndex - parent.startIndex - 1);
+  const ownLine = end + 1;
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).trim();
     end = start - 1;
     if (line === '') continue;
     if (!line.startsWith('//')) break;
-    if (ANY_FENCE.test(docLine(line))) fences++;
+    if (ANY_FENCE.test(docLine(line))) {
+      fences++;
+      const above = counted.get(`${parent.id}:${start}`);
+      if (above !== undefined) {
+        fences += above;
+        break;
+      }
+    }
   }
+  counted.set(`${parent.id}:${ownLine}`, fences);
   return fences;
 }
 

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/api';
+import type { FindingView } from '../../../src/webview/protocol';
+import { equal, eventually, truthy } from '../suite/expect';
+import { FOLDERS, SHARED_PATH } from './layout';
+
+const EXTENSION_ID = 'rust-takehome.rust-takehome-review';
+
+suite('A multi-root workspace whose folders hold the same path', function () {
+  let api: ExtensionApi;
+
+  suiteSetup(async () => {
+    equal(
+      vscode.workspace.workspaceFolders?.map((folder) => folder.name),
+      FOLDERS.map((folder) => folder.name),
+      'the workspace opens both folders',
+    );
+    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    truthy(extension, `${EXTENSION_ID} is installed`);
+    api = await extension.activate();
+    await api.firstScan;
+  });
+
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  test("opens each finding of the scorecard in its own folder's file", async () => {
+    const unwrapsInShared = async () => {
+      const view = await api.scorecard.view();
+      return view.categories.flatMap((c) => c.top).filter((f) => f.rule === 'unwrap' && f.file === SHARED_PATH);
+    };
+    const roots = vscode.workspace.workspaceFolders!.map((folder) => folder.uri);
+    const inEachFolder = (unwraps: FindingView[]) => roots.every((root) => unwraps.some((f) => f.workspaceFolder === root.toString()));
+    const found = await eventually(unwrapsInShared, inEachFolder, `the scorecard shows an unwrap in each folder's ${SHARED_PATH}, located in its folder`);
+    for (const [index, folder] of FOLDERS.entries()) {
+      const root = roots[index];
+      const expected = vscode.Uri.joinPath(root, SHARED_PATH);
+      const location = found.find((f) => f.workspaceFolder === root.toString());
+      truthy(location, `an unwrap of ${folder.name} is located in its folder`);
+      equal(location.line, folder.unwrapLine, `the unwrap's line in ${folder.name}`);
+      // As the panel does when the reviewer clicks the location.
+      await api.scorecard.open(location);
+      const editor = vscode.window.activeTextEditor;
+      truthy(editor, `an editor opened for ${folder.name}`);
+      equal(editor.document.uri.toString(), expected.toString(), `the file opened for ${folder.name}`);
+      equal(editor.document.getText(), folder.source, `the text opened for ${folder.name}`);
+      equal(editor.selection.start.line, folder.unwrapLine, `the line selected in ${folder.name}`);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * What the extension's `activate` returns, for the integration tests and the in-editor benchmark.
- * It lives outside src/extension so that they depend on this contract, not on the extension's
+ * What the extension's `activate` returns, for the integration tests and the in-editor benchmark,
+ * and only to them: when VS Code runs the extension under tests (`ExtensionMode.Test`, which the
+ * test launcher's `--extensionTestsPath` sets), else nothing. It lives outside src/extension so that they depend on this contract, not on the extension's
  * modules, and the test bundles do not carry their own copies of them.
  */
 import type * as vscode from 'vscode';
@@ -47,6 +48,7 @@ export interface SavedReview {
 }
 
 export interface ExtensionApi {
+  /** The workspace's findings, its scan, and the timing of each edit. */
   host: {
     scanWorkspace(): Thenable<ScanSummary>;
     /** For the last few flushes of edits, after the debounce. */

@@ -173,32 +173,32 @@ export class RustAnalyzer {
   }
 
   /**
-   * Analyses the groups at `targets` (by default all of them), returning one record each, in order.
+   * Analyses the groups at `targets` (by default all of them), returning each group, in order.
    * `kept` holds the other groups, whose `use` declarations still count.
    */
   private analyzeSpans(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], targets?: number[], kept: readonly (ItemGroup | undefined)[] = []): ItemGroup[] {
     const scope = new FileScope(file);
-    const records = new Map<number, ItemGroup>();
-    for (const i of targets ?? spans.keys()) records.set(i, { ...spans[i], findings: [], facts: noFacts(), counts: noCounts(), imports: [], fileWide: false });
-    const recordAt = (offset: number) => records.get(spanIndexAt(spans, offset));
+    const groups = new Map<number, ItemGroup>();
+    for (const i of targets ?? spans.keys()) groups.set(i, { ...spans[i], findings: [], facts: noFacts(), counts: noCounts(), imports: [], fileWide: false });
+    const groupAt = (offset: number) => groups.get(spanIndexAt(spans, offset));
     const ruleMatches: PendingMatch[] = [];
     const macroImports: ImportBinding[] = [];
     const macroLayers: Layer[] = [];
     try {
       let layer: Layer | undefined = new Layer(tree, text, [{ start: 0, length: text.length, fileStart: 0 }], 0);
-      this.matchLines(layer, text, ruleMatches, recordAt);
+      this.matchLines(layer, text, ruleMatches, groupAt);
       const ranges = targets?.map((i) => spans[i]);
       for (let depth = 0; layer; depth++) {
-        const pending = this.matchLayer(layer, scope, recordAt, ruleMatches, macroImports, depth === 0 ? ranges : undefined);
+        const pending = this.matchLayer(layer, scope, groupAt, ruleMatches, macroImports, depth === 0 ? ranges : undefined);
         layer = depth < MAX_MACRO_DEPTH ? this.parseMacroArguments(pending, depth + 1) : undefined;
         if (layer) macroLayers.push(layer);
       }
       // Every `use` of the file reaches every item, in the file's order; those in macro arguments come last.
-      for (const i of spans.keys()) scope.imports.add((records.get(i) ?? kept[i])?.imports ?? []);
+      for (const i of spans.keys()) scope.imports.add((groups.get(i) ?? kept[i])?.imports ?? []);
       scope.imports.add(macroImports);
-      for (const finding of evaluate(file, text, lines, scope, ruleMatches, recordAt)) recordAt(finding.startIndex)?.findings.push(finding);
-      for (const record of records.values()) record.findings.sort(byPosition);
-      return [...records.values()];
+      for (const finding of evaluate(file, text, lines, scope, ruleMatches, groupAt)) groupAt(finding.startIndex)?.findings.push(finding);
+      for (const group of groups.values()) group.findings.sort(byPosition);
+      return [...groups.values()];
     } finally {
       for (const macroLayer of macroLayers) macroLayer.tree.delete();
     }
@@ -208,7 +208,7 @@ export class RustAnalyzer {
   private matchLayer(
     layer: Layer,
     scope: FileScope,
-    recordAt: (offset: number) => ItemGroup | undefined,
+    groupAt: (offset: number) => ItemGroup | undefined,
     ruleMatches: PendingMatch[],
     macroImports: ImportBinding[],
     ranges: GroupSpan[] | undefined,
@@ -230,7 +230,7 @@ export class RustAnalyzer {
         layer,
         range: (node) => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)],
         at: (node) => unit.absolute(node.startIndex),
-        group: () => recordAt(unit.absolute(match.captures[0].node.startIndex)),
+        group: () => groupAt(unit.absolute(match.captures[0].node.startIndex)),
       };
       const dispatch = (consumers: PendingMatch['rule'][] | undefined, given: Record<string, Node>) => {
         for (const rule of consumers ?? []) ruleMatches.push({ unit, rule, captures: given });
@@ -289,11 +289,11 @@ export class RustAnalyzer {
   }
 
   /** Matches of the `lines` rules in the file's own text (not in macro arguments), in the groups being analysed. */
-  private matchLines(layer: Layer, text: string, ruleMatches: PendingMatch[], recordAt: (offset: number) => ItemGroup | undefined): void {
+  private matchLines(layer: Layer, text: string, ruleMatches: PendingMatch[], groupAt: (offset: number) => ItemGroup | undefined): void {
     for (const { rule, pattern } of this.query.byLines) {
       for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
         const offset = (match.index ?? 0) + match[0].search(/\S/);
-        if (!recordAt(offset)) continue;
+        if (!groupAt(offset)) continue;
         const site = layer.tree.rootNode.namedDescendantForIndex(offset);
         const unit = site && layer.unitOf(site);
         if (site && unit) ruleMatches.push({ unit, rule, captures: { site } });

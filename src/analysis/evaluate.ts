@@ -49,7 +49,7 @@ export function evaluate(  file: string,
   lines: LineIndex,
   scope: FileScope,
   ruleMatches: readonly PendingMatch[],
-  recordAt: (offset: number) => ItemGroup | undefined,
+  groupAt: (offset: number) => ItemGroup | undefined,
 ): Finding[] {
   const contexts = new Map<Unit, UnitContext>();
   const findings = new Map<string, Finding>();
@@ -59,7 +59,7 @@ export function evaluate(  file: string,
     let ctx = contexts.get(unit);
     if (!ctx) contexts.set(unit, (ctx = new UnitContext(scope, unit)));
     if (isCollector(rule)) {
-      const group = recordAt(unit.absolute(site.startIndex));
+      const group = groupAt(unit.absolute(site.startIndex));
       if (group) rule.collect({ captures }, ctx, factSink(group, unit, ctx));
       continue;
     }

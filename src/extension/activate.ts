@@ -2,24 +2,25 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../api';
 import type { GrammarBinaries } from '../analysis/parser';
 import type { WorkerChannel } from '../worker/connection';
-import { AnalysisHost } from './analysisHost';
-import { registerCommands } from './commands';
+import { commandTable, registerCommands } from './commands';
 import { readSettings, RESCAN_SETTINGS, type Settings } from './config';
+import { FindingDecorations } from './decorations';
+import { DiagnosticsPainter } from './diagnosticsPainter';
+import { EditLatencyRecorder, NO_EDIT_TIMINGS } from './editTimings';
 import { EvidenceActionProvider, FindingHoverProvider, RUST_SELECTOR } from './editorFeatures';
 import { registerExplanations } from './explanations';
+import { FindingsStore } from './findingsStore';
 import { openOnStartup, showFirstScreen } from './firstScreen';
-import { HintRenderer } from './hints';
 import { createLog, LOG_LANGUAGE } from './log';
+import { OpenDocumentSync } from './openDocumentSync';
 import { readRepository, type RepositoryInfo } from './repository';
 import { ReviewStore } from './reviewStore';
 import { RubricSource } from './rubricSource';
 import { Scorecard, SCORECARD_VIEW, ScorecardViewProvider } from './scorecard';
+import { ShownFindings } from './shownFindings';
 import { StatusBar } from './statusBar';
-import { ANALYSED_FILES } from './workspaceFiles';
-
-/** The files whose changes matter: Rust sources, manifests, the files around them, and the ignore files that decide which count. */
-const WATCHED_FILES = `${ANALYSED_FILES.slice(0, -1)},**/.gitignore}`;
-const WATCHED_FILE = /(\.rs|\/Cargo\.toml|\/\.gitignore)$/;
+import { WorkerClient } from './workerClient';
+import { WorkspaceScanner } from './workspaceScanner';
 
 /** What each platform's entry point supplies: how to start the analysis worker. */
 export interface Platform {
@@ -32,22 +33,36 @@ async function readBinaries(extensionUri: vscode.Uri): Promise<GrammarBinaries> 
   return { runtime, rust };
 }
 
-export function activateExtension(context: vscode.ExtensionContext, platform: Platform): ExtensionApi {
+/**
+ * Wires the extension's parts together. Returns the test hooks (see ExtensionApi) only when VS Code
+ * runs the extension under tests: the integration suite, the hostile workspace and the benchmark.
+ */
+export function activateExtension(context: vscode.ExtensionContext, platform: Platform): ExtensionApi | undefined {
+  const underTest = context.extensionMode === vscode.ExtensionMode.Test;
   const timings: ExtensionApi['timings'] = { activatedAt: Date.now() };
   const channel = vscode.window.createOutputChannel('Rust Take-Home Review', LOG_LANGUAGE);
   const log = createLog(channel);
   let settings: Settings = readSettings();
+  const currentSettings = () => settings;
   const rubrics = new RubricSource(context.workspaceState, () => settings.rubricPath, log);
   const rubric = () => rubrics.current;
+  // Each edit is timed from its flush to its hints drawn only when tests or the benchmark read it.
+  const editLatencies = underTest ? new EditLatencyRecorder() : undefined;
+  const editTimings = editLatencies ?? NO_EDIT_TIMINGS;
 
-  const host = new AnalysisHost(
+  const worker = new WorkerClient(
     () => platform.createWorkerChannel(context.extensionUri),
     () => readBinaries(context.extensionUri),
-    () => settings,
+    currentSettings,
     log,
   );
-  const hints = new HintRenderer(context.extensionUri, host, () => settings);
-  const statusBar = new StatusBar(hints, 'rustReview.showScorecard');
+  const store = new FindingsStore();
+  const documents = new OpenDocumentSync(worker, store, currentSettings, log, editTimings);
+  const scanner = new WorkspaceScanner(store, worker, documents, currentSettings, log);
+  const shown = new ShownFindings(store, currentSettings);
+  const diagnostics = new DiagnosticsPainter(shown, currentSettings, editTimings);
+  const decorations = new FindingDecorations(context.extensionUri, shown, currentSettings);
+  const statusBar = new StatusBar(shown, 'rustReview.showScorecard');
 
   let repository: Promise<RepositoryInfo | undefined> | undefined;
   const readRepositoryOnce = () => (repository ??= readRepository());
@@ -62,86 +77,87 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       ),
     ));
 
-  const scorecard = new Scorecard(host, rubrics, openReviews, readRepositoryOnce, () => settings, log);
+  const scorecard = new Scorecard(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
-  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
-  const onFile = (deleted: boolean) => (uri: vscode.Uri) => {
-    if (uri.path.endsWith('/.gitignore')) void host.scanWorkspace();
-    else void host.fileChanged(uri, deleted);
+
+  /** Redraws the hints of the given files, or of every file after a settings change. */
+  const redraw = (uris?: readonly vscode.Uri[]) => {
+    shown.invalidate(uris);
+    diagnostics.repaint(uris ?? store.files(), uris === undefined);
+    decorations.redraw(uris);
+    statusBar.update();
   };
-  // A folder created, moved or deleted comes as one event for the folder, which the watcher above
-  // does not match. Cargo's and git's own folders are never analysed, and fill up fast.
-  const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
-  const isFolderCandidate = (uri: vscode.Uri) => !WATCHED_FILE.test(uri.path) && !/\/(target|\.git)(\/|$)/.test(uri.path);
 
   context.subscriptions.push(
     channel,
-    host,
-    hints,
+    worker,
+    store,
+    documents,
+    scanner,
+    shown,
+    diagnostics,
+    decorations,
     statusBar,
-    watcher,
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
     rubrics.onDidChange(() => panel.refresh()),
-    vscode.commands.registerCommand('rustReview.showScorecard', () => vscode.commands.executeCommand(`${SCORECARD_VIEW}.focus`)),
-    vscode.commands.registerCommand('rustReview.copyReview', () => scorecard.copy('markdown')),
-    vscode.commands.registerCommand('rustReview.copyReviewJson', () => scorecard.copy('json')),
-    vscode.commands.registerCommand('rustReview.saveReview', () => scorecard.saveAs()),
-    vscode.commands.registerCommand('rustReview.importReview', (uri?: vscode.Uri) => scorecard.importFrom(uri)),
     registerExplanations(),
-    vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(hints)),
-    vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(hints, rubric), {
+    vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(shown)),
+    vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(shown, rubric), {
       providedCodeActionKinds: EvidenceActionProvider.kinds,
     }),
-    ...registerCommands({ host, hints, reviews: openReviews, repository: readRepositoryOnce, rubric }),
-    hints.onDidChangeTotals(() => statusBar.update()),
-    host.onDidUpdate((uris) => {
-      hints.refresh(uris);
-      statusBar.update();
+    ...registerCommands(commandTable({ scanner, store, shown, scorecard, reviews: openReviews, repository: readRepositoryOnce, rubric })),
+    shown.onDidChangeTotals(() => statusBar.update()),
+    store.onDidUpdate((uris) => {
+      redraw(uris);
       panel.refresh();
       const active = vscode.window.activeTextEditor?.document.uri.toString();
       if (timings.firstHintsAt === undefined && active && uris.some((u) => u.toString() === active)) timings.firstHintsAt = Date.now();
     }),
-    watcher.onDidCreate(onFile(false)),
-    watcher.onDidChange(onFile(false)),
-    watcher.onDidDelete(onFile(true)),
-    folders,
-    folders.onDidCreate((uri) => {
-      if (isFolderCandidate(uri)) void host.folderCreated(uri);
-    }),
-    folders.onDidDelete((uri) => {
-      if (isFolderCandidate(uri)) host.folderDeleted(uri);
-    }),
-    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => hints.decorate(e))),
-    vscode.window.onDidChangeTextEditorVisibleRanges((event) => hints.decorate(event.textEditor)),
+    // The file on disk may differ from the closed document: read it again.
+    documents.onDidClose((uri) => void scanner.fileChanged(uri, false)),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => decorations.decorate(e))),
+    vscode.window.onDidChangeTextEditorVisibleRanges((event) => decorations.decorate(event.textEditor)),
     vscode.window.onDidChangeTextEditorSelection((event) => {
       // Only the active-line mode depends on where the cursor is.
-      if (settings.inlineText === 'activeLine') hints.decorate(event.textEditor);
+      if (settings.inlineText === 'activeLine') decorations.decorate(event.textEditor);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('rustReview') && !event.affectsConfiguration('files.exclude')) return;
       settings = readSettings();
       if (RESCAN_SETTINGS.some((key) => event.affectsConfiguration(key)) || event.affectsConfiguration('files.exclude')) {
-        void host.restart().then(() => host.scanWorkspace());
+        // A new worker takes the new options; every followed document is sent to it whole.
+        worker.restart();
+        void documents.resendAll().then(() => scanner.scanWorkspace());
       }
-      hints.refresh();
-      statusBar.update();
+      redraw();
     }),
   );
 
-  host.trackOpenDocuments();
+  documents.followOpenDocuments();
   void rubrics.reload();
   void openReviews().then((store) => context.subscriptions.push(store, store.onDidChange(() => panel.refresh(0))));
-  const firstScan = host.scanWorkspace();
+  const firstScan = scanner.scanWorkspace();
   void Promise.resolve(firstScan).finally(() => {
     scorecard.scanning = false;
     panel.refresh(0);
   });
   if (openOnStartup()) void showFirstScreen(context.workspaceState).catch((error: unknown) => log.warn(`could not open the first screen: ${String(error)}`));
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
+  // Outside tests, nothing: no other extension depends on this one's internals.
+  if (!editLatencies) return undefined;
   return {
-    host,
+    host: {
+      scanWorkspace: () => scanner.scanWorkspace(),
+      stats: editLatencies,
+      files: scanner.files,
+      findingsFor: (uri) => store.findingsFor(uri),
+      allFindings: () => store.allFindings(),
+      get skipped() {
+        return store.skipped;
+      },
+    },
     statusBar,
     scorecard,
     reviews: openReviews,

@@ -3,24 +3,37 @@ import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId } from '../analysis/mode
 import type { Rubric } from '../rubric/model';
 import { pinEvidence, type PinnedEvidence } from '../rubric/review';
 import { MAX_STATEMENT_LINES, statementLines } from '../rubric/statement';
-import type { AnalysisHost } from './analysisHost';
 import { readSettings, setHintsEnabled } from './config';
 import type { PinRequest } from './editorFeatures';
 import { NOTE_COMMAND, PIN_COMMAND } from './editorFeatures';
-import { toRange, type HintRenderer } from './hints';
+import type { FindingsStore } from './findingsStore';
+import { toRange } from './hints';
 import type { RepositoryInfo } from './repository';
 import type { ReviewStore } from './reviewStore';
+import { SCORECARD_VIEW, type Scorecard } from './scorecard';
+import type { ShownFindings } from './shownFindings';
 import { pathInWorkspace } from './workspaceFolders';
+import type { WorkspaceScanner } from './workspaceScanner';
 
-export interface CommandContext {
-  host: AnalysisHost;
-  hints: HintRenderer;
+/** Where pinned evidence and notes go. */
+interface Pinning {
   reviews: () => Promise<ReviewStore>;
   repository: () => Promise<RepositoryInfo | undefined>;
   rubric: () => Rubric;
 }
 
-async function pin(ctx: CommandContext, request: PinRequest, categoryId: string, note?: string): Promise<void> {
+/** What a command runs, given the arguments VS Code passes it. */
+type CommandHandler = Parameters<typeof vscode.commands.registerCommand>[1];
+
+/** What the commands act on. */
+export interface CommandTargets extends Pinning {
+  scanner: WorkspaceScanner;
+  store: FindingsStore;
+  shown: ShownFindings;
+  scorecard: Scorecard;
+}
+
+async function pin(ctx: Pinning, request: PinRequest, categoryId: string, note?: string): Promise<void> {
   const uri = vscode.Uri.parse(request.uri);
   const document = await vscode.workspace.openTextDocument(uri);
   const [startLine, startCharacter, endLine, endCharacter] = request.range;
@@ -57,8 +70,8 @@ async function pickCategory(rubric: Rubric, placeHolder: string): Promise<string
 }
 
 /** A quick pick of the categories with their counts, then of one category's findings, opening the code. */
-async function showCategoryFindings(ctx: CommandContext, category?: CategoryId): Promise<void> {
-  const all = ctx.host.allFindings().flatMap(({ uri }) => ctx.hints.shown(uri).map((finding) => ({ uri, finding })));
+async function showCategoryFindings(store: FindingsStore, shown: ShownFindings, category?: CategoryId): Promise<void> {
+  const all = store.files().flatMap((uri) => shown.findingsIn(uri).map((finding) => ({ uri, finding })));
   let chosen = category;
   if (!chosen) {
     const items = CATEGORY_IDS.map((id) => {
@@ -86,16 +99,22 @@ async function showCategoryFindings(ctx: CommandContext, category?: CategoryId):
   if (picked) await vscode.window.showTextDocument(picked.uri, { selection: toRange(picked.finding) });
 }
 
-export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('rustReview.rescan', () => ctx.host.scanWorkspace()),
-    vscode.commands.registerCommand('rustReview.toggleHints', () => setHintsEnabled(!readSettings().hintsEnabled)),
-    vscode.commands.registerCommand('rustReview.showCategory', (category?: CategoryId) => showCategoryFindings(ctx, category)),
-    vscode.commands.registerCommand(PIN_COMMAND, async (request: PinRequest) => {
+/** Every command of the extension, by id (as `contributes.commands` names them), with what it runs. */
+export function commandTable(ctx: CommandTargets): Record<string, CommandHandler> {
+  return {
+    'rustReview.rescan': () => ctx.scanner.scanWorkspace(),
+    'rustReview.toggleHints': () => setHintsEnabled(!readSettings().hintsEnabled),
+    'rustReview.showCategory': (category?: CategoryId) => showCategoryFindings(ctx.store, ctx.shown, category),
+    'rustReview.showScorecard': () => vscode.commands.executeCommand(`${SCORECARD_VIEW}.focus`),
+    'rustReview.copyReview': () => ctx.scorecard.copy('markdown'),
+    'rustReview.copyReviewJson': () => ctx.scorecard.copy('json'),
+    'rustReview.saveReview': () => ctx.scorecard.saveAs(),
+    'rustReview.importReview': (uri?: vscode.Uri) => ctx.scorecard.importFrom(uri),
+    [PIN_COMMAND]: async (request: PinRequest) => {
       const categoryId = request.categoryId ?? (await pickCategory(ctx.rubric(), 'Add the evidence to which category?'));
       if (categoryId) await pin(ctx, request, categoryId);
-    }),
-    vscode.commands.registerCommand(NOTE_COMMAND, async (request?: PinRequest) => {
+    },
+    [NOTE_COMMAND]: async (request?: PinRequest) => {
       const editor = vscode.window.activeTextEditor;
       const target: PinRequest | undefined =
         request ??
@@ -108,6 +127,10 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       if (!categoryId) return;
       const note = await vscode.window.showInputBox({ prompt: 'Your note on this code', placeHolder: 'e.g. unwraps the parse result: ask what happens on bad input' });
       if (note !== undefined) await pin(ctx, target, categoryId, note);
-    }),
-  ];
+    },
+  };
+}
+
+export function registerCommands(table: Record<string, CommandHandler>): vscode.Disposable[] {
+  return Object.entries(table).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

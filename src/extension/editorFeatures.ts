@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Finding } from '../analysis/model';
 import type { Rubric } from '../rubric/model';
 import { hoverMarkdown } from './explanations';
-import { toRange, type HintRenderer } from './hints';
+import { toRange } from './hints';
+import type { ShownFindings } from './shownFindings';
 
 export const RUST_SELECTOR: vscode.DocumentSelector = [{ language: 'rust' }, { pattern: '**/*.rs' }];
 
@@ -31,12 +32,12 @@ function rangeArgs(range: vscode.Range): PinRequest['range'] {
  * the message too, unless VS Code's hover of the finding's diagnostic already shows it.
  */
 export class FindingHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly hints: HintRenderer) {}
+  constructor(private readonly shown: ShownFindings) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const here = this.hints.shown(document.uri).filter((f) => toRange(f).contains(position));
+    const here = this.shown.findingsIn(document.uri).filter((f) => toRange(f).contains(position));
     if (here.length === 0) return undefined;
-    return new vscode.Hover(here.map((finding) => hoverMarkdown(finding, !this.hints.isDiagnostic(finding))), toRange(here[0]));
+    return new vscode.Hover(here.map((finding) => hoverMarkdown(finding, !this.shown.isDiagnostic(finding))), toRange(here[0]));
   }
 }
 
@@ -45,14 +46,14 @@ export class EvidenceActionProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(
-    private readonly hints: HintRenderer,
+    private readonly shown: ShownFindings,
     private readonly rubric: () => Rubric,
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const rubric = this.rubric();
-    const findings: Finding[] = this.hints.shown(document.uri).filter((f) => toRange(f).intersection(range) !== undefined);
+    const findings: Finding[] = this.shown.findingsIn(document.uri).filter((f) => toRange(f).intersection(range) !== undefined);
     for (const finding of findings) {
       const category = rubricCategoryOf(rubric, finding.rule);
       if (!category) continue;

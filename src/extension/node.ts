@@ -5,7 +5,7 @@ import { nodeWorkerChannel } from '../worker/nodeChannel';
 import { activateExtension } from './activate';
 
 // The desktop entry point: the analysis runs in a worker_threads worker beside this bundle.
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   return activateExtension(context, {
     createWorkerChannel: (extensionUri) => nodeWorkerChannel(path.join(extensionUri.fsPath, 'dist', 'worker-node.js')),
   });

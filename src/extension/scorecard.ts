@@ -9,7 +9,7 @@ import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
 import { buildScorecard, categoryView, type FolderOf } from '../presentation/scorecardModel';
 import type { LocationView, ScorecardView } from '../presentation/scorecardView';
 import { replyTo, type ExportFormat, type ExtensionMessage, type RequestOutcome, type ScorecardRequest, type WebviewMessage } from '../webview/protocol';
-import type { AnalysisHost } from './analysisHost';
+import type { FindingsStore } from './findingsStore';
 import type { Settings } from './config';
 import type { Log } from './log';
 import type { RepositoryInfo } from './repository';
@@ -63,7 +63,7 @@ export class Scorecard {
   scanning = true;
 
   constructor(
-    private readonly host: AnalysisHost,
+    private readonly host: FindingsStore,
     private readonly rubrics: RubricSource,
     private readonly reviews: () => Promise<ReviewStore>,
     private readonly repository: () => Promise<RepositoryInfo | undefined>,
@@ -114,7 +114,7 @@ export class Scorecard {
       rubric,
       ...(this.rubrics.problem ? { rubricProblem: this.rubrics.problem } : {}),
       categories,
-      scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.stats.lastScan?.files ?? 0, skipped: this.host.skipped.length },
+      scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.lastScan?.files ?? 0, skipped: this.host.skipped.length },
     });
   }
 

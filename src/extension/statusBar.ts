@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { statusSummary } from '../presentation/drawnCounts';
-import type { HintRenderer } from './hints';
+import type { ShownFindings } from './shownFindings';
 
 /** Counts of the hints drawn across the workspace, as the Problems panel and the gutter show them; a click opens the scorecard. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('rustReview.status', vscode.StatusBarAlignment.Left, 10);
 
   constructor(
-    private readonly hints: HintRenderer,
+    private readonly shown: ShownFindings,
     command: string,
   ) {
     this.item.name = 'Rust Review';
@@ -24,9 +24,9 @@ export class StatusBar implements vscode.Disposable {
     return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
   }
 
-  /** Shows the current counts; while they are being counted, the last ones stay (the renderer says when it is done). */
+  /** Shows the current counts; while they are being counted, the last ones stay (ShownFindings says when it is done). */
   update(): void {
-    const totals = this.hints.totals();
+    const totals = this.shown.totals();
     if (!totals) return;
     const { text, tooltip } = statusSummary(totals);
     this.item.text = text;

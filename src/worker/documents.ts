@@ -11,7 +11,8 @@ export interface TextEdit {
   text: string;
 }
 
-interface OpenDocument {
+/** An open document as the worker holds it: its text, its syntax tree and its analysis. */
+interface ParsedDocument {
   file: string;
   version: number;
   text: string;
@@ -52,7 +53,7 @@ function advance(start: Point, inserted: string): Point {
  * with `tree.edit` so the next parse reuses everything the edit did not touch.
  */
 export class DocumentStore {
-  private readonly documents = new Map<string, OpenDocument>();
+  private readonly documents = new Map<string, ParsedDocument>();
 
   constructor(private readonly analyzer: RustAnalyzer) {}
 

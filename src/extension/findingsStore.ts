@@ -1,0 +1,260 @@
+import * as vscode from 'vscode';
+import { isOwnCode, type CrateManifest, type FileAnalysis, type Finding, type SkippedFile } from '../analysis/model';
+import { analyzeProject, type ProjectFile } from '../analysis/project';
+import { WorkspaceCrates } from './crateModels';
+import { relativePath } from './workspaceFiles';
+
+/**
+ * After an edit that changes what other files are judged by (a signature, a call, a module), the
+ * files not open in an editor are judged again once typing pauses this long: their diagnostics
+ * follow, without redrawing the whole workspace on every keystroke.
+ */
+const CRATE_REFRESH_MS = 1500;
+
+/** How the last scan went, for the scorecard's summary. */
+export interface ScanRecord {
+  files: number;
+  skipped: number;
+  ms: number;
+}
+
+/**
+ * What the analysis found across the workspace: the workspace scan's results and the open
+ * documents', each file's open document winning over its scan, since it holds what the reviewer
+ * sees. It judges the findings by each folder's crate model and tells, through `onDidUpdate`,
+ * which files' findings changed.
+ */
+export class FindingsStore implements vscode.Disposable {
+  private readonly scanned = new Map<string, FileAnalysis>();
+  private readonly manifests = new Map<string, { manifest: CrateManifest; findings: Finding[]; text: string }>();
+  /** The files around the code (README, CI, lockfile..), by key: read by the project analysis. */
+  private readonly projectFiles = new Map<string, ProjectFile>();
+  /**
+   * The project analysis's findings of each workspace folder, by file path; computed when asked for
+   * after a change to a manifest, a project file or the set of Rust files (targets come from them).
+   */
+  private projectFindings = new Map<string, Map<string, Finding[]>>();
+  private readonly skippedFiles = new Map<string, SkippedFile>();
+  /** The documents open in an editor, by key, with their latest analysis once one came. */
+  private readonly documents = new Map<string, { uri: vscode.Uri; analysis?: FileAnalysis }>();
+  /** The crate model of each folder: findings are shown as it judges them. */
+  private readonly crateModels = new WorkspaceCrates();
+  /** The URI of each file known by its key: parsing ten thousand keys back on each update showed. */
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly updated = new vscode.EventEmitter<vscode.Uri[]>();
+  private crateRefresh: ReturnType<typeof setTimeout> | undefined;
+  private scansRunning = 0;
+  private lastScanRecord: ScanRecord | undefined;
+  /** Fires with the files whose findings changed. */
+  readonly onDidUpdate = this.updated.event;
+
+  /** The findings for one file, its open document's if open, else the scan's, as the crate model judges them. */
+  findingsFor(uri: vscode.Uri): Finding[] {
+    const key = uri.toString();
+    const analysis = this.analysisOf(key);
+    if (analysis) return this.crateModels.judge(uri, analysis);
+    const own = this.manifests.get(key)?.findings ?? [];
+    const project = this.projectFindingsOf(uri);
+    return project.length === 0 ? own : [...own, ...project].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex);
+  }
+
+  private analysisOf(key: string): FileAnalysis | undefined {
+    return this.documents.get(key)?.analysis ?? this.scanned.get(key);
+  }
+
+  /** The project analysis's findings in one manifest or project file (none land in Rust files). */
+  private projectFindingsOf(uri: vscode.Uri): Finding[] {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return [];
+    const key = folder.uri.toString();
+    let byFile = this.projectFindings.get(key);
+    if (!byFile) {
+      const prefix = `${key}/`;
+      const inFolder = <T>(map: Map<string, T>) => [...map].filter(([k]) => k.startsWith(prefix)).map(([, value]) => value);
+      const findings = analyzeProject({
+        manifests: inFolder(this.manifests),
+        files: inFolder(this.projectFiles),
+        sources: inFolder(this.scanned).map((analysis) => analysis.file),
+      });
+      byFile = new Map();
+      for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+      this.projectFindings.set(key, byFile);
+    }
+    return byFile.get(relativePath(folder, uri)) ?? [];
+  }
+
+  /** Every file that may have findings, in order. */
+  files(): vscode.Uri[] {
+    return this.keysWithFindings().map((key) => this.uriOf(key));
+  }
+
+  private keysWithFindings(): string[] {
+    const keys = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.projectFiles.keys()]);
+    for (const [key, document] of this.documents) if (document.analysis) keys.add(key);
+    return [...keys].sort();
+  }
+
+  /** Every file with findings, open documents taking precedence over the scan. */
+  allFindings(): { uri: vscode.Uri; findings: Finding[] }[] {
+    return this.files().map((uri) => ({ uri, findings: this.findingsFor(uri) }));
+  }
+
+  /** Lines of the crate's own code in the files analysed, open documents taking precedence: what the rubric weighs concerns against. */
+  codeLines(): number {
+    let total = 0;
+    const keys = new Set([...this.scanned.keys(), ...[...this.documents].filter(([, d]) => d.analysis).map(([key]) => key)]);
+    for (const key of keys) {
+      const analysis = this.analysisOf(key);
+      if (analysis && isOwnCode(analysis)) total += analysis.stats.codeLines;
+    }
+    return total;
+  }
+
+  get skipped(): SkippedFile[] {
+    return [...this.skippedFiles.values()];
+  }
+
+  /** Whether a scan of the workspace is under way. */
+  get scanning(): boolean {
+    return this.scansRunning > 0;
+  }
+
+  get lastScan(): ScanRecord | undefined {
+    return this.lastScanRecord;
+  }
+
+  scanStarted(): void {
+    this.scansRunning++;
+  }
+
+  /** A scan ended, cancelled or done; `changed` are the files it found, changed or saw go. */
+  scanEnded(record: ScanRecord, changed: readonly string[]): void {
+    this.scansRunning--;
+    this.lastScanRecord = record;
+    this.updated.fire(changed.map((key) => this.uriOf(key)));
+  }
+
+  /** Every file the store knows, findings or skip, open or not. */
+  knownKeys(): string[] {
+    return [...new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.projectFiles.keys(), ...this.skippedFiles.keys(), ...this.documents.keys()])];
+  }
+
+  /** Files the scan found: with findings, skipped, or around the code. */
+  scannedKeys(): Set<string> {
+    return new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.projectFiles.keys(), ...this.skippedFiles.keys()]);
+  }
+
+  isOpen(key: string): boolean {
+    return this.documents.has(key);
+  }
+
+  remember(uri: vscode.Uri): void {
+    this.uris.set(uri.toString(), uri);
+  }
+
+  uriOf(key: string): vscode.Uri {
+    return this.uris.get(key) ?? vscode.Uri.parse(key);
+  }
+
+  /** A Rust file as the scan analysed it. */
+  setScanned(uri: vscode.Uri, analysis: FileAnalysis): void {
+    const key = uri.toString();
+    // A new Rust file may be a package's binary, bench or example: the project is judged again.
+    if (!this.scanned.has(key)) this.projectFindings.clear();
+    this.scanned.set(key, analysis);
+    if (!this.documents.get(key)?.analysis) this.crateModels.setFile(uri, analysis);
+  }
+
+  setManifest(uri: vscode.Uri, manifest: { manifest: CrateManifest; findings: Finding[]; text: string }): void {
+    this.manifests.set(uri.toString(), manifest);
+    this.projectFindings.clear();
+    this.syncManifests(uri);
+  }
+
+  setProjectFile(uri: vscode.Uri, file: ProjectFile): void {
+    this.projectFiles.set(uri.toString(), file);
+    this.projectFindings.clear();
+  }
+
+  /** A file the scan could not analyse: its findings go, and the reason is listed. */
+  setSkipped(uri: vscode.Uri, skipped: SkippedFile): void {
+    const key = uri.toString();
+    this.scanned.delete(key);
+    if (this.projectFiles.delete(key)) this.projectFindings.clear();
+    this.skippedFiles.set(key, skipped);
+  }
+
+  /** A file read again: it is no longer listed as skipped. */
+  unskip(uri: vscode.Uri): void {
+    this.skippedFiles.delete(uri.toString());
+  }
+
+  /** Drops what the scan found of a file: gone, or no longer analysed. */
+  forget(key: string): void {
+    const uri = this.uriOf(key);
+    const scanned = this.scanned.get(key);
+    if (scanned && !this.documents.get(key)?.analysis) this.crateModels.removeFile(uri, scanned.file);
+    const manifest = this.manifests.delete(key);
+    if (manifest) this.syncManifests(uri);
+    // A manifest, a project file or a Rust file (a target) gone: the project is judged again.
+    if (manifest || this.projectFiles.delete(key) || this.scanned.has(key)) this.projectFindings.clear();
+    if (!this.documents.has(key)) this.uris.delete(key);
+    this.scanned.delete(key);
+    this.skippedFiles.delete(key);
+  }
+
+  /** Gives the crate model of the folder that holds `uri` every manifest known in that folder. */
+  private syncManifests(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
+    const manifests = [...this.manifests].filter(([key]) => folder === undefined || key.startsWith(`${folder}/`)).map(([, m]) => m.manifest);
+    this.crateModels.setManifests(uri, manifests);
+  }
+
+  /** A document now followed in the editor: its analysis comes with `setDocument`. */
+  documentOpened(uri: vscode.Uri): void {
+    this.documents.set(uri.toString(), { uri });
+    this.remember(uri);
+  }
+
+  /**
+   * An open document's latest analysis, shown from now on. When it changes what other files are
+   * judged by, the other open documents are redrawn now and every file once typing pauses.
+   */
+  setDocument(uri: vscode.Uri, analysis: FileAnalysis): void {
+    const key = uri.toString();
+    const document = this.documents.get(key);
+    if (!document) return;
+    document.analysis = analysis;
+    const reshaped = this.crateModels.setFile(uri, analysis);
+    if (!reshaped) return this.updated.fire([uri]);
+    this.refreshCrateLater();
+    this.updated.fire([uri, ...[...this.documents.values()].filter((other) => other !== document).map((other) => other.uri)]);
+  }
+
+  /** A document no longer followed: the scan's findings of its file count again. */
+  documentClosed(key: string): void {
+    const document = this.documents.get(key);
+    if (!document) return;
+    this.documents.delete(key);
+    const scanned = this.scanned.get(key);
+    if (scanned) this.crateModels.setFile(document.uri, scanned);
+    else if (document.analysis) this.crateModels.removeFile(document.uri, document.analysis.file);
+    if (!this.scanned.has(key) && !this.manifests.has(key) && !this.projectFiles.has(key) && !this.skippedFiles.has(key)) this.uris.delete(key);
+  }
+
+  /** Files whose findings changed outside a scan (a file event, a folder moved). */
+  changed(uris: vscode.Uri[]): void {
+    this.updated.fire(uris);
+  }
+
+  /** Judges every file again once changes pause: a burst of file events costs one redraw. */
+  refreshCrateLater(): void {
+    clearTimeout(this.crateRefresh);
+    this.crateRefresh = setTimeout(() => this.updated.fire(this.files()), CRATE_REFRESH_MS);
+  }
+
+  dispose(): void {
+    clearTimeout(this.crateRefresh);
+    this.updated.dispose();
+  }
+}

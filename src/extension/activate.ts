@@ -16,7 +16,7 @@ import { OpenDocumentSync } from './openDocumentSync';
 import { readRepository, type RepositoryInfo } from './repository';
 import { ReviewStore } from './reviewStore';
 import { RubricSource } from './rubricSource';
-import { Scorecard, SCORECARD_VIEW, ScorecardViewProvider } from './scorecard';
+import { SCORECARD_VIEW, ScorecardService, ScorecardViewProvider } from './scorecard';
 import { ShownFindings } from './shownFindings';
 import { StatusBar } from './statusBar';
 import { WorkerClient } from './workerClient';
@@ -77,7 +77,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       ),
     ));
 
-  const scorecard = new Scorecard(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log);
+  const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
 
   /** Redraws the hints of the given files, or of every file after a settings change. */

@@ -10,7 +10,7 @@ import type { FindingsStore } from './findingsStore';
 import { toRange } from './hints';
 import type { RepositoryInfo } from './repository';
 import type { ReviewStore } from './reviewStore';
-import { SCORECARD_VIEW, type Scorecard } from './scorecard';
+import { SCORECARD_VIEW, type ScorecardService } from './scorecard';
 import type { ShownFindings } from './shownFindings';
 import { pathInWorkspace } from './workspaceFolders';
 import type { WorkspaceScanner } from './workspaceScanner';
@@ -30,7 +30,7 @@ export interface CommandTargets extends Pinning {
   scanner: WorkspaceScanner;
   store: FindingsStore;
   shown: ShownFindings;
-  scorecard: Scorecard;
+  scorecard: ScorecardService;
 }
 
 async function pin(ctx: Pinning, request: PinRequest, categoryId: string, note?: string): Promise<void> {

@@ -59,7 +59,7 @@ async function eachInTurn<T, R>(items: readonly T[], step: (item: T) => R): Prom
  * The scorecard's logic, with or without the panel: it builds what the panel shows, applies the
  * panel's changes to the review, and exports. Every export works from the command palette alone.
  */
-export class Scorecard {
+export class ScorecardService {
   scanning = true;
 
   constructor(
@@ -249,7 +249,7 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly scorecard: Scorecard,
+    private readonly scorecard: ScorecardService,
     private readonly log: Log,
   ) {}
 

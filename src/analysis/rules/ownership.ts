@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isComment } from '../syntax';
+import { FUNCTION_QUERY, isComment } from '../syntax';
 import { normalisePath, perMatch, rule, type Rule, type RuleContext, type RuleMatch, type Verdict } from './rule';
 
 /** What each borrowed owned type should be borrowed as, and the Clippy lint that says so. */
@@ -341,13 +341,15 @@ export const ownershipRules: Rule[] = [
     explanation:
       'This function returns its input borrowed on one path and allocates an owned value only on another: the clone-versus-borrow trade-off decided per call rather than once for all.',
     question: 'Which inputs take the owned path, and how common are they?',
-    match: { query: '(function_item name: (identifier) @site body: (block) @body)' },
+    // The engine's own pattern for functions: the same text, so the combined query matches each function once.
+    match: { query: FUNCTION_QUERY },
     check: ({ captures }, ctx) => {
       // Few functions name both variants: their text says so before the tree is walked.
       const text = ctx.text(captures.body);
       if (!text.includes('Borrowed') || !text.includes('Owned')) return false;
       const paths = new Set(captures.body.descendantsOfType('scoped_identifier').map((p) => (p ? normalisePath(p.text) : '')));
-      return paths.has('Cow::Borrowed') && paths.has('Cow::Owned');
+      const name = captures.function.childForFieldName('name');
+      return paths.has('Cow::Borrowed') && paths.has('Cow::Owned') && name !== null && { start: name, end: name };
     },
   }),
   rule({

@@ -134,10 +134,11 @@ const CRATES: Crate[] = [
  * an unpaired one counts under the first entry that lists it.
  */
 const LINT_SIGNALS: { lints: string[]; signals: string[] }[] = [
-  { lints: ['unwrap_used'], signals: ['unwrap', 'lock-unwrap'] },
+  // `.join().unwrap()` and `.join().expect(..)` are their own signal, `join-unwrap`, and still an unwrap or expect.
+  { lints: ['unwrap_used'], signals: ['unwrap', 'lock-unwrap', 'join-unwrap'] },
   // An `expect` with an explained invariant is info (`expect-invariant`), the rest a concern: clippy's
   // restriction lint sees them all, so recall counts both and precision says whether each is an `expect`.
-  { lints: ['expect_used'], signals: ['expect', 'lock-unwrap', 'expect-invariant'] },
+  { lints: ['expect_used'], signals: ['expect', 'lock-unwrap', 'join-unwrap', 'expect-invariant'] },
   { lints: ['panic'], signals: ['panic'] },
   { lints: ['unreachable'], signals: ['unreachable'] },
   { lints: ['todo', 'unimplemented'], signals: ['todo'] },

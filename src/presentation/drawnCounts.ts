@@ -1,7 +1,7 @@
 /** The shown findings counted as drawn, and the status bar's text for them. */
 import type { Finding } from '../analysis/model';
 import { displayOf, type HintPolicy } from './hintPolicy';
-import { plural } from './text';
+import { plural } from '../rubric/text';
 
 /**
  * The shown findings counted as a reviewer sees them drawn: diagnostics by severity (the Problems

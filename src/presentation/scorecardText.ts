@@ -3,7 +3,7 @@
  * returns a plain string; the caller inserts it as text.
  */
 import type { EvidenceCounts, LocationView, ScorecardView } from './scorecardView';
-import { plural } from './text';
+import { plural } from '../rubric/text';
 
 /** Commits are shown the way git abbreviates them. */
 const SHORT_COMMIT_LENGTH = 7;

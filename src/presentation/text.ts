@@ -1,10 +1,5 @@
 /** Small text helpers shared by every place that shows findings or counts. */
 
-/** "1 file", "3 files". */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** Text with the backticks that mark code taken out, for places that show plain text only. */
 export function plainText(markdown: string): string {
   return markdown.replace(/`/g, '');

@@ -4,6 +4,7 @@ import { LEVEL_TITLES, type Rubric } from './model';
 import type { PinnedEvidence, Review } from './review';
 import { unassessed, weightedScore, type CategoryEvidence } from './scoring';
 import { MAX_STATEMENT_LINES, statementLines } from './statement';
+import { plural } from './text';
 
 /** Everything an export needs besides the review itself: all of it plain data. */
 export interface ExportContext {
@@ -20,7 +21,6 @@ export interface ExportContext {
 /** How many analysis locations the Markdown lists per category, each with its code. */
 export const QUOTED_LOCATIONS = 3;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A link to the exact lines at the reviewed commit, for GitHub and GitLab remotes. */
 export function permalink(remote: string | undefined, commit: string | undefined, file: string, startLine: number, endLine: number): string | undefined {
@@ -38,9 +38,9 @@ function locationLabel(file: string, startLine: number, endLine: number): string
 
 function countsLine(evidence: CategoryEvidence): string {
   const { concern, strength, info } = evidence.counts;
-  const own = [plural(concern.code, 'concern'), plural(strength.code, 'strength'), `${info.code} info`].join(', ');
+  const own = [plural(concern.code, 'concern', 'concerns'), plural(strength.code, 'strength', 'strengths'), `${info.code} info`].join(', ');
   const inTests = concern.test + strength.test + info.test;
-  const tests = inTests > 0 ? `; in tests, benches and examples: ${[plural(concern.test, 'concern'), plural(strength.test, 'strength'), `${info.test} info`].join(', ')}` : '';
+  const tests = inTests > 0 ? `; in tests, benches and examples: ${[plural(concern.test, 'concern', 'concerns'), plural(strength.test, 'strength', 'strengths'), `${info.test} info`].join(', ')}` : '';
   return `${own} in the crate's own code${tests}`;
 }
 

@@ -2,6 +2,7 @@ import { isOwnCode, type Finding, type SignalInfo, type TestCoverage } from '../
 import { signalById } from '../analysis/signals';
 import { LEVEL_SCORES, type EvidenceCounts, type Level, type Rubric, type RubricCategory } from './model';
 import type { Review } from './review';
+import { plural } from './text';
 
 export interface CategoryEvidence {
   counts: EvidenceCounts;
@@ -108,7 +109,6 @@ export function evidenceFor(category: RubricCategory, findings: readonly Finding
   return { counts, findings: rankEvidence(mine, threads), codeLines, startsThreads: threads };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 const named = (rule: string) => `\`${rule}\``;
 
@@ -169,7 +169,7 @@ export function suggestLevel(category: RubricCategory, evidence: CategoryEvidenc
 
   const densityWords = `${DENSITY_BANDS[band].words}${band > 0 ? ` (${formatDensity(density)} weighted per 1,000 lines of the crate's own code, mostly ${list(distinct(concerns).slice(0, 2).map(named))})` : ''}`;
   const outweighedWords = outweighed.map(({ strength, concern, found, against }) => `; ${named(strength)} not counted: ${found} against ${against} ${named(concern)}`).join('');
-  const breadthWords = `${breadth === 0 ? 'no strengths' : `${plural(breadth, 'kind')} of strength (${list(strengthKinds.map(named))})`}${outweighedWords}`;
+  const breadthWords = `${breadth === 0 ? 'no strengths' : `${plural(breadth, 'kind', 'kinds')} of strength (${list(strengthKinds.map(named))})`}${outweighedWords}`;
   const said = `${densityWords}; ${breadthWords}`;
   const capWords = capKinds.length > 0 ? `; capped by ${list(capKinds.map(named))}` : '';
 

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId } from '../analysis/model';
+import { POLARITY_CODICONS, POLARITY_ORDER } from '../presentation/polarity';
+import { plainText } from '../presentation/text';
 import type { Rubric } from '../rubric/model';
 import { pinEvidence, type PinnedEvidence } from '../rubric/review';
 import { MAX_STATEMENT_LINES, statementLines } from '../rubric/statement';
@@ -82,13 +84,12 @@ async function showCategoryFindings(store: FindingsStore, shown: ShownFindings, 
     chosen = (await vscode.window.showQuickPick(items, { placeHolder: 'Show the findings of a category' }))?.id;
   }
   if (!chosen) return;
-  const rank = { concern: 0, strength: 1, info: 2 } as const;
   const items = all
     .filter((f) => f.finding.category === chosen)
-    .sort((a, b) => rank[a.finding.polarity] - rank[b.finding.polarity])
+    .sort((a, b) => POLARITY_ORDER[a.finding.polarity] - POLARITY_ORDER[b.finding.polarity])
     .map(({ uri, finding }) => {
       return {
-        label: `${{ concern: '$(warning)', strength: '$(pass)', info: '$(info)' }[finding.polarity]} ${finding.message.replace(/`/g, '')}`,
+        label: `$(${POLARITY_CODICONS[finding.polarity]}) ${plainText(finding.message)}`,
         description: `${pathInWorkspace(uri)}:${finding.range.start.line + 1}`,
         detail: finding.context === 'code' ? undefined : `in ${finding.context} code`,
         uri,

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { Finding, Polarity } from '../analysis/model';
+import type { Finding } from '../analysis/model';
 import { displayOf } from '../presentation/hintPolicy';
 import { inlineHintText } from '../presentation/hintText';
+import { POLARITY_ORDER } from '../presentation/polarity';
 import type { Settings } from './config';
 import { categoryColor, toRange } from './hints';
 import type { ShownFindings } from './shownFindings';
@@ -75,9 +76,8 @@ export class FindingDecorations implements vscode.Disposable {
       if (mode === 'activeLine' && !activeLines.has(line)) continue;
       byLine.set(line, [...(byLine.get(line) ?? []), finding]);
     }
-    const rank: Record<Polarity, number> = { concern: 0, strength: 1, info: 2 };
     return [...byLine].map(([line, onLine]) => {
-      const [first] = [...onLine].sort((a, b) => rank[a.polarity] - rank[b.polarity]);
+      const [first] = [...onLine].sort((a, b) => POLARITY_ORDER[a.polarity] - POLARITY_ORDER[b.polarity]);
       const end = editor.document.lineAt(line).range.end;
       return {
         range: new vscode.Range(end, end),

@@ -8,6 +8,7 @@ import { unpackAnalysis } from '../../src/worker/packedFindings';
 import type { UnnumberedRequest, WorkerResponse } from '../../src/worker/protocol';
 import { createAnalysisService } from '../../src/worker/service';
 import { longEnoughToWarmUp, WARM_UP_MIN_LINES, WARM_UP_URI, warmUp, warmUpEdits } from '../../src/worker/warmUp';
+import { eventually } from '../support/eventually.mjs';
 import { analyze, analyzer } from './support/analyzer';
 
 const SERVER = readFileSync(path.resolve('test/fixtures/careless-takehome/src/server.rs'), 'utf8');
@@ -31,7 +32,7 @@ function analysisService() {
     return id;
   };
   const answer = async (n: number) => {
-    while (posted.length < n) await new Promise((resolve) => setTimeout(resolve, 5));
+    await eventually(() => posted.length, (count) => count >= n, `the answer to request ${n}`, 60_000, 5);
     return posted[n - 1];
   };
   send({ kind: 'init', binaries: readGrammarBinaries(), options: {} });
@@ -103,21 +104,15 @@ describe('warm-up', () => {
       const worker = analysisService();
       const open = (uri: string, text: string) => worker.answer(worker.send({ kind: 'openDocument', uri, file: 'src/server.rs', version: 1, text }));
       // Time for a warm-up, were one started: its 48 edits of a 1,000-line file take a few hundred ms.
-      const settle = (ms: number, until = () => false) => {
-        const deadline = Date.now() + ms;
-        return new Promise<void>((resolve) => {
-          const poll = () => (until() || Date.now() > deadline ? resolve() : setTimeout(poll, 10));
-          poll();
-        });
-      };
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
       await open('mem:short.rs', SERVER);
-      await settle(1500);
+      await settle();
       strictEqual(typedIntoCopy, 0, 'no warm-up for a short document');
       await open('mem:long.rs', longFile());
-      await settle(20_000, () => typedIntoCopy >= 48);
+      await eventually(() => typedIntoCopy, (edits) => edits >= 48, 'the warm-up of the first long document', 20_000, 10);
       strictEqual(typedIntoCopy, 48, 'a warm-up for the first long one');
       await open('mem:long2.rs', longFile());
-      await settle(1500);
+      await settle();
       strictEqual(typedIntoCopy, 48, 'and only once');
     } finally {
       DocumentStore.prototype.change = change;

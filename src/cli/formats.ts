@@ -5,7 +5,7 @@ import { POLARITY_ORDER } from '../presentation/polarity';
 import { assessRubric, type CategoryAssessment } from '../rubric/assessment';
 import { codeSpan, escapeMarkdown as md } from '../rubric/markdown';
 import { LEVEL_TITLES, type Rubric } from '../rubric/model';
-import { rankEvidence } from '../rubric/scoring';
+import { rankEvidence, startsThreads } from '../rubric/scoring';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -46,8 +46,9 @@ function byCategory(report: ScanReport): [CategoryId, Finding[]][] {
 }
 
 /** The locations a reviewer should look at first, ranked as the scorecard ranks evidence (see rankEvidence). */
-function topLocations(findings: Finding[]): Finding[] {
-  return rankEvidence(findings).slice(0, TOP_LOCATIONS);
+function topLocations(findings: Finding[], report: ScanReport): Finding[] {
+  // Whether the crate starts threads is a fact of all its findings, not of one category's.
+  return rankEvidence(findings, startsThreads(report.findings)).slice(0, TOP_LOCATIONS);
 }
 
 function countsByContext(findings: Finding[]): string {
@@ -88,7 +89,7 @@ function toText(report: ScanReport, columns: ColumnMapper, rubric: Rubric, asses
   for (const [category, findings] of byCategory(report)) {
     out.push(`${CATEGORY_TITLES[category]} (${findings.length}: ${countsByContext(findings)})`);
     for (const [rule, polarity, n] of countsBySignal(findings)) out.push(`  ${POLARITY_MARK[polarity]} ${rule} ×${n}`);
-    for (const f of topLocations(findings)) out.push(`    ${location(f, columns)}  ${f.message}${f.context === 'code' ? '' : ` [${f.context}]`}`);
+    for (const f of topLocations(findings, report)) out.push(`    ${location(f, columns)}  ${f.message}${f.context === 'code' ? '' : ` [${f.context}]`}`);
     out.push('');
   }
   if (report.findings.length === 0) out.push('No findings.', '');
@@ -119,7 +120,7 @@ function toMarkdown(report: ScanReport, columns: ColumnMapper, rubric: Rubric, a
     out.push(`## ${CATEGORY_TITLES[category]}`, '');
     for (const [rule, polarity, n] of countsBySignal(findings)) out.push(`- ${polarity}: \`${rule}\` × ${n}`);
     out.push('', 'Top locations:', '');
-    for (const f of topLocations(findings)) // Messages come from the signal catalogue; the parts taken from the code are Rust identifiers
+    for (const f of topLocations(findings, report)) // Messages come from the signal catalogue; the parts taken from the code are Rust identifiers
     // and paths, which cannot hold Markdown-active characters, so their inline code is kept.
     out.push(`- ${codeSpan(location(f, columns))} ${f.message} (${f.context})`);
     out.push('');

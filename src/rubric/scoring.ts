@@ -56,7 +56,7 @@ const PER_SIGNAL_TURN = 2;
  * the crate's own code before tests, benches and examples, info last. A signal shows at most two
  * findings before the others have had their turn.
  */
-export function rankEvidence(findings: readonly Finding[], threads = startsThreads(findings)): Finding[] {
+export function rankEvidence(findings: readonly Finding[], threads: boolean): Finding[] {
   const caps = capsWhere(threads);
   const own = findings.filter(isOwnCode);
   const rest = findings.filter((f) => !isOwnCode(f));

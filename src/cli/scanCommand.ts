@@ -1,0 +1,98 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { SIGNALS } from '../analysis/signals';
+import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
+import { parseRubric } from '../rubric/rubricFile';
+import { characterColumns } from './columns';
+import { FORMATS, formatReport, type Format } from './formats';
+import { MAX_THREADS, scanDirectory } from './scan';
+import { isOption, optionValue, UsageError, type CliCommand } from './usage';
+
+const USAGE = `rust-review scan <dir> [--format text|json|markdown|sarif] [--rubric <file>] [--include-tests] [--threads N]
+
+Scans a Rust project without building or running it and reports rubric evidence for a take-home review.
+  --format          text (default), json, markdown or sarif (SARIF 2.1.0)
+  --rubric <file>   suggest levels against this rubric file (JSON) instead of the default rubric
+  --include-tests   also report concerns and info found in test code (testing signals are always reported)
+  --threads N       analysis worker threads; 0 analyses on the main thread (default: one per core, up to ${MAX_THREADS},
+                    or 0 for less than 512 KiB of Rust)`;
+
+interface ScanOptions {
+  dir: string;
+  format: Format;
+  includeTests: boolean;
+  threads?: number;
+  rubric?: string;
+}
+
+function parseScanArguments(args: readonly string[]): ScanOptions {
+  let dir: string | undefined;
+  let format: Format = 'text';
+  let includeTests = false;
+  let threads: number | undefined;
+  let rubric: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--include-tests') includeTests = true;
+    else if (isOption(arg, '--rubric')) {
+      const { value, next } = optionValue(args, i, '--rubric');
+      i = next;
+      if (!value) throw new UsageError('--rubric takes a rubric file');
+      rubric = value;
+    } else if (isOption(arg, '--threads')) {
+      const { value, next } = optionValue(args, i, '--threads');
+      i = next;
+      const count = Number(value);
+      if (value === undefined || !/^\d+$/.test(value) || count > MAX_THREADS) throw new UsageError(`--threads takes a whole number from 0 to ${MAX_THREADS}; got ${value ?? 'nothing'}`);
+      threads = count;
+    } else if (isOption(arg, '--format')) {
+      const { value, next } = optionValue(args, i, '--format');
+      i = next;
+      if (!FORMATS.includes(value as Format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}; got ${value ?? 'nothing'}`);
+      format = value as Format;
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else if (dir === undefined) dir = arg;
+    else throw new UsageError(`unexpected argument ${arg}; scan takes one directory`);
+  }
+  if (dir === undefined) throw new UsageError('scan needs a directory');
+  return { dir, format, includeTests, threads, ...(rubric ? { rubric } : {}) };
+}
+
+function progress(done: number, total: number): void {
+  process.stderr.write(`\rScanning ${done}/${total} files${done === total ? '\n' : ''}`);
+}
+
+async function runScan(args: readonly string[]): Promise<number> {
+  const command = parseScanArguments(args);
+  const root = path.resolve(command.dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    process.stderr.write(`rust-review: ${command.dir} is not a directory\n`);
+    return 2;
+  }
+  let rubric = DEFAULT_RUBRIC;
+  if (command.rubric) {
+    let text: string;
+    try {
+      text = readFileSync(command.rubric, 'utf8');
+    } catch (error) {
+      process.stderr.write(`rust-review: cannot read the rubric ${command.rubric}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const parsed = parseRubric(text, new Set(SIGNALS.map((s) => s.id)));
+    if ('error' in parsed) {
+      process.stderr.write(`rust-review: the rubric ${command.rubric} is not valid: ${parsed.error}\n`);
+      return 2;
+    }
+    rubric = parsed.rubric;
+  }
+  const report = await scanDirectory(root, {
+    includeTests: command.includeTests,
+    threads: command.threads,
+    onProgress: process.stderr.isTTY ? progress : undefined,
+  });
+  const output = formatReport({ ...report, root: command.dir }, command.format, characterColumns(root, report.findings, report.nonAsciiFiles), rubric);
+  process.stdout.write(output);
+  return 0;
+}
+
+export const SCAN_COMMAND: CliCommand = { usage: USAGE, run: runScan };

@@ -94,3 +94,14 @@ export interface FileChange {
   /** The lines of the current file that the candidate added or changed (all of them for an added file). */
   candidateLines: LineSpan[];
 }
+
+/** What the extension knows of a repository's history: the history, the baseline chosen or proposed, and what changed since it. */
+export interface RepositoryHistory {
+  history: History;
+  /** The reader's proposal, shown until the reviewer confirms or changes it. */
+  proposal?: BaselineProposal;
+  /** The baseline in force: the reviewer's choice (a setting or the command), else none. */
+  baseline?: Baseline;
+  /** Each file's change since `baseline`; absent without one. */
+  changes?: FileChange[];
+}

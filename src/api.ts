@@ -82,4 +82,6 @@ export interface ExtensionApi {
   timings: { activatedAt: number; firstHintsAt?: number };
   /** The repository's history and baseline, once read after the first scan (undefined before). */
   history: { readonly current: RepositoryHistory | undefined };
+  /** Blind review: whether the candidate's names are hidden, their code, and the status bar item saying so. */
+  blind: { readonly active: boolean; readonly code: string | undefined; readonly statusText: string; ready(): Promise<void> };
 }

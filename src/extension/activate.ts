@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../api';
 import type { GrammarBinaries } from '../analysis/parser';
 import type { WorkerChannel } from '../worker/connection';
+import { BlindReview, blindCommands } from './blindReview';
 import { commandTable, registerCommands } from './commands';
 import { readSettings, RESCAN_SETTINGS, type Settings } from './config';
 import { FindingDecorations } from './decorations';
@@ -80,7 +81,9 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       ),
     ));
 
-  const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log);
+  // What blind review hides: every text the panel, the hovers and the exports show passes through it.
+  const blind = new BlindReview(openReviews, history, currentSettings, rubric, log);
+  const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log, blind);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
 
   /** Redraws the hints of the given files, or of every file after a settings change. */
@@ -102,16 +105,21 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     decorations,
     statusBar,
     history,
+    blind,
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
     rubrics.onDidChange(() => panel.refresh()),
+    blind.onDidChange(() => panel.refresh(0)),
     registerExplanations(),
-    vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(shown)),
+    vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(shown, (text) => blind.text(text))),
     vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(shown, rubric), {
       providedCodeActionKinds: EvidenceActionProvider.kinds,
     }),
-    ...registerCommands(commandTable({ scanner, store, shown, scorecard, reviews: openReviews, repository: readRepositoryOnce, rubric })),
+    ...registerCommands({
+      ...commandTable({ scanner, store, shown, scorecard, disclosure: blind, reviews: openReviews, repository: readRepositoryOnce, rubric }),
+      ...blindCommands(blind),
+    }),
     shown.onDidChangeTotals(() => statusBar.update()),
     store.onDidUpdate((uris) => {
       redraw(uris);
@@ -130,6 +138,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('rustReview') && !event.affectsConfiguration('files.exclude')) return;
       settings = readSettings();
+      if (event.affectsConfiguration('rustReview.blind')) blind.settingsChanged();
       if (RESCAN_SETTINGS.some((key) => event.affectsConfiguration(key)) || event.affectsConfiguration('files.exclude')) {
         // A new worker takes the new options; every followed document is sent to it whole.
         worker.restart();
@@ -171,5 +180,6 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     timings,
     log,
     history,
+    blind,
   };
 }

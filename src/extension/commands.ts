@@ -8,6 +8,7 @@ import { MAX_STATEMENT_LINES, statementLines } from '../rubric/statement';
 import { readSettings, setHintsEnabled } from './config';
 import type { PinRequest } from './editorFeatures';
 import { NOTE_COMMAND, PIN_COMMAND } from './editorFeatures';
+import type { Disclosure } from './blindReview';
 import type { FindingsStore } from './findingsStore';
 import { toRange } from './hints';
 import type { RepositoryInfo } from './repository';
@@ -33,6 +34,8 @@ export interface CommandTargets extends Pinning {
   store: FindingsStore;
   shown: ShownFindings;
   scorecard: ScorecardService;
+  /** Blind review's masking of what a quick pick shows. */
+  disclosure: Disclosure;
 }
 
 async function pin(ctx: Pinning, request: PinRequest, categoryId: string, note?: string): Promise<void> {
@@ -72,7 +75,7 @@ async function pickCategory(rubric: Rubric, placeHolder: string): Promise<string
 }
 
 /** A quick pick of the categories with their counts, then of one category's findings, opening the code. */
-async function showCategoryFindings(store: FindingsStore, shown: ShownFindings, category?: CategoryId): Promise<void> {
+async function showCategoryFindings(store: FindingsStore, shown: ShownFindings, disclose: (text: string) => string, category?: CategoryId): Promise<void> {
   const all = store.files().flatMap((uri) => shown.findingsIn(uri).map((finding) => ({ uri, finding })));
   let chosen = category;
   if (!chosen) {
@@ -89,7 +92,7 @@ async function showCategoryFindings(store: FindingsStore, shown: ShownFindings, 
     .sort((a, b) => POLARITY_ORDER[a.finding.polarity] - POLARITY_ORDER[b.finding.polarity])
     .map(({ uri, finding }) => {
       return {
-        label: `$(${POLARITY_CODICONS[finding.polarity]}) ${plainText(finding.message)}`,
+        label: `$(${POLARITY_CODICONS[finding.polarity]}) ${disclose(plainText(finding.message))}`,
         description: `${pathInWorkspace(uri)}:${finding.range.start.line + 1}`,
         detail: finding.context === 'code' ? undefined : `in ${finding.context} code`,
         uri,
@@ -105,7 +108,7 @@ export function commandTable(ctx: CommandTargets): Record<string, CommandHandler
   return {
     'rustReview.rescan': () => ctx.scanner.scanWorkspace(),
     'rustReview.toggleHints': () => setHintsEnabled(!readSettings().hintsEnabled),
-    'rustReview.showCategory': (category?: CategoryId) => showCategoryFindings(ctx.store, ctx.shown, category),
+    'rustReview.showCategory': (category?: CategoryId) => showCategoryFindings(ctx.store, ctx.shown, (text) => ctx.disclosure.text(text), category),
     'rustReview.showScorecard': () => vscode.commands.executeCommand(`${SCORECARD_VIEW}.focus`),
     'rustReview.copyReview': () => ctx.scorecard.copy('markdown'),
     'rustReview.copyReviewJson': () => ctx.scorecard.copy('json'),

@@ -16,6 +16,8 @@ export interface Settings {
   debounceMs: number;
   reviewer: string;
   rubricPath: string;
+  /** Start every review blind (see blindReview.ts). */
+  blind: boolean;
 }
 
 const SECTION = 'rustReview';
@@ -48,6 +50,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     debounceMs: config.get<number>('debounceMs', 300),
     reviewer: config.get<string>('reviewer', ''),
     rubricPath: config.get<string>('rubricPath', ''),
+    blind: config.get<boolean>('blind', false),
   };
 }
 

@@ -32,12 +32,16 @@ function rangeArgs(range: vscode.Range): PinRequest['range'] {
  * the message too, unless VS Code's hover of the finding's diagnostic already shows it.
  */
 export class FindingHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly shown: ShownFindings) {}
+  constructor(
+    private readonly shown: ShownFindings,
+    /** Blind review's masking of what the hover shows. */
+    private readonly disclose: (text: string) => string,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const here = this.shown.findingsIn(document.uri).filter((f) => toRange(f).contains(position));
     if (here.length === 0) return undefined;
-    return new vscode.Hover(here.map((finding) => hoverMarkdown(finding, !this.shown.isDiagnostic(finding))), toRange(here[0]));
+    return new vscode.Hover(here.map((finding) => hoverMarkdown(finding, !this.shown.isDiagnostic(finding), this.disclose)), toRange(here[0]));
   }
 }
 

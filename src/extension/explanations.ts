@@ -3,9 +3,9 @@ import type { Finding } from '../analysis/model';
 import { explanationDocument, findingHoverMarkdown } from '../presentation/explanations';
 import { SIGNAL_SCHEME } from './hints';
 
-/** The hover for a finding (see src/presentation/explanations.ts). */
-export function hoverMarkdown(finding: Finding, withMessage: boolean): vscode.MarkdownString {
-  return new vscode.MarkdownString(findingHoverMarkdown(finding, withMessage));
+/** The hover for a finding (see src/presentation/explanations.ts), through `disclose` (blind review's masking). */
+export function hoverMarkdown(finding: Finding, withMessage: boolean, disclose: (text: string) => string): vscode.MarkdownString {
+  return new vscode.MarkdownString(disclose(findingHoverMarkdown(finding, withMessage)));
 }
 
 /** Serves `rust-review-signal:/<id>.md`, the target of each diagnostic's code. */

@@ -16,9 +16,8 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/** The repository of the first workspace folder: its name, and the commit and remote from `.git`. */
-export async function readRepository(): Promise<RepositoryInfo | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+/** The repository of a workspace folder, by default the first (the one under review): its name, and the commit and remote from `.git`. */
+export async function readRepository(folder = vscode.workspace.workspaceFolders?.[0]): Promise<RepositoryInfo | undefined> {
   if (!folder) return undefined;
   let gitDir = vscode.Uri.joinPath(folder.uri, '.git');
   // In a worktree or submodule, `.git` is a file naming the real git folder.

@@ -9,6 +9,7 @@ import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
 import { buildScorecard, categoryView, type FolderOf } from '../presentation/scorecardModel';
 import type { LocationView, ScorecardView } from '../presentation/scorecardView';
 import { replyTo, type ExportFormat, type ExtensionMessage, type RequestOutcome, type ScorecardRequest, type WebviewMessage } from '../webview/protocol';
+import type { Disclosure } from './blindReview';
 import type { FindingsStore } from './findingsStore';
 import type { Settings } from './config';
 import type { Log } from './log';
@@ -69,6 +70,8 @@ export class ScorecardService {
     private readonly repository: () => Promise<RepositoryInfo | undefined>,
     private readonly settings: () => Settings,
     private readonly log: Log,
+    /** What blind review hides of what the panel and the exports show. */
+    private readonly disclosure: Disclosure,
   ) {}
 
   /** Every finding, and the workspace folder of each one's file: two folders may hold the same relative path. */
@@ -109,13 +112,15 @@ export class ScorecardService {
     const { byCategory: evidence, folderOf } = await this.evidence(rubric);
     const review = (await this.reviews()).current;
     const categories = await eachInTurn(rubric.categories, (category) => categoryView(category, evidence.get(category.id)!, review, folderOf));
-    return buildScorecard({
+    await this.disclosure.ready();
+    const view = buildScorecard({
       review,
       rubric,
       ...(this.rubrics.problem ? { rubricProblem: this.rubrics.problem } : {}),
       categories,
       scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.lastScan?.files ?? 0, skipped: this.host.skipped.length },
     });
+    return this.disclosure.view(view);
   }
 
   /** Applies a change the reviewer made in the panel; the store saves it at once. */
@@ -163,16 +168,16 @@ export class ScorecardService {
   async exportText(format: ExportFormat): Promise<string> {
     const rubric = this.rubrics.current;
     const { byCategory: evidence } = await this.evidence(rubric);
-    const [store, sources, reviewer] = await Promise.all([this.reviews(), this.sources(evidence), this.reviewer()]);
+    const [store, sources, reviewer] = await Promise.all([this.reviews(), this.sources(evidence), this.reviewer(), this.disclosure.ready()]);
     const context: ExportContext = {
-      review: store.current,
+      review: this.disclosure.review(store.current),
       rubric,
       reviewer,
       date: new Date(),
       evidence,
       source: (file, start, end) => sources.range(file, start, end),
     };
-    return format === 'markdown' ? reviewToMarkdown(context) : reviewToJson(context);
+    return this.disclosure.exportText(format === 'markdown' ? reviewToMarkdown(context) : reviewToJson(context), format);
   }
 
   async copy(format: ExportFormat): Promise<void> {
@@ -189,7 +194,7 @@ export class ScorecardService {
       format ??
       (await vscode.window.showQuickPick([{ label: 'Markdown', format: 'markdown' as const }, { label: 'JSON', format: 'json' as const }], { placeHolder: 'Save the review as' }))?.format;
     if (!chosen) return false;
-    const name = (await this.reviews()).current.repository.name.replace(/[^\w.-]+/g, '-');
+    const name = this.disclosure.review((await this.reviews()).current).repository.name.replace(/[^\w.-]+/g, '-');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `review-${name}.${chosen === 'markdown' ? 'md' : 'json'}`) } : {}),
@@ -204,7 +209,7 @@ export class ScorecardService {
   /** Replaces the review with one exported before (by a second reviewer, say), after asking; a file that cannot be imported is said in a message. */
   async importFrom(uri?: vscode.Uri): Promise<void> {
     const outcome = await this.importReview(uri);
-    if (outcome.status === 'failed') void vscode.window.showErrorMessage(`Rust Review: ${outcome.error}`);
+    if (outcome.status === 'failed') void vscode.window.showErrorMessage(`Rust Review: ${this.disclosure.text(outcome.error)}`);
   }
 
   /** The import, and what became of it: done, cancelled (no file chosen, or the review kept), or failed and why. */
@@ -224,7 +229,11 @@ export class ScorecardService {
       : await vscode.window.showWarningMessage('Replace the current review with the imported one?', { modal: true }, 'Replace');
     if (replace !== 'Replace') return CANCELLED;
     const { review } = parsed;
-    await store.update((current) => ({ ...review, repository: current.repository, ...(current.commit ? { commit: current.commit } : {}), updatedAt: new Date().toISOString() }));
+    // The blind record is this reviewer's, not the imported review's: an import neither reveals nor hides the candidate.
+    await store.update((current) => {
+      const { blind: _imported, ...levels } = review;
+      return { ...levels, repository: current.repository, ...(current.commit ? { commit: current.commit } : {}), ...(current.blind ? { blind: current.blind } : {}), updatedAt: new Date().toISOString() };
+    });
     this.log.info(`review imported from ${source.toString(true)}`);
     return DONE;
   }

@@ -1,3 +1,4 @@
+import { blindRecordWords } from './blindRecord';
 import { webRepositoryUrl } from './gitRefs';
 import { codeBlock, codeSpan, dedent, escapeMarkdown } from './markdown';
 import { LEVEL_TITLES, type Rubric } from './model';
@@ -70,6 +71,7 @@ export function reviewToMarkdown(context: ExportContext): string {
   out.push(`- **Repository:** ${escapeMarkdown(review.repository.name)}${review.repository.remote ? ` (${codeSpan(review.repository.remote)})` : ''}`);
   out.push(`- **Commit:** ${review.commit ? codeSpan(review.commit) : '_not a git repository_'}`);
   out.push(`- **Reviewer:** ${context.reviewer ? escapeMarkdown(context.reviewer) : '_not set_'}`);
+  if (review.blind) out.push(`- **Blind review:** ${blindRecordWords(review.blind)}`);
   out.push(`- **Date:** ${context.date.toISOString().slice(0, 10)}`);
   out.push(`- **Rubric:** ${escapeMarkdown(rubric.title)} (${codeSpan(review.rubric.id)} ${escapeMarkdown(review.rubric.version)})`, '');
 

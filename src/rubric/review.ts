@@ -44,6 +44,14 @@ export interface Review {
   updatedAt: string;
   /** Who wrote the review, as its JSON export records it: calibration tells two reviewers apart by it. */
   reviewer?: string;
+  /** Set when the review was blind (the candidate's names hidden): when it started, and when it was revealed. */
+  blind?: BlindRecord;
+}
+
+/** When a blind review started and, once the reviewer revealed the candidate, when that was (ISO 8601). */
+export interface BlindRecord {
+  startedAt: string;
+  revealedAt?: string;
 }
 
 export function emptyReview(repository: Review['repository'], commit: string | undefined, rubric: Rubric, now: Date): Review {
@@ -103,6 +111,10 @@ export function parseReview(value: unknown): { review: Review } | { error: strin
   }
   if (!isString(value.summary) || !isString(value.updatedAt)) return { error: 'the review has no summary or date' };
   if (value.reviewer !== undefined && !isString(value.reviewer)) return { error: 'the reviewer is not a name' };
+  // Reviews from before blind review have no record, and are not blind.
+  if (value.blind !== undefined && !(isObject(value.blind) && isString(value.blind.startedAt) && (value.blind.revealedAt === undefined || isString(value.blind.revealedAt)))) {
+    return { error: 'the blind review record is malformed' };
+  }
   return { review: value as unknown as Review };
 }
 

@@ -3,6 +3,7 @@ import type { ExtensionApi } from '../api';
 import type { GrammarBinaries } from '../analysis/parser';
 import type { WorkerChannel } from '../worker/connection';
 import { BlindReview, blindCommands } from './blindReview';
+import { CalibrationService, calibrationCommands } from './calibration';
 import { commandTable, registerCommands } from './commands';
 import { readSettings, RESCAN_SETTINGS, type Settings } from './config';
 import { FindingDecorations } from './decorations';
@@ -85,6 +86,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   const blind = new BlindReview(openReviews, history, currentSettings, rubric, log);
   const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log, blind);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
+  const calibration = new CalibrationService(scorecard, openReviews, rubric, blind, log);
 
   /** Redraws the hints of the given files, or of every file after a settings change. */
   const redraw = (uris?: readonly vscode.Uri[]) => {
@@ -106,6 +108,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     statusBar,
     history,
     blind,
+    calibration,
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
@@ -119,6 +122,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     ...registerCommands({
       ...commandTable({ scanner, store, shown, scorecard, disclosure: blind, reviews: openReviews, repository: readRepositoryOnce, rubric }),
       ...blindCommands(blind),
+      ...calibrationCommands(calibration),
     }),
     shown.onDidChangeTotals(() => statusBar.update()),
     store.onDidUpdate((uris) => {

@@ -92,6 +92,15 @@ export class ReviewStore implements vscode.Disposable {
   }
 }
 
+/** A review exported to a file (by this reviewer or a colleague), or why it cannot be used: not JSON, or not a review. */
+export async function readReviewFile(source: vscode.Uri): Promise<ReturnType<typeof parseReview>> {
+  try {
+    return parseReview(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(source))));
+  } catch (error) {
+    return { error: `the file is not JSON (${errorMessage(error)})` };
+  }
+}
+
 /** Where a save is written before it is renamed over the saved review. */
 function temporaryOf(file: vscode.Uri): vscode.Uri {
   return file.with({ path: `${file.path}.tmp` });

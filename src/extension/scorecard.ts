@@ -4,7 +4,7 @@ import type { Finding } from '../analysis/model';
 import { QUOTED_LOCATIONS, reviewToJson, reviewToMarkdown, type ExportContext } from '../rubric/export';
 import { userName } from '../rubric/gitRefs';
 import type { Rubric } from '../rubric/model';
-import { chooseQuestion, parseReview, setRecommendation, setSummary, unpinEvidence, updateCategory } from '../rubric/review';
+import { chooseQuestion, setRecommendation, setSummary, unpinEvidence, updateCategory } from '../rubric/review';
 import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
 import { buildScorecard, categoryView, type FolderOf } from '../presentation/scorecardModel';
 import type { LocationView, ScorecardView } from '../presentation/scorecardView';
@@ -14,7 +14,7 @@ import type { FindingsStore } from './findingsStore';
 import type { Settings } from './config';
 import type { Log } from './log';
 import type { RepositoryInfo } from './repository';
-import type { ReviewStore } from './reviewStore';
+import { readReviewFile, type ReviewStore } from './reviewStore';
 import type { RubricSource } from './rubricSource';
 import { fileInWorkspace, workspaceFolderOf } from './workspaceFolders';
 
@@ -216,12 +216,7 @@ export class ScorecardService {
   async importReview(uri?: vscode.Uri): Promise<RequestOutcome> {
     const source = uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, openLabel: 'Import review' }))?.[0];
     if (!source) return CANCELLED;
-    let parsed: ReturnType<typeof parseReview>;
-    try {
-      parsed = parseReview(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(source))));
-    } catch (error) {
-      parsed = { error: `the file is not JSON (${errorMessage(error)})` };
-    }
+    const parsed = await readReviewFile(source);
     if ('error' in parsed) return { status: 'failed', error: `${source.path.split('/').pop()} cannot be imported: ${parsed.error}.` };
     const store = await this.reviews();
     const replace = uri

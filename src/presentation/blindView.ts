@@ -58,3 +58,15 @@ export function blindReview(review: Review, code: string): Review {
 export function maskExport(text: string, format: 'markdown' | 'json', mask: Mask): string {
   return format === 'json' ? `${JSON.stringify(maskStrings(JSON.parse(text) as unknown, mask), null, 2)}\n` : mask(text);
 }
+
+/**
+ * A colleague's review as a blind calibration shows it: masked string by string, and named by the
+ * candidate code when it is of the same repository (the same name or remote), so that a second
+ * review of another repository still shows as one.
+ */
+export function blindOtherReview(other: Review, mine: Review['repository'], mask: Mask, code: string): Review {
+  const { repository } = other;
+  const same = repository.name === mine.name || repository.name === code || (repository.remote !== undefined && repository.remote === mine.remote);
+  const masked = maskStrings(other, mask);
+  return { ...masked, repository: same ? { name: code } : { name: masked.repository.name } };
+}

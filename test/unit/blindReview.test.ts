@@ -3,13 +3,15 @@
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import path from 'node:path';
 import { scanDirectory } from '../../src/cli/scan';
-import { blindReview, blindScorecardView, maskExport } from '../../src/presentation/blindView';
+import { blindOtherReview, blindReview, blindScorecardView, maskExport } from '../../src/presentation/blindView';
 import { buildScorecard, categoryView } from '../../src/presentation/scorecardModel';
 import { blindRecordWords, isBlind, revealCandidate, startBlind } from '../../src/rubric/blindRecord';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
 import { reviewToJson, reviewToMarkdown } from '../../src/rubric/export';
 import { chooseQuestion, emptyReview, parseReview, pinEvidence, updateCategory, type Review } from '../../src/rubric/review';
 import { evidenceFor } from '../../src/rubric/scoring';
+import { calibrate } from '../../src/team/calibration';
+import { calibrationToMarkdown } from '../../src/team/calibrationMarkdown';
 import { candidateCode } from '../../src/team/candidateCode';
 import { candidateIdentities } from '../../src/team/identities';
 import { createMasker } from '../../src/team/masking';
@@ -111,6 +113,22 @@ describe('blind review', () => {
       const exported = JSON.parse(json) as Review;
       deepStrictEqual([exported.repository, exported.blind, exported.reviewer], [{ name: code }, { startedAt: NOW.toISOString() }, 'Ada Lovelace']);
       ok('review' in parseReview(exported), 'the blind export imports');
+    });
+
+    it("calibrates against a colleague's review that names the candidate without a name, and keeps another repository apart", async () => {
+      const { review, rubric, evidence } = await scorecard();
+      const context = { review: blindReview(review, code), rubric, reviewer: 'Ada Lovelace', date: LATER, evidence, source: () => undefined };
+      const mine = parseReview(JSON.parse(maskExport(reviewToJson(context), 'json', mask)));
+      ok('review' in mine);
+      let theirs = updateCategory(emptyReview({ name: 'kvstore-jane', remote: REMOTE }, 'c0ffee', rubric, NOW), 'error-handling', { level: 'strong-yes', notes: 'Jane Doe handles errors well' }, NOW);
+      theirs = { ...theirs, reviewer: 'Grace Hopper' };
+      const markdown = mask(calibrationToMarkdown(calibrate(mine.review, blindOtherReview(theirs, review.repository, mask, code), rubric)));
+      strictEqual(NAMES.test(markdown), false, markdown);
+      ok(markdown.startsWith(`# Calibration: ${code}\n`));
+      ok(markdown.includes(`| Error Handling | No | Strong Yes | **2 levels apart** |`), markdown);
+      ok(markdown.includes(`**Grace Hopper:** ${code} handles errors well`));
+      const elsewhere = blindOtherReview({ ...theirs, repository: { name: 'another-candidate' } }, review.repository, mask, code);
+      deepStrictEqual(elsewhere.repository, { name: 'another-candidate' });
     });
   });
 });

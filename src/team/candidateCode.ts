@@ -11,7 +11,7 @@ export interface RepositoryIdentity {
 }
 
 /** The remote without what varies between clones of one repository: scheme, user, `.git`, case. */
-function normalizedRemote(remote: string): string {
+export function normalizedRemote(remote: string): string {
   return remote
     .trim()
     .toLowerCase()

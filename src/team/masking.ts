@@ -30,10 +30,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\
 
 /**
  * Each term as a text may hold it: as it is, composed and decomposed (an accent as one character or
- * two), and escaped for Markdown and for HTML, since what is masked may already be an export.
+ * two), without its accents (as a file or account name spells "Ångström": "angstrom"), and escaped
+ * for Markdown and for HTML, since what is masked may already be an export.
  */
 function variants(term: string): string[] {
-  const forms = new Set([term, term.normalize('NFC'), term.normalize('NFD')]);
+  const forms = new Set([term, term.normalize('NFC'), term.normalize('NFD'), term.normalize('NFD').replace(/\p{M}/gu, '')]);
   for (const form of [...forms]) {
     forms.add(escapeMarkdown(form));
     forms.add(escapeHtml(form));

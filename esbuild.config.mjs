@@ -42,6 +42,7 @@ const WASM = ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'node_modules
 const ASSETS = [
   ...WASM.map((file) => [file, path.join('dist', path.basename(file))]),
   ['src/webview/styles.css', 'dist/webview/styles.css'],
+  ['src/webview/compare/compare.css', 'dist/webview/compare.css'],
   ['node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css'],
   ['node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf'],
   ['src/rubric/rubric.schema.json', 'dist/rubric.schema.json'],
@@ -63,7 +64,7 @@ const builds = [
   { ...node, entryPoints: { 'worker-node': 'src/worker/node.ts' }, outdir: 'dist' },
   { ...browser, format: 'iife', entryPoints: { 'worker-browser': 'src/worker/browser.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...browser, format: 'iife', entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist/webview' },
+  { ...browser, format: 'iife', entryPoints: { webview: 'src/webview/main.ts', compare: 'src/webview/compare/main.ts' }, outdir: 'dist/webview' },
 ];
 // mocha/mocha.js is mocha's self-contained browser build, a UMD script. mocha's package is an ES
 // module, so esbuild would leave the script's `module`/`exports` bound to the bundle's own, and its

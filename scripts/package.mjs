@@ -50,6 +50,8 @@ function requiredFiles(pkg) {
     'dist/rubric.schema.json',
     'dist/webview/webview.js',
     'dist/webview/styles.css',
+    'dist/webview/compare.js',
+    'dist/webview/compare.css',
     'dist/webview/codicon.css',
     'dist/webview/codicon.ttf',
     ...icons.map(bare),

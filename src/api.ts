@@ -9,6 +9,7 @@ import type { Finding, SkippedFile } from './analysis/model';
 import type { RepositoryHistory } from './history/model';
 import type { Rubric } from './rubric/model';
 import type { Review } from './rubric/review';
+import type { Comparison } from './team/compare';
 import type { LocationView, ScorecardView } from './presentation/scorecardView';
 
 export interface ScanSummary {
@@ -84,4 +85,6 @@ export interface ExtensionApi {
   history: { readonly current: RepositoryHistory | undefined };
   /** Blind review: whether the candidate's names are hidden, their code, and the status bar item saying so. */
   blind: { readonly active: boolean; readonly code: string | undefined; readonly statusText: string; ready(): Promise<void> };
+  /** Compare Candidates: the comparison its tab is sent, and what a click on a cell opens. */
+  compareCandidates: { comparison(): Promise<Comparison>; open(row: number, categoryId: string): Promise<void> };
 }

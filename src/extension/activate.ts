@@ -5,6 +5,7 @@ import type { WorkerChannel } from '../worker/connection';
 import { BlindReview, blindCommands } from './blindReview';
 import { CalibrationService, calibrationCommands } from './calibration';
 import { commandTable, registerCommands } from './commands';
+import { COMPARE_CANDIDATES_COMMAND, CompareCandidatesPanel } from './compareCandidates';
 import { readSettings, RESCAN_SETTINGS, type Settings } from './config';
 import { FindingDecorations } from './decorations';
 import { DiagnosticsPainter } from './diagnosticsPainter';
@@ -87,6 +88,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log, blind);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
   const calibration = new CalibrationService(scorecard, openReviews, rubric, blind, log);
+  const candidates = new CompareCandidatesPanel(context.extensionUri, store, openReviews, rubric, blind, currentSettings, log);
 
   /** Redraws the hints of the given files, or of every file after a settings change. */
   const redraw = (uris?: readonly vscode.Uri[]) => {
@@ -109,11 +111,15 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     history,
     blind,
     calibration,
+    candidates,
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
     rubrics.onDidChange(() => panel.refresh()),
-    blind.onDidChange(() => panel.refresh(0)),
+    blind.onDidChange(() => {
+      panel.refresh(0);
+      candidates.refresh(0);
+    }),
     registerExplanations(),
     vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(shown, (text) => blind.text(text))),
     vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(shown, rubric), {
@@ -123,11 +129,13 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       ...commandTable({ scanner, store, shown, scorecard, disclosure: blind, reviews: openReviews, repository: readRepositoryOnce, rubric }),
       ...blindCommands(blind),
       ...calibrationCommands(calibration),
+      [COMPARE_CANDIDATES_COMMAND]: () => candidates.show(),
     }),
     shown.onDidChangeTotals(() => statusBar.update()),
     store.onDidUpdate((uris) => {
       redraw(uris);
       panel.refresh();
+      candidates.refresh();
       const active = vscode.window.activeTextEditor?.document.uri.toString();
       if (timings.firstHintsAt === undefined && active && uris.some((u) => u.toString() === active)) timings.firstHintsAt = Date.now();
     }),
@@ -159,6 +167,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   void Promise.resolve(firstScan).finally(() => {
     scorecard.scanning = false;
     panel.refresh(0);
+    candidates.refresh(0);
   });
   if (openOnStartup()) void showFirstScreen(context.workspaceState).catch((error: unknown) => log.warn(`could not open the first screen: ${String(error)}`));
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
@@ -185,5 +194,9 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     log,
     history,
     blind,
+    compareCandidates: {
+      comparison: async () => (await candidates.comparison()).comparison,
+      open: (row, categoryId) => candidates.open(row, categoryId),
+    },
   };
 }

@@ -21,7 +21,7 @@ export const REVEAL_COMMAND = 'rustReview.revealCandidate';
 const REVEAL = 'Reveal';
 
 /** A workspace folder's candidate: its code, and the masker of its names. */
-interface Candidate {
+export interface Candidate {
   folder: string;
   code: string;
   mask: Mask;
@@ -102,6 +102,16 @@ export class BlindReview implements Disclosure, vscode.Disposable {
   /** The code of the candidate under review (the first folder's). */
   get code(): string | undefined {
     return this.candidates[0]?.code;
+  }
+
+  /** Whether candidates are compared blind: the review is blind, or every review starts blind. */
+  get comparesBlind(): boolean {
+    return this.active || this.settings().blind;
+  }
+
+  /** The candidate of a workspace folder, once its names have been read. */
+  candidate(folder: vscode.WorkspaceFolder): Candidate | undefined {
+    return this.candidates.find((candidate) => candidate.folder === folder.uri.toString());
   }
 
   get statusText(): string {

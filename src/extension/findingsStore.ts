@@ -99,11 +99,15 @@ export class FindingsStore implements vscode.Disposable {
     return this.files().map((uri) => ({ uri, findings: this.findingsFor(uri) }));
   }
 
-  /** Lines of the crate's own code in the files analysed, open documents taking precedence: what the rubric weighs concerns against. */
-  codeLines(): number {
+  /**
+   * Lines of the crate's own code in the files analysed, open documents taking precedence: what the
+   * rubric weighs concerns against. Given a workspace folder (a candidate, in Compare Candidates), in its files only.
+   */
+  codeLines(folder?: vscode.WorkspaceFolder): number {
     let total = 0;
     const keys = new Set([...this.scanned.keys(), ...[...this.documents].filter(([, d]) => d.analysis).map(([key]) => key)]);
     for (const key of keys) {
+      if (folder && vscode.workspace.getWorkspaceFolder(this.uriOf(key))?.uri.toString() !== folder.uri.toString()) continue;
       const analysis = this.analysisOf(key);
       if (analysis && isOwnCode(analysis)) total += analysis.stats.codeLines;
     }

@@ -16,6 +16,7 @@ import type { Log } from './log';
 import type { RepositoryInfo } from './repository';
 import { readReviewFile, type ReviewStore } from './reviewStore';
 import type { RubricSource } from './rubricSource';
+import { showWebviewPage } from './webviewPage';
 import { fileInWorkspace, workspaceFolderOf } from './workspaceFolders';
 
 export const SCORECARD_VIEW = 'rustReview.scorecard';
@@ -234,12 +235,6 @@ export class ScorecardService {
   }
 }
 
-function nonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * The scorecard panel: a webview view in the extension's own activity-bar container. The HTML is
  * a fixed shell with a strict Content Security Policy; everything the candidate's repository or
@@ -260,32 +255,12 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     this.ready = false;
-    const assets = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    view.webview.options = { enableScripts: true, localResourceRoots: [assets] };
-    const asset = (name: string) => view.webview.asWebviewUri(vscode.Uri.joinPath(assets, name)).toString();
-    const scriptNonce = nonce();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${view.webview.cspSource}`,
-      `font-src ${view.webview.cspSource}`,
-      `img-src ${view.webview.cspSource}`,
-      `script-src 'nonce-${scriptNonce}'`,
-    ].join('; ');
-    view.webview.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('codicon.css')}">
-<link rel="stylesheet" href="${asset('styles.css')}">
-<title>Scorecard</title>
-</head>
-<body>
-<main id="scorecard" aria-label="Rust take-home scorecard"><p>Loading the scorecard…</p></main>
-<script nonce="${scriptNonce}" src="${asset('webview.js')}"></script>
-</body>
-</html>`;
+    showWebviewPage(view.webview, this.extensionUri, {
+      stylesheet: 'styles.css',
+      script: 'webview.js',
+      title: 'Scorecard',
+      mount: { id: 'scorecard', label: 'Rust take-home scorecard', loading: 'Loading the scorecard…' },
+    });
     this.disposables.push(
       view.webview.onDidReceiveMessage((message: WebviewMessage) => void this.receive(message)),
       view.onDidDispose(() => {

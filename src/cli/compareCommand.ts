@@ -3,6 +3,7 @@ import path from 'node:path';
 import { errorMessage } from '../analysis/errorMessage';
 import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
 import type { Review } from '../rubric/review';
+import { plural } from '../rubric/text';
 import { candidateCode } from '../team/candidateCode';
 import { compareCandidates, reviewsOf, type CandidateAnalysis } from '../team/compare';
 import { COMPARE_FORMATS, formatComparison, type CompareFormat } from '../team/compareFormats';
@@ -87,6 +88,12 @@ async function runCompare(args: readonly string[]): Promise<number> {
     const code = candidateCode({ folderName, ...(remote ? { remote } : {}) });
     const sources = readCandidateSources(roots[i], report.project.crates.map((c) => c.file));
     return { label: code, ...analysis, mask: createMasker(candidateIdentities(sources), code) };
+  });
+  reports.forEach((report, i) => {
+    if (report.skipped.length === 0) return;
+    const skipped = report.skipped.map((s) => `${s.file} (${s.detail})`).join('; ');
+    const said = `rust-review: ${candidates[i].label}: skipped ${plural(report.skipped.length, 'file', 'files')}: ${skipped}\n`;
+    process.stderr.write(candidates[i].mask?.(said) ?? said);
   });
   for (const review of reviews) if (!used.has(review)) process.stderr.write(`rust-review: the review of ${review.repository.name} matches no candidate\n`);
   const comparison = compareCandidates(DEFAULT_RUBRIC, candidates);

@@ -16,17 +16,18 @@ export interface CandidateSources {
   license?: string;
   /** The README's text: its author and contact lines, and the e-mails and handles on lines that carry a name found elsewhere. */
   readme?: string;
+  /** The folder's name, which a reviewer often makes of the candidate's name ("jane-doe"). */
+  folderName?: string;
 }
 
 /** A name or an e-mail of the candidate, and where it was found, so a reviewer can check the masking. */
 export interface Identity {
   text: string;
   kind: 'name' | 'email' | 'handle';
-  source: 'history' | 'remote' | 'manifest' | 'license' | 'readme';
+  source: 'history' | 'remote' | 'manifest' | 'license' | 'readme' | 'folder';
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-const IS_EMAIL = new RegExp(`^${EMAIL.source}$`, 'u');
 /** Names too generic to be anyone's: licence templates and placeholder authors. */
 const NOT_A_NAME = /^(?:the\s+)?(?:authors?|contributors?|developers?|owners?|copyright holders?|maintainers?|team|project|rust project developers|name of copyright owner|fullname|your name|yyyy|year|n\/?a|none|unknown)$/i;
 
@@ -126,9 +127,11 @@ export function candidateIdentities(sources: CandidateSources): Identity[] {
   const found: Identity[] = [];
   for (const p of sources.people ?? []) {
     // Given apart, so a name is kept as it is, even one with brackets in it.
-    if (IS_EMAIL.test(p.email.trim())) found.push({ text: p.email.trim(), kind: 'email', source: 'history' });
-    if (isName(p.name.trim())) found.push({ text: p.name.trim(), kind: 'name', source: 'history' });
+    // git takes any text for either: all of it is masked, whatever it holds.
+    if (p.email.includes('@')) found.push({ text: p.email.trim(), kind: 'email', source: 'history' });
+    if (/\p{L}/u.test(p.name)) found.push({ text: p.name.trim(), kind: 'name', source: 'history' });
   }
+  if (sources.folderName?.trim()) found.push({ text: sources.folderName.trim(), kind: 'handle', source: 'folder' });
   if (sources.remote) for (const owner of remoteOwners(sources.remote)) found.push({ text: owner, kind: 'handle', source: 'remote' });
   for (const manifest of sources.manifests ?? []) for (const author of manifestAuthors(manifest)) found.push(...person(author, 'manifest'));
   if (sources.license) for (const holder of copyrightHolders(sources.license)) found.push(...person(holder, 'license'));

@@ -95,7 +95,10 @@ async function runCompare(args: readonly string[]): Promise<number> {
     const said = `rust-review: ${candidates[i].label}: skipped ${plural(report.skipped.length, 'file', 'files')}: ${skipped}\n`;
     process.stderr.write(candidates[i].mask?.(said) ?? said);
   });
-  for (const review of reviews) if (!used.has(review)) process.stderr.write(`rust-review: the review of ${review.repository.name} matches no candidate\n`);
+  const unmatched = reviews.filter((review) => !used.has(review));
+  // A review names its repository, often after the candidate: a blind comparison only counts them.
+  if (options.blind && unmatched.length > 0) process.stderr.write(`rust-review: ${plural(unmatched.length, 'review matches', 'reviews match')} no candidate\n`);
+  else for (const review of unmatched) process.stderr.write(`rust-review: the review of ${JSON.stringify(review.repository.name)} matches no candidate\n`);
   const comparison = compareCandidates(DEFAULT_RUBRIC, candidates);
   if (options.blind) {
     // Each row masked with its own candidate's names; sorted by code, so the order given (often by name) says nothing.

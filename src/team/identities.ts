@@ -103,13 +103,21 @@ function copyrightHolders(license: string): string[] {
 /** README lines that say who wrote the project: "Author: …", "Written by …", "Maintainer: …", "Contact: …". */
 const AUTHOR_LINE = /^[\s>*#_-]*(?:authors?|written by|made by|created by|maintainers?|contact|by)\b\s*:?\s*(.+)$/i;
 
+/** One to five words, the first and the last capitalised (or of a script without case): "Ana María", "Jan van Dijk". */
+const PERSONAL_NAME = /^[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*(?:\s+[\p{L}\p{M}'’.-]+){0,3}(?:\s+[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*)?$/u;
+
 function readmeIdentities(readme: string, known: readonly Identity[]): Identity[] {
   const found: Identity[] = [];
-  const knownTexts = known.map((k) => k.text.toLowerCase());
+  const knownTexts = known.map((k) => k.text.toLowerCase()).filter((k) => k.length >= 3);
   for (const line of readme.split(/\r?\n/)) {
     const author = AUTHOR_LINE.exec(line)?.[1];
     // Links and emphasis around the name are Markdown, not part of it.
-    if (author) for (const part of author.replace(/\]\([^)]*\)|[[\]*_`]|(?<![\p{L}\p{N}_.])@[\w-]+/gu, ' ').split(/\s*(?:,|;|\band\b|&)\s*/)) found.push(...person(part, 'readme'));
+    if (author) {
+      for (const part of author.replace(/\]\([^)]*\)|[[\]*_`]|(?<![\p{L}\p{N}_.])@[\w-]+/gu, ' ').split(/\s*(?:,|;|\band\b|&)\s*/)) {
+        // "By default, …" names no one: only what is written as a person's name counts.
+        found.push(...person(part, 'readme').filter((identity) => identity.kind === 'email' || PERSONAL_NAME.test(identity.text)));
+      }
+    }
     const lower = line.toLowerCase();
     if (!knownTexts.some((k) => lower.includes(k))) continue;
     for (const email of line.match(EMAIL) ?? []) found.push({ text: email, kind: 'email', source: 'readme' });

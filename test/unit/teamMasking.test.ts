@@ -17,7 +17,7 @@ describe('team review: who the candidate is', () => {
       manifests: ['[package]\nname = "kv"\nauthors = ["Zoë Ünal <zoe@example.org>", "the contributors"]\n', '[workspace.package]\nauthors = ["Ana María"]\n'],
       license: 'MIT License\n\nCopyright (c) 2024-2025 Jane Q. Doe. All rights reserved.\n',
       folderName: 'jane-doe',
-      readme: '# kv\n\nWritten by **Ana María** ([@anamaria](https://github.com/anamaria)), ana@maria.es\n\nJane Doe on Mastodon: @jd@social.example\n',
+      readme: '# kv\n\nWritten by **Ana María** ([@anamaria](https://github.com/anamaria)), ana@maria.es\n\nJane Doe on Mastodon: @jd@social.example\n\nBy default, it listens on port 7878.\nContact: kv-team@example.org\n',
     });
     deepStrictEqual(texts(identities), [
       'email:jane@doe.dev',
@@ -33,6 +33,7 @@ describe('team review: who the candidate is', () => {
       'handle:anamaria',
       'email:jd@social.example',
       'handle:jd',
+      'email:kv-team@example.org',
     ]);
   });
 

@@ -59,8 +59,8 @@ export function readCommit(root: string): Promise<string | undefined> {
 }
 
 /**
- * What may name the candidate in their folder, for blind review's masking: the remote, each
- * Cargo.toml the scan found, the licence and the README at the top. The commit authors come from
+ * What may name the candidate in their folder, for blind review's masking: the folder's name, the
+ * remote, each Cargo.toml the scan found, the licence and the README at the top. The commit authors come from
  * the git reader (src/history) where it has read the history; the CLI does not run git.
  */
 export function readCandidateSources(root: string, manifests: readonly string[]): CandidateSources {
@@ -68,6 +68,7 @@ export function readCandidateSources(root: string, manifests: readonly string[])
   const license = findTopFile(root, /^(?:licen[cs]e|copying)(?:[-.].*)?$/i);
   const readme = findTopFile(root, /^readme(?:\..*)?$/i);
   return {
+    folderName: path.basename(root),
     ...(remote ? { remote } : {}),
     manifests: manifests.map((file) => readSmallText(path.join(root, file))).filter((text): text is string => text !== undefined),
     ...(license ? { license: readSmallText(license) } : {}),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { errorMessage } from '../analysis/errorMessage';
 import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
 import type { Review } from '../rubric/review';
+import { plural } from '../rubric/text';
 import { candidateCode } from '../team/candidateCode';
 import { compareCandidates, reviewsOf, type CandidateAnalysis } from '../team/compare';
 import { COMPARE_FORMATS, formatComparison, type CompareFormat } from '../team/compareFormats';
@@ -88,7 +89,16 @@ async function runCompare(args: readonly string[]): Promise<number> {
     const sources = readCandidateSources(roots[i], report.project.crates.map((c) => c.file));
     return { label: code, ...analysis, mask: createMasker(candidateIdentities(sources), code) };
   });
-  for (const review of reviews) if (!used.has(review)) process.stderr.write(`rust-review: the review of ${review.repository.name} matches no candidate\n`);
+  reports.forEach((report, i) => {
+    if (report.skipped.length === 0) return;
+    const skipped = report.skipped.map((s) => `${s.file} (${s.detail})`).join('; ');
+    const said = `rust-review: ${candidates[i].label}: skipped ${plural(report.skipped.length, 'file', 'files')}: ${skipped}\n`;
+    process.stderr.write(candidates[i].mask?.(said) ?? said);
+  });
+  const unmatched = reviews.filter((review) => !used.has(review));
+  // A review names its repository, often after the candidate: a blind comparison only counts them.
+  if (options.blind && unmatched.length > 0) process.stderr.write(`rust-review: ${plural(unmatched.length, 'review matches', 'reviews match')} no candidate\n`);
+  else for (const review of unmatched) process.stderr.write(`rust-review: the review of ${JSON.stringify(review.repository.name)} matches no candidate\n`);
   const comparison = compareCandidates(DEFAULT_RUBRIC, candidates);
   if (options.blind) {
     // Each row masked with its own candidate's names; sorted by code, so the order given (often by name) says nothing.

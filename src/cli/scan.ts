@@ -30,8 +30,6 @@ const PARALLEL_THRESHOLD_BYTES = 512 * 1024;
 /** Each worker compiles the WASM and the query anew; past a few, that costs more than the cores give. */
 export const MAX_THREADS = 8;
 
-const defaultThreads = () => Math.min(os.availableParallelism(), MAX_THREADS);
-
 /**
  * Scans several projects in one process, all at once over one pool of worker threads on every
  * core, so the workers start and load the grammar once, and one project's walk and crate model on
@@ -39,7 +37,7 @@ const defaultThreads = () => Math.min(os.availableParallelism(), MAX_THREADS);
  */
 export async function scanDirectories(roots: readonly string[], options: Omit<ScanOptions, 'pool' | 'threads' | 'onProgress'> = {}): Promise<ScanReport[]> {
   const bundleDir = options.bundleDir ?? __dirname;
-  const pool = await AnalysisPool.start(path.join(bundleDir, 'worker-node.js'), defaultThreads(), readGrammarBinaries(grammarPaths(bundleDir)), {
+  const pool = await AnalysisPool.start(path.join(bundleDir, 'worker-node.js'), Math.min(os.availableParallelism(), MAX_THREADS), readGrammarBinaries(grammarPaths(bundleDir)), {
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   });
   try {
@@ -84,7 +82,7 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   const sources = walked.files.filter((f) => f.kind === 'rust');
   manifestFindings.push(...analyzeProject({ manifests: manifestTexts, files: projectFiles, sources: sources.map((f) => f.file) }));
   const totalBytes = sources.reduce((sum, f) => sum + f.size, 0);
-  const threads = options.threads ?? (totalBytes < PARALLEL_THRESHOLD_BYTES ? 0 : defaultThreads());
+  const threads = options.threads ?? (totalBytes < PARALLEL_THRESHOLD_BYTES ? 0 : Math.min(os.availableParallelism(), MAX_THREADS));
   const analyses: FileAnalysis[] = [];
   let done = 0;
   const collect = (outcome: AnalysisOutcome): void => {

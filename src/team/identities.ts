@@ -16,17 +16,18 @@ export interface CandidateSources {
   license?: string;
   /** The README's text: its author and contact lines, and the e-mails and handles on lines that carry a name found elsewhere. */
   readme?: string;
+  /** The folder's name, which a reviewer often makes of the candidate's name ("jane-doe"). */
+  folderName?: string;
 }
 
 /** A name or an e-mail of the candidate, and where it was found, so a reviewer can check the masking. */
 export interface Identity {
   text: string;
   kind: 'name' | 'email' | 'handle';
-  source: 'history' | 'remote' | 'manifest' | 'license' | 'readme';
+  source: 'history' | 'remote' | 'manifest' | 'license' | 'readme' | 'folder';
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-const IS_EMAIL = new RegExp(`^${EMAIL.source}$`, 'u');
 /** Names too generic to be anyone's: licence templates and placeholder authors. */
 const NOT_A_NAME = /^(?:the\s+)?(?:authors?|contributors?|developers?|owners?|copyright holders?|maintainers?|team|project|rust project developers|name of copyright owner|fullname|your name|yyyy|year|n\/?a|none|unknown)$/i;
 
@@ -102,13 +103,21 @@ function copyrightHolders(license: string): string[] {
 /** README lines that say who wrote the project: "Author: …", "Written by …", "Maintainer: …", "Contact: …". */
 const AUTHOR_LINE = /^[\s>*#_-]*(?:authors?|written by|made by|created by|maintainers?|contact|by)\b\s*:?\s*(.+)$/i;
 
+/** One to five words, the first and the last capitalised (or of a script without case): "Ana María", "Jan van Dijk". */
+const PERSONAL_NAME = /^[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*(?:\s+[\p{L}\p{M}'’.-]+){0,3}(?:\s+[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*)?$/u;
+
 function readmeIdentities(readme: string, known: readonly Identity[]): Identity[] {
   const found: Identity[] = [];
-  const knownTexts = known.map((k) => k.text.toLowerCase());
+  const knownTexts = known.map((k) => k.text.toLowerCase()).filter((k) => k.length >= 3);
   for (const line of readme.split(/\r?\n/)) {
     const author = AUTHOR_LINE.exec(line)?.[1];
     // Links and emphasis around the name are Markdown, not part of it.
-    if (author) for (const part of author.replace(/\]\([^)]*\)|[[\]*_`]|(?<![\p{L}\p{N}_.])@[\w-]+/gu, ' ').split(/\s*(?:,|;|\band\b|&)\s*/)) found.push(...person(part, 'readme'));
+    if (author) {
+      for (const part of author.replace(/\]\([^)]*\)|[[\]*_`]|(?<![\p{L}\p{N}_.])@[\w-]+/gu, ' ').split(/\s*(?:,|;|\band\b|&)\s*/)) {
+        // "By default, …" names no one: only what is written as a person's name counts.
+        found.push(...person(part, 'readme').filter((identity) => identity.kind === 'email' || PERSONAL_NAME.test(identity.text)));
+      }
+    }
     const lower = line.toLowerCase();
     if (!knownTexts.some((k) => lower.includes(k))) continue;
     for (const email of line.match(EMAIL) ?? []) found.push({ text: email, kind: 'email', source: 'readme' });
@@ -126,9 +135,11 @@ export function candidateIdentities(sources: CandidateSources): Identity[] {
   const found: Identity[] = [];
   for (const p of sources.people ?? []) {
     // Given apart, so a name is kept as it is, even one with brackets in it.
-    if (IS_EMAIL.test(p.email.trim())) found.push({ text: p.email.trim(), kind: 'email', source: 'history' });
-    if (isName(p.name.trim())) found.push({ text: p.name.trim(), kind: 'name', source: 'history' });
+    // git takes any text for either: all of it is masked, whatever it holds.
+    if (p.email.includes('@')) found.push({ text: p.email.trim(), kind: 'email', source: 'history' });
+    if (/\p{L}/u.test(p.name)) found.push({ text: p.name.trim(), kind: 'name', source: 'history' });
   }
+  if (sources.folderName?.trim()) found.push({ text: sources.folderName.trim(), kind: 'handle', source: 'folder' });
   if (sources.remote) for (const owner of remoteOwners(sources.remote)) found.push({ text: owner, kind: 'handle', source: 'remote' });
   for (const manifest of sources.manifests ?? []) for (const author of manifestAuthors(manifest)) found.push(...person(author, 'manifest'));
   if (sources.license) for (const holder of copyrightHolders(sources.license)) found.push(...person(holder, 'license'));

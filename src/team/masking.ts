@@ -26,7 +26,8 @@ function termsOf(identity: Identity): string[] {
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+// Only the syntax characters: a pattern with the `u` flag rejects any other escaped character.
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Each term as a text may hold it: as it is, composed and decomposed (an accent as one character or

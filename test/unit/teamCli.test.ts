@@ -71,14 +71,19 @@ describe('rust-review calibrate, compare and report', function () {
         '.git/config': '[remote "origin"]\n\turl = git@github.com:zoeang/kv.git\n',
         'src/main.rs': 'mod angstrom;\nfn main() { let v: Option<u8> = None; v.unwrap(); angstrom::run(); }\n',
         'src/angstrom.rs': 'pub fn run() { let s: Result<u8, ()> = Err(()); s.unwrap(); }\n',
+        'src/Ångström.rs': 'fn blob() {}\0\n',
       },
       'zoe-angstrom',
     );
-    const result = run('compare', candidate, CARELESS, '--blind', '--format', 'json');
+    const result = run('compare', candidate, CARELESS, '--blind', '--format', 'json', '--reviews', REVIEWS);
     strictEqual(result.code, 0, result.stderr);
     const rows = (JSON.parse(result.stdout) as { rows: { candidate: string }[] }).rows;
     ok(rows.every((row) => /^C-[0-9A-F]{4}$/.test(row.candidate)), result.stdout);
     doesNotMatch(result.stdout, /zo[eë]|ångström|angstrom|evil|careless/i);
+    // What the scan skipped is said on stderr, masked too.
+    match(result.stderr, /^rust-review: C-[0-9A-F]{4}: skipped 1 file: src\/C-[0-9A-F]{4}\.rs \(contains NUL bytes/);
+    // The reviews of the careful sample match no candidate here, and a blind comparison does not name them.
+    match(result.stderr, /\nrust-review: 2 reviews match no candidate\n$/);
     const csv = run('compare', candidate, '--blind', '--format', 'csv').stdout;
     match(csv, /,unwrap at src\/C-[0-9A-F]{4}\.rs:1: /);
   });

@@ -16,12 +16,14 @@ describe('team review: who the candidate is', () => {
       remote: 'git@github.com:janed/kv-takehome.git',
       manifests: ['[package]\nname = "kv"\nauthors = ["Zoë Ünal <zoe@example.org>", "the contributors"]\n', '[workspace.package]\nauthors = ["Ana María"]\n'],
       license: 'MIT License\n\nCopyright (c) 2024-2025 Jane Q. Doe. All rights reserved.\n',
-      readme: '# kv\n\nWritten by **Ana María** ([@anamaria](https://github.com/anamaria)), ana@maria.es\n\nJane Doe on Mastodon: @jd@social.example\n',
+      folderName: 'jane-doe',
+      readme: '# kv\n\nWritten by **Ana María** ([@anamaria](https://github.com/anamaria)), ana@maria.es\n\nJane Doe on Mastodon: @jd@social.example\n\nBy default, it listens on port 7878.\nContact: kv-team@example.org\n',
     });
     deepStrictEqual(texts(identities), [
       'email:jane@doe.dev',
       'name:Jane Doe',
       'email:4242+jdoe@users.noreply.github.com',
+      'handle:jane-doe',
       'handle:janed',
       'email:zoe@example.org',
       'name:Zoë Ünal',
@@ -31,6 +33,7 @@ describe('team review: who the candidate is', () => {
       'handle:anamaria',
       'email:jd@social.example',
       'handle:jd',
+      'email:kv-team@example.org',
     ]);
   });
 
@@ -99,6 +102,11 @@ describe('team review: masking', () => {
     strictEqual(hostile(`by ${escapeMarkdown(name)}.`), 'by C-0001.');
     strictEqual(hostile('by &lt;img src=x onerror=alert(1)&gt; *Bob*.'), 'by C-0001.');
     strictEqual(hostile('Bob alone'), 'C-0001 alone');
+  });
+
+  it('masks names made of the characters a pattern gives meaning to', () => {
+    const odd = createMasker(candidateIdentities({ people: [{ name: 'a-b/c (d) [e] {f} ^g$ h.i* j+k? l|m \\n', email: 'x-y/z@q-r.io' }] }), 'C-0002');
+    strictEqual(odd('by a-b/c (d) [e] {f} ^g$ h.i* j+k? l|m \\n and x-y/z@q-r.io'), 'by C-0002 and C-0002');
   });
 
   it('refuses a mask that could itself be markup, and masks every string of plain data', () => {

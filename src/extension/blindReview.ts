@@ -167,7 +167,7 @@ export class BlindReview implements Disclosure, vscode.Disposable {
     const sources = await readCandidateSources(folder, remote);
     // The history is the first folder's: the repository under review.
     const history = underReview ? this.history.current : undefined;
-    const identities = candidateIdentities({ ...sources, people: historyPeople(history) });
+    const identities = candidateIdentities({ ...sources, people: historyPeople(history), folderName: folder.name });
     const root = rootCommit(history);
     const code = candidateCode({ ...(root ? { rootCommit: root } : {}), ...(remote ? { remote } : {}), folderName: folder.name });
     return { folder: folder.uri.toString(), code, mask: createMasker(identities, code) };

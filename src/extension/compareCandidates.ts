@@ -51,8 +51,14 @@ export class CompareCandidatesPanel implements vscode.Disposable {
     private readonly log: Log,
   ) {}
 
-  /** The comparison as the tab is sent it, and the folder of each row. */
-  async comparison(): Promise<{ comparison: Comparison; shown: Shown[]; blind: boolean }> {
+  /** The comparison as the tab is sent it, whose rows a click then opens. */
+  async comparison(): Promise<{ comparison: Comparison; blind: boolean }> {
+    const { comparison, shown, blind } = await this.compare();
+    this.shown = shown;
+    return { comparison, blind };
+  }
+
+  private async compare(): Promise<{ comparison: Comparison; shown: Shown[]; blind: boolean }> {
     await this.blind.ready();
     const folders = vscode.workspace.workspaceFolders ?? [];
     const findings = new Map<string, Finding[]>();
@@ -127,8 +133,7 @@ export class CompareCandidatesPanel implements vscode.Disposable {
     clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       void this.comparison().then(
-        ({ comparison, shown, blind }) => {
-          this.shown = shown;
+        ({ comparison, blind }) => {
           const message: CompareExtensionMessage = { type: 'comparison', comparison, scanning: this.store.scanning, blind };
           void this.panel?.webview.postMessage(message);
         },

@@ -46,4 +46,27 @@ suite('A multi-root workspace whose folders hold the same path', function () {
       equal(editor.selection.start.line, folder.unwrapLine, `the line selected in ${folder.name}`);
     }
   });
+
+  test('Compare Candidates puts the folders side by side, and a cell opens the concern in its own folder', async () => {
+    const comparison = await eventually(
+      () => api.compareCandidates.comparison(),
+      (c) => c.rows.length === FOLDERS.length && c.rows.every((row) => row.categories['error-handling']?.concern),
+      'each folder has a row with its error-handling concern',
+    );
+    equal(comparison.rows.map((row) => row.candidate), FOLDERS.map((folder) => folder.name));
+    const roots = vscode.workspace.workspaceFolders!.map((folder) => folder.uri);
+    for (const [index, folder] of FOLDERS.entries()) {
+      const concern = comparison.rows[index].categories['error-handling'].concern!;
+      equal([concern.file, concern.line], [SHARED_PATH, folder.unwrapLine + 1], `the concern of ${folder.name}`);
+      // As the tab does when the reviewer clicks the cell.
+      await api.compareCandidates.open(index, 'error-handling');
+      const editor = vscode.window.activeTextEditor;
+      truthy(editor, `an editor opened for ${folder.name}`);
+      equal(editor.document.uri.toString(), vscode.Uri.joinPath(roots[index], SHARED_PATH).toString(), `the file opened for ${folder.name}`);
+      equal(editor.selection.start.line, folder.unwrapLine, `the line selected in ${folder.name}`);
+    }
+    await vscode.commands.executeCommand('rustReview.compareCandidates');
+    const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tab.label);
+    await eventually(tabs, (labels) => labels.includes('Compare Candidates'), 'the Compare Candidates tab opens');
+  });
 });

@@ -6,5 +6,6 @@ export async function run(): Promise<void> {
   // The tests are bundled into this file: define mocha's globals first, then evaluate them.
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   await import('./extension.test');
+  await import('./teamReview.test');
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
 }

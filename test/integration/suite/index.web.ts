@@ -8,5 +8,6 @@ export async function run(): Promise<void> {
   // The `spec` reporter: there is no DOM in a worker for the browser's default `html` one.
   mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 60_000 });
   await import('./extension.test');
+  await import('./teamReview.test');
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
 }

@@ -8,7 +8,7 @@ import { noFacts, type FileFacts } from './facts/model';
 import { FileScope } from './fileScope';
 import { importBindings, type ImportBinding } from './imports';
 import { importsKey, keptAfterEdit } from './incremental';
-import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
+import { anchorFinding, findingsOf, itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
 import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
 import { countCodeLines } from './codeLines';
 import type { FileAnalysis, FileStats, Finding, SkippedFile } from './model';
@@ -28,22 +28,34 @@ export interface AnalyzerOptions {
 
 export type AnalysisOutcome = { analysis: FileAnalysis; skipped?: undefined } | { analysis?: undefined; skipped: SkippedFile };
 
-/** An open document's analysis, with what the next edit needs to re-analyse only what it touched. */
+/**
+ * An open document's analysis, with what the next edit needs to re-analyse only what it touched.
+ * Its findings are its groups', placed relative to each group, and the file's own (see findingsOf).
+ */
 export interface DocumentAnalysis {
-  analysis: FileAnalysis;
+  summary: Omit<FileAnalysis, 'findings'>;
   groups: ItemGroup[];
+  /** The findings of the file as a whole, in no group (an integration test file's own), in the file's offsets. */
+  fileFindings: Finding[];
   /** What the file's `use` declarations bind: when it changes, every item's paths may resolve differently. */
   imports: string;
+  /** The serial the next group analysed gets: every group of this analysis has a lower one. */
+  nextSerial: number;
 }
 
 /** An edit to a document analysed before. */
 export interface DocumentEdit {
-  /** Used up: the groups the edit did not touch are moved in place and taken over. */
+  /** Left as it is: the groups the edit did not touch are taken over, moved copies of those after it. */
   previous: DocumentAnalysis;
   /** The edits in order, as given to `tree.edit`. */
   edits: readonly EditSpan[];
   /** Where the syntax changed: `oldTree.getChangedRanges(newTree)`, in the new offsets. */
   changedRanges: readonly { startIndex: number; endIndex: number }[];
+}
+
+/** A document's analysis as a file's: its findings placed in the file's offsets. */
+export function fileAnalysisOf(document: DocumentAnalysis): FileAnalysis {
+  return { ...document.summary, findings: findingsOf(document) };
 }
 
 const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
@@ -118,7 +130,7 @@ export class RustAnalyzer {
 
   /** Analyses an already parsed tree of `text`; the caller keeps ownership of the tree. */
   analyzeTree(file: string, text: string, tree: Tree): FileAnalysis {
-    return this.analyzeDocument(file, text, tree).analysis;
+    return fileAnalysisOf(this.analyzeDocument(file, text, tree));
   }
 
   /**
@@ -128,13 +140,17 @@ export class RustAnalyzer {
   analyzeDocument(file: string, text: string, tree: Tree, edit?: DocumentEdit): DocumentAnalysis {
     const spans = itemGroupSpans(tree.rootNode);
     const lines = new LineIndex(text);
-    let groups = edit && this.reanalyzeEdited(file, text, tree, lines, spans, edit);
+    // Serials of groups analysed and then dropped for a whole-file analysis were never seen: they are given again.
+    const firstSerial = edit?.previous.nextSerial ?? 0;
+    let groups = edit && this.reanalyzeEdited(file, text, tree, lines, spans, edit, firstSerial);
     let imports = groups ? importsKey(groups) : '';
     // The kept groups were analysed with the imports as they were.
     if (!groups || imports !== edit?.previous.imports) {
-      groups = this.analyzeSpans(file, text, tree, lines, spans);
+      groups = this.analyzeSpans(file, text, tree, lines, spans, firstSerial);
       imports = importsKey(groups);
     }
+    let nextSerial = firstSerial;
+    for (const { serial } of groups) if (serial >= nextSerial) nextSerial = serial + 1;
     const stats: FileStats = {
       lines: text.length === 0 ? 0 : lines.lineCount - (text.endsWith('\n') ? 1 : 0),
       codeLines: countCodeLines(text),
@@ -148,38 +164,46 @@ export class RustAnalyzer {
       stats.documentedPublicItems += counts.documentedPublicItems;
       stats.modules += counts.modules;
     }
-    // Each group's findings are in order and lie within it, so the groups' findings in turn are too.
-    const findings: Finding[] = [];
-    for (const group of groups) for (const finding of group.findings) findings.push(finding);
-    if (isIntegrationTestFile(file)) {
-      findings.push(this.fileFinding(file, lines));
-      findings.sort(byPosition);
-    }
-    return { analysis: { file, context: fileContext(file), findings, stats, facts: fileFacts(groups, lines) }, groups, imports };
+    const fileFindings = isIntegrationTestFile(file) ? [this.fileFinding(file, lines)] : [];
+    return { summary: { file, context: fileContext(file), stats, facts: fileFacts(groups, lines) }, groups, fileFindings, imports, nextSerial };
   }
 
   /**
    * The groups after an edit: the untouched ones kept and moved, the others analysed; undefined
    * when the whole file must be. The caller checks that the imports did not change.
    */
-  private reanalyzeEdited(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], edit: DocumentEdit): ItemGroup[] | undefined {
+  private reanalyzeEdited(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], edit: DocumentEdit, firstSerial: number): ItemGroup[] | undefined {
     const kept = keptAfterEdit(edit.previous.groups, edit.edits, edit.changedRanges, spans, lines);
     if (!kept) return undefined;
     const { groups, targets } = kept;
-    const analysed = this.analyzeSpans(file, text, tree, lines, spans, targets, groups);
+    const analysed = this.analyzeSpans(file, text, tree, lines, spans, firstSerial, targets, groups);
     if (analysed.some((group) => group.fileWide)) return undefined;
     for (const [k, i] of targets.entries()) groups[i] = analysed[k];
     return groups as ItemGroup[];
   }
 
   /**
-   * Analyses the groups at `targets` (by default all of them), returning each group, in order.
-   * `kept` holds the other groups, whose `use` declarations still count.
+   * Analyses the groups at `targets` (by default all of them), returning each group, in order,
+   * numbered from `firstSerial`. `kept` holds the other groups, whose `use` declarations still count.
    */
-  private analyzeSpans(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], targets?: number[], kept: readonly (ItemGroup | undefined)[] = []): ItemGroup[] {
+  private analyzeSpans(
+    file: string,
+    text: string,
+    tree: Tree,
+    lines: LineIndex,
+    spans: GroupSpan[],
+    firstSerial: number,
+    targets?: number[],
+    kept: readonly (ItemGroup | undefined)[] = [],
+  ): ItemGroup[] {
     const scope = new FileScope(file);
     const groups = new Map<number, ItemGroup>();
-    for (const i of targets ?? spans.keys()) groups.set(i, { ...spans[i], findings: [], facts: noFacts(), counts: noCounts(), imports: [], fileWide: false });
+    for (const i of targets ?? spans.keys()) {
+      const { start, end } = spans[i];
+      const { line, character } = lines.positionAt(start);
+      const serial = firstSerial + groups.size;
+      groups.set(i, { start, end, line, character, serial, findings: [], facts: noFacts(), counts: noCounts(), imports: [], fileWide: false });
+    }
     const groupAt = (offset: number) => groups.get(spanIndexAt(spans, offset));
     const ruleMatches: PendingMatch[] = [];
     const macroImports: ImportBinding[] = [];
@@ -196,8 +220,15 @@ export class RustAnalyzer {
       // Every `use` of the file reaches every item, in the file's order; those in macro arguments come last.
       for (const i of spans.keys()) scope.imports.add((groups.get(i) ?? kept[i])?.imports ?? []);
       scope.imports.add(macroImports);
-      for (const finding of evaluate(file, text, lines, scope, ruleMatches, groupAt)) groupAt(finding.startIndex)?.findings.push(finding);
-      for (const group of groups.values()) group.findings.sort(byPosition);
+      const found = new Map<ItemGroup, Finding[]>();
+      for (const finding of evaluate(file, text, lines, scope, ruleMatches, groupAt)) {
+        const group = groupAt(finding.startIndex);
+        if (!group) continue;
+        let inGroup = found.get(group);
+        if (!inGroup) found.set(group, (inGroup = []));
+        inGroup.push(finding);
+      }
+      for (const [group, findings] of found) group.findings = findings.sort(byPosition).map((finding) => anchorFinding(finding, group));
       return [...groups.values()];
     } finally {
       for (const macroLayer of macroLayers) macroLayer.tree.delete();

@@ -139,6 +139,21 @@ export function isTestNoise(finding: Finding): boolean {
   return finding.context === 'test' && finding.category !== 'testing';
 }
 
+/**
+ * A finding as its item group holds it, placed relative to the group's anchor (see itemGroups.ts):
+ * offsets from the group's start, lines from the group's first line, and characters as on the line
+ * but, on the group's first line, from the column the group starts at. An edit that moves a group
+ * moves its anchor and leaves these as they are; they are never changed.
+ */
+export interface AnchoredFinding extends Omit<Finding, 'range' | 'startIndex' | 'endIndex'> {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
 export type SkipReason = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'symlink' | 'parse-timeout' | 'analysis-failed';
 
 export interface SkippedFile {

@@ -1,4 +1,5 @@
 import { Parser, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
+import { anchorFinding, FILE_ANCHOR, FileFindings } from './anchoredFindings';
 import { fileContext, isIntegrationTestFile } from './context';
 import { errorMessage } from './errorMessage';
 import { byPosition, evaluate, type PendingMatch } from './evaluate';
@@ -8,10 +9,10 @@ import { noFacts, type FileFacts } from './facts/model';
 import { FileScope } from './fileScope';
 import { importBindings, type ImportBinding } from './imports';
 import { importsKey, keptAfterEdit } from './incremental';
-import { anchorFinding, findingsOf, itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
+import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
 import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
 import { countCodeLines } from './codeLines';
-import type { FileAnalysis, FileStats, Finding, SkippedFile } from './model';
+import type { FileAnalysis, FileStats, FileSummary, Finding, SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { CombinedQuery } from './query';
 import { RULES } from './rules';
@@ -30,10 +31,10 @@ export type AnalysisOutcome = { analysis: FileAnalysis; skipped?: undefined } | 
 
 /**
  * An open document's analysis, with what the next edit needs to re-analyse only what it touched.
- * Its findings are its groups', placed relative to each group, and the file's own (see findingsOf).
+ * Its findings are its groups', placed relative to each group, and the file's own (see FileFindings).
  */
 export interface DocumentAnalysis {
-  summary: Omit<FileAnalysis, 'findings'>;
+  summary: FileSummary;
   groups: ItemGroup[];
   /** The findings of the file as a whole, in no group (an integration test file's own), in the file's offsets. */
   fileFindings: Finding[];
@@ -55,7 +56,8 @@ export interface DocumentEdit {
 
 /** A document's analysis as a file's: its findings placed in the file's offsets. */
 export function fileAnalysisOf(document: DocumentAnalysis): FileAnalysis {
-  return { ...document.summary, findings: findingsOf(document) };
+  const fileFindings = document.fileFindings.map((f) => anchorFinding(f, FILE_ANCHOR));
+  return { ...document.summary, findings: new FileFindings(document.groups, fileFindings).placed() };
 }
 
 const DEFAULT_PARSE_TIMEOUT_MS = 10_000;

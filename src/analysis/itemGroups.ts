@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import { byPosition } from './evaluate';
+import type { GroupAnchor } from './anchoredFindings';
 import type { FileFacts } from './facts/model';
 import type { ImportBinding } from './imports';
-import type { AnchoredFinding, Finding } from './model';
+import type { AnchoredFinding } from './model';
 import { lastStartingAtOrBefore, startField } from './sortedStarts';
 import { COMMENT_TYPES } from './syntax';
 
@@ -18,13 +18,6 @@ import { COMMENT_TYPES } from './syntax';
 export interface GroupSpan {
   start: number;
   end: number;
-}
-
-/** Where a group starts: its offset in the file, and the line and UTF-16 column of that offset. */
-export interface GroupAnchor {
-  start: number;
-  line: number;
-  character: number;
 }
 
 /** What the analysis found in one group, kept for the next edit. Once analysed, a group is never changed: an edit that moves it makes a moved copy. */
@@ -88,67 +81,6 @@ export function itemGroupSpans(root: Node): GroupSpan[] {
 /** The index of the last span starting at or before `offset` (whitespace after a group is the group's), or -1. */
 export function spanIndexAt(spans: readonly GroupSpan[], offset: number): number {
   return lastStartingAtOrBefore(spans, offset, startField);
-}
-
-/** A finding placed relative to the anchor of the group that holds it (see AnchoredFinding). */
-export function anchorFinding({ range, startIndex, endIndex, ...described }: Finding, anchor: GroupAnchor): AnchoredFinding {
-  const line = range.start.line - anchor.line;
-  const endLine = range.end.line - anchor.line;
-  return {
-    ...described,
-    start: startIndex - anchor.start,
-    end: endIndex - anchor.start,
-    line,
-    character: line === 0 ? range.start.character - anchor.character : range.start.character,
-    endLine,
-    endCharacter: endLine === 0 ? range.end.character - anchor.character : range.end.character,
-  };
-}
-
-/**
- * A finding where its group's anchor puts it now. Field by field rather than by spreading: the
- * extension host places every finding of a group that moved, a few thousand on a keystroke.
- */
-export function placeFinding(f: AnchoredFinding, anchor: GroupAnchor): Finding {
-  const placed: Finding = {
-    rule: f.rule,
-    category: f.category,
-    polarity: f.polarity,
-    severity: f.severity,
-    message: f.message,
-    file: f.file,
-    range: {
-      start: { line: anchor.line + f.line, character: f.line === 0 ? anchor.character + f.character : f.character },
-      end: { line: anchor.line + f.endLine, character: f.endLine === 0 ? anchor.character + f.endCharacter : f.endCharacter },
-    },
-    startIndex: anchor.start + f.start,
-    endIndex: anchor.start + f.end,
-    context: f.context,
-  };
-  if (f.concurrencyModel !== undefined) placed.concurrencyModel = f.concurrencyModel;
-  if (f.subject !== undefined) placed.subject = f.subject;
-  return placed;
-}
-
-/** The origin of a file's text: a finding of the file as a whole is placed relative to it. */
-export const FILE_ANCHOR: GroupAnchor = { start: 0, line: 0, character: 0 };
-
-/** A group's findings and the anchor they are placed at. */
-type AnchoredGroup = GroupAnchor & { findings: readonly AnchoredFinding[] };
-
-/**
- * A document's findings in the file's offsets, in order: each group's, placed where its anchor is
- * (by `place`, which may reuse what it placed before), and the file's own sorted in among them.
- */
-export function findingsOf<G extends AnchoredGroup>(
-  { groups, fileFindings }: { groups: readonly G[]; fileFindings: readonly Finding[] },
-  place: (group: G) => readonly Finding[] = (group) => group.findings.map((finding) => placeFinding(finding, group)),
-): Finding[] {
-  // Each group's findings are in order and lie within it, so the groups' findings in turn are too.
-  const findings: Finding[] = [];
-  for (const group of groups) for (const finding of place(group)) findings.push(finding);
-  if (fileFindings.length === 0) return findings;
-  return [...findings, ...fileFindings].sort(byPosition);
 }
 
 /** An earlier group the edits did not touch: where it is now, and whether an edit came before it (its lines may have moved then, even at the same offsets). */

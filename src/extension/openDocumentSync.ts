@@ -139,7 +139,7 @@ export class OpenDocumentSync implements vscode.Disposable {
       this.log.warn(`${followed.file}: the worker's reply for version ${version} keeps findings the host was never sent; sending the document again`);
       return false;
     }
-    if (version === followed.sentVersion) this.store.setDocument(followed.uri, followed.received.analysisOf(received));
+    if (version === followed.sentVersion) this.store.setDocument(followed.uri, received);
     return true;
   }
 

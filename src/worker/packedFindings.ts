@@ -1,6 +1,6 @@
 import type { DocumentAnalysis } from '../analysis/engine';
-import { FILE_ANCHOR, anchorFinding, findingsOf, placeFinding, type GroupAnchor } from '../analysis/itemGroups';
-import type { AnchoredFinding, CategoryId, CodeContext, ConcurrencyModel, FileAnalysis, Finding, Polarity, Severity } from '../analysis/model';
+import { anchorFinding, FILE_ANCHOR, FileFindings, type GroupAnchor } from '../analysis/anchoredFindings';
+import type { AnchoredFinding, CategoryId, CodeContext, ConcurrencyModel, FileAnalysis, FileSummary, Polarity, Severity } from '../analysis/model';
 
 /**
  * A document's findings as they cross from the worker to the extension host after every edit:
@@ -86,15 +86,15 @@ export function packDocument({ summary, groups, fileFindings }: DocumentAnalysis
 
 /** A group as the host has it from a reply: its anchor now, and its findings relative to it. */
 export interface ReceivedGroup extends GroupAnchor {
-  serial: number;
-  findings: readonly AnchoredFinding[];
+  readonly serial: number;
+  readonly findings: readonly AnchoredFinding[];
 }
 
-/** A reply as the host has unpacked it: its groups, and the file's own findings. */
+/** A reply as the host has taken it in: the file's summary, and its findings, group by group (see FileFindings). */
 export interface ReceivedDocument {
-  summary: Omit<FileAnalysis, 'findings'>;
-  groups: ReceivedGroup[];
-  fileFindings: Finding[];
+  summary: FileSummary;
+  groups: readonly ReceivedGroup[];
+  findings: FileFindings;
 }
 
 function decode(places: Int32Array, described: Int32Array, strings: readonly string[], i: number): AnchoredFinding {
@@ -123,15 +123,13 @@ function decode(places: Int32Array, described: Int32Array, strings: readonly str
 
 /**
  * What the extension host holds of one open document's findings. Every reply, current or stale,
- * is taken in, since the next one lists the groups it kept of it; the groups are immutable, so a
- * stale reply changes nothing that is shown. Only a current reply is placed in the file's offsets,
- * and a group that did not move keeps the finding objects it had.
+ * is taken in, since the next one lists the groups it kept of it. Findings stay relative to their
+ * group, immutable, so a stale reply changes nothing that is shown, and a reply makes objects
+ * only for the findings of the groups the worker analysed again.
  */
 export class ReceivedFindings {
   /** The findings of each group of the latest reply, by serial. */
   private held = new Map<number, readonly AnchoredFinding[]>();
-  /** Per group's findings, where they were last placed, and as what. */
-  private readonly placed = new WeakMap<readonly AnchoredFinding[], { anchor: GroupAnchor; findings: Finding[] }>();
 
   /** Takes a reply in; undefined when it lists a group no reply before sent (the document must then be sent whole). */
   receive({ findings: packed, ...summary }: PackedAnalysis): ReceivedDocument | undefined {
@@ -155,22 +153,9 @@ export class ReceivedFindings {
       held.set(serial, findings);
       groups.push({ serial, start: groupView[at + 1], line: groupView[at + 2], character: groupView[at + 3], findings });
     }
-    const fileFindings: Finding[] = [];
-    for (let k = 0; k < packed.fileFindings; k++) fileFindings.push(placeFinding(decode(places, described, strings, sent++), FILE_ANCHOR));
+    const fileFindings: AnchoredFinding[] = [];
+    for (let k = 0; k < packed.fileFindings; k++) fileFindings.push(decode(places, described, strings, sent++));
     this.held = held;
-    return { summary, groups, fileFindings };
-  }
-
-  /** A reply's analysis, its findings placed in the file's offsets, in order. */
-  analysisOf({ summary, ...document }: ReceivedDocument): FileAnalysis {
-    return { ...summary, findings: findingsOf(document, (group) => this.placeGroup(group)) };
-  }
-
-  private placeGroup(group: ReceivedGroup): Finding[] {
-    const last = this.placed.get(group.findings);
-    if (last && last.anchor.start === group.start && last.anchor.line === group.line && last.anchor.character === group.character) return last.findings;
-    const findings = group.findings.map((finding) => placeFinding(finding, group));
-    this.placed.set(group.findings, { anchor: { start: group.start, line: group.line, character: group.character }, findings });
-    return findings;
+    return { summary, groups, findings: new FileFindings(groups, fileFindings) };
   }
 }

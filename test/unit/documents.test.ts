@@ -1,3 +1,4 @@
+import { PlacedRuns } from '../../src/analysis/anchoredFindings';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import type { FileAnalysis } from '../../src/analysis/model';
 import { DocumentStore, type TextEdit } from '../../src/worker/documents';
 import { packDocument, ReceivedFindings, type PackedAnalysis, type ReceivedDocument } from '../../src/worker/packedFindings';
 import { analyze, analyzer } from './support/analyzer';
+import { placedAnalysis } from './support/received';
 
 /** Files whose items, tests, uses and attributes the random edits below cut through; an integration test has a finding of its own, outside its items. */
 const SOURCES = [
@@ -66,6 +68,7 @@ describe('DocumentStore', () => {
       // What the extension host holds: each reply taken in on the one before (see OpenDocumentSync.accept).
       let analysed = store.open(uri, source.file, 1, text) as DocumentAnalysis;
       const host = new ReceivedFindings();
+      const placedRuns = new PlacedRuns();
       let held = host.receive(received(packDocument(analysed))) as ReceivedDocument;
       for (let version = 2; version < 50; version++) {
         // A batch of edits, each relative to the text the previous one left, as the editor sends them.
@@ -90,7 +93,7 @@ describe('DocumentStore', () => {
         const taken = host.receive(received(packDocument(incremental.analysis, incremental.newFrom)));
         ok(taken, `the host has every group the reply for version ${version} keeps`);
         held = taken;
-        const unpacked = host.analysisOf(held);
+        const unpacked = placedAnalysis(held, placedRuns);
         deepStrictEqual(unpacked, fresh, `the host's findings of ${source.file} after version ${version}`);
         strictEqual(new Set(unpacked.findings).size, unpacked.findings.length, 'no finding object is placed twice');
         deepStrictEqual(

@@ -1,3 +1,4 @@
+import { PlacedRuns } from '../../src/analysis/anchoredFindings';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import type { DocumentAnalysis } from '../../src/analysis/engine';
 import { DocumentStore, type DocumentChange } from '../../src/worker/documents';
 import { packDocument, ReceivedFindings, type PackedAnalysis } from '../../src/worker/packedFindings';
 import { analyze, analyzer } from './support/analyzer';
+import { placedAnalysis } from './support/received';
 
 const SERVER = readFileSync(path.resolve('test/fixtures/careless-takehome/src/server.rs'), 'utf8');
 
@@ -27,9 +29,10 @@ describe('packed findings', () => {
       strictEqual(packed.findings.places.length, 0, 'the buffer was transferred');
       strictEqual(received.findings.groups.buffer, received.findings.described.buffer, 'one buffer');
       const host = new ReceivedFindings();
+      const placedRuns = new PlacedRuns();
       const document = host.receive(received);
       ok(document);
-      deepStrictEqual(host.analysisOf(document), await analyze(text, `src/${file}`));
+      deepStrictEqual(placedAnalysis(document, placedRuns), await analyze(text, `src/${file}`));
     }
   });
 
@@ -45,6 +48,7 @@ describe('packed findings', () => {
   async function serverEdited() {
     const store = new DocumentStore(await analyzer());
     const host = new ReceivedFindings();
+    const placedRuns = new PlacedRuns();
     const before = host.receive(received(store.open('mem:server.rs', 'src/server.rs', 1, SERVER)));
     ok(before);
     const lines = SERVER.split('\n');
@@ -53,16 +57,16 @@ describe('packed findings', () => {
     const added = 'fn added() { let _ = std::env::args().next().unwrap(); }\n';
     const changed = store.change('mem:server.rs', 2, [{ rangeOffset: at, rangeLength: 0, text: added }]);
     const edited = SERVER.slice(0, at) + added + SERVER.slice(at);
-    return { store, host, before, at, reply: received(changed), edited, fresh: await analyze(edited, 'src/server.rs') };
+    return { store, host, placedRuns, before, at, reply: received(changed), edited, fresh: await analyze(edited, 'src/server.rs') };
   }
 
   it('sends only the findings of the groups an edit analysed again, and the host places exactly what a fresh analysis finds', async () => {
-    const { host, before, at, reply, fresh } = await serverEdited();
-    const shown = host.analysisOf(before);
+    const { host, placedRuns, before, at, reply, fresh } = await serverEdited();
+    const shown = placedAnalysis(before, placedRuns);
     strictEqual(reply.findings.places.length, 2 * 6, "the new item's two findings, and no other");
     const after = host.receive(reply);
     ok(after);
-    const unpacked = host.analysisOf(after);
+    const unpacked = placedAnalysis(after, placedRuns);
     deepStrictEqual(unpacked, fresh);
     const held = new Set(before.groups.map((g) => g.findings));
     strictEqual(after.groups.filter((g) => held.has(g.findings)).length, before.groups.length, 'every group of the file before is taken over, its findings as they were');
@@ -74,18 +78,18 @@ describe('packed findings', () => {
   });
 
   it('takes a stale reply in without moving the findings shown, and the next reply builds on it', async () => {
-    const { store, host, before, reply, edited, fresh } = await serverEdited();
-    const shown = host.analysisOf(before);
+    const { store, host, placedRuns, before, reply, edited, fresh } = await serverEdited();
+    const shown = placedAnalysis(before, placedRuns);
     const asShown = structuredClone(shown);
     const stale = host.receive(reply);
     ok(stale);
     deepStrictEqual(shown, asShown, 'the findings shown did not move');
-    deepStrictEqual(host.analysisOf(stale), fresh);
+    deepStrictEqual(placedAnalysis(stale, placedRuns), fresh);
     deepStrictEqual(shown, asShown, 'placing the stale reply moved none of the findings shown either');
     const changed = store.change('mem:server.rs', 3, [{ rangeOffset: 0, rangeLength: 0, text: '\n' }]);
     const next = host.receive(received(changed));
     ok(next);
-    deepStrictEqual(host.analysisOf(next), await analyze(`\n${edited}`, 'src/server.rs'));
+    deepStrictEqual(placedAnalysis(next, placedRuns), await analyze(`\n${edited}`, 'src/server.rs'));
   });
 
   it('refuses a reply that keeps a group the host does not have', async () => {

@@ -1,3 +1,4 @@
+import { PlacedRuns } from '../../src/analysis/anchoredFindings';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { createAnalysisService } from '../../src/worker/service';
 import { longEnoughToWarmUp, WARM_UP_MIN_LINES, WARM_UP_URI, warmUp, warmUpEdits } from '../../src/worker/warmUp';
 import { eventually } from '../support/eventually.mjs';
 import { analyze, analyzer } from './support/analyzer';
+import { placedAnalysis } from './support/received';
 
 const SERVER = readFileSync(path.resolve('test/fixtures/careless-takehome/src/server.rs'), 'utf8');
 
@@ -125,6 +127,7 @@ describe('warm-up', () => {
     send({ kind: 'openDocument', uri: 'mem:long.rs', file: 'src/server.rs', version: 1, text });
     const opened = await answer(2);
     const host = new ReceivedFindings();
+    const placedRuns = new PlacedRuns();
     ok(host.receive((opened as Extract<WorkerResponse, { kind: 'document' }>).analysis!));
     // Edits while the warm-up types into its copy between them.
     for (let version = 2; version <= 6; version++) {
@@ -136,7 +139,7 @@ describe('warm-up', () => {
       strictEqual(reply.version, version);
       const held = host.receive(reply.analysis!);
       ok(held, 'built on the reply before, not on an edit of the warm-up');
-      deepStrictEqual(host.analysisOf(held), await analyze(text, 'src/server.rs'), `version ${version}`);
+      deepStrictEqual(placedAnalysis(held, placedRuns), await analyze(text, 'src/server.rs'), `version ${version}`);
     }
     // Time for the rest of the warm-up: it posts nothing.
     await new Promise((resolve) => setTimeout(resolve, 1500));

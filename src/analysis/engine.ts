@@ -1,5 +1,5 @@
 import { Parser, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
-import { anchorFinding, FILE_ANCHOR, FileFindings } from './anchoredFindings';
+import { anchorFinding } from './anchoredFindings';
 import { fileContext, isIntegrationTestFile } from './context';
 import { errorMessage } from './errorMessage';
 import { byPosition, evaluate, type PendingMatch } from './evaluate';
@@ -52,12 +52,6 @@ export interface DocumentEdit {
   edits: readonly EditSpan[];
   /** Where the syntax changed: `oldTree.getChangedRanges(newTree)`, in the new offsets. */
   changedRanges: readonly { startIndex: number; endIndex: number }[];
-}
-
-/** A document's analysis as a file's: its findings placed in the file's offsets. */
-export function fileAnalysisOf(document: DocumentAnalysis): FileAnalysis {
-  const fileFindings = document.fileFindings.map((f) => anchorFinding(f, FILE_ANCHOR));
-  return { ...document.summary, findings: new FileFindings(document.groups, fileFindings).placed() };
 }
 
 const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
@@ -132,7 +126,15 @@ export class RustAnalyzer {
 
   /** Analyses an already parsed tree of `text`; the caller keeps ownership of the tree. */
   analyzeTree(file: string, text: string, tree: Tree): FileAnalysis {
-    return fileAnalysisOf(this.analyzeDocument(file, text, tree));
+    // A scan wants each finding once, in the file's offsets: they are kept as found, rather than
+    // anchored to their groups and placed again, which showed in the scan's time and memory.
+    const findings: Finding[] = [];
+    const { summary, fileFindings } = this.analyze(file, text, tree, undefined, findings);
+    if (fileFindings.length > 0) {
+      findings.push(...fileFindings);
+      findings.sort(byPosition);
+    }
+    return { file: summary.file, context: summary.context, findings, stats: summary.stats, facts: summary.facts };
   }
 
   /**
@@ -140,6 +142,11 @@ export class RustAnalyzer {
    * touched are analysed again, unless it changed what reaches every item (see itemGroups.ts).
    */
   analyzeDocument(file: string, text: string, tree: Tree, edit?: DocumentEdit): DocumentAnalysis {
+    return this.analyze(file, text, tree, edit);
+  }
+
+  /** As analyzeDocument; given `placed`, a whole file's findings go there in order, in the file's offsets, and its groups keep none. */
+  private analyze(file: string, text: string, tree: Tree, edit?: DocumentEdit, placed?: Finding[]): DocumentAnalysis {
     const spans = itemGroupSpans(tree.rootNode);
     const lines = new LineIndex(text);
     // Serials of groups analysed and then dropped for a whole-file analysis were never seen: they are given again.
@@ -148,7 +155,7 @@ export class RustAnalyzer {
     let imports = groups ? importsKey(groups) : '';
     // The kept groups were analysed with the imports as they were.
     if (!groups || imports !== edit?.previous.imports) {
-      groups = this.analyzeSpans(file, text, tree, lines, spans, firstSerial);
+      groups = this.analyzeSpans(file, text, tree, lines, spans, firstSerial, undefined, [], placed);
       imports = importsKey(groups);
     }
     let nextSerial = firstSerial;
@@ -187,6 +194,7 @@ export class RustAnalyzer {
   /**
    * Analyses the groups at `targets` (by default all of them), returning each group, in order,
    * numbered from `firstSerial`. `kept` holds the other groups, whose `use` declarations still count.
+   * Given `placed`, the findings go there, in order and in the file's offsets, instead of into their groups.
    */
   private analyzeSpans(
     file: string,
@@ -197,6 +205,7 @@ export class RustAnalyzer {
     firstSerial: number,
     targets?: number[],
     kept: readonly (ItemGroup | undefined)[] = [],
+    placed?: Finding[],
   ): ItemGroup[] {
     const scope = new FileScope(file);
     const groups = new Map<number, ItemGroup>();
@@ -230,7 +239,12 @@ export class RustAnalyzer {
         if (!inGroup) found.set(group, (inGroup = []));
         inGroup.push(finding);
       }
-      for (const [group, findings] of found) group.findings = findings.sort(byPosition).map((finding) => anchorFinding(finding, group));
+      for (const group of groups.values()) {
+        const findings = found.get(group)?.sort(byPosition);
+        if (!findings) continue;
+        if (placed) for (const finding of findings) placed.push(finding);
+        else group.findings = findings.map((finding) => anchorFinding(finding, group));
+      }
       return [...groups.values()];
     } finally {
       for (const macroLayer of macroLayers) macroLayer.tree.delete();

@@ -2,12 +2,12 @@ import { PlacedRuns } from '../../src/analysis/anchoredFindings';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileAnalysisOf, type DocumentAnalysis } from '../../src/analysis/engine';
+import type { DocumentAnalysis } from '../../src/analysis/engine';
 import type { FileAnalysis } from '../../src/analysis/model';
 import { DocumentStore, type TextEdit } from '../../src/worker/documents';
 import { packDocument, ReceivedFindings, type PackedAnalysis, type ReceivedDocument } from '../../src/worker/packedFindings';
 import { analyze, analyzer } from './support/analyzer';
-import { placedAnalysis } from './support/received';
+import { fileAnalysisOf, placedAnalysis } from './support/received';
 
 /** Files whose items, tests, uses and attributes the random edits below cut through; an integration test has a finding of its own, outside its items. */
 const SOURCES = [

@@ -2,7 +2,6 @@ import { PlacedRuns } from '../../src/analysis/anchoredFindings';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileAnalysisOf } from '../../src/analysis/engine';
 import { readGrammarBinaries } from '../../src/cli/grammar';
 import { DocumentStore } from '../../src/worker/documents';
 import { ReceivedFindings } from '../../src/worker/packedFindings';
@@ -11,7 +10,7 @@ import { createAnalysisService } from '../../src/worker/service';
 import { longEnoughToWarmUp, WARM_UP_MIN_LINES, WARM_UP_URI, warmUp, warmUpEdits } from '../../src/worker/warmUp';
 import { eventually } from '../support/eventually.mjs';
 import { analyze, analyzer } from './support/analyzer';
-import { placedAnalysis } from './support/received';
+import { fileAnalysisOf, placedAnalysis } from './support/received';
 
 const SERVER = readFileSync(path.resolve('test/fixtures/careless-takehome/src/server.rs'), 'utf8');
 

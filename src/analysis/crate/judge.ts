@@ -38,6 +38,9 @@ function hiddenLifetime<F extends FindingDescription>(finding: F, { model }: Sit
   return types.some((name) => name !== '' && model.hasLifetimeType(name)) ? undefined : finding;
 }
 
+/** How the crate model changes one finding: kept (the same object), dropped, or another finding made of it, placed where it was. */
+type Judgement = <F extends FindingDescription>(finding: F, site: Site) => F | undefined;
+
 /** A judgement that notes, in the message, the crate's own methods named like the call. */
 function ownMethodNoted(name: string): Judgement {
   return (finding, { model }) => {
@@ -52,9 +55,6 @@ function ownMethodNoted(name: string): Judgement {
  * Per signal, how the crate model changes a finding a rule made from one file: kept, dropped, or
  * made a finding of another signal. A signal not listed is kept as it is.
  */
-/** How the crate model changes one finding: kept (the same object), dropped, or another finding made of it, placed where it was. */
-type Judgement = <F extends FindingDescription>(finding: F, site: Site) => F | undefined;
-
 const JUDGEMENTS: Record<string, Judgement> = {
   // Printing is a binary's job; from a library it reaches output the caller cannot control.
   'print-output': (finding, { role }) => (isLibraryCode(role) ? relabel(finding, printInLibrary, finding.message.replace(/output$/, 'output from library code')) : finding),

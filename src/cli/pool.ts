@@ -6,12 +6,6 @@ import { nodeWorkerChannel } from '../worker/nodeChannel';
 /** Files sent to a worker before its first answer comes back, so it never waits on the main thread. */
 const IN_FLIGHT_PER_WORKER = 2;
 
-/** A file to analyse, with its size, by which the largest are handed out first. */
-export interface PoolFile {
-  file: string;
-  size: number;
-}
-
 /**
  * A pool of worker threads, each with its own parser. Files are handed out a few at a time per
  * worker, so a slow file never holds back the others and no worker waits for its next file.
@@ -36,17 +30,17 @@ export class AnalysisPool {
   }
 
   /**
-   * Analyses every file, the largest first, so that the workers finish together rather than one
-   * waiting on a large file handed out last. `read` supplies bytes lazily so that only files in
-   * flight are held in memory, and returns undefined for a file it could not read (and has reported).
+   * Analyses every file, in the order given (handing out the largest first was measured: on std it
+   * took more CPU time and memory, as the largest files were analysed at once, and on tokio no less
+   * time). `read` supplies bytes lazily so that only files in flight are held in memory, and
+   * returns undefined for a file it could not read (and has reported).
    */
-  async analyzeAll(files: readonly PoolFile[], read: (file: string) => Uint8Array | undefined, onOutcome: (outcome: AnalysisOutcome) => void): Promise<void> {
+  async analyzeAll(files: readonly string[], read: (file: string) => Uint8Array | undefined, onOutcome: (outcome: AnalysisOutcome) => void): Promise<void> {
     await this.ready;
-    const queue = [...files].sort((a, b) => b.size - a.size);
     let next = 0;
     const drain = async (worker: WorkerConnection): Promise<void> => {
-      while (next < queue.length) {
-        const { file } = queue[next++];
+      while (next < files.length) {
+        const file = files[next++];
         const contents = read(file);
         if (!contents) continue;
         const { bytes, transfer } = transferable(contents);

@@ -83,7 +83,7 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
         return undefined;
       }
     };
-    if (pool) await pool.analyzeAll(sources, readOrSkip, collect);
+    if (pool) await pool.analyzeAll(sources.map((f) => f.file), readOrSkip, collect);
     else {
       const analyzer = await RustAnalyzer.create(binaries, { maxFileBytes });
       try {

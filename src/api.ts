@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { Finding, SkippedFile } from './analysis/model';
+import type { RepositoryHistory } from './history/model';
 import type { Rubric } from './rubric/model';
 import type { Review } from './rubric/review';
 import type { LocationView, ScorecardView } from './presentation/scorecardView';
@@ -79,4 +80,6 @@ export interface ExtensionApi {
   firstScan: Thenable<ScanSummary>;
   /** When `activate` ran, and when hints first reached the active editor (`Date.now()` times). */
   timings: { activatedAt: number; firstHintsAt?: number };
+  /** The repository's history and baseline, once read after the first scan (undefined before). */
+  history: { readonly current: RepositoryHistory | undefined };
 }

@@ -10,6 +10,7 @@ import { EditLatencyRecorder, NO_EDIT_TIMINGS } from './editTimings';
 import { EvidenceActionProvider, FindingHoverProvider, RUST_SELECTOR } from './editorFeatures';
 import { registerExplanations } from './explanations';
 import { FindingsStore } from './findingsStore';
+import { HistoryStore } from './historyStore';
 import { openOnStartup, showFirstScreen } from './firstScreen';
 import { createLog, LOG_LANGUAGE } from './log';
 import { OpenDocumentSync } from './openDocumentSync';
@@ -63,6 +64,8 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   const diagnostics = new DiagnosticsPainter(shown, currentSettings, editTimings);
   const decorations = new FindingDecorations(context.extensionUri, shown, currentSettings);
   const statusBar = new StatusBar(shown, 'rustReview.showScorecard');
+  // The repository's history and baseline, for the scorecard and the starter-code filter.
+  const history = new HistoryStore();
 
   let repository: Promise<RepositoryInfo | undefined> | undefined;
   const readRepositoryOnce = () => (repository ??= readRepository());
@@ -98,6 +101,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     diagnostics,
     decorations,
     statusBar,
+    history,
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
@@ -166,5 +170,6 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     firstScan,
     timings,
     log,
+    history,
   };
 }

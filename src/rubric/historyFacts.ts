@@ -105,7 +105,8 @@ function messagesFact(history: HistoryAvailable): HistoryFact {
   const vague = history.summary.vagueMessages.length;
   const total = history.commits.length;
   if (vague === 0) return { label: 'Messages', text: 'Each says what changed', notable: false };
-  const examples = [...new Set(history.commits.filter((c) => history.summary.vagueMessages.includes(c.id)).map((c) => quotedSubject(c.message)))].slice(0, 3);
+  const ids = new Set(history.summary.vagueMessages);
+  const examples = [...new Set(history.commits.filter((c) => ids.has(c.id)).map((c) => quotedSubject(c.message)))].slice(0, 3);
   return { label: 'Messages', text: `${vague} of ${total} say nothing (${examples.join(', ')})`, notable: vague * 2 >= total };
 }
 

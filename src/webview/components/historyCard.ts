@@ -105,7 +105,7 @@ export class HistoryCard {
           remove.title = 'Remove from the evidence';
           remove.addEventListener('click', () => this.ctx.post({ type: 'unpinCommit', commitId: commit.id }));
           const what = `${commit.number ? `Commit ${commit.number}` : 'A commit no longer in the history'} · ${commit.time} · ${commitSize(commit)}`;
-          return el('li', 'pinned-commit', el('div', 'commit-text', el('div', 'commit-meta', icon('git-commit'), ` ${what}`), el('div', 'commit-subject', commit.subject || '(no message)')), remove);
+          return el('li', 'pinned-commit', el('div', 'commit-text', el('div', 'commit-meta', what), el('div', 'commit-subject', commit.subject || '(no message)')), remove);
         }),
       ),
     ];

@@ -79,10 +79,10 @@ export default defineConfig(
 
   // Import boundaries.
   { ignores: ['src/extension/**'], rules: boundary([]) },
-  // The analysis, the rubric and the git history reader run in Node, in workers and in the browser;
-  // the panel in a webview; the presentation, between them and the extension or the panel, wherever
-  // either runs.
-  { files: ['src/analysis/**', 'src/rubric/**', 'src/history/**'], rules: boundary([NO_VSCODE, ...NO_NODE], [NOT_INTO_PRESENTATION]) },
+  // The analysis, the rubric, the git history reader and the team review run in Node, in workers and
+  // in the browser; the panel in a webview; the presentation, between them and the extension or the
+  // panel, wherever either runs.
+  { files: ['src/analysis/**', 'src/rubric/**', 'src/history/**', 'src/team/**'], rules: boundary([NO_VSCODE, ...NO_NODE], [NOT_INTO_PRESENTATION]) },
   { files: ['src/presentation/**'], rules: boundary([NO_VSCODE, ...NO_NODE], [NOT_INTO_WEBVIEW]) },
   { files: ['src/webview/**'], rules: boundary([NO_VSCODE, ...NO_NODE]) },
 );

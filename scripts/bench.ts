@@ -15,6 +15,8 @@
 //                  or a preloaded hook reading process.resourceUsage() at exit
 //   --phases       instead of the comparison, profile one thread in-process: WASM load, read,
 //                  parse and query with plain web-tree-sitter, then the full analyzer in one worker
+//   --compare      instead, `rust-review compare` over take-home-sized candidates (the dirs, else
+//                  the samples and registry crates) against scanning each alone (scripts/benchCompare.ts)
 //
 // What is timed, and why:
 // - Ours: the real CLI in a child process, `node dist/cli.js scan <dir> --format json
@@ -44,6 +46,7 @@ import { grammarPaths, readGrammarBinaries } from '../src/cli/grammar';
 import { walkRustProject, type WalkedFile } from '../src/cli/walk';
 import { WorkerConnection } from '../src/worker/connection';
 import { nodeWorkerChannel } from '../src/worker/nodeChannel';
+import { benchCompare } from './benchCompare';
 import { printHeaderHelp } from './headerHelp';
 
 /** The repository: this script runs bundled, from out/scripts/. */
@@ -63,6 +66,7 @@ interface Options {
   rounds: number;
   threads: number[];
   phases: boolean;
+  compare: boolean;
   rss: RssMode;
   dirs: string[];
 }
@@ -121,7 +125,7 @@ const MB = 1e6;
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv: string[]): Options {
-  const options: Omit<Options, 'rss'> & { rss: RssMode | undefined } = { rounds: 3, threads: [], phases: false, rss: undefined, dirs: [] };
+  const options: Omit<Options, 'rss'> & { rss: RssMode | undefined } = { rounds: 3, threads: [], phases: false, compare: false, rss: undefined, dirs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -137,6 +141,7 @@ function parseArgs(argv: string[]): Options {
       options.threads = list.split(',').map(Number);
     }
     else if (arg === '--phases') options.phases = true;
+    else if (arg === '--compare') options.compare = true;
     else if (arg.startsWith('--rss=')) {
       const rss = arg.slice('--rss='.length);
       if (rss !== 'time' && rss !== 'node') fail('--rss takes time or node');
@@ -563,6 +568,10 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   for (const file of ['cli.js', 'worker-node.js', 'web-tree-sitter.wasm', 'tree-sitter-rust.wasm']) {
     if (!fs.existsSync(path.join(DIST, file))) fail(`dist/${file} is missing: build first with \`node esbuild.config.mjs\``);
+  }
+  if (options.compare) {
+    await benchCompare(ROOT, CLI, options.dirs, options.rounds);
+    return;
   }
   const corpora = chooseCorpora(options.dirs);
   if (corpora.length === 0) {

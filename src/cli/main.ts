@@ -1,9 +1,15 @@
+import { CALIBRATE_COMMAND } from './calibrateCommand';
+import { COMPARE_COMMAND } from './compareCommand';
+import { REPORT_COMMAND } from './reportCommand';
 import { SCAN_COMMAND } from './scanCommand';
 import { UsageError, type CliCommand } from './usage';
 
 /** Every subcommand, by the name that selects it. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   scan: SCAN_COMMAND,
+  calibrate: CALIBRATE_COMMAND,
+  compare: COMPARE_COMMAND,
+  report: REPORT_COMMAND,
 };
 
 const USAGE = Object.values(COMMANDS)

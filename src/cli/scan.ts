@@ -21,12 +21,31 @@ export interface ScanOptions {
   /** The directory holding the built bundles and WASM files (`dist/`). */
   bundleDir?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads already started, shared with other scans (see scanDirectories); `threads` is then ignored. */
+  pool?: AnalysisPool;
 }
 
 /** Below this much Rust, starting worker threads costs more than it saves. */
 const PARALLEL_THRESHOLD_BYTES = 512 * 1024;
 /** Each worker compiles the WASM and the query anew; past a few, that costs more than the cores give. */
 export const MAX_THREADS = 8;
+
+/**
+ * Scans several projects in one process, all at once over one pool of worker threads on every
+ * core, so the workers start and load the grammar once, and one project's walk and crate model on
+ * the main thread overlap the others' analysis.
+ */
+export async function scanDirectories(roots: readonly string[], options: Omit<ScanOptions, 'pool' | 'threads' | 'onProgress'> = {}): Promise<ScanReport[]> {
+  const bundleDir = options.bundleDir ?? __dirname;
+  const pool = await AnalysisPool.start(path.join(bundleDir, 'worker-node.js'), Math.min(os.availableParallelism(), MAX_THREADS), readGrammarBinaries(grammarPaths(bundleDir)), {
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+  });
+  try {
+    return await Promise.all(roots.map((root) => scanDirectory(root, { ...options, pool })));
+  } finally {
+    pool.close();
+  }
+}
 
 export async function scanDirectory(root: string, options: ScanOptions = {}): Promise<ScanReport> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -82,7 +101,9 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
 
   const binaries = readGrammarBinaries(grammarPaths(bundleDir));
   const files = sources.map((f) => f.file);
-  if (threads === 0) {
+  if (options.pool) {
+    await options.pool.analyzeAll(files, readOrSkip, collect);
+  } else if (threads === 0) {
     const analyzer = await RustAnalyzer.create(binaries, { maxFileBytes });
     try {
       for (const file of files) {

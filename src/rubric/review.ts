@@ -63,6 +63,8 @@ export interface Review {
   recommendation?: Level;
   summary: string;
   updatedAt: string;
+  /** Who wrote the review, as its JSON export records it: calibration tells two reviewers apart by it. */
+  reviewer?: string;
 }
 
 export function emptyReview(repository: Review['repository'], commit: string | undefined, rubric: Rubric, now: Date): Review {
@@ -150,6 +152,7 @@ export function parseReview(value: unknown): { review: Review } | { error: strin
     return { error: `unknown recommendation ${JSON.stringify(value.recommendation)}` };
   }
   if (!isString(value.summary) || !isString(value.updatedAt)) return { error: 'the review has no summary or date' };
+  if (value.reviewer !== undefined && !isString(value.reviewer)) return { error: 'the reviewer is not a name' };
   return { review: value as unknown as Review };
 }
 

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { remoteUrl, resolveHead } from '../rubric/gitRefs';
+import type { CandidateSources } from '../team/identities';
+
+/** A licence or README bigger than this is not one a person wrote; it is not read for names. */
+const MAX_TEXT_BYTES = 1024 * 1024;
+
+/** Whether the path names a directory that can be read as one. */
+export function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A small text file of the folder, or undefined when it is missing, too big, binary or unreadable. */
+function readSmallText(file: string): string | undefined {
+  try {
+    if (statSync(file).size > MAX_TEXT_BYTES) return undefined;
+    const text = readFileSync(file, 'utf8');
+    return text.includes('\0') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first file at the folder's top whose name fits, in the order a repository names it. */
+function findTopFile(root: string, pattern: RegExp): string | undefined {
+  try {
+    const name = readdirSync(root)
+      .filter((n) => pattern.test(n))
+      .sort()[0];
+    return name === undefined ? undefined : path.join(root, name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder's git directory: `.git`, or the directory a `.git` file names, as in a worktree. */
+function gitDirectory(root: string): string {
+  const gitDir = path.join(root, '.git');
+  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readSmallText(gitDir) ?? '')?.[1];
+  return pointer ? path.resolve(root, pointer) : gitDir;
+}
+
+/** The `origin` remote's URL from the folder's git config (a worktree's is its main repository's). */
+export function readRemote(root: string): string | undefined {
+  const gitDir = gitDirectory(root);
+  const config = readSmallText(path.join(gitDir, 'config')) ?? readSmallText(path.join(gitDir, '..', '..', 'config'));
+  return config ? remoteUrl(config) : undefined;
+}
+
+/** The commit `HEAD` points at, read from the files in `.git` as the extension reads it, without running git. */
+export function readCommit(root: string): Promise<string | undefined> {
+  const gitDir = gitDirectory(root);
+  return resolveHead((file) => Promise.resolve(readSmallText(path.join(gitDir, file))));
+}
+
+/**
+ * What may name the candidate in their folder, for blind review's masking: the folder's name, the
+ * remote, each Cargo.toml the scan found, the licence and the README at the top. The commit authors come from
+ * the git reader (src/history) where it has read the history; the CLI does not run git.
+ */
+export function readCandidateSources(root: string, manifests: readonly string[]): CandidateSources {
+  const remote = readRemote(root);
+  const license = findTopFile(root, /^(?:licen[cs]e|copying)(?:[-.].*)?$/i);
+  const readme = findTopFile(root, /^readme(?:\..*)?$/i);
+  return {
+    folderName: path.basename(root),
+    ...(remote ? { remote } : {}),
+    manifests: manifests.map((file) => readSmallText(path.join(root, file))).filter((text): text is string => text !== undefined),
+    ...(license ? { license: readSmallText(license) } : {}),
+    ...(readme ? { readme: readSmallText(readme) } : {}),
+  };
+}

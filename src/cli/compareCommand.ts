@@ -1,0 +1,111 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { errorMessage } from '../analysis/errorMessage';
+import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
+import type { Review } from '../rubric/review';
+import { plural } from '../rubric/text';
+import { candidateCode } from '../team/candidateCode';
+import { compareCandidates, reviewsOf, type CandidateAnalysis } from '../team/compare';
+import { COMPARE_FORMATS, formatComparison, type CompareFormat } from '../team/compareFormats';
+import { candidateIdentities } from '../team/identities';
+import { createMasker, maskStrings } from '../team/masking';
+import { isDirectory, readCandidateSources, readRemote } from './candidateFolder';
+import { readReviewFile } from './reviewFile';
+import { scanDirectories } from './scan';
+import { formatOption, parseCommandLine } from './commandLine';
+import { UsageError, type CliCommand } from './usage';
+
+const USAGE = `rust-review compare <dir>... [--reviews <folder>] [--blind] [--format markdown|json|csv]
+
+Puts candidates' take-homes side by side, one row each: lines of their own code, the number of
+tests, and for every rubric category the suggested level, its reason and the most telling concern.
+All folders are analysed in one process, on every core.
+  --reviews <folder>  the exported reviews (JSON) in this folder sit beside the suggestions, matched
+                      to a candidate by remote, else by the repository's folder name
+  --blind             a candidate code (C-4F2A) instead of the folder's name, and the candidate's
+                      names and e-mails masked
+  --format            markdown (default), json or csv`;
+
+interface CompareOptions {
+  dirs: string[];
+  reviews?: string;
+  blind: boolean;
+  format: CompareFormat;
+}
+
+function parseCompareArguments(args: readonly string[]): CompareOptions {
+  const { values, positionals } = parseCommandLine(args, { reviews: { type: 'string' }, blind: { type: 'boolean' }, format: { type: 'string' } });
+  if (positionals.length === 0) throw new UsageError('compare needs at least one directory');
+  if (values.reviews === '') throw new UsageError('--reviews takes a folder of exported reviews');
+  return { dirs: positionals, blind: values.blind ?? false, format: formatOption(values.format, COMPARE_FORMATS), ...(values.reviews ? { reviews: values.reviews } : {}) };
+}
+
+/** Every exported review in the folder; a file that is not one is named on stderr and left out. */
+function readReviews(folder: string): Review[] | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => n.toLowerCase().endsWith('.json')).sort();
+  } catch (error) {
+    process.stderr.write(`rust-review: cannot read the reviews folder ${folder}: ${errorMessage(error)}\n`);
+    return undefined;
+  }
+  const reviews: Review[] = [];
+  for (const name of names) {
+    const read = readReviewFile(path.join(folder, name));
+    if ('error' in read) process.stderr.write(`rust-review: skipping ${read.error}\n`);
+    else reviews.push(read.review);
+  }
+  return reviews;
+}
+
+/** Each folder's name, or its path as given where two folders share a name. */
+function labels(dirs: readonly string[]): string[] {
+  const names = dirs.map((dir) => path.basename(path.resolve(dir)));
+  return names.map((name, i) => (names.indexOf(name) === names.lastIndexOf(name) ? name : dirs[i]));
+}
+
+async function runCompare(args: readonly string[]): Promise<number> {
+  const options = parseCompareArguments(args);
+  const missing = options.dirs.filter((dir) => !isDirectory(dir));
+  if (missing.length > 0) {
+    process.stderr.write(`rust-review: not a directory: ${missing.join(', ')}\n`);
+    return 2;
+  }
+  const reviews = options.reviews === undefined ? [] : readReviews(options.reviews);
+  if (!reviews) return 2;
+  const roots = options.dirs.map((dir) => path.resolve(dir));
+  const reports = await scanDirectories(roots, { includeTests: true });
+  const names = labels(options.dirs);
+  const used = new Set<Review>();
+  const candidates = reports.map((report, i): CandidateAnalysis & { mask?: (text: string) => string } => {
+    const folderName = path.basename(roots[i]);
+    const remote = readRemote(roots[i]);
+    const own = reviewsOf({ folderName, ...(remote ? { remote } : {}) }, reviews);
+    for (const review of own) used.add(review);
+    // The lines after a baseline, once the CLI reads one (src/history's Baseline), go here.
+    const analysis = { findings: report.findings, codeLines: report.project.codeLines, reviews: own };
+    if (!options.blind) return { label: names[i], ...analysis };
+    const code = candidateCode({ folderName, ...(remote ? { remote } : {}) });
+    const sources = readCandidateSources(roots[i], report.project.crates.map((c) => c.file));
+    return { label: code, ...analysis, mask: createMasker(candidateIdentities(sources), code) };
+  });
+  reports.forEach((report, i) => {
+    if (report.skipped.length === 0) return;
+    const skipped = report.skipped.map((s) => `${s.file} (${s.detail})`).join('; ');
+    const said = `rust-review: ${candidates[i].label}: skipped ${plural(report.skipped.length, 'file', 'files')}: ${skipped}\n`;
+    process.stderr.write(candidates[i].mask?.(said) ?? said);
+  });
+  const unmatched = reviews.filter((review) => !used.has(review));
+  // A review names its repository, often after the candidate: a blind comparison only counts them.
+  if (options.blind && unmatched.length > 0) process.stderr.write(`rust-review: ${plural(unmatched.length, 'review matches', 'reviews match')} no candidate\n`);
+  else for (const review of unmatched) process.stderr.write(`rust-review: the review of ${JSON.stringify(review.repository.name)} matches no candidate\n`);
+  const comparison = compareCandidates(DEFAULT_RUBRIC, candidates);
+  if (options.blind) {
+    // Each row masked with its own candidate's names; sorted by code, so the order given (often by name) says nothing.
+    comparison.rows = comparison.rows.map((row, i) => maskStrings(row, candidates[i].mask ?? ((text) => text))).sort((a, b) => (a.candidate < b.candidate ? -1 : 1));
+  }
+  process.stdout.write(formatComparison(comparison, options.format));
+  return 0;
+}
+
+export const COMPARE_COMMAND: CliCommand = { usage: USAGE, run: runCompare };

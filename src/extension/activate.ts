@@ -80,7 +80,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       ),
     ));
 
-  const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log);
+  const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log, history);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
 
   /** Redraws the hints of the given files, or of every file after a settings change. */
@@ -106,6 +106,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
     rubrics.onDidChange(() => panel.refresh()),
+    history.onDidChange(() => panel.refresh()),
     registerExplanations(),
     vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(shown)),
     vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(shown, rubric), {

@@ -17,6 +17,8 @@
 //                  parse and query with plain web-tree-sitter, then the full analyzer in one worker
 //   --compare      instead, `rust-review compare` over take-home-sized candidates (the dirs, else
 //                  the samples and registry crates) against scanning each alone (scripts/benchCompare.ts)
+//   --against DIR  also time another checkout's CLI (DIR/dist/cli.js, built), in the same rounds:
+//                  the scan before and after a change, under the same load
 //
 // What is timed, and why:
 // - Ours: the real CLI in a child process, `node dist/cli.js scan <dir> --format json
@@ -30,6 +32,10 @@
 //   matches exactly and is about as cheap as our own JSON (the default "rich" report, with source
 //   previews, would cost ast-grep more). It runs in the corpus directory with a `--globs !file`
 //   for every file our scan skipped (over 1 MiB, unreadable...), so both tools read the same files.
+// - A bare parse: web-tree-sitter alone parsing the same files once on one thread, in a child
+//   process (scripts/bareParse.ts), each round. Its time is the floor any tree-sitter scan stands
+//   on, and the scan's time as a multiple of it, from the same round, changes with the scan's own
+//   work and little with the machine's load.
 // - Rounds alternate the tools and flip their order each round (ABBA), so slow drift in the
 //   machine's load falls on both alike. Only ratios within one run mean anything on a noisy box.
 // - One untimed warm-up of each tool first fills the page cache and supplies the match counts.
@@ -47,6 +53,7 @@ import { walkRustProject, type WalkedFile } from '../src/cli/walk';
 import { WorkerConnection } from '../src/worker/connection';
 import { nodeWorkerChannel } from '../src/worker/nodeChannel';
 import { benchCompare } from './benchCompare';
+import { BARE_PARSE_FLAG, bareParse, bareParseArgs } from './bareParse';
 import { printHeaderHelp } from './headerHelp';
 
 /** The repository: this script runs bundled, from out/scripts/. */
@@ -67,6 +74,8 @@ interface Options {
   threads: number[];
   phases: boolean;
   compare: boolean;
+  /** Another checkout, whose built CLI is timed in the same rounds. */
+  against: string | undefined;
   rss: RssMode;
   dirs: string[];
 }
@@ -125,7 +134,7 @@ const MB = 1e6;
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv: string[]): Options {
-  const options: Omit<Options, 'rss'> & { rss: RssMode | undefined } = { rounds: 3, threads: [], phases: false, compare: false, rss: undefined, dirs: [] };
+  const options: Omit<Options, 'rss'> & { rss: RssMode | undefined } = { rounds: 3, threads: [], phases: false, compare: false, against: undefined, rss: undefined, dirs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -142,6 +151,11 @@ function parseArgs(argv: string[]): Options {
     }
     else if (arg === '--phases') options.phases = true;
     else if (arg === '--compare') options.compare = true;
+    else if (arg === '--against' || arg.startsWith('--against=')) {
+      const dir = path.resolve((arg === '--against' ? argv[++i] : arg.slice('--against='.length)) ?? '');
+      if (!fs.existsSync(path.join(dir, 'dist', 'cli.js'))) fail(`--against takes a built checkout: ${path.join(dir, 'dist', 'cli.js')} is missing`);
+      options.against = dir;
+    }
     else if (arg.startsWith('--rss=')) {
       const rss = arg.slice('--rss='.length);
       if (rss !== 'time' && rss !== 'node') fail('--rss takes time or node');
@@ -251,11 +265,17 @@ function readUsage(usageFile: string, rss: RssMode | undefined): Omit<Run, 'seco
   };
 }
 
-/** Our CLI, as a user runs it, or with `--threads`. */
-function runOurs(corpus: Corpus, outFile: string, rssMode: RssMode | undefined, threads?: number): Promise<Run> {
+/** Our CLI, as a user runs it, or with `--threads`; `cli` is another checkout's for `--against`. */
+function runOurs(corpus: Corpus, outFile: string, rssMode: RssMode | undefined, threads?: number, cli = CLI): Promise<Run> {
   const hook = rssMode === 'node' ? ['-r', hookFile()] : [];
   const threadArgs = threads === undefined ? [] : ['--threads', String(threads)];
-  return timedRun(process.execPath, [...hook, CLI, 'scan', corpus.dir, '--format', 'json', '--include-tests', ...threadArgs], { cwd: ROOT, outFile, rss: rssMode });
+  return timedRun(process.execPath, [...hook, cli, 'scan', corpus.dir, '--format', 'json', '--include-tests', ...threadArgs], { cwd: ROOT, outFile, rss: rssMode });
+}
+
+/** web-tree-sitter alone parsing the files the scan read, in a child process (this script, run with BARE_PARSE_FLAG). */
+function runBareParse(corpus: Corpus, excludedList: string, outFile: string, rssMode: RssMode | undefined): Promise<Run> {
+  const hook = rssMode === 'node' ? ['-r', hookFile()] : [];
+  return timedRun(process.execPath, [...hook, __filename, ...bareParseArgs(corpus.dir, excludedList)], { cwd: ROOT, outFile, rss: rssMode });
 }
 
 /** ast-grep's two rules in one process; its RSS is only measurable through /usr/bin/time. */
@@ -360,11 +380,20 @@ async function benchCorpus(corpus: Corpus, options: Options) {
     warm.filter((m) => m.ruleId === 'macro'),
   );
 
+  const excludedList = path.join(dir, 'excluded.txt');
+  fs.writeFileSync(excludedList, skippedFiles.join('\n'));
+  const parseOut = path.join(dir, 'parse.txt');
+  await runBareParse(corpus, excludedList, parseOut, undefined);
+  const againstCli = options.against && path.join(options.against, 'dist', 'cli.js');
+  const againstOut = path.join(dir, 'against.json');
+  if (againstCli) await runOurs(corpus, againstOut, undefined, undefined, againstCli);
+  const againstReport = againstCli ? (JSON.parse(fs.readFileSync(againstOut, 'utf8')) as { files: number; findings: unknown[] }) : undefined;
+
   const skipped = new Set(skippedFiles);
   const analysed = (await rustFiles(corpus.dir)).filter((f) => !skipped.has(f.file));
   const bytes = analysed.reduce((sum, f) => sum + f.size, 0);
 
-  const rounds = { ours: [] as Run[], astGrep: [] as Run[], threads: new Map(options.threads.map((n) => [n, [] as Run[]])) };
+  const rounds = { ours: [] as Run[], astGrep: [] as Run[], bareParse: [] as Run[], against: [] as Run[], threads: new Map(options.threads.map((n) => [n, [] as Run[]])) };
   for (let round = 0; round < options.rounds; round++) {
     log(`round ${round + 1}/${options.rounds}`);
     const steps = [
@@ -376,6 +405,8 @@ async function benchCorpus(corpus: Corpus, options: Options) {
         rounds.astGrep.push(run);
       },
     ];
+    steps.push(async () => rounds.bareParse.push(await runBareParse(corpus, excludedList, parseOut, options.rss)));
+    if (againstCli) steps.push(async () => rounds.against.push(await runOurs(corpus, againstOut, options.rss, undefined, againstCli)));
     for (const [threads, runs] of rounds.threads) steps.push(async () => runs.push(await runOurs(corpus, ourOut, options.rss, threads)));
     if (round % 2 === 1) steps.reverse();
     for (const step of steps) await step();
@@ -399,7 +430,21 @@ async function benchCorpus(corpus: Corpus, options: Options) {
     ripgrep: ripgrepCounts(corpus, skippedFiles),
     ours: summarise(rounds.ours),
     astGrep: summarise(rounds.astGrep),
+    bareParse: summarise(rounds.bareParse),
+    /** Each round's ratios to the bare parse of the same round: ours, and the other checkout's. */
+    oursPerParse: perRoundRatios(rounds.ours, rounds.bareParse),
+    against: againstReport && { ...summarise(rounds.against), findings: againstReport.findings.length, perParse: perRoundRatios(rounds.against, rounds.bareParse), oursPerAgainst: perRoundRatios(rounds.ours, rounds.against) },
+    ourFindings: report.findings.length,
     threads: [...rounds.threads].map(([threads, runs]) => ({ threads, ...summarise(runs) })),
+  };
+}
+
+/** Per round, a's time over b's, by wall and by CPU; the runs of a round share that moment's load. */
+function perRoundRatios(a: Run[], b: Run[]) {
+  const ratio = (x: number | undefined, y: number | undefined) => (x === undefined || y === undefined ? NaN : x / y);
+  return {
+    wall: a.map((run, i) => ratio(run.seconds, b[i]?.seconds)),
+    cpu: a.map((run, i) => ratio(run.cpuSeconds, b[i]?.cpuSeconds)),
   };
 }
 
@@ -452,6 +497,8 @@ function printResults(results: CorpusResult[], options: Options): void {
     console.log(`  ${r.corpus.name}: ${parts.join('; ')}`);
   }
 
+  printAgainstParse(results, options);
+
   console.log('\nDetails:');
   for (const r of results) {
     const rounds = (s: { all: number[] }) => s.all.map((t) => t.toFixed(2)).join(', ');
@@ -481,6 +528,31 @@ function printResults(results: CorpusResult[], options: Options): void {
       console.log(`    ripgrep, regex \\.(unwrap|expect)\\( as text: ${r.ripgrep.all} matches, ${r.ripgrep.onCommentLines} of them on // comment lines (mostly doc examples)`);
     }
     for (const s of r.skippedFiles) console.log(`    skipped by our scan (and excluded from ast-grep): ${s.file}: ${s.reason}`);
+  }
+}
+
+/**
+ * Each scan as a multiple of the bare parse of the same round (the median of the rounds' ratios),
+ * and with --against, the two checkouts' scans against each other, round by round.
+ */
+function printAgainstParse(results: CorpusResult[], options: Options): void {
+  const ratio = (values: number[]) => `${fixed(median(values), 2)}×`;
+  const header = ['corpus', 'bare parse s', 'CPU s', 'ours/parse', 'CPU'];
+  if (options.against) header.push('before/parse', 'CPU', 'after/before', 'CPU');
+  const rows = results.map((r) => {
+    const row = [r.corpus.name, fixed(r.bareParse.seconds, 2), fixed(r.bareParse.cpuSeconds, 2), ratio(r.oursPerParse.wall), ratio(r.oursPerParse.cpu)];
+    if (r.against) row.push(ratio(r.against.perParse.wall), ratio(r.against.perParse.cpu), ratio(r.against.oursPerAgainst.wall), ratio(r.against.oursPerAgainst.cpu));
+    return row;
+  });
+  console.log(`\nAgainst a bare web-tree-sitter parse of the same files (one thread, a process of its own), the median of each round's ratio, wall time then CPU time:`);
+  if (options.against) console.log(`before: ${options.against}; after: ${ROOT}`);
+  console.log(table(header, rows));
+  for (const r of results) {
+    const list = (values: number[]) => values.map((v) => `${fixed(v, 2)}×`).join(', ');
+    console.log(`  ${r.corpus.name}: ours/parse per round ${list(r.oursPerParse.wall)} (CPU ${list(r.oursPerParse.cpu)})`);
+    if (!r.against) continue;
+    console.log(`  ${r.corpus.name}: before ${fixed(r.against.seconds, 2)} s (CPU ${fixed(r.against.cpuSeconds, 2)} s, peak RSS ${fixed(r.against.rssMiB, 0)} MiB), after ${fixed(r.ours.seconds, 2)} s (CPU ${fixed(r.ours.cpuSeconds, 2)} s, peak RSS ${fixed(r.ours.rssMiB, 0)} MiB)`);
+    console.log(`  ${r.corpus.name}: after/before per round ${list(r.against.oursPerAgainst.wall)} (CPU ${list(r.against.oursPerAgainst.cpu)}); findings before ${r.against.findings}, after ${r.ourFindings}`);
   }
 }
 
@@ -565,7 +637,9 @@ async function profileCorpus(corpus: Corpus): Promise<void> {
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv[0] === BARE_PARSE_FLAG) return bareParse(argv[1], argv[2], DIST);
+  const options = parseArgs(argv);
   for (const file of ['cli.js', 'worker-node.js', 'web-tree-sitter.wasm', 'tree-sitter-rust.wasm']) {
     if (!fs.existsSync(path.join(DIST, file))) fail(`dist/${file} is missing: build first with \`node esbuild.config.mjs\``);
   }

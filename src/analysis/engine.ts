@@ -1,4 +1,5 @@
 import { Parser, type Language, type Node, type QueryMatch, type Tree } from 'web-tree-sitter';
+import { anchorFinding } from './anchoredFindings';
 import { fileContext, isIntegrationTestFile } from './context';
 import { errorMessage } from './errorMessage';
 import { byPosition, evaluate, type PendingMatch } from './evaluate';
@@ -11,7 +12,7 @@ import { importsKey, keptAfterEdit } from './incremental';
 import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
 import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
 import { countCodeLines } from './codeLines';
-import type { FileAnalysis, FileStats, Finding, SkippedFile } from './model';
+import type { FileAnalysis, FileStats, FileSummary, Finding, SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { CombinedQuery } from './query';
 import { RULES } from './rules';
@@ -28,17 +29,24 @@ export interface AnalyzerOptions {
 
 export type AnalysisOutcome = { analysis: FileAnalysis; skipped?: undefined } | { analysis?: undefined; skipped: SkippedFile };
 
-/** An open document's analysis, with what the next edit needs to re-analyse only what it touched. */
+/**
+ * An open document's analysis, with what the next edit needs to re-analyse only what it touched.
+ * Its findings are its groups', placed relative to each group, and the file's own (see FileFindings).
+ */
 export interface DocumentAnalysis {
-  analysis: FileAnalysis;
+  summary: FileSummary;
   groups: ItemGroup[];
+  /** The findings of the file as a whole, in no group (an integration test file's own), in the file's offsets. */
+  fileFindings: Finding[];
   /** What the file's `use` declarations bind: when it changes, every item's paths may resolve differently. */
   imports: string;
+  /** The serial the next group analysed gets: every group of this analysis has a lower one. */
+  nextSerial: number;
 }
 
 /** An edit to a document analysed before. */
 export interface DocumentEdit {
-  /** Used up: the groups the edit did not touch are moved in place and taken over. */
+  /** Left as it is: the groups the edit did not touch are taken over, moved copies of those after it. */
   previous: DocumentAnalysis;
   /** The edits in order, as given to `tree.edit`. */
   edits: readonly EditSpan[];
@@ -118,7 +126,15 @@ export class RustAnalyzer {
 
   /** Analyses an already parsed tree of `text`; the caller keeps ownership of the tree. */
   analyzeTree(file: string, text: string, tree: Tree): FileAnalysis {
-    return this.analyzeDocument(file, text, tree).analysis;
+    // A scan wants each finding once, in the file's offsets: they are kept as found, rather than
+    // anchored to their groups and placed again, which showed in the scan's time and memory.
+    const findings: Finding[] = [];
+    const { summary, fileFindings } = this.analyze(file, text, tree, undefined, findings);
+    if (fileFindings.length > 0) {
+      findings.push(...fileFindings);
+      findings.sort(byPosition);
+    }
+    return { file: summary.file, context: summary.context, findings, stats: summary.stats, facts: summary.facts };
   }
 
   /**
@@ -126,15 +142,24 @@ export class RustAnalyzer {
    * touched are analysed again, unless it changed what reaches every item (see itemGroups.ts).
    */
   analyzeDocument(file: string, text: string, tree: Tree, edit?: DocumentEdit): DocumentAnalysis {
+    return this.analyze(file, text, tree, edit);
+  }
+
+  /** As analyzeDocument; given `placed`, a whole file's findings go there in order, in the file's offsets, and its groups keep none. */
+  private analyze(file: string, text: string, tree: Tree, edit?: DocumentEdit, placed?: Finding[]): DocumentAnalysis {
     const spans = itemGroupSpans(tree.rootNode);
     const lines = new LineIndex(text);
-    let groups = edit && this.reanalyzeEdited(file, text, tree, lines, spans, edit);
+    // Serials of groups analysed and then dropped for a whole-file analysis were never seen: they are given again.
+    const firstSerial = edit?.previous.nextSerial ?? 0;
+    let groups = edit && this.reanalyzeEdited(file, text, tree, lines, spans, edit, firstSerial);
     let imports = groups ? importsKey(groups) : '';
     // The kept groups were analysed with the imports as they were.
     if (!groups || imports !== edit?.previous.imports) {
-      groups = this.analyzeSpans(file, text, tree, lines, spans);
+      groups = this.analyzeSpans(file, text, tree, lines, spans, firstSerial, undefined, [], placed);
       imports = importsKey(groups);
     }
+    let nextSerial = firstSerial;
+    for (const { serial } of groups) if (serial >= nextSerial) nextSerial = serial + 1;
     const stats: FileStats = {
       lines: text.length === 0 ? 0 : lines.lineCount - (text.endsWith('\n') ? 1 : 0),
       codeLines: countCodeLines(text),
@@ -148,38 +173,48 @@ export class RustAnalyzer {
       stats.documentedPublicItems += counts.documentedPublicItems;
       stats.modules += counts.modules;
     }
-    // Each group's findings are in order and lie within it, so the groups' findings in turn are too.
-    const findings: Finding[] = [];
-    for (const group of groups) for (const finding of group.findings) findings.push(finding);
-    if (isIntegrationTestFile(file)) {
-      findings.push(this.fileFinding(file, lines));
-      findings.sort(byPosition);
-    }
-    return { analysis: { file, context: fileContext(file), findings, stats, facts: fileFacts(groups, lines) }, groups, imports };
+    const fileFindings = isIntegrationTestFile(file) ? [this.fileFinding(file, lines)] : [];
+    return { summary: { file, context: fileContext(file), stats, facts: fileFacts(groups, lines) }, groups, fileFindings, imports, nextSerial };
   }
 
   /**
    * The groups after an edit: the untouched ones kept and moved, the others analysed; undefined
    * when the whole file must be. The caller checks that the imports did not change.
    */
-  private reanalyzeEdited(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], edit: DocumentEdit): ItemGroup[] | undefined {
+  private reanalyzeEdited(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], edit: DocumentEdit, firstSerial: number): ItemGroup[] | undefined {
     const kept = keptAfterEdit(edit.previous.groups, edit.edits, edit.changedRanges, spans, lines);
     if (!kept) return undefined;
     const { groups, targets } = kept;
-    const analysed = this.analyzeSpans(file, text, tree, lines, spans, targets, groups);
+    const analysed = this.analyzeSpans(file, text, tree, lines, spans, firstSerial, targets, groups);
     if (analysed.some((group) => group.fileWide)) return undefined;
     for (const [k, i] of targets.entries()) groups[i] = analysed[k];
     return groups as ItemGroup[];
   }
 
   /**
-   * Analyses the groups at `targets` (by default all of them), returning each group, in order.
-   * `kept` holds the other groups, whose `use` declarations still count.
+   * Analyses the groups at `targets` (by default all of them), returning each group, in order,
+   * numbered from `firstSerial`. `kept` holds the other groups, whose `use` declarations still count.
+   * Given `placed`, the findings go there, in order and in the file's offsets, instead of into their groups.
    */
-  private analyzeSpans(file: string, text: string, tree: Tree, lines: LineIndex, spans: GroupSpan[], targets?: number[], kept: readonly (ItemGroup | undefined)[] = []): ItemGroup[] {
+  private analyzeSpans(
+    file: string,
+    text: string,
+    tree: Tree,
+    lines: LineIndex,
+    spans: GroupSpan[],
+    firstSerial: number,
+    targets?: number[],
+    kept: readonly (ItemGroup | undefined)[] = [],
+    placed?: Finding[],
+  ): ItemGroup[] {
     const scope = new FileScope(file);
     const groups = new Map<number, ItemGroup>();
-    for (const i of targets ?? spans.keys()) groups.set(i, { ...spans[i], findings: [], facts: noFacts(), counts: noCounts(), imports: [], fileWide: false });
+    for (const i of targets ?? spans.keys()) {
+      const { start, end } = spans[i];
+      const { line, character } = lines.positionAt(start);
+      const serial = firstSerial + groups.size;
+      groups.set(i, { start, end, line, character, serial, findings: [], facts: noFacts(), counts: noCounts(), imports: [], fileWide: false });
+    }
     const groupAt = (offset: number) => groups.get(spanIndexAt(spans, offset));
     const ruleMatches: PendingMatch[] = [];
     const macroImports: ImportBinding[] = [];
@@ -196,8 +231,20 @@ export class RustAnalyzer {
       // Every `use` of the file reaches every item, in the file's order; those in macro arguments come last.
       for (const i of spans.keys()) scope.imports.add((groups.get(i) ?? kept[i])?.imports ?? []);
       scope.imports.add(macroImports);
-      for (const finding of evaluate(file, text, lines, scope, ruleMatches, groupAt)) groupAt(finding.startIndex)?.findings.push(finding);
-      for (const group of groups.values()) group.findings.sort(byPosition);
+      const found = new Map<ItemGroup, Finding[]>();
+      for (const finding of evaluate(file, text, lines, scope, ruleMatches, groupAt)) {
+        const group = groupAt(finding.startIndex);
+        if (!group) continue;
+        let inGroup = found.get(group);
+        if (!inGroup) found.set(group, (inGroup = []));
+        inGroup.push(finding);
+      }
+      for (const group of groups.values()) {
+        const findings = found.get(group)?.sort(byPosition);
+        if (!findings) continue;
+        if (placed) for (const finding of findings) placed.push(finding);
+        else group.findings = findings.map((finding) => anchorFinding(finding, group));
+      }
       return [...groups.values()];
     } finally {
       for (const macroLayer of macroLayers) macroLayer.tree.delete();

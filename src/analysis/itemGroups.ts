@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
+import type { GroupAnchor } from './anchoredFindings';
 import type { FileFacts } from './facts/model';
 import type { ImportBinding } from './imports';
-import type { Finding } from './model';
+import type { AnchoredFinding } from './model';
 import { lastStartingAtOrBefore, startField } from './sortedStarts';
 import { COMMENT_TYPES } from './syntax';
 
@@ -9,7 +10,8 @@ import { COMMENT_TYPES } from './syntax';
  * Incremental analysis of an edited document works item by item: what a rule finds in one
  * top-level item depends on that item alone (its attributes, doc comments and body), with two
  * exceptions the engine checks for, the file's `use` declarations and a file-wide `#![cfg(test)]`.
- * So the findings of an item the edit did not touch are kept, shifted to their new offsets.
+ * So the findings of an item the edit did not touch are kept. They are placed relative to their
+ * group's anchor, its start, so that an edit moves the anchor and leaves the findings as they are.
  */
 
 /** A run of top-level attributes and comments with the item they belong to: offsets in the file. */
@@ -18,9 +20,12 @@ export interface GroupSpan {
   end: number;
 }
 
-/** What the analysis found in one group, kept for the next edit. */
-export interface ItemGroup extends GroupSpan {
-  findings: Finding[];
+/** What the analysis found in one group, kept for the next edit. Once analysed, a group is never changed: an edit that moves it makes a moved copy. */
+export interface ItemGroup extends GroupSpan, GroupAnchor {
+  /** The group's number among its document's: one an edit kept keeps it, one analysed again gets a new one, higher than any before. */
+  serial: number;
+  /** In order, placed relative to the group's anchor. */
+  findings: AnchoredFinding[];
   /** What the group tells about the crate, in offsets relative to the group's start. */
   facts: FileFacts;
   counts: ItemCounts;
@@ -78,10 +83,10 @@ export function spanIndexAt(spans: readonly GroupSpan[], offset: number): number
   return lastStartingAtOrBefore(spans, offset, startField);
 }
 
-/** An earlier group the edits did not touch: where it is now, and the edits that came before it, in order. */
+/** An earlier group the edits did not touch: where it is now, and whether an edit came before it (its lines may have moved then, even at the same offsets). */
 export interface KeptGroup extends GroupSpan {
   group: ItemGroup;
-  editsBefore: EditSpan[];
+  moved: boolean;
 }
 
 /**
@@ -91,59 +96,18 @@ export interface KeptGroup extends GroupSpan {
 export function groupsAfterEdits(groups: readonly ItemGroup[], edits: readonly EditSpan[]): (KeptGroup | undefined)[] {
   return groups.map((group) => {
     let { start, end } = group;
-    const editsBefore: EditSpan[] = [];
+    let moved = false;
     for (const edit of edits) {
       if (end < edit.startIndex) continue;
       if (start > edit.oldEndIndex) {
         const delta = edit.newEndIndex - edit.oldEndIndex;
         start += delta;
         end += delta;
-        editsBefore.push(edit);
+        moved = true;
         continue;
       }
       return undefined;
     }
-    return { group, start, end, editsBefore };
+    return { group, start, end, moved };
   });
-}
-
-/** A document's groups and its list of findings: the groups' in turn, with any that belong to no group (a file's own) among them. */
-export interface GroupedFindings {
-  groups: readonly ItemGroup[];
-  findings: readonly Finding[];
-}
-
-/** Where each group's first finding is in the list; findings of no group between groups' are passed over. */
-function groupStarts({ groups, findings }: GroupedFindings): Map<ItemGroup, number> {
-  const starts = new Map<ItemGroup, number>();
-  let at = 0;
-  for (const group of groups) {
-    const first = group.findings[0];
-    if (first === undefined) continue;
-    while (at < findings.length && findings[at] !== first) at++;
-    if (at === findings.length) break;
-    starts.set(group, at);
-    at += group.findings.length;
-  }
-  return starts;
-}
-
-/**
- * For each finding of `next`, its index among the findings of `previous` when the edit between
- * them kept it (the same object, moved), else -1. A group the edit did not touch is taken over
- * whole, its findings in their order, so groups are paired rather than each finding looked up.
- * Each pair is still checked finding by finding: a file's own finding sorted into the middle of a
- * group's (one that starts at offset 0 and ends before the first line does) shifts the rest.
- */
-export function keptFindingIndices(previous: GroupedFindings, next: GroupedFindings): Int32Array {
-  const before = groupStarts(previous);
-  const indices = new Int32Array(next.findings.length).fill(-1);
-  for (const [group, at] of groupStarts(next)) {
-    const from = before.get(group);
-    if (from === undefined) continue;
-    for (let k = 0; k < group.findings.length; k++) {
-      if (previous.findings[from + k] === next.findings[at + k]) indices[at + k] = from + k;
-    }
-  }
-  return indices;
 }

@@ -129,14 +129,32 @@ export interface Finding {
   subject?: string;
 }
 
+/** What a finding says, apart from where it is: all that hints, counts and the crate model's judgements read. */
+export type FindingDescription = Omit<Finding, 'range' | 'startIndex' | 'endIndex'>;
+
 /** Test, bench and example code are held to a lower standard than the crate's own code (its library, binaries and build script). */
 export function isOwnCode(where: { readonly context: CodeContext }): boolean {
   return where.context === 'code' || where.context === 'build';
 }
 
 /** Test code is expected to unwrap and print: of its findings, only the testing signals say how the candidate tests. */
-export function isTestNoise(finding: Finding): boolean {
+export function isTestNoise(finding: Finding | AnchoredFinding): boolean {
   return finding.context === 'test' && finding.category !== 'testing';
+}
+
+/**
+ * A finding as its item group holds it, placed relative to the group's anchor (see itemGroups.ts):
+ * offsets from the group's start, lines from the group's first line, and characters as on the line
+ * but, on the group's first line, from the column the group starts at. An edit that moves a group
+ * moves its anchor and leaves these as they are; they are never changed.
+ */
+export interface AnchoredFinding extends FindingDescription {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
 }
 
 export type SkipReason = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'symlink' | 'parse-timeout' | 'analysis-failed';
@@ -170,6 +188,9 @@ export interface FileAnalysis {
   /** What the file tells about its crate: modules, functions, calls (see facts/model.ts). */
   facts: FileFacts;
 }
+
+/** A file's analysis apart from its findings, which an open document holds group by group. */
+export type FileSummary = Omit<FileAnalysis, 'findings'>;
 
 /** The kinds of Cargo target: what a file compiled into it is for. */
 export type TargetKind = 'lib' | 'bin' | 'example' | 'test' | 'bench' | 'build';

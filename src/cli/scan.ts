@@ -27,7 +27,7 @@ export interface ScanOptions {
 
 /** Below this much Rust, starting worker threads costs more than it saves. */
 const PARALLEL_THRESHOLD_BYTES = 512 * 1024;
-/** Each worker compiles the WASM and the query anew; past a few, that costs more than the cores give. */
+/** Each worker compiles the query and its JavaScript anew; past a few, that costs more than the cores give. */
 export const MAX_THREADS = 8;
 
 /**
@@ -37,7 +37,7 @@ export const MAX_THREADS = 8;
  */
 export async function scanDirectories(roots: readonly string[], options: Omit<ScanOptions, 'pool' | 'threads' | 'onProgress'> = {}): Promise<ScanReport[]> {
   const bundleDir = options.bundleDir ?? __dirname;
-  const pool = await AnalysisPool.start(path.join(bundleDir, 'worker-node.js'), Math.min(os.availableParallelism(), MAX_THREADS), readGrammarBinaries(grammarPaths(bundleDir)), {
+  const pool = AnalysisPool.start(path.join(bundleDir, 'worker-node.js'), Math.min(os.availableParallelism(), MAX_THREADS), readGrammarBinaries(grammarPaths(bundleDir)), {
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   });
   try {
@@ -57,70 +57,68 @@ export async function scanDirectory(root: string, options: ScanOptions = {}): Pr
   // else to do meanwhile but hand files to the workers.
   const read = (file: string): Uint8Array => readFileSync(path.join(root, file));
 
-  const crates: CrateManifest[] = [];
-  const manifestTexts: ManifestText[] = [];
-  const manifestFindings: Finding[] = [];
-  const projectFiles: ProjectFile[] = [];
-  for (const walkedFile of walked.files) {
-    const { file, kind } = walkedFile;
-    if (kind === 'rust') continue;
-    try {
-      if (kind === 'manifest') {
-        const text = await fs.readFile(walkedFile.absolute, 'utf8');
-        const result = analyzeManifest(file, text);
-        crates.push(result.manifest);
-        manifestTexts.push({ manifest: result.manifest, text });
-        manifestFindings.push(...result.findings);
-      } else {
-        projectFiles.push({ file, kind, ...(needsText(kind) ? { text: await fs.readFile(walkedFile.absolute, 'utf8') } : {}) });
-      }
-    } catch (error) {
-      skipped.push({ file, reason: 'unreadable', detail: errorMessage(error) });
-    }
-  }
-
   const sources = walked.files.filter((f) => f.kind === 'rust');
-  manifestFindings.push(...analyzeProject({ manifests: manifestTexts, files: projectFiles, sources: sources.map((f) => f.file) }));
   const totalBytes = sources.reduce((sum, f) => sum + f.size, 0);
   const threads = options.threads ?? (totalBytes < PARALLEL_THRESHOLD_BYTES ? 0 : Math.min(os.availableParallelism(), MAX_THREADS));
-  const analyses: FileAnalysis[] = [];
-  let done = 0;
-  const collect = (outcome: AnalysisOutcome): void => {
-    if (outcome.skipped) skipped.push(outcome.skipped);
-    else analyses.push(outcome.analysis);
-    options.onProgress?.(++done, sources.length);
-  };
-  const readOrSkip = (file: string): Uint8Array | undefined => {
-    try {
-      return read(file);
-    } catch (error) {
-      collect({ skipped: { file, reason: 'unreadable', detail: errorMessage(error) } });
-      return undefined;
-    }
-  };
-
   const binaries = readGrammarBinaries(grammarPaths(bundleDir));
-  const files = sources.map((f) => f.file);
-  if (options.pool) {
-    await options.pool.analyzeAll(files, readOrSkip, collect);
-  } else if (threads === 0) {
-    const analyzer = await RustAnalyzer.create(binaries, { maxFileBytes });
-    try {
-      for (const file of files) {
-        const bytes = readOrSkip(file);
-        if (bytes) collect(analyzer.analyzeBytes(file, bytes));
+  // The workers start now and get ready while this thread reads the manifests and project files.
+  // A pool given by the caller (several projects scanned at once) is the caller's to close.
+  const ownPool = options.pool || threads === 0 ? undefined : AnalysisPool.start(path.join(bundleDir, 'worker-node.js'), threads, binaries, { maxFileBytes });
+  const pool = options.pool ?? ownPool;
+  try {
+    const crates: CrateManifest[] = [];
+    const manifestTexts: ManifestText[] = [];
+    const manifestFindings: Finding[] = [];
+    const projectFiles: ProjectFile[] = [];
+    for (const walkedFile of walked.files) {
+      const { file, kind } = walkedFile;
+      if (kind === 'rust') continue;
+      try {
+        if (kind === 'manifest') {
+          const text = await fs.readFile(walkedFile.absolute, 'utf8');
+          const result = analyzeManifest(file, text);
+          crates.push(result.manifest);
+          manifestTexts.push({ manifest: result.manifest, text });
+          manifestFindings.push(...result.findings);
+        } else {
+          projectFiles.push({ file, kind, ...(needsText(kind) ? { text: await fs.readFile(walkedFile.absolute, 'utf8') } : {}) });
+        }
+      } catch (error) {
+        skipped.push({ file, reason: 'unreadable', detail: errorMessage(error) });
       }
-    } finally {
-      analyzer.dispose();
     }
-  } else {
-    const pool = await AnalysisPool.start(path.join(bundleDir, 'worker-node.js'), threads, binaries, { maxFileBytes });
-    try {
-      await pool.analyzeAll(files, readOrSkip, collect);
-    } finally {
-      pool.close();
+    manifestFindings.push(...analyzeProject({ manifests: manifestTexts, files: projectFiles, sources: sources.map((f) => f.file) }));
+
+    const analyses: FileAnalysis[] = [];
+    let done = 0;
+    const collect = (outcome: AnalysisOutcome): void => {
+      if (outcome.skipped) skipped.push(outcome.skipped);
+      else analyses.push(outcome.analysis);
+      options.onProgress?.(++done, sources.length);
+    };
+    const readOrSkip = (file: string): Uint8Array | undefined => {
+      try {
+        return read(file);
+      } catch (error) {
+        collect({ skipped: { file, reason: 'unreadable', detail: errorMessage(error) } });
+        return undefined;
+      }
+    };
+    if (pool) await pool.analyzeAll(sources.map((f) => f.file), readOrSkip, collect);
+    else {
+      const analyzer = await RustAnalyzer.create(binaries, { maxFileBytes });
+      try {
+        for (const { file } of sources) {
+          const bytes = readOrSkip(file);
+          if (bytes) collect(analyzer.analyzeBytes(file, bytes));
+        }
+      } finally {
+        analyzer.dispose();
+      }
     }
+    analyses.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return buildReport(root, judgeCrate(analyses, crates), crates, manifestFindings, skipped, { includeTests: options.includeTests ?? false });
+  } finally {
+    ownPool?.close();
   }
-  analyses.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return buildReport(root, judgeCrate(analyses, crates), crates, manifestFindings, skipped, { includeTests: options.includeTests ?? false });
 }

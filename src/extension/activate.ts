@@ -85,7 +85,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
 
   // What blind review hides: every text the panel, the hovers and the exports show passes through it.
   const blind = new BlindReview(openReviews, history, currentSettings, rubric, log);
-  const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log, blind);
+  const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log, history, blind);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
   const calibration = new CalibrationService(scorecard, openReviews, rubric, blind, log);
   const candidates = new CompareCandidatesPanel(context.extensionUri, store, openReviews, rubric, blind, currentSettings, log);
@@ -120,6 +120,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       panel.refresh(0);
       candidates.refresh(0);
     }),
+    history.onDidChange(() => panel.refresh()),
     registerExplanations(),
     vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(shown, (text) => blind.text(text))),
     vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(shown, rubric), {

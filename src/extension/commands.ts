@@ -76,7 +76,7 @@ async function pickCategory(rubric: Rubric, placeHolder: string): Promise<string
 
 /** A quick pick of the categories with their counts, then of one category's findings, opening the code. */
 async function showCategoryFindings(store: FindingsStore, shown: ShownFindings, disclose: (text: string) => string, category?: CategoryId): Promise<void> {
-  const all = store.files().flatMap((uri) => shown.findingsIn(uri).map((finding) => ({ uri, finding })));
+  const all = store.files().flatMap((uri) => shown.placedIn(uri).map((finding) => ({ uri, finding })));
   let chosen = category;
   if (!chosen) {
     const items = CATEGORY_IDS.map((id) => {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { CrateModel, judgeFile } from '../analysis/crate';
+import type { FileFindings } from '../analysis/anchoredFindings';
+import { CrateModel, judgeFile, judgeFileFindings } from '../analysis/crate';
 import { blockingOperation } from '../analysis/rules/calls';
-import type { CrateManifest, FileAnalysis, Finding } from '../analysis/model';
+import type { CrateManifest, FileAnalysis, FileSummary, Finding } from '../analysis/model';
 
 /**
  * One crate model per workspace folder (file paths are relative to their folder), kept current
@@ -18,7 +19,7 @@ export class WorkspaceCrates {
   }
 
   /** Sets a file's analysis; true when other files' findings may be judged differently now. */
-  setFile(uri: vscode.Uri, analysis: FileAnalysis): boolean {
+  setFile(uri: vscode.Uri, analysis: FileSummary): boolean {
     return this.modelOf(uri).setFile(analysis);
   }
 
@@ -33,5 +34,10 @@ export class WorkspaceCrates {
 
   judge(uri: vscode.Uri, analysis: FileAnalysis): Finding[] {
     return judgeFile(this.modelOf(uri), analysis);
+  }
+
+  /** An open document's findings, held group by group, judged as `judge` judges a file's. */
+  judgeDocument(uri: vscode.Uri, summary: FileSummary, findings: FileFindings): FileFindings {
+    return judgeFileFindings(this.modelOf(uri), summary, findings);
   }
 }

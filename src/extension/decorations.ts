@@ -56,8 +56,7 @@ export class FindingDecorations implements vscode.Disposable {
     const settings = this.settings();
     const shownLines: readonly vscode.Range[] = editor.visibleRanges.length > 0 ? editor.visibleRanges : editor.selections;
     const near = shownLines.map((r) => [r.start.line - VISIBLE_MARGIN_LINES, r.end.line + VISIBLE_MARGIN_LINES]);
-    const inView = (f: Finding) => near.some(([from, to]) => f.range.end.line >= from && f.range.start.line <= to);
-    const findings = this.shown.findingsIn(editor.document.uri).filter(inView);
+    const findings = this.shown.placedOnLines(editor.document.uri, (startLine, endLine) => near.some(([from, to]) => endLine >= from && startLine <= to));
     const decorationsOf = (polarity: 'strength' | 'info') =>
       findings.filter((f) => f.polarity === polarity && displayOf(f, settings.policy) === 'decoration').map((f) => ({ range: toRange(f) }));
     editor.setDecorations(this.markers.strength, decorationsOf('strength'));

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../analysis/model';
+import { endCharacterOf, endLineOf, startCharacterOf, startLineOf, type GroupAnchor } from '../analysis/anchoredFindings';
+import type { AnchoredFinding } from '../analysis/model';
 import type { DiagnosticShape, Layout } from '../presentation/partLayout';
 import { displayOf } from '../presentation/hintPolicy';
 import { plainText } from '../presentation/text';
 import type { Settings } from './config';
 import { PartitionedDiagnostics, type PartUpdate } from './diagnosticParts';
 import type { EditTimingRecorder } from './editTimings';
-import { DIAGNOSTIC_SOURCE, DRAW_TURN_BUDGET_MS, SEVERITY, SIGNAL_SCHEME, toRange } from './hints';
+import { DIAGNOSTIC_SOURCE, DRAW_TURN_BUDGET_MS, SEVERITY, SIGNAL_SCHEME } from './hints';
 import type { ShownFindings } from './shownFindings';
 
 /** What handing one diagnostic to VS Code costs, measured in a remote window: about 6 µs (making it, in the same step, is not counted). */
@@ -14,16 +15,17 @@ const SET_MS_PER_DIAGNOSTIC = 0.006;
 /** Typing that stopped this long ago has paused: a file's diagnostics left where VS Code moved them are set afresh. */
 const SETTLE_AFTER_MS = 1500;
 
-/** A finding shown as a diagnostic, and its severity under the settings. */
+/** A finding shown as a diagnostic, the anchor it is placed at, and its severity under the settings. */
 interface ConcernDiagnostic {
-  finding: Finding;
+  finding: AnchoredFinding;
+  anchor: GroupAnchor;
   severity: vscode.DiagnosticSeverity;
 }
 
 /** How the diagnostic of a finding looks, and where (see partLayout.ts). */
-function shapeOf({ finding, severity }: ConcernDiagnostic): DiagnosticShape {
-  const { start, end } = finding.range;
-  return { looks: `${start.character}:${end.line - start.line}:${end.character}:${severity}:${finding.rule}:${finding.message}`, line: start.line, endLine: end.line };
+function shapeOf({ finding, anchor, severity }: ConcernDiagnostic): DiagnosticShape {
+  const looks = `${startCharacterOf(finding, anchor)}:${finding.endLine - finding.line}:${endCharacterOf(finding, anchor)}:${severity}:${finding.rule}:${finding.message}`;
+  return { looks, line: startLineOf(finding, anchor), endLine: endLineOf(finding, anchor) };
 }
 
 /**
@@ -124,18 +126,21 @@ export class DiagnosticsPainter implements vscode.Disposable {
     }
   }
 
-  /** The shown findings of a file that are diagnostics, with their severity. */
+  /** The shown findings of a file that are diagnostics, in order, with where they are placed and their severity. */
   private diagnosticsFor(uri: vscode.Uri): ConcernDiagnostic[] {
     const policy = this.settings().policy;
-    return this.shown.findingsIn(uri).flatMap((finding) => {
+    const diagnostics: ConcernDiagnostic[] = [];
+    this.shown.findingsIn(uri).forEach((finding, anchor) => {
       const severity = SEVERITY[displayOf(finding, policy)];
-      return severity === undefined ? [] : [{ finding, severity }];
+      if (severity !== undefined) diagnostics.push({ finding, anchor, severity });
     });
+    return diagnostics;
   }
 
-  private diagnosticOf({ finding, severity }: ConcernDiagnostic): vscode.Diagnostic {
+  private diagnosticOf({ finding, anchor, severity }: ConcernDiagnostic): vscode.Diagnostic {
+    const range = new vscode.Range(startLineOf(finding, anchor), startCharacterOf(finding, anchor), endLineOf(finding, anchor), endCharacterOf(finding, anchor));
     // A diagnostic's message is plain text wherever VS Code shows it: no Markdown backticks.
-    const diagnostic = new vscode.Diagnostic(toRange(finding), plainText(finding.message), severity);
+    const diagnostic = new vscode.Diagnostic(range, plainText(finding.message), severity);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.rule, target: this.explanationOf(finding.rule) };
     return diagnostic;

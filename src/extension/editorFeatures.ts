@@ -39,7 +39,8 @@ export class FindingHoverProvider implements vscode.HoverProvider {
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const here = this.shown.findingsIn(document.uri).filter((f) => toRange(f).contains(position));
+    const onLine = this.shown.placedOnLines(document.uri, (startLine, endLine) => startLine <= position.line && endLine >= position.line);
+    const here = onLine.filter((f) => toRange(f).contains(position));
     if (here.length === 0) return undefined;
     return new vscode.Hover(here.map((finding) => hoverMarkdown(finding, !this.shown.isDiagnostic(finding), this.disclose)), toRange(here[0]));
   }
@@ -57,7 +58,8 @@ export class EvidenceActionProvider implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const rubric = this.rubric();
-    const findings: Finding[] = this.shown.findingsIn(document.uri).filter((f) => toRange(f).intersection(range) !== undefined);
+    const onLines = this.shown.placedOnLines(document.uri, (startLine, endLine) => startLine <= range.end.line && endLine >= range.start.line);
+    const findings: Finding[] = onLines.filter((f) => toRange(f).intersection(range) !== undefined);
     for (const finding of findings) {
       const category = rubricCategoryOf(rubric, finding.rule);
       if (!category) continue;

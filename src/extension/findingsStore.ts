@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { isOwnCode, type CrateManifest, type FileAnalysis, type Finding, type SkippedFile } from '../analysis/model';
+import { FileFindings, PlacedRuns } from '../analysis/anchoredFindings';
+import { isOwnCode, type CrateManifest, type FileAnalysis, type FileSummary, type Finding, type SkippedFile } from '../analysis/model';
 import { analyzeProject, type ProjectFile } from '../analysis/project';
+import type { ReceivedDocument } from '../worker/packedFindings';
 import { WorkspaceCrates } from './crateModels';
 import { relativePath } from './workspaceFiles';
 
@@ -35,8 +37,12 @@ export class FindingsStore implements vscode.Disposable {
    */
   private projectFindings = new Map<string, Map<string, Finding[]>>();
   private readonly skippedFiles = new Map<string, SkippedFile>();
-  /** The documents open in an editor, by key, with their latest analysis once one came. */
-  private readonly documents = new Map<string, { uri: vscode.Uri; analysis?: FileAnalysis }>();
+  /** The documents open in an editor, by key, with the latest reply of the worker once one came: findings held group by group. */
+  private readonly documents = new Map<string, { uri: vscode.Uri; received?: ReceivedDocument }>();
+  /** The open documents' findings as last placed in their files, group by group, for those who ask for placed findings. */
+  private readonly placedRuns = new PlacedRuns();
+  /** A file's findings, given placed (a scan's, a manifest's), held as its own: judged again, the same array comes back and so does this. */
+  private readonly heldAsFile = new WeakMap<readonly Finding[], FileFindings>();
   /** The crate model of each folder: findings are shown as it judges them. */
   private readonly crateModels = new WorkspaceCrates();
   /** The URI of each file known by its key: parsing ten thousand keys back on each update showed. */
@@ -48,18 +54,37 @@ export class FindingsStore implements vscode.Disposable {
   /** Fires with the files whose findings changed. */
   readonly onDidUpdate = this.updated.event;
 
-  /** The findings for one file, its open document's if open, else the scan's, as the crate model judges them. */
+  /** The findings for one file, its open document's if open, else the scan's, as the crate model judges them, placed in the file. */
   findingsFor(uri: vscode.Uri): Finding[] {
+    const received = this.documents.get(uri.toString())?.received;
+    return received ? this.crateModels.judgeDocument(uri, received.summary, received.findings).placed(this.placedRuns) : this.placedFindingsFor(uri);
+  }
+
+  /**
+   * The same findings, held as they came: an open document's group by group, relative to each
+   * group, so that an edit above them costs nothing here; the editor places them when it draws.
+   */
+  fileFindingsFor(uri: vscode.Uri): FileFindings {
+    const received = this.documents.get(uri.toString())?.received;
+    if (received) return this.crateModels.judgeDocument(uri, received.summary, received.findings);
+    const findings = this.placedFindingsFor(uri);
+    let held = this.heldAsFile.get(findings);
+    if (!held) this.heldAsFile.set(findings, (held = FileFindings.of(findings)));
+    return held;
+  }
+
+  /** The findings of a file not open in an editor. */
+  private placedFindingsFor(uri: vscode.Uri): Finding[] {
     const key = uri.toString();
-    const analysis = this.analysisOf(key);
-    if (analysis) return this.crateModels.judge(uri, analysis);
+    const scanned = this.scanned.get(key);
+    if (scanned) return this.crateModels.judge(uri, scanned);
     const own = this.manifests.get(key)?.findings ?? [];
     const project = this.projectFindingsOf(uri);
     return project.length === 0 ? own : [...own, ...project].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex);
   }
 
-  private analysisOf(key: string): FileAnalysis | undefined {
-    return this.documents.get(key)?.analysis ?? this.scanned.get(key);
+  private summaryOf(key: string): FileSummary | undefined {
+    return this.documents.get(key)?.received?.summary ?? this.scanned.get(key);
   }
 
   /** The project analysis's findings in one manifest or project file (none land in Rust files). */
@@ -90,7 +115,7 @@ export class FindingsStore implements vscode.Disposable {
 
   private keysWithFindings(): string[] {
     const keys = new Set([...this.scanned.keys(), ...this.manifests.keys(), ...this.projectFiles.keys()]);
-    for (const [key, document] of this.documents) if (document.analysis) keys.add(key);
+    for (const [key, document] of this.documents) if (document.received) keys.add(key);
     return [...keys].sort();
   }
 
@@ -105,10 +130,10 @@ export class FindingsStore implements vscode.Disposable {
    */
   codeLines(folder?: vscode.WorkspaceFolder): number {
     let total = 0;
-    const keys = new Set([...this.scanned.keys(), ...[...this.documents].filter(([, d]) => d.analysis).map(([key]) => key)]);
+    const keys = new Set([...this.scanned.keys(), ...[...this.documents].filter(([, d]) => d.received).map(([key]) => key)]);
     for (const key of keys) {
       if (folder && vscode.workspace.getWorkspaceFolder(this.uriOf(key))?.uri.toString() !== folder.uri.toString()) continue;
-      const analysis = this.analysisOf(key);
+      const analysis = this.summaryOf(key);
       if (analysis && isOwnCode(analysis)) total += analysis.stats.codeLines;
     }
     return total;
@@ -166,7 +191,7 @@ export class FindingsStore implements vscode.Disposable {
     // A new Rust file may be a package's binary, bench or example: the project is judged again.
     if (!this.scanned.has(key)) this.projectFindings.clear();
     this.scanned.set(key, analysis);
-    if (!this.documents.get(key)?.analysis) this.crateModels.setFile(uri, analysis);
+    if (!this.documents.get(key)?.received) this.crateModels.setFile(uri, analysis);
   }
 
   setManifest(uri: vscode.Uri, manifest: { manifest: CrateManifest; findings: Finding[]; text: string }): void {
@@ -197,7 +222,7 @@ export class FindingsStore implements vscode.Disposable {
   forget(key: string): void {
     const uri = this.uriOf(key);
     const scanned = this.scanned.get(key);
-    if (scanned && !this.documents.get(key)?.analysis) this.crateModels.removeFile(uri, scanned.file);
+    if (scanned && !this.documents.get(key)?.received) this.crateModels.removeFile(uri, scanned.file);
     const manifest = this.manifests.delete(key);
     if (manifest) this.syncManifests(uri);
     // A manifest, a project file or a Rust file (a target) gone: the project is judged again.
@@ -214,22 +239,22 @@ export class FindingsStore implements vscode.Disposable {
     this.crateModels.setManifests(uri, manifests);
   }
 
-  /** A document now followed in the editor: its analysis comes with `setDocument`. */
+  /** A document now followed in the editor: its findings come with `setDocument`. */
   documentOpened(uri: vscode.Uri): void {
     this.documents.set(uri.toString(), { uri });
     this.remember(uri);
   }
 
   /**
-   * An open document's latest analysis, shown from now on. When it changes what other files are
+   * An open document's latest reply, shown from now on. When it changes what other files are
    * judged by, the other open documents are redrawn now and every file once typing pauses.
    */
-  setDocument(uri: vscode.Uri, analysis: FileAnalysis): void {
+  setDocument(uri: vscode.Uri, received: ReceivedDocument): void {
     const key = uri.toString();
     const document = this.documents.get(key);
     if (!document) return;
-    document.analysis = analysis;
-    const reshaped = this.crateModels.setFile(uri, analysis);
+    document.received = received;
+    const reshaped = this.crateModels.setFile(uri, received.summary);
     if (!reshaped) return this.updated.fire([uri]);
     this.refreshCrateLater();
     this.updated.fire([uri, ...[...this.documents.values()].filter((other) => other !== document).map((other) => other.uri)]);
@@ -242,7 +267,7 @@ export class FindingsStore implements vscode.Disposable {
     this.documents.delete(key);
     const scanned = this.scanned.get(key);
     if (scanned) this.crateModels.setFile(document.uri, scanned);
-    else if (document.analysis) this.crateModels.removeFile(document.uri, document.analysis.file);
+    else if (document.received) this.crateModels.removeFile(document.uri, document.received.summary.file);
     if (!this.scanned.has(key) && !this.manifests.has(key) && !this.projectFiles.has(key) && !this.skippedFiles.has(key)) this.uris.delete(key);
   }
 

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../analysis/errorMessage';
-import type { Finding } from '../analysis/model';
 import type { TextEdit } from '../worker/documents';
-import { unpackAnalysis, type PackedAnalysis } from '../worker/packedFindings';
+import { ReceivedFindings, type PackedAnalysis } from '../worker/packedFindings';
 import type { Settings } from './config';
 import type { EditTimingRecorder } from './editTimings';
 import type { FindingsStore } from './findingsStore';
@@ -18,10 +17,8 @@ interface FollowedDocument {
   sentVersion: number;
   pending: TextEdit[];
   timer?: ReturnType<typeof setTimeout>;
-  /** The findings of the latest reply, current or stale: the next reply refers to them (see PackedFindings). */
-  received?: { version: number; findings: Finding[] };
-  /** The findings of the latest current reply: those the store shows. */
-  shown?: Finding[];
+  /** The groups of the latest reply, current or stale: the next reply lists those it kept. */
+  received: ReceivedFindings;
 }
 
 function isRust(document: vscode.TextDocument): boolean {
@@ -67,7 +64,7 @@ export class OpenDocumentSync implements vscode.Disposable {
 
   private follow(document: vscode.TextDocument): void {
     if (!isRust(document) || this.followed.has(document.uri.toString())) return;
-    const followed: FollowedDocument = { uri: document.uri, file: this.fileOf(document.uri), sentVersion: document.version, pending: [] };
+    const followed: FollowedDocument = { uri: document.uri, file: this.fileOf(document.uri), sentVersion: document.version, pending: [], received: new ReceivedFindings() };
     this.followed.set(document.uri.toString(), followed);
     this.store.documentOpened(document.uri);
     void this.sendWhole(followed, document);
@@ -131,27 +128,18 @@ export class OpenDocumentSync implements vscode.Disposable {
   }
 
   /**
-   * Unpacks every reply, since the next one refers to it, but keeps it only if it is for the latest
-   * version sent: an older one is stale. False when the reply refers to findings this host does not
-   * have: the document must be sent whole.
+   * Takes every reply in, since the next one lists the groups it kept of it, but shows it only if
+   * it is for the latest version sent: an older one is stale, and leaves what is shown as it is.
+   * False when the reply lists a group this host was never sent: the document must be sent whole.
    */
   private accept(followed: FollowedDocument, version: number, analysis: PackedAnalysis | undefined): boolean {
-    const key = followed.uri.toString();
-    if (!analysis || this.followed.get(key) !== followed) return true;
-    const { base } = analysis.findings;
-    if (base !== undefined && followed.received?.version !== base) {
-      this.log.warn(`${followed.file}: the worker's reply refers to version ${base}, the host has ${followed.received?.version ?? 'none'}; sending the document again`);
-      followed.received = undefined;
+    if (!analysis || this.followed.get(followed.uri.toString()) !== followed) return true;
+    const received = followed.received.receive(analysis);
+    if (!received) {
+      this.log.warn(`${followed.file}: the worker's reply for version ${version} keeps findings the host was never sent; sending the document again`);
       return false;
     }
-    const stale = version !== followed.sentVersion;
-    const held = base === undefined ? [] : (followed.received?.findings ?? []);
-    // A stale reply must not move the findings shown now: hovers and code actions read them.
-    const unpacked = unpackAnalysis(analysis, held, { copyKept: stale && held === followed.shown });
-    followed.received = { version, findings: unpacked.findings };
-    if (stale) return true;
-    followed.shown = unpacked.findings;
-    this.store.setDocument(followed.uri, unpacked);
+    if (version === followed.sentVersion) this.store.setDocument(followed.uri, received);
     return true;
   }
 

@@ -3,9 +3,12 @@ import { errorMessage } from '../analysis/errorMessage';
 import type { Finding } from '../analysis/model';
 import { QUOTED_LOCATIONS, reviewToJson, reviewToMarkdown, type ExportContext } from '../rubric/export';
 import { userName } from '../rubric/gitRefs';
+import type { RepositoryHistory } from '../history/model';
+import { commitSubject, timeBoxHours } from '../rubric/historyFacts';
 import type { Rubric } from '../rubric/model';
-import { chooseQuestion, setRecommendation, setSummary, unpinEvidence, updateCategory } from '../rubric/review';
+import { chooseHistoryQuestion, chooseQuestion, pinCommit, setRecommendation, setSummary, unpinCommit, unpinEvidence, updateCategory, type PinnedCommit } from '../rubric/review';
 import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
+import { historyCardView } from '../presentation/scorecardHistory';
 import { buildScorecard, categoryView, type FolderOf } from '../presentation/scorecardModel';
 import type { LocationView, ScorecardView } from '../presentation/scorecardView';
 import { replyTo, type ExportFormat, type ExtensionMessage, type RequestOutcome, type ScorecardRequest, type WebviewMessage } from '../webview/protocol';
@@ -20,6 +23,8 @@ import { showWebviewPage } from './webviewPage';
 import { fileInWorkspace, workspaceFolderOf } from './workspaceFolders';
 
 export const SCORECARD_VIEW = 'rustReview.scorecard';
+/** The command that chooses the baseline, run from the panel's button. */
+const CHOOSE_BASELINE_COMMAND = 'rustReview.chooseBaseline';
 const DONE: RequestOutcome = { status: 'done' };
 const CANCELLED: RequestOutcome = { status: 'cancelled' };
 
@@ -57,6 +62,11 @@ async function eachInTurn<T, R>(items: readonly T[], step: (item: T) => R): Prom
   return results;
 }
 
+/** What the scorecard reads of the repository's history: undefined until it has been read. */
+export interface HistorySource {
+  readonly current: RepositoryHistory | undefined;
+}
+
 /**
  * The scorecard's logic, with or without the panel: it builds what the panel shows, applies the
  * panel's changes to the review, and exports. Every export works from the command palette alone.
@@ -71,9 +81,19 @@ export class ScorecardService {
     private readonly repository: () => Promise<RepositoryInfo | undefined>,
     private readonly settings: () => Settings,
     private readonly log: Log,
+    private readonly history: HistorySource,
     /** What blind review hides of what the panel and the exports show. */
     private readonly disclosure: Disclosure,
   ) {}
+
+  /** A commit of the history as the review records it when pinned; undefined for one the history does not hold. */
+  private pinnedCommit(commitId: string, now: Date): PinnedCommit | undefined {
+    const history = this.history.current?.history;
+    const commit = history?.available ? history.commits.find((c) => c.id === commitId) : undefined;
+    if (!commit) return undefined;
+    const { files, insertions, deletions } = commit;
+    return { commit: commit.id, subject: commitSubject(commit.message), time: commit.time, files, insertions, deletions, createdAt: now.toISOString() };
+  }
 
   /** Every finding, and the workspace folder of each one's file: two folders may hold the same relative path. */
   private findings(): { findings: Finding[]; folderOf: FolderOf } {
@@ -119,6 +139,7 @@ export class ScorecardService {
       rubric,
       ...(this.rubrics.problem ? { rubricProblem: this.rubrics.problem } : {}),
       categories,
+      history: historyCardView(this.history.current, review, timeBoxHours(rubric, this.history.current?.history)),
       scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.lastScan?.files ?? 0, skipped: this.host.skipped.length },
     });
     return this.disclosure.view(view);
@@ -141,6 +162,15 @@ export class ScorecardService {
         return store.update((r) => chooseQuestion(r, message.categoryId, message.text, message.chosen, now));
       case 'unpin':
         return store.update((r) => unpinEvidence(r, message.evidenceId, now));
+      case 'pinCommit': {
+        const commit = this.pinnedCommit(message.commitId, now);
+        if (!commit) return undefined;
+        return store.update((r) => pinCommit(r, commit, now));
+      }
+      case 'unpinCommit':
+        return store.update((r) => unpinCommit(r, message.commitId, now));
+      case 'chooseHistoryQuestion':
+        return store.update((r) => chooseHistoryQuestion(r, message.text, message.chosen, now));
       default:
         return undefined;
     }
@@ -177,6 +207,7 @@ export class ScorecardService {
       date: new Date(),
       evidence,
       source: (file, start, end) => sources.range(file, start, end),
+      ...(this.history.current ? { history: this.history.current } : {}),
     };
     return this.disclosure.exportText(format === 'markdown' ? reviewToMarkdown(context) : reviewToJson(context), format);
   }
@@ -281,6 +312,9 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
           return this.refresh(0);
         case 'open':
           return this.scorecard.open(message.location);
+        case 'chooseBaseline':
+          await vscode.commands.executeCommand(CHOOSE_BASELINE_COMMAND);
+          return undefined;
         case 'export':
         case 'import': {
           const reply = await replyTo(message, () => this.run(message));

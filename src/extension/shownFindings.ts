@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../analysis/model';
+import { FileFindings } from '../analysis/anchoredFindings';
+import type { Finding, FindingDescription } from '../analysis/model';
 import { addCounts, countDrawn, noCounts, type DrawnCounts } from '../presentation/drawnCounts';
 import { displayOf, isShown } from '../presentation/hintPolicy';
 import type { Settings } from './config';
@@ -12,11 +13,12 @@ const RECOUNT_ABOVE_FILES = 200;
 /**
  * The findings the settings let through, per file, and their counts across the workspace: what
  * hovers, code actions, commands, the status bar and the painters ask. Kept per file until the
- * file's findings or a setting change.
+ * file's findings or a setting change, as the store holds them: an open document's relative to
+ * its item groups, placed in the file only for what asks where they are (see FileFindings).
  */
 export class ShownFindings implements vscode.Disposable {
   /** Per file, the findings the settings let through. */
-  private readonly shownCache = new Map<string, Finding[]>();
+  private readonly shownCache = new Map<string, FileFindings>();
   /** Per file, the shown findings counted by how they are drawn, for the status bar. */
   private readonly countCache = new Map<string, DrawnCounts>();
   /**
@@ -35,20 +37,34 @@ export class ShownFindings implements vscode.Disposable {
     private readonly settings: () => Settings,
   ) {}
 
-  /** The findings the settings let through, for one file. */
-  findingsIn(uri: vscode.Uri): Finding[] {
+  /**
+   * The findings the settings let through, for one file, group by group. The one place that
+   * decides what is shown: a filter by file and line would join `isShown` here, its line
+   * `startLineOf(finding, anchor)`.
+   */
+  findingsIn(uri: vscode.Uri): FileFindings {
     const key = uri.toString();
     let shown = this.shownCache.get(key);
     if (!shown) {
       const settings = this.settings();
-      shown = settings.hintsEnabled ? this.store.findingsFor(uri).filter((f) => isShown(f, settings.policy)) : [];
+      shown = settings.hintsEnabled ? this.store.fileFindingsFor(uri).filter((f) => isShown(f, settings.policy)) : FileFindings.EMPTY;
       this.shownCache.set(key, shown);
     }
     return shown;
   }
 
+  /** The shown findings of a file, placed in it, in order. */
+  placedIn(uri: vscode.Uri): Finding[] {
+    return this.findingsIn(uri).placed();
+  }
+
+  /** The shown findings of a file whose lines meet, by `meets(startLine, endLine)`, placed in it: only those are made. */
+  placedOnLines(uri: vscode.Uri, meets: (startLine: number, endLine: number) => boolean): Finding[] {
+    return this.findingsIn(uri).placedWhere(meets);
+  }
+
   /** Whether the finding is drawn as a diagnostic, whose message VS Code's own hover shows. */
-  isDiagnostic(finding: Finding): boolean {
+  isDiagnostic(finding: FindingDescription): boolean {
     return SEVERITY[displayOf(finding, this.settings().policy)] !== undefined;
   }
 

@@ -1,5 +1,5 @@
 /** The shown findings counted as drawn, and the status bar's text for them. */
-import type { Finding } from '../analysis/model';
+import type { FindingDescription } from '../analysis/model';
 import { displayOf, type HintPolicy } from './hintPolicy';
 import { plural } from '../rubric/text';
 
@@ -27,15 +27,15 @@ export function addCounts(totals: DrawnCounts, counts: DrawnCounts, sign: 1 | -1
   for (const kind of DRAWN_KINDS) totals[kind] += sign * counts[kind];
 }
 
-/** How the findings, shown under the policy, are drawn, counted. */
-export function countDrawn(findings: readonly Finding[], policy: HintPolicy): DrawnCounts {
+/** How the findings, shown under the policy, are drawn, counted: a list of them, or a file's held group by group. */
+export function countDrawn(findings: { forEach(visit: (finding: FindingDescription) => void): void }, policy: HintPolicy): DrawnCounts {
   const counts = noCounts();
-  for (const finding of findings) {
+  findings.forEach((finding) => {
     const display = displayOf(finding, policy);
     if (display === 'decoration') {
       if (finding.polarity === 'strength') counts.strength++;
     } else if (display !== 'off') counts[display]++;
-  }
+  });
   return counts;
 }
 

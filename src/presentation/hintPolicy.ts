@@ -1,4 +1,4 @@
-import { isTestNoise, type CategoryId, type Finding, type Polarity } from '../analysis/model';
+import { isTestNoise, type AnchoredFinding, type CategoryId, type Finding, type FindingDescription, type Polarity } from '../analysis/model';
 
 /**
  * How one polarity of findings is shown: as a diagnostic of the signal's own default severity
@@ -25,14 +25,14 @@ export const DEFAULT_HINT_POLICY: HintPolicy = {
 };
 
 /** Whether a finding is shown at all under the policy. */
-export function isShown(finding: Finding, policy: HintPolicy): boolean {
+export function isShown(finding: Finding | AnchoredFinding, policy: HintPolicy): boolean {
   if (policy.categories[finding.category] === false || policy.signals[finding.rule] === false) return false;
   if (!policy.analyzeTests && isTestNoise(finding)) return false;
   return displayOf(finding, policy) !== 'off';
 }
 
 /** The display of a finding, with `signal` resolved to the signal's default severity. */
-export function displayOf(finding: Finding, policy: HintPolicy): Exclude<Display, 'signal'> {
+export function displayOf(finding: FindingDescription, policy: HintPolicy): Exclude<Display, 'signal'> {
   const display = finding.polarity === 'concern' && finding.context === 'test' ? policy.testConcernDisplay : policy.display[finding.polarity];
   return display === 'signal' ? finding.severity : display;
 }

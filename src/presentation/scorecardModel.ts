@@ -4,7 +4,7 @@ import type { Rubric, RubricCategory } from '../rubric/model';
 import { generateQuestions } from '../rubric/questions';
 import type { Review } from '../rubric/review';
 import { suggestLevel, unassessed, weightedScore, type CategoryEvidence } from '../rubric/scoring';
-import type { CategoryView, FindingView, LocationView, ScorecardView } from './scorecardView';
+import type { CategoryView, FindingView, HistoryCardView, LocationView, ScorecardView } from './scorecardView';
 
 /** How many analysis locations each card shows. */
 const TOP_LOCATIONS = 5;
@@ -15,6 +15,8 @@ export interface ScorecardInputs {
   rubricProblem?: string;
   /** A card for each category of the rubric, in its order (see categoryView). */
   categories: CategoryView[];
+  /** The "How they worked" card (see historyCardView). */
+  history: HistoryCardView;
   scan: ScorecardView['scan'];
 }
 
@@ -86,6 +88,7 @@ export function buildScorecard(inputs: ScorecardInputs): ScorecardView {
     ...(score !== undefined ? { weightedScore: score } : {}),
     summary: review.summary,
     checklist: rubric.checklist,
+    history: inputs.history,
     categories,
     unassessed: unassessed(review, rubric).map((c) => c.title),
   };

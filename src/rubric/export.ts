@@ -1,5 +1,8 @@
+import type { RepositoryHistory } from '../history/model';
 import { blindRecordWords } from './blindRecord';
 import { webRepositoryUrl } from './gitRefs';
+import { historyJson, historyMarkdown } from './historyExport';
+import { timeBoxHours } from './historyFacts';
 import { codeBlock, codeSpan, dedent, escapeMarkdown } from './markdown';
 import { LEVEL_TITLES, type Rubric } from './model';
 import type { PinnedEvidence, Review } from './review';
@@ -17,6 +20,8 @@ export interface ExportContext {
   evidence: ReadonlyMap<string, CategoryEvidence>;
   /** The source lines of a range (zero-based, inclusive), when the file can be read. */
   source: (file: string, startLine: number, endLine: number) => string | undefined;
+  /** The repository's history and baseline, once read. */
+  history?: RepositoryHistory;
 }
 
 /** How many analysis locations the Markdown lists per category, each with its code. */
@@ -88,6 +93,7 @@ export function reviewToMarkdown(context: ExportContext): string {
     out.push(`| ${escapeMarkdown(category.title)} | ${category.weight} | ${level ? LEVEL_TITLES[level] : 'Not assessed'} |`);
   }
   out.push('');
+  out.push(...historyMarkdown(review, context.history, timeBoxHours(rubric, context.history?.history)));
 
   for (const category of rubric.categories) {
     const state = review.categories[category.id];
@@ -123,7 +129,10 @@ function pinnedLines(item: PinnedEvidence, review: Review, link: (file: string, 
   return [`- ${link(item.file, startLine, endLine)}${about}${older}`, codeBlock(dedent(item.snippet), 'rust').replace(/^/gm, '  ')];
 }
 
-/** The review as JSON, importable again; the analysis summary rides along for a second reviewer to compare. */
+/**
+ * The review as JSON, importable again; the analysis summary and the history's (with the baseline)
+ * ride along for a second reviewer to compare.
+ */
 export function reviewToJson(context: ExportContext): string {
   const analysis = Object.fromEntries([...context.evidence].map(([id, evidence]) => [id, evidence.counts]));
   const exported = {
@@ -132,6 +141,7 @@ export function reviewToJson(context: ExportContext): string {
     exportedAt: context.date.toISOString(),
     weightedScore: weightedScore(context.review, context.rubric),
     analysis,
+    history: historyJson(context.history),
   };
   return `${JSON.stringify(exported, null, 2)}\n`;
 }

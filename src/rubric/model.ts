@@ -34,6 +34,8 @@ export interface Rubric {
   categories: RubricCategory[];
   /** Mistakes that lead to poor hiring decisions, shown to the reviewer as a checklist. */
   checklist: string[];
+  /** The take-home's time-box in hours, when the hiring team gives one: the history's span is set against it. */
+  expectedHours?: number;
 }
 
 /** Counts of a category's findings, by polarity and by whether they are in test code. */

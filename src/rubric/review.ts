@@ -25,6 +25,23 @@ export interface PinnedEvidence {
   createdAt: string;
 }
 
+/**
+ * A commit the reviewer pinned as evidence of how the candidate worked, with what the history said
+ * of it when pinned, so that the export reads without the repository.
+ */
+export interface PinnedCommit {
+  /** The full object id. */
+  commit: string;
+  /** The first line of its message. */
+  subject: string;
+  /** Its author time, ISO 8601. */
+  time: string;
+  files: number;
+  insertions: number;
+  deletions: number;
+  createdAt: string;
+}
+
 export interface CategoryReview {
   level?: Level;
   notes: string;
@@ -39,6 +56,10 @@ export interface Review {
   rubric: { id: string; version: string };
   categories: Record<string, CategoryReview>;
   evidence: PinnedEvidence[];
+  /** Commits pinned from the "How they worked" card; absent from reviews saved before it. */
+  commits?: PinnedCommit[];
+  /** The follow-up questions drawn from the history that the reviewer chose to include. */
+  historyQuestions?: string[];
   recommendation?: Level;
   summary: string;
   updatedAt: string;
@@ -75,11 +96,33 @@ export function unpinEvidence(review: Review, evidenceId: string, now: Date): Re
   return { ...review, evidence: review.evidence.filter((e) => e.id !== evidenceId), updatedAt: now.toISOString() };
 }
 
+/** Pins a commit; pinning one already pinned changes nothing. */
+export function pinCommit(review: Review, commit: PinnedCommit, now: Date): Review {
+  const commits = review.commits ?? [];
+  if (commits.some((c) => c.commit === commit.commit)) return review;
+  return { ...review, commits: [...commits, commit], updatedAt: now.toISOString() };
+}
+
+export function unpinCommit(review: Review, commitId: string, now: Date): Review {
+  return { ...review, commits: (review.commits ?? []).filter((c) => c.commit !== commitId), updatedAt: now.toISOString() };
+}
+
+/** Adds or removes a question drawn from the history from those the export includes. */
+export function chooseHistoryQuestion(review: Review, text: string, chosen: boolean, now: Date): Review {
+  return { ...review, historyQuestions: withChoice(review.historyQuestions ?? [], text, chosen), updatedAt: now.toISOString() };
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 function isRange(v: unknown): v is EvidenceRange {
   return isObject(v) && ['startLine', 'startCharacter', 'endLine', 'endCharacter'].every((k) => Number.isInteger(v[k]) && (v[k] as number) >= 0);
+}
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+function isPinnedCommit(v: unknown): v is PinnedCommit {
+  return isObject(v) && [v.commit, v.subject, v.time, v.createdAt].every(isString) && [v.files, v.insertions, v.deletions].every(isCount);
 }
 
 /**
@@ -105,6 +148,13 @@ export function parseReview(value: unknown): { review: Review } | { error: strin
     if (!isObject(item) || !isString(item.id) || !isString(item.categoryId) || !isString(item.file) || !isRange(item.range) || !isString(item.snippet)) {
       return { error: `evidence item ${i + 1} is malformed` };
     }
+  }
+  if (value.commits !== undefined) {
+    if (!Array.isArray(value.commits)) return { error: "the review's pinned commits are not a list" };
+    for (const [i, item] of value.commits.entries()) if (!isPinnedCommit(item)) return { error: `pinned commit ${i + 1} is malformed` };
+  }
+  if (value.historyQuestions !== undefined && (!Array.isArray(value.historyQuestions) || !value.historyQuestions.every(isString))) {
+    return { error: "the review's questions on the history are malformed" };
   }
   if (value.recommendation !== undefined && !['strong-no', 'no', 'yes', 'strong-yes'].includes(value.recommendation as string)) {
     return { error: `unknown recommendation ${JSON.stringify(value.recommendation)}` };
@@ -148,7 +198,11 @@ export function setSummary(review: Review, summary: string, now: Date): Review {
 
 /** Adds or removes a follow-up question from those the export includes. */
 export function chooseQuestion(review: Review, categoryId: string, text: string, chosen: boolean, now: Date): Review {
-  const current = review.categories[categoryId]?.questions ?? [];
-  const questions = chosen ? (current.includes(text) ? current : [...current, text]) : current.filter((q) => q !== text);
-  return updateCategory(review, categoryId, { questions }, now);
+  return updateCategory(review, categoryId, { questions: withChoice(review.categories[categoryId]?.questions ?? [], text, chosen) }, now);
+}
+
+/** The chosen questions after choosing or unchoosing one, in the order they were chosen. */
+function withChoice(questions: string[], text: string, chosen: boolean): string[] {
+  if (!chosen) return questions.filter((q) => q !== text);
+  return questions.includes(text) ? questions : [...questions, text];
 }

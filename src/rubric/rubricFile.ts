@@ -1,6 +1,9 @@
 import { errorMessage } from '../analysis/errorMessage';
 import { LEVELS, type Rubric, type RubricCategory } from './model';
 
+/** The longest time-box a rubric may give: two weeks of hours, far beyond any take-home, to catch minutes or days given as hours. */
+export const MAX_EXPECTED_HOURS = 336;
+
 /** The ids the analysis can report, to catch a misspelt signal in a custom rubric. */
 export type KnownSignals = ReadonlySet<string>;
 
@@ -60,13 +63,17 @@ export function parseRubric(text: string, known: KnownSignals): Result {
     return { error: `the file is not valid JSON (${errorMessage(error)})` };
   }
   if (!isObject(value)) return { error: 'the rubric must be a JSON object' };
-  const extra = unknownKeys(value, ['$schema', 'id', 'version', 'title', 'checklist', 'categories'], 'the rubric');
+  const extra = unknownKeys(value, ['$schema', 'id', 'version', 'title', 'checklist', 'expectedHours', 'categories'], 'the rubric');
   if (extra) return { error: extra };
   if (typeof value.id !== 'string' || !ID.test(value.id)) return { error: 'id must be a non-empty id of letters, digits, ".", "_" or "-"' };
   if (!nonEmpty(value.version)) return { error: 'version must be a non-empty string, such as "1.0.0"' };
   if (!nonEmpty(value.title)) return { error: 'title must be a non-empty string' };
   if (value.checklist !== undefined && (!Array.isArray(value.checklist) || !value.checklist.every(nonEmpty))) {
     return { error: 'checklist must be a list of non-empty strings' };
+  }
+  const hours = value.expectedHours;
+  if (hours !== undefined && (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > MAX_EXPECTED_HOURS)) {
+    return { error: `expectedHours must be a number of hours above 0 and at most ${MAX_EXPECTED_HOURS}` };
   }
   if (!Array.isArray(value.categories) || value.categories.length === 0) return { error: 'categories must be a non-empty list' };
   const categories: RubricCategory[] = [];
@@ -77,6 +84,6 @@ export function parseRubric(text: string, known: KnownSignals): Result {
     categories.push(checked.category);
   }
   return {
-    rubric: { id: value.id, version: value.version, title: value.title, categories, checklist: value.checklist ?? [] },
+    rubric: { id: value.id, version: value.version, title: value.title, categories, checklist: value.checklist ?? [], ...(hours === undefined ? {} : { expectedHours: hours }) },
   };
 }

@@ -2,6 +2,7 @@ import { scanStatus, shortCommit, unassessedWarning, weightedScoreHint } from '.
 import type { CategoryView, ScorecardView } from '../presentation/scorecardView';
 import { CategoryCard } from './components/categoryCard';
 import type { PanelContext } from './components/context';
+import { HistoryCard } from './components/historyCard';
 import { LevelGroup } from './components/levelGroup';
 import { Region } from './components/region';
 import { TextField } from './components/textField';
@@ -39,6 +40,7 @@ export class ScorecardApp {
   private readonly exportError: HTMLElement;
   private readonly checklist: HTMLDetailsElement;
   private readonly checklistItems: Region;
+  private readonly history: HistoryCard;
   private readonly cardList: HTMLElement;
   private readonly cards = new Map<string, CategoryCard>();
   private exportStatusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,13 +105,18 @@ export class ScorecardApp {
       this.saveUi();
     });
 
+    this.history = new HistoryCard(this.ctx, this.ui.commitsOpen, (open) => {
+      this.ui.commitsOpen = open;
+      this.saveUi();
+    });
+
     const categoriesTitle = el('h2', 'section-title', 'Categories');
     categoriesTitle.id = this.ctx.ids.make('categories');
     this.cardList = el('div', 'cards');
     const categories = el('section', 'categories', categoriesTitle, this.cardList);
     categories.setAttribute('aria-labelledby', categoriesTitle.id);
 
-    this.root = el('div', 'scorecard', header, recommendation, this.checklist, categories);
+    this.root = el('div', 'scorecard', header, recommendation, this.checklist, this.history.element, categories);
 
     window.addEventListener('message', (event: MessageEvent<unknown>) => this.receive(event.data));
     window.addEventListener('scroll', () => this.queueScrollSave(), { passive: true });
@@ -193,6 +200,7 @@ export class ScorecardApp {
     this.checklistItems.show(view.checklist, (items) => items.map((item) => el('li', undefined, richText(item))));
     this.checklist.hidden = view.checklist.length === 0;
 
+    this.history.update(view.history);
     this.drawCards(view.categories);
 
     if (!this.drawn) {

@@ -27,6 +27,10 @@ export type WebviewMessage =
   | { type: 'chooseQuestion'; categoryId: string; text: string; chosen: boolean }
   | { type: 'open'; location: LocationView }
   | { type: 'unpin'; evidenceId: string }
+  | { type: 'pinCommit'; commitId: string }
+  | { type: 'unpinCommit'; commitId: string }
+  | { type: 'chooseHistoryQuestion'; text: string; chosen: boolean }
+  | { type: 'chooseBaseline' }
   | (ScorecardRequest & { id: number });
 
 export type ExtensionMessage = { type: 'state'; view: ScorecardView } | { type: 'reply'; id: number; outcome: RequestOutcome };

@@ -61,6 +61,8 @@ export interface UiState {
   /** Ids of the categories whose details are open. */
   expanded: string[];
   checklistOpen: boolean;
+  /** Whether the "How they worked" card's list of commits is open. */
+  commitsOpen: boolean;
   scrollY: number;
 }
 
@@ -69,5 +71,5 @@ export function readUiState(saved: unknown): UiState {
   const value = (typeof saved === 'object' && saved !== null ? saved : {}) as Record<string, unknown>;
   const expanded = Array.isArray(value.expanded) ? value.expanded.filter((id): id is string => typeof id === 'string') : [];
   const scrollY = typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) && value.scrollY > 0 ? value.scrollY : 0;
-  return { expanded, checklistOpen: value.checklistOpen === true, scrollY };
+  return { expanded, checklistOpen: value.checklistOpen === true, commitsOpen: value.commitsOpen === true, scrollY };
 }

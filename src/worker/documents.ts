@@ -1,8 +1,6 @@
 import { Edit, type Tree } from 'web-tree-sitter';
 import type { DocumentAnalysis, RustAnalyzer } from '../analysis/engine';
-import { keptFindingIndices, type EditSpan } from '../analysis/itemGroups';
-import type { FileAnalysis } from '../analysis/model';
-import type { KeptFindings } from './packedFindings';
+import type { EditSpan } from '../analysis/itemGroups';
 
 /** One edit as the editor reports it: UTF-16 offsets into the text before the edit. */
 export interface TextEdit {
@@ -22,10 +20,10 @@ interface ParsedDocument {
 
 type Point = { row: number; column: number };
 
-/** A document's analysis after an edit, with the findings it kept of the analysis of version `kept.base` (see keptFindingIndices). */
+/** A document's analysis after an edit: its groups numbered from `newFrom` on are new since the analysis before, the others kept. */
 export interface DocumentChange {
-  analysis: FileAnalysis;
-  kept: KeptFindings;
+  analysis: DocumentAnalysis;
+  newFrom: number;
 }
 
 /** The row and UTF-16 column of an offset, counted from the start of `text`. */
@@ -57,14 +55,14 @@ export class DocumentStore {
 
   constructor(private readonly analyzer: RustAnalyzer) {}
 
-  /** Opens a document; `base`, a tree of the same text, spares most of the parse. */
-  open(uri: string, file: string, version: number, text: string, base?: Tree): FileAnalysis | undefined {
+  /** Opens a document, analysed whole. */
+  open(uri: string, file: string, version: number, text: string): DocumentAnalysis | undefined {
     this.close(uri);
-    const tree = this.analyzer.parse(text, base);
+    const tree = this.analyzer.parse(text);
     if (!tree) return undefined;
     const analysis = this.analyzer.analyzeDocument(file, text, tree);
     this.documents.set(uri, { file, version, text, tree, analysis });
-    return analysis.analysis;
+    return analysis;
   }
 
   /**
@@ -92,21 +90,21 @@ export class DocumentStore {
     const changedRanges = document.tree.getChangedRanges(tree);
     document.tree.delete();
     const previous = document.analysis;
-    const base = document.version;
     const analysis = this.analyzer.analyzeDocument(document.file, text, tree, { previous, edits: spans, changedRanges });
     Object.assign(document, { version, text, tree, analysis });
-    const kept = keptFindingIndices({ groups: previous.groups, findings: previous.analysis.findings }, { groups: analysis.groups, findings: analysis.analysis.findings });
-    return { analysis: analysis.analysis, kept: { base, indices: kept } };
+    return { analysis, newFrom: previous.nextSerial };
   }
 
   /**
-   * Opens a copy of an open document under another URI and returns its text. The copy is analysed
-   * anew, since an edit moves the findings of the analysis before it in place.
+   * Opens a copy of an open document under another URI and returns its text. The copy shares the
+   * document's analysis, which an edit of either leaves as it is, and has a tree of its own.
    */
   copy(uri: string, copyUri: string): string | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    return this.open(copyUri, document.file, document.version, document.text, document.tree) && document.text;
+    this.close(copyUri);
+    this.documents.set(copyUri, { ...document, tree: document.tree.copy() });
+    return document.text;
   }
 
   versionOf(uri: string): number | undefined {

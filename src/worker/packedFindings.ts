@@ -1,4 +1,6 @@
-import type { CategoryId, CodeContext, ConcurrencyModel, FileAnalysis, Finding, Polarity, Severity } from '../analysis/model';
+import type { DocumentAnalysis } from '../analysis/engine';
+import { anchorFinding, FILE_ANCHOR, FileFindings, type GroupAnchor } from '../analysis/anchoredFindings';
+import type { AnchoredFinding, CategoryId, CodeContext, ConcurrencyModel, FileAnalysis, FileSummary, Polarity, Severity } from '../analysis/model';
 
 /**
  * A document's findings as they cross from the worker to the extension host after every edit:
@@ -6,46 +8,40 @@ import type { CategoryId, CodeContext, ConcurrencyModel, FileAnalysis, Finding, 
  * Thousands of finding objects would be copied field by field on both sides, and decoding them
  * blocked the extension host's thread.
  *
- * Most findings of a long file are the ones of the reply before, moved by the edit: those are sent
- * as the index they had there, with their new place, so that neither side handles their text, and
- * the host moves the objects it already has (see unpackAnalysis).
+ * Findings are placed relative to their item group (see AnchoredFinding), so an edit moves the
+ * anchors of the groups it did not touch and leaves their findings as they were. A reply lists
+ * every group of the document with its anchor, and sends the findings only of the groups analysed
+ * since the reply before: the host has the others' already (see ReceivedFindings).
  */
 export interface PackedFindings {
-  /** Per finding, its range (start line and character, end line and character), then its offsets. */
+  /** Per group, in order: its serial, its anchor (start, line, character), and how many of its findings `places` holds, or -1 when the reply before had the group. */
+  groups: Int32Array;
+  /** Per finding sent, the new groups' in order and then the file's own: start, end, line, character, end line and end character, relative to its group's anchor (the file's own to the file's start). */
   places: Int32Array;
-  /** Per finding, its index among the findings of the reply for version `base` when it is the same finding moved, else -1. */
-  kept: Int32Array;
-  /** Per finding not kept, in order: rule, category, polarity, severity, message, file, context, concurrency model and subject, as indices into `strings` (-1 for none). */
+  /** Per finding sent, in order: rule, category, polarity, severity, message, file, context, concurrency model and subject, as indices into `strings` (-1 for none). */
   described: Int32Array;
   strings: string[];
-  /** The version of the document whose reply `kept` refers to; absent when nothing is kept. */
-  base?: number;
+  /** How many of the findings sent, last in `places`, are the file's own, in no group. */
+  fileFindings: number;
 }
 
 export type PackedAnalysis = Omit<FileAnalysis, 'findings'> & { findings: PackedFindings };
 
-/** The findings an analysis kept of the one of version `base`: see keptFindingIndices. */
-export interface KeptFindings {
-  base: number;
-  indices: Int32Array;
-}
-
+const GROUP_FIELDS = 5;
 const PLACE_FIELDS = 6;
 const DESCRIPTION_FIELDS = 9;
+/** In `groups`, the count of a group the host has. */
+const HELD = -1;
 
-/** Packs an analysis, given what it kept of the one of version `base` (see keptFindingIndices). */
-export function packAnalysis({ findings, ...rest }: FileAnalysis, kept?: KeptFindings): { analysis: PackedAnalysis; transfer: ArrayBuffer[] } {
-  const count = findings.length;
-  const keptIndices = kept?.indices;
-  let described = count;
-  if (keptIndices) for (const index of keptIndices) if (index >= 0) described--;
+/** Packs a document's analysis; the groups numbered below `newFrom` were in the reply before, so only their anchors are sent. */
+export function packDocument({ summary, groups, fileFindings }: DocumentAnalysis, newFrom = 0): { analysis: PackedAnalysis; transfer: ArrayBuffer[] } {
+  let sent = fileFindings.length;
+  for (const group of groups) if (group.serial >= newFrom) sent += group.findings.length;
   // One buffer for the three, so that one allocation and one transfer serve them.
-  const buffer = new ArrayBuffer((count * (PLACE_FIELDS + 1) + described * DESCRIPTION_FIELDS) * Int32Array.BYTES_PER_ELEMENT);
-  const places = new Int32Array(buffer, 0, count * PLACE_FIELDS);
-  const keptView = new Int32Array(buffer, places.byteLength, count);
-  const descriptions = new Int32Array(buffer, places.byteLength + keptView.byteLength, described * DESCRIPTION_FIELDS);
-  if (keptIndices) keptView.set(keptIndices);
-  else keptView.fill(-1);
+  const buffer = new ArrayBuffer((groups.length * GROUP_FIELDS + sent * (PLACE_FIELDS + DESCRIPTION_FIELDS)) * Int32Array.BYTES_PER_ELEMENT);
+  const groupView = new Int32Array(buffer, 0, groups.length * GROUP_FIELDS);
+  const places = new Int32Array(buffer, groupView.byteLength, sent * PLACE_FIELDS);
+  const described = new Int32Array(buffer, groupView.byteLength + places.byteLength, sent * DESCRIPTION_FIELDS);
   const strings: string[] = [];
   const index = new Map<string, number>();
   const ref = (text: string | undefined) => {
@@ -54,71 +50,112 @@ export function packAnalysis({ findings, ...rest }: FileAnalysis, kept?: KeptFin
     if (at === undefined) index.set(text, (at = strings.push(text) - 1));
     return at;
   };
-  for (let i = 0, at = 0, next = 0; i < count; i++) {
-    const f = findings[i];
-    places[at++] = f.range.start.line;
-    places[at++] = f.range.start.character;
-    places[at++] = f.range.end.line;
-    places[at++] = f.range.end.character;
-    places[at++] = f.startIndex;
-    places[at++] = f.endIndex;
-    if (keptView[i] >= 0) continue;
-    descriptions[next++] = ref(f.rule);
-    descriptions[next++] = ref(f.category);
-    descriptions[next++] = ref(f.polarity);
-    descriptions[next++] = ref(f.severity);
-    descriptions[next++] = ref(f.message);
-    descriptions[next++] = ref(f.file);
-    descriptions[next++] = ref(f.context);
-    descriptions[next++] = ref(f.concurrencyModel);
-    descriptions[next++] = ref(f.subject);
+  let place = 0;
+  let next = 0;
+  const write = (f: AnchoredFinding) => {
+    places[place++] = f.start;
+    places[place++] = f.end;
+    places[place++] = f.line;
+    places[place++] = f.character;
+    places[place++] = f.endLine;
+    places[place++] = f.endCharacter;
+    described[next++] = ref(f.rule);
+    described[next++] = ref(f.category);
+    described[next++] = ref(f.polarity);
+    described[next++] = ref(f.severity);
+    described[next++] = ref(f.message);
+    described[next++] = ref(f.file);
+    described[next++] = ref(f.context);
+    described[next++] = ref(f.concurrencyModel);
+    described[next++] = ref(f.subject);
+  };
+  let at = 0;
+  for (const group of groups) {
+    const isNew = group.serial >= newFrom;
+    groupView[at++] = group.serial;
+    groupView[at++] = group.start;
+    groupView[at++] = group.line;
+    groupView[at++] = group.character;
+    groupView[at++] = isNew ? group.findings.length : HELD;
+    if (isNew) for (const finding of group.findings) write(finding);
   }
-  const packed: PackedFindings = { places, kept: keptView, described: descriptions, strings, ...(kept ? { base: kept.base } : {}) };
-  return { analysis: { ...rest, findings: packed }, transfer: [buffer] };
+  for (const finding of fileFindings) write(anchorFinding(finding, FILE_ANCHOR));
+  const packed: PackedFindings = { groups: groupView, places, described, strings, fileFindings: fileFindings.length };
+  return { analysis: { ...summary, findings: packed }, transfer: [buffer] };
+}
+
+/** A group as the host has it from a reply: its anchor now, and its findings relative to it. */
+export interface ReceivedGroup extends GroupAnchor {
+  readonly serial: number;
+  readonly findings: readonly AnchoredFinding[];
+}
+
+/** A reply as the host has taken it in: the file's summary, and its findings, group by group (see FileFindings). */
+export interface ReceivedDocument {
+  summary: FileSummary;
+  groups: readonly ReceivedGroup[];
+  findings: FileFindings;
+}
+
+function decode(places: Int32Array, described: Int32Array, strings: readonly string[], i: number): AnchoredFinding {
+  const at = i * PLACE_FIELDS;
+  const d = i * DESCRIPTION_FIELDS;
+  const model = described[d + 7];
+  const subject = described[d + 8];
+  return {
+    rule: strings[described[d]],
+    category: strings[described[d + 1]] as CategoryId,
+    polarity: strings[described[d + 2]] as Polarity,
+    severity: strings[described[d + 3]] as Severity,
+    message: strings[described[d + 4]],
+    file: strings[described[d + 5]],
+    context: strings[described[d + 6]] as CodeContext,
+    ...(model === -1 ? {} : { concurrencyModel: strings[model] as ConcurrencyModel }),
+    ...(subject === -1 ? {} : { subject: strings[subject] }),
+    start: places[at],
+    end: places[at + 1],
+    line: places[at + 2],
+    character: places[at + 3],
+    endLine: places[at + 4],
+    endCharacter: places[at + 5],
+  };
 }
 
 /**
- * The analysis a host receives. `base` is what it unpacked from the reply for version `base`: the
- * findings kept since are those objects, moved in place, so that a keystroke makes and collects
- * objects only for the findings it changed. `base` is used up, unless `copyKept`: a stale reply
- * is unpacked too, since the next one refers to it, while the host still shows `base`, whose
- * findings must then stay where they are.
+ * What the extension host holds of one open document's findings. Every reply, current or stale,
+ * is taken in, since the next one lists the groups it kept of it. Findings stay relative to their
+ * group, immutable, so a stale reply changes nothing that is shown, and a reply makes objects
+ * only for the findings of the groups the worker analysed again.
  */
-export function unpackAnalysis({ findings: { places, kept, described, strings }, ...rest }: PackedAnalysis, base: readonly Finding[] = [], { copyKept = false } = {}): FileAnalysis {
-  const count = kept.length;
-  const findings: Finding[] = new Array<Finding>(count);
-  for (let i = 0, at = 0, next = 0; i < count; i++, at += PLACE_FIELDS) {
-    const from = kept[i];
-    if (from >= 0) {
-      const held = base[from];
-      if (!held) throw new Error(`the reply keeps finding ${from} of ${base.length}`);
-      const finding = copyKept ? { ...held, range: { start: { ...held.range.start }, end: { ...held.range.end } } } : held;
-      finding.range.start.line = places[at];
-      finding.range.start.character = places[at + 1];
-      finding.range.end.line = places[at + 2];
-      finding.range.end.character = places[at + 3];
-      finding.startIndex = places[at + 4];
-      finding.endIndex = places[at + 5];
-      findings[i] = finding;
-      continue;
+export class ReceivedFindings {
+  /** The findings of each group of the latest reply, by serial. */
+  private held = new Map<number, readonly AnchoredFinding[]>();
+
+  /** Takes a reply in; undefined when it lists a group no reply before sent (the document must then be sent whole). */
+  receive({ findings: packed, ...summary }: PackedAnalysis): ReceivedDocument | undefined {
+    const { groups: groupView, places, described, strings } = packed;
+    const held = new Map<number, readonly AnchoredFinding[]>();
+    const groups: ReceivedGroup[] = [];
+    let sent = 0;
+    for (let at = 0; at < groupView.length; at += GROUP_FIELDS) {
+      const serial = groupView[at];
+      const count = groupView[at + 4];
+      let findings = count === HELD ? this.held.get(serial) : undefined;
+      if (count === HELD && !findings) {
+        this.held = new Map();
+        return undefined;
+      }
+      if (!findings) {
+        const decoded: AnchoredFinding[] = new Array<AnchoredFinding>(count);
+        for (let k = 0; k < count; k++) decoded[k] = decode(places, described, strings, sent++);
+        findings = decoded;
+      }
+      held.set(serial, findings);
+      groups.push({ serial, start: groupView[at + 1], line: groupView[at + 2], character: groupView[at + 3], findings });
     }
-    const model = described[next + 7];
-    const subject = described[next + 8];
-    findings[i] = {
-      rule: strings[described[next]],
-      category: strings[described[next + 1]] as CategoryId,
-      polarity: strings[described[next + 2]] as Polarity,
-      severity: strings[described[next + 3]] as Severity,
-      message: strings[described[next + 4]],
-      file: strings[described[next + 5]],
-      range: { start: { line: places[at], character: places[at + 1] }, end: { line: places[at + 2], character: places[at + 3] } },
-      startIndex: places[at + 4],
-      endIndex: places[at + 5],
-      context: strings[described[next + 6]] as CodeContext,
-      ...(model === -1 ? {} : { concurrencyModel: strings[model] as ConcurrencyModel }),
-      ...(subject === -1 ? {} : { subject: strings[subject] }),
-    };
-    next += DESCRIPTION_FIELDS;
+    const fileFindings: AnchoredFinding[] = [];
+    for (let k = 0; k < packed.fileFindings; k++) fileFindings.push(decode(places, described, strings, sent++));
+    this.held = held;
+    return { summary, groups, findings: new FileFindings(groups, fileFindings) };
   }
-  return { ...rest, findings };
 }

@@ -1,8 +1,7 @@
 import { RustAnalyzer } from '../analysis/engine';
 import { errorMessage } from '../analysis/errorMessage';
-import type { FileAnalysis } from '../analysis/model';
-import { DocumentStore } from './documents';
-import { packAnalysis, type KeptFindings } from './packedFindings';
+import { DocumentStore, type DocumentChange } from './documents';
+import { packDocument } from './packedFindings';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { longEnoughToWarmUp, warmUp } from './warmUp';
 
@@ -20,8 +19,8 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
   let warmingStarted = false;
 
   /** A document's reply, its findings packed into a buffer that is transferred. */
-  function documentReply(request: { id: number; uri: string; version: number }, result: { analysis: FileAnalysis; kept?: KeptFindings } | undefined, started: number): [WorkerResponse, ArrayBuffer[]] {
-    const packed = result && packAnalysis(result.analysis, result.kept);
+  function documentReply(request: { id: number; uri: string; version: number }, result: DocumentChange | undefined, started: number): [WorkerResponse, ArrayBuffer[]] {
+    const packed = result && packDocument(result.analysis, result.newFrom);
     const response: WorkerResponse = { id: request.id, kind: 'document', uri: request.uri, version: request.version, analysis: packed?.analysis, analysisMs: performance.now() - started };
     return [response, packed?.transfer ?? []];
   }
@@ -40,12 +39,12 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
         return { id: request.id, kind: 'analyzed', outcome: analyzer.analyzeBytes(request.file, request.bytes) };
       case 'openDocument': {
         const analysis = documents.open(request.uri, request.file, request.version, request.text);
-        if (analysis && !warmingStarted && longEnoughToWarmUp(analysis)) {
+        if (analysis && !warmingStarted && longEnoughToWarmUp(analysis.summary)) {
           warmingStarted = true;
           const store = documents;
           void warmUp(store, request.uri, () => waiting === 0, () => documents === store);
         }
-        return documentReply(request, analysis && { analysis }, started);
+        return documentReply(request, analysis && { analysis, newFrom: 0 }, started);
       }
       case 'changeDocument':
         return documentReply(request, documents.change(request.uri, request.version, request.edits), started);

@@ -1,7 +1,7 @@
 import type { FileAnalysis } from '../analysis/model';
 import { LineIndex } from '../analysis/source';
 import type { DocumentStore, TextEdit } from './documents';
-import { packAnalysis } from './packedFindings';
+import { packDocument } from './packedFindings';
 
 /** A line as a reviewer might type it, with a finding in it. */
 const TYPED_LINE = '    let typed = input.trim().parse::<u32>().unwrap();\n';
@@ -10,7 +10,7 @@ const TYPED_LINE = '    let typed = input.trim().parse::<u32>().unwrap();\n';
 export const WARM_UP_MIN_LINES = 1000;
 
 /** Whether an opened document is long enough for its edits to be slow until the edit path is compiled. */
-export function longEnoughToWarmUp(analysis: FileAnalysis): boolean {
+export function longEnoughToWarmUp(analysis: Pick<FileAnalysis, 'stats'>): boolean {
   return analysis.stats.lines >= WARM_UP_MIN_LINES;
 }
 
@@ -52,7 +52,7 @@ export async function warmUp(store: DocumentStore, uri: string, idle: () => bool
     while (current() && !idle()) await nextTurn(BUSY_RETRY_MS);
     if (!current()) return typed;
     if (!edits) {
-      // Analysing the copy is this turn's work.
+      // Copying the document is this turn's work.
       const text = store.copy(uri, WARM_UP_URI);
       if (text === undefined) return typed;
       edits = warmUpEdits(text, WARM_UP_PLACES);
@@ -63,7 +63,7 @@ export async function warmUp(store: DocumentStore, uri: string, idle: () => bool
     if (!change) break;
     typed++;
     // Packed as a reply would be, since packing is on the edit path too.
-    packAnalysis(change.analysis, change.kept);
+    packDocument(change.analysis, change.newFrom);
   }
   store.close(WARM_UP_URI);
   return typed;

@@ -1,4 +1,5 @@
-// The scorecard's accessibility: axe-core on the webview's document, empty and filled, in the
+// The scorecard's accessibility: axe-core on the webview's document, empty and filled (the "How
+// they worked" card too, its commits listed and one pinned), in the
 // default, high-contrast, light and dark themes; the chosen level told apart from the others by
 // more than colour; and the README's keyboard claim, a level chosen, a note written and the review
 // copied without the mouse. Last of the suites: it switches the user's colour theme, though it ends
@@ -313,6 +314,11 @@ describe('The scorecard is accessible: axe-core in four themes, and the keyboard
   it('evidence is pinned from src/protocol.rs:65', async () => {
     await workbench.pinEvidence('protocol.rs', 65, 40, 'Add as evidence to Error Handling: unwrap');
     await workbench.scorecard.locator('.pinned .evidence').first().waitFor({ state: 'visible' });
+  });
+
+  it('a commit is pinned from the "How they worked" card, its list of commits left open', async () => {
+    await workbench.waitForHistory();
+    await workbench.pinCommit(3);
   });
 
   it('axe-core finds no serious or critical violation in the filled scorecard', () => expectNoSeriousViolations(workbench, 'in the filled scorecard'));

@@ -77,7 +77,11 @@ describe('A hostile workspace cannot inject markup or script into the scorecard'
       frame.evaluate(() => {
         const all = [...document.querySelectorAll('*')];
         return {
-          images: all.filter((e) => ['IMG', 'SVG', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName.toUpperCase()) && e.id !== 'active-frame' && e.id !== 'pending-frame').map((e) => e.outerHTML.slice(0, 120)),
+          // The one SVG the scorecard draws itself is the "How they worked" card's timeline.
+          images: all
+            .filter((e) => ['IMG', 'SVG', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName.toUpperCase()) && e.id !== 'active-frame' && e.id !== 'pending-frame')
+            .filter((e) => !(e.matches('section.history-card > .history-body > svg.timeline') && document.querySelectorAll('svg').length === 1))
+            .map((e) => e.outerHTML.slice(0, 120)),
           handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `<${e.tagName.toLowerCase()} ${a.name}="${a.value}">`)),
           scripts: [...document.scripts].map((s) => ({ id: s.id, src: s.src, text: s.src ? '' : s.textContent })),
           text: document.body?.textContent ?? '',

@@ -1,10 +1,12 @@
 // The reviewer's flow on the sample take-home: the first screen of `npm start`
 // (scripts/first-screen.mjs: the scorecard in a wide side bar and the README, no Welcome page, Chat
 // or banner); the hints in the editor; the scorecard from the activity bar; levels, notes and
-// summary; evidence pinned with the editor's quick fix; Copy Markdown, read back from the
+// summary; evidence pinned with the editor's quick fix; the "How they worked" card and a commit
+// pinned from it; Copy Markdown, read back from the
 // browser's clipboard; the review still there after reloading the window. With
 // RUST_REVIEW_SCREENSHOTS=1 it also writes the README's screenshots, media/screenshots/hints.png
 // and scorecard.png (1280×800).
+import { COMMITS } from './candidateHistory.mjs';
 import { saveReadmeScreenshot, stepsBuildingOnEachOther, workbenchOnCopy, writeScreenshots } from './session.mjs';
 import { assert, assertIncludes, delay, markdownSection } from './workbench.mjs';
 import { eventually } from '../support/eventually.mjs';
@@ -128,6 +130,24 @@ describe('The reviewer scores the sample take-home', function () {
     assertIncludes(await pinned.first().locator('.snippet').innerText(), 'line.split_whitespace().next().unwrap()', 'the pinned snippet');
   });
 
+  it('"How they worked" shows the commits on a timeline, what the history says, and the proposed baseline', async () => {
+    await workbench.waitForHistory();
+    const card = workbench.historyCard;
+    assertIncludes(await card.locator('.caveat').innerText(), 'Commit times and authors can be rewritten', 'the card');
+    const marks = await card.locator('svg.timeline .commit-mark').count();
+    assert(marks === COMMITS.length, `the timeline has ${marks} marks for ${COMMITS.length} commits`);
+    const facts = await card.locator('.facts').innerText();
+    assertIncludes(facts, '2026-11-20 09:00 +01:00', 'the facts (the first commit)');
+    assertIncludes(facts, '2026-11-21 16:20 +01:00', 'the facts (the last commit)');
+    assertIncludes(await card.locator('.baseline').innerText(), 'start', 'the baseline');
+  });
+
+  it('commit 2 is pinned from the list of commits', async () => {
+    await workbench.pinCommit(2);
+    const pinned = await workbench.historyCard.locator('.pinned-commits').innerText();
+    assertIncludes(pinned, COMMITS[1].message, 'the pinned commits');
+  });
+
   if (writeScreenshots) {
     it('screenshot of the scorecard with levels and pinned evidence', async () => {
       await workbench.parkMouse();
@@ -167,6 +187,14 @@ describe('The reviewer scores the sample take-home', function () {
     assertIncludes(pinned, 'line.split_whitespace().next().unwrap()', 'the pinned evidence');
   });
 
+  it('the Markdown has "## How they worked" with the history, the baseline and the pinned commit', () => {
+    const section = markdownSection(markdown, 'How they worked');
+    assertIncludes(section, 'Commit times and authors can be rewritten', 'the How they worked section');
+    assertIncludes(section, `- **Commits:** ${COMMITS.length}, by 2 authors`, 'the How they worked section');
+    assertIncludes(section, '**Baseline:**', 'the How they worked section');
+    assertIncludes(section, `“${COMMITS[1].message}”`, 'the pinned commits');
+  });
+
   it('the Markdown warns that the review is incomplete, naming the unassessed categories', () =>
     assert(markdown.split('\n').includes(UNASSESSED_LINE), `no line ${JSON.stringify(UNASSESSED_LINE)}`));
 
@@ -183,4 +211,7 @@ describe('The reviewer scores the sample take-home', function () {
     const pinned = (await workbench.card('Error Handling').locator('.pinned .evidence button.location').allInnerTexts()).map((t) => t.replace(/\s+/g, ''));
     assert(JSON.stringify(pinned) === JSON.stringify(['src/protocol.rs:65']), `the pinned evidence is ${JSON.stringify(pinned)}`);
   });
+
+  it('after reloading the window commit 2 is still pinned', async () =>
+    assertIncludes(await workbench.historyCard.locator('.pinned-commits').innerText(), COMMITS[1].message, 'the pinned commits after the reload'));
 });

@@ -2,8 +2,9 @@
 // .vsix that `npm run package` builds, installed into VS Code's own server with its
 // --install-extension, the server started, and one headless Chromium context for the suites' pages,
 // with the clipboard allowed and the dialog traps in every frame. The workspaces are temporary
-// copies of test/fixtures/careless-takehome, opened in Restricted Mode (no
-// --disable-workspace-trust) in the server's Node extension host.
+// copies of test/fixtures/careless-takehome, made git repositories with a candidate's history
+// (candidateHistory.mjs), opened in Restricted Mode (no --disable-workspace-trust) in the server's
+// Node extension host.
 //
 // RUST_REVIEW_VSIX names another .vsix to install; RUST_REVIEW_VERBOSE=1 also prints the server's
 // output and the pages' console.
@@ -19,6 +20,7 @@ import { FIRST_SCREEN_SERVER_ARGS, writeFirstScreenSettings } from '../../script
 import { ensureVscodeServer } from '../../scripts/vscode-server-setup.mjs';
 import { eventually } from '../support/eventually.mjs';
 import { settleWithin, VscodeRun } from '../support/vscodeRun.mjs';
+import { commitAsCandidate } from './candidateHistory.mjs';
 import { ACTION_TIMEOUT_MS, installTraps, VIEWPORT, Workbench } from './workbench.mjs';
 
 const SECOND = 1000;
@@ -65,12 +67,13 @@ export async function workbenchOnCopy(name, extraFiles) {
   return { workspace: makeWorkspace(name, extraFiles), workbench: await newWorkbench() };
 }
 
-/** A temporary copy of the sample take-home, named `name`, optionally with extra files. */
+/** A temporary copy of the sample take-home, named `name`, optionally with extra files, as a git repository with a history. */
 function makeWorkspace(name, extraFiles = {}) {
   const parent = fs.mkdtempSync(path.join(run.dir, 'workspace-'));
   const dir = path.join(parent, name);
   fs.cpSync(fixture, dir, { recursive: true });
   for (const [file, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(dir, file), text);
+  commitAsCandidate(dir);
   return dir;
 }
 

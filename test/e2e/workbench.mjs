@@ -142,6 +142,25 @@ export class Workbench {
     return within.getByRole('textbox', { name });
   }
 
+  /** The "How they worked" card. */
+  get historyCard() {
+    return this.scorecard.locator('section.history-card');
+  }
+
+  /** Waits until the history card has read the history and shows its timeline. */
+  async waitForHistory() {
+    await this.historyCard.locator('svg.timeline').waitFor({ state: 'visible', timeout: 60 * SECOND });
+  }
+
+  /** Opens the list of commits, if it is closed, and pins commit `number` with its button. */
+  async pinCommit(number) {
+    const list = this.historyCard.locator('details.commits');
+    if ((await list.getAttribute('open')) === null) await list.locator('summary').click();
+    const pin = this.historyCard.getByRole('button', { name: `Pin commit ${number} as evidence` });
+    await pin.click();
+    await waitForAttribute(pin, 'aria-pressed', 'true');
+  }
+
   async expandCard(title) {
     const toggle = this.card(title).locator('.card-toggle');
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();

@@ -4,6 +4,8 @@ import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import path from 'node:path';
 import { scanDirectory } from '../../src/cli/scan';
 import { blindOtherReview, blindReview, blindScorecardView, maskExport } from '../../src/presentation/blindView';
+import type { RepositoryHistory } from '../../src/history/model';
+import { historyCardView } from '../../src/presentation/scorecardHistory';
 import { buildScorecard, categoryView } from '../../src/presentation/scorecardModel';
 import { blindRecordWords, isBlind, revealCandidate, startBlind } from '../../src/rubric/blindRecord';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
@@ -22,6 +24,15 @@ const SAMPLE = path.resolve('test/fixtures/careless-takehome');
 const REMOTE = 'git@github.com:janedoe/kvstore.git';
 /** Every way the candidate is named below; none may be left in what a blind review shows. */
 const NAMES = /jane|doe\b|janedoe|jd@doe|"JD"/i;
+const JANE = { name: 'Jane "JD" Doe', email: 'jd@doe.dev' };
+/** A history whose only commit the candidate wrote, for the "How they worked" card. */
+const HISTORY: RepositoryHistory = {
+  history: {
+    available: true,
+    commits: [{ id: 'a'.repeat(40), author: JANE, committer: JANE, time: '2026-12-01T10:00:00+01:00', message: 'First version, by Jane', parents: [], files: 3, insertions: 120, deletions: 0, testFiles: 1, codeFiles: 2 }],
+    summary: { commits: 1, first: '2026-12-01T10:00:00+01:00', last: '2026-12-01T10:00:00+01:00', spanHours: 0, dumps: [], tests: 'along-the-way', vagueMessages: [], authors: [JANE] },
+  },
+};
 
 describe('blind review', () => {
   it('records when a review went blind and when it was revealed, and a revealed review stays revealed', () => {
@@ -51,7 +62,7 @@ describe('blind review', () => {
 
   describe('over the careless sample', () => {
     const identities = candidateIdentities({
-      people: [{ name: 'Jane "JD" Doe', email: 'jd@doe.dev' }],
+      people: [JANE],
       remote: REMOTE,
       license: 'Copyright (c) 2026 Jane Doe\n',
     });
@@ -69,7 +80,7 @@ describe('blind review', () => {
       const offered = DEFAULT_RUBRIC.categories.find((c) => c.id === 'testing')!;
       const rubric = { ...DEFAULT_RUBRIC, categories: DEFAULT_RUBRIC.categories.map((c) => (c === offered ? { ...c, question: 'Jane, how did you test the store?' } : c)) };
       const categories = rubric.categories.map((c) => categoryView(c, evidence.get(c.id)!, review));
-      const view = buildScorecard({ review, rubric, categories, scan: { state: 'done', files: 8, skipped: 0 } });
+      const view = buildScorecard({ review, rubric, categories, history: historyCardView(HISTORY, review, undefined), scan: { state: 'done', files: 8, skipped: 0 } });
       return { review, rubric, evidence, view };
     }
 
@@ -96,14 +107,14 @@ describe('blind review', () => {
       const masked = `${code}, how did you test the store?`;
       const chosen = chooseQuestion(review, 'testing', masked, true, NOW);
       const categories = rubric.categories.map((c) => categoryView(c, evidence.get(c.id)!, chosen));
-      const view = buildScorecard({ review: chosen, rubric, categories, scan: { state: 'done', files: 8, skipped: 0 } });
+      const view = buildScorecard({ review: chosen, rubric, categories, history: historyCardView(HISTORY, chosen, undefined), scan: { state: 'done', files: 8, skipped: 0 } });
       const testing = blindScorecardView(view, mask, code).categories.find((c) => c.id === 'testing')!;
       deepStrictEqual(testing.questions.filter((q) => q.text === masked).map((q) => q.chosen), [true]);
     });
 
     it('exports Markdown and JSON without a name, saying the review was blind', async () => {
       const { review, rubric, evidence } = await scorecard();
-      const context = { review: blindReview(review, code), rubric, reviewer: 'Ada Lovelace', date: LATER, evidence, source: () => undefined };
+      const context = { review: blindReview(review, code), rubric, reviewer: 'Ada Lovelace', date: LATER, evidence, source: () => undefined, history: HISTORY };
       const markdown = maskExport(reviewToMarkdown(context), 'markdown', mask);
       strictEqual(NAMES.test(markdown), false, markdown);
       ok(markdown.startsWith(`# Rust take-home review: ${code}\n`));

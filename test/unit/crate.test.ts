@@ -1,10 +1,13 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { crateModelOf, judgeFile, type CrateModel } from '../../src/analysis/crate';
+import { anchorFinding, FILE_ANCHOR, FileFindings } from '../../src/analysis/anchoredFindings';
+import { crateModelOf, judgeFile, judgeFileFindings, type CrateModel } from '../../src/analysis/crate';
+import type { DocumentAnalysis } from '../../src/analysis/engine';
 import { analyzeManifest } from '../../src/analysis/manifest';
 import type { CrateManifest, FileAnalysis } from '../../src/analysis/model';
-import { analyze } from './support/analyzer';
+import { DocumentStore } from '../../src/worker/documents';
+import { analyze, analyzer } from './support/analyzer';
 
 const SHOP = path.resolve('test/fixtures/crates/shop');
 const WORKSPACE = path.resolve('test/fixtures/crates/workspace');
@@ -128,6 +131,20 @@ describe('crate model', () => {
     deepStrictEqual(judged(model, analysisOf('src/store/mod.rs'), 'elidable-lifetime'), [
       "17:14 [code] lifetime can be elided: `'a` is the only input lifetime, so elision gives it to the output",
     ]);
+  });
+
+  it("judges an open document's findings, held group by group, exactly as it judges the file's", async () => {
+    const store = new DocumentStore(await analyzer());
+    let added = 0;
+    for (const analysis of analyses) {
+      const document = store.open(`mem:${analysis.file}`, analysis.file, 1, readFileSync(path.join(SHOP, analysis.file), 'utf8')) as DocumentAnalysis;
+      const held = new FileFindings(document.groups, document.fileFindings.map((f) => anchorFinding(f, FILE_ANCHOR)));
+      const judgedFile = judgeFile(model, analysis);
+      deepStrictEqual(judgeFileFindings(model, document.summary, held).placed(), judgedFile, analysis.file);
+      added += judgedFile.filter((f) => !analysis.findings.some((g) => g.startIndex === f.startIndex && g.rule === f.rule)).length;
+      store.close(`mem:${analysis.file}`);
+    }
+    strictEqual(added > 0, true, 'the crate relabels or adds findings in some file');
   });
 
   it('hands back the same findings when it has nothing to judge', () => {

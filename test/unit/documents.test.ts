@@ -1,10 +1,13 @@
-import { deepStrictEqual, strictEqual } from 'node:assert';
+import { PlacedRuns } from '../../src/analysis/anchoredFindings';
+import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { DocumentAnalysis } from '../../src/analysis/engine';
 import type { FileAnalysis } from '../../src/analysis/model';
 import { DocumentStore, type TextEdit } from '../../src/worker/documents';
-import { packAnalysis, unpackAnalysis, type PackedAnalysis } from '../../src/worker/packedFindings';
+import { packDocument, ReceivedFindings, type PackedAnalysis, type ReceivedDocument } from '../../src/worker/packedFindings';
 import { analyze, analyzer } from './support/analyzer';
+import { fileAnalysisOf, placedAnalysis } from './support/received';
 
 /** Files whose items, tests, uses and attributes the random edits below cut through; an integration test has a finding of its own, outside its items. */
 const SOURCES = [
@@ -14,6 +17,9 @@ const SOURCES = [
   'careful-takehome/src/lib.rs',
   'careful-takehome/tests/protocol_roundtrip.rs',
 ].map((file) => ({ file: file.slice(file.indexOf('/') + 1), text: readFileSync(path.resolve('test/fixtures', file), 'utf8') }));
+
+/** A document's analysis as a file's, or undefined. */
+const fileAnalysis = (analysis: DocumentAnalysis | undefined): FileAnalysis | undefined => analysis && fileAnalysisOf(analysis);
 
 /** What the host receives of a packed analysis: a structured clone, its buffer transferred. */
 function received({ analysis, transfer }: { analysis: PackedAnalysis; transfer: ArrayBuffer[] }): PackedAnalysis {
@@ -59,9 +65,11 @@ describe('DocumentStore', () => {
     for (const source of SOURCES) {
       let { text } = source;
       const uri = `mem:${source.file}`;
-      // What the extension host holds: each reply unpacked onto the one before (see AnalysisHost.accept).
-      let analysed = store.open(uri, source.file, 1, text) as FileAnalysis;
-      let held = unpackAnalysis(received(packAnalysis(analysed))).findings;
+      // What the extension host holds: each reply taken in on the one before (see OpenDocumentSync.accept).
+      let analysed = store.open(uri, source.file, 1, text) as DocumentAnalysis;
+      const host = new ReceivedFindings();
+      const placedRuns = new PlacedRuns();
+      let held = host.receive(received(packDocument(analysed))) as ReceivedDocument;
       for (let version = 2; version < 50; version++) {
         // A batch of edits, each relative to the text the previous one left, as the editor sends them.
         const edits: TextEdit[] = [];
@@ -73,21 +81,24 @@ describe('DocumentStore', () => {
           text = text.slice(0, rangeOffset) + insert + text.slice(rangeOffset + rangeLength);
         }
         const incremental = store.change(uri, version, edits);
+        ok(incremental, `${source.file} after version ${version}`);
         const fresh = await analyze(text, source.file);
-        deepStrictEqual(incremental?.analysis, fresh, `${source.file} after version ${version}`);
+        deepStrictEqual(fileAnalysis(incremental?.analysis), fresh, `${source.file} after version ${version}`);
         strictEqual(store.versionOf(uri), version);
-        strictEqual(incremental.kept.base, version - 1);
-        // Every finding the worker kept (the same object) is one the host keeps too, and no other.
-        const keptByWorker = new Set(analysed.findings);
+        strictEqual(incremental.newFrom, analysed.nextSerial, 'built on the analysis before');
+        // Every group the worker kept (its findings the same objects) is one the host keeps too, and no other.
+        const keptByWorker = new Map(analysed.groups.map((g) => [g.serial, g.findings]));
         analysed = incremental.analysis;
-        const keptByHost = new Set(held);
-        const unpacked = unpackAnalysis(received(packAnalysis(incremental.analysis, incremental.kept)), held);
+        const keptByHost = new Map(held.groups.map((g) => [g.serial, g.findings]));
+        const taken = host.receive(received(packDocument(incremental.analysis, incremental.newFrom)));
+        ok(taken, `the host has every group the reply for version ${version} keeps`);
+        held = taken;
+        const unpacked = placedAnalysis(held, placedRuns);
         deepStrictEqual(unpacked, fresh, `the host's findings of ${source.file} after version ${version}`);
-        held = unpacked.findings;
-        strictEqual(new Set(held).size, held.length, 'no finding object is taken twice');
+        strictEqual(new Set(unpacked.findings).size, unpacked.findings.length, 'no finding object is placed twice');
         deepStrictEqual(
-          held.map((f) => keptByHost.has(f)),
-          analysed.findings.map((f) => keptByWorker.has(f)),
+          held.groups.map((g) => keptByHost.get(g.serial) === g.findings),
+          analysed.groups.map((g) => keptByWorker.get(g.serial) === g.findings),
         );
       }
       store.close(uri);
@@ -97,11 +108,11 @@ describe('DocumentStore', () => {
   it('removes a finding when the edit removes its cause', async () => {
     const store = new DocumentStore(await analyzer());
     const text = 'fn main() {\n    let port = args().next().unwrap();\n}\n';
-    const opened = store.open('mem:a.rs', 'src/main.rs', 1, text);
+    const opened = fileAnalysis(store.open('mem:a.rs', 'src/main.rs', 1, text));
     deepStrictEqual(opened?.findings.map((f) => f.rule), ['unwrap']);
     const at = text.indexOf('.unwrap()');
     const changed = store.change('mem:a.rs', 2, [{ rangeOffset: at, rangeLength: '.unwrap()'.length, text: '?' }]);
-    deepStrictEqual(changed?.analysis.findings.map((f) => f.rule), ['try-operator']);
+    deepStrictEqual(fileAnalysis(changed?.analysis)?.findings.map((f) => f.rule), ['try-operator']);
     store.close('mem:a.rs');
   });
 
@@ -121,10 +132,10 @@ describe('DocumentStore', () => {
     edit(text.indexOf('    let w = v.clone();\n}\nfn c'), '    let w = v.clone();\n}\n'.length, '}\n');
     edit(text.indexOf('fn b'), 0, '// moved\n');
     edit(text.indexOf('fn e() {') + 'fn e() {'.length, 0, ' 1;');
-    const changed = store.change('mem:b.rs', 2, edits);
-    deepStrictEqual(changed?.analysis, await analyze(text, 'src/lib.rs'));
+    const changed = fileAnalysis(store.change('mem:b.rs', 2, edits)?.analysis);
+    deepStrictEqual(changed, await analyze(text, 'src/lib.rs'));
     deepStrictEqual(
-      changed?.analysis.findings.filter((f) => f.rule === 'unwrap').map((f) => f.range.start),
+      changed?.findings.filter((f) => f.rule === 'unwrap').map((f) => f.range.start),
       [
         { line: 4, character: 14 },
         { line: 9, character: 14 },
@@ -141,7 +152,7 @@ describe('DocumentStore', () => {
     // A file saved on Windows: the editor keeps its CRLF line ends, in its text and in what it types.
     let text = SOURCES[0].text.replace(/\n/g, '\r\n');
     const unwraps = (analysis: FileAnalysis | undefined) => analysis?.findings.filter((f) => f.rule === 'unwrap').length;
-    const opened = unwraps(store.open('mem:crlf.rs', 'src/server.rs', 1, text));
+    const opened = unwraps(fileAnalysis(store.open('mem:crlf.rs', 'src/server.rs', 1, text)));
     const middle = text.indexOf('\r\n', text.length / 2) + 2;
     const typed = '    let typed = input.parse::<u32>().unwrap();\r\n';
     // Each step an edit of the text the one before left: a line typed and taken out again, lines
@@ -156,9 +167,9 @@ describe('DocumentStore', () => {
     for (const [i, step] of steps.entries()) {
       const edit = step(text);
       text = text.slice(0, edit.rangeOffset) + edit.text + text.slice(edit.rangeOffset + edit.rangeLength);
-      const changed = store.change('mem:crlf.rs', i + 2, [edit]);
-      deepStrictEqual(changed?.analysis, await analyze(text, 'src/server.rs'), `after step ${i + 1}`);
-      unwrapsAfter.push(unwraps(changed?.analysis));
+      const changed = fileAnalysis(store.change('mem:crlf.rs', i + 2, [edit])?.analysis);
+      deepStrictEqual(changed, await analyze(text, 'src/server.rs'), `after step ${i + 1}`);
+      unwrapsAfter.push(unwraps(changed));
     }
     deepStrictEqual(unwrapsAfter.slice(0, 2), [(opened ?? 0) + 1, opened], 'the typed unwrap is found, then gone');
   });
@@ -168,13 +179,13 @@ describe('DocumentStore', () => {
     // Half-typed code that leaves the file no `source_file`: its root is an error, and the stray
     // `#![cfg(test)]` on it still makes every item test code, `b`'s output too.
     let text = 'pub async fn run(addr: async fn f() { g;\nring, store: St) {\n    let listener = bind(addr)\n    .#![cfg(test)]\n\nfn b() {\n    println!("b");\n}\n';
-    const opened = store.open('mem:broken.rs', 'src/lib.rs', 1, text);
+    const opened = fileAnalysis(store.open('mem:broken.rs', 'src/lib.rs', 1, text));
     deepStrictEqual(opened?.findings.filter((f) => f.rule === 'print-output'), []);
     const at = text.indexOf('println!');
     const typed = 'let v = w.clone();\n    ';
     text = text.slice(0, at) + typed + text.slice(at);
     const changed = store.change('mem:broken.rs', 2, [{ rangeOffset: at, rangeLength: 0, text: typed }]);
-    deepStrictEqual(changed?.analysis, await analyze(text, 'src/lib.rs'));
+    deepStrictEqual(fileAnalysis(changed?.analysis), await analyze(text, 'src/lib.rs'));
   });
 
   it('answers a change to an unknown document with nothing, so the host re-opens it', async () => {

@@ -1,6 +1,6 @@
 import { deepStrictEqual, ok } from 'node:assert';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
-import { emptyReview, parseReview, pinEvidence, reviewKey, unpinEvidence, type PinnedEvidence } from '../../src/rubric/review';
+import { chooseHistoryQuestion, emptyReview, parseReview, pinCommit, pinEvidence, reviewKey, unpinCommit, unpinEvidence, type PinnedCommit, type PinnedEvidence } from '../../src/rubric/review';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
@@ -27,6 +27,29 @@ describe('review state', () => {
     deepStrictEqual(unpinEvidence(pinned, 'e1', NOW).evidence, []);
   });
 
+  const commit: PinnedCommit = { commit: 'c7'.padEnd(40, '0'), subject: 'Replace the parser', time: '2026-11-20T15:02:00+01:00', files: 6, insertions: 420, deletions: 380, createdAt: NOW.toISOString() };
+
+  it('pins a commit once, and unpins it', () => {
+    const pinned = pinCommit(pinCommit(review, commit, NOW), commit, NOW);
+    deepStrictEqual(pinned.commits, [commit]);
+    deepStrictEqual(unpinCommit(pinned, commit.commit, NOW).commits, []);
+  });
+
+  it("chooses the history's questions apart from the categories'", () => {
+    const chosen = chooseHistoryQuestion(chooseHistoryQuestion(review, 'Why one commit?', true, NOW), 'Why one commit?', true, NOW);
+    deepStrictEqual(chosen.historyQuestions, ['Why one commit?']);
+    deepStrictEqual(chooseHistoryQuestion(chosen, 'Why one commit?', false, NOW).historyQuestions, []);
+    deepStrictEqual(Object.keys(chosen.categories), Object.keys(review.categories));
+  });
+
+  it('reads a review saved before commits could be pinned, and one with pinned commits', () => {
+    const old = JSON.parse(JSON.stringify(review));
+    deepStrictEqual(['commits' in old, 'historyQuestions' in old], [false, false]);
+    deepStrictEqual(parseReview(old), { review: old });
+    const written = JSON.parse(JSON.stringify(chooseHistoryQuestion(pinCommit(review, commit, NOW), 'Why?', true, NOW)));
+    deepStrictEqual(parseReview(written), { review: written });
+  });
+
   it('reads back what it wrote', () => {
     const written = JSON.parse(JSON.stringify(pinEvidence(review, evidence, NOW)));
     deepStrictEqual(parseReview(written), { review: written });
@@ -40,6 +63,9 @@ describe('review state', () => {
       [{ ...review, categories: { ownership: { notes: '', questions: [], level: 'maybe' } } }, 'category "ownership" has an unknown level "maybe"'],
       [{ ...review, evidence: [{ ...evidence, range: { startLine: -1 } }] }, 'evidence item 1 is malformed'],
       [{ ...review, recommendation: 'hire' }, 'unknown recommendation "hire"'],
+      [{ ...review, commits: {} }, "the review's pinned commits are not a list"],
+      [{ ...review, commits: [commit, { ...commit, insertions: -1 }] }, 'pinned commit 2 is malformed'],
+      [{ ...review, historyQuestions: [1] }, "the review's questions on the history are malformed"],
     ];
     for (const [value, error] of cases) deepStrictEqual(parseReview(value), { error });
   });

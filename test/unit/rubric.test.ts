@@ -7,7 +7,7 @@ import { DEFAULT_RUBRIC, PLACED_ELSEWHERE } from '../../src/rubric/defaultRubric
 import { permalink, reviewToJson, reviewToMarkdown, type ExportContext } from '../../src/rubric/export';
 import { generateQuestions, QUESTION_PLACEHOLDERS } from '../../src/rubric/questions';
 import { emptyReview, parseReview, pinEvidence, type Review } from '../../src/rubric/review';
-import { parseRubric } from '../../src/rubric/rubricFile';
+import { MAX_EXPECTED_HOURS, parseRubric } from '../../src/rubric/rubricFile';
 import { evidenceFor, MIN_CODE_LINES, suggestLevel, unassessed, weightedScore } from '../../src/rubric/scoring';
 
 const KNOWN = new Set(SIGNALS.map((s) => s.id));
@@ -62,6 +62,11 @@ describe('custom rubric files', () => {
     deepStrictEqual(parseRubric(JSON.stringify(DEFAULT_RUBRIC), KNOWN), { rubric: DEFAULT_RUBRIC });
   });
 
+  it('reads the time-box, when the file gives one', () => {
+    deepStrictEqual(parseRubric(JSON.stringify({ ...good, expectedHours: 4.5 }), KNOWN), { rubric: { ...good, checklist: [], expectedHours: 4.5 } });
+    strictEqual('expectedHours' in DEFAULT_RUBRIC, false, 'the interview guide gives no time-box, so the default rubric has none');
+  });
+
   it('names the problem of a bad file', () => {
     const cases: [string, string][] = [
       ['{ "id": ', 'the file is not valid JSON'],
@@ -70,6 +75,9 @@ describe('custom rubric files', () => {
       [JSON.stringify({ ...good, id: '' }), 'id must be a non-empty id'],
       [JSON.stringify({ ...good, version: 2 }), 'version must be a non-empty string'],
       [JSON.stringify({ ...good, categories: [] }), 'categories must be a non-empty list'],
+      [JSON.stringify({ ...good, expectedHours: '4h' }), 'expectedHours must be a number of hours above 0 and at most 336'],
+      [JSON.stringify({ ...good, expectedHours: 0 }), 'expectedHours must be a number of hours above 0'],
+      [JSON.stringify({ ...good, expectedHours: 60 * 24 }), 'expectedHours must be a number of hours above 0'],
       [JSON.stringify({ ...good, categories: [{ ...category, weight: 0 }] }), 'category "errors": weight must be a number above 0'],
       [JSON.stringify({ ...good, categories: [{ ...category, signals: ['unwarp'] }] }), 'category "errors": unknown signal "unwarp"'],
       [JSON.stringify({ ...good, categories: [{ ...category, descriptors: { ...category.descriptors, yes: '' } }] }), 'category "errors": descriptors.yes is missing or empty'],
@@ -85,6 +93,7 @@ describe('custom rubric files', () => {
     const schema = JSON.parse(readFileSync(path.resolve('src/rubric/rubric.schema.json'), 'utf8'));
     deepStrictEqual(schema.required, ['id', 'version', 'title', 'categories']);
     deepStrictEqual(schema.properties.categories.items.required, ['id', 'title', 'weight', 'signals', 'descriptors', 'question']);
+    deepStrictEqual([schema.properties.expectedHours.exclusiveMinimum, schema.properties.expectedHours.maximum], [0, MAX_EXPECTED_HOURS]);
   });
 });
 

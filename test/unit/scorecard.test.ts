@@ -2,6 +2,7 @@ import { deepStrictEqual } from 'node:assert';
 import path from 'node:path';
 import { scanDirectory } from '../../src/cli/scan';
 import type { Finding } from '../../src/analysis/model';
+import { historyCardView } from '../../src/presentation/scorecardHistory';
 import { buildScorecard, categoryView } from '../../src/presentation/scorecardModel';
 import { evidenceFor } from '../../src/rubric/scoring';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
@@ -38,7 +39,7 @@ describe('scorecard view', () => {
     const question = '`src/compaction.rs:15` … placeholder';
     review = chooseQuestion(review, 'async', question, true, NOW);
     const categories = DEFAULT_RUBRIC.categories.map((c) => categoryView(c, evidenceFor(c, findings, 1000), review));
-    const view = buildScorecard({ review, rubric: DEFAULT_RUBRIC, categories, scan: { state: 'done', files: 8, skipped: 0 } });
+    const view = buildScorecard({ review, rubric: DEFAULT_RUBRIC, categories, history: historyCardView(undefined, review, undefined), scan: { state: 'done', files: 8, skipped: 0 } });
 
     deepStrictEqual([view.recommendation, view.weightedScore, view.unassessed.length], ['no', 2, 6]);
     const errors = view.categories.find((c) => c.id === 'error-handling')!;

@@ -3,7 +3,11 @@
 // `acquireVsCodeApi`.
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { Window } from 'happy-dom';
+import { historyCardView } from '../../src/presentation/scorecardHistory';
 import type { CategoryView, ScorecardView } from '../../src/presentation/scorecardView';
+import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
+import { emptyReview, pinCommit, unpinCommit } from '../../src/rubric/review';
+import { dumpHistory, withBaseline } from './support/history';
 import { ScorecardApp } from '../../src/webview/app';
 import type { ExtensionMessage, RequestOutcome, VsCodeApi, WebviewMessage } from '../../src/webview/protocol';
 import type { UiState } from '../../src/webview/state';
@@ -62,6 +66,7 @@ function view(categories: CategoryView[] = [category('errors', 'Error Handling')
     rubric: { id: 'default', version: '1', title: 'Default' },
     summary: '',
     checklist: ['Read the README'],
+    history: { history: { state: 'reading' }, pinned: [], questions: [] },
     categories,
     unassessed: categories.map((c) => c.title),
     ...overrides,
@@ -138,7 +143,7 @@ describe('scorecard webview', () => {
   });
 
   it("opens a finding's place, in its own workspace folder, with the location's fields alone", () => {
-    open({ expanded: ['errors'], checklistOpen: false, scrollY: 0 });
+    open({ expanded: ['errors'], checklistOpen: false, commitsOpen: false, scrollY: 0 });
     const errors = category('errors', 'Error Handling');
     errors.top = [{ ...errors.top[0], workspaceFolder: 'file:///work/second' }, errors.top[1]];
     receive({ type: 'state', view: view([errors]) });
@@ -241,7 +246,7 @@ describe('scorecard webview', () => {
 
   describe('across updates', () => {
     beforeEach(() => {
-      open({ expanded: ['errors'], checklistOpen: false, scrollY: 0 });
+      open({ expanded: ['errors'], checklistOpen: false, commitsOpen: false, scrollY: 0 });
       receive({ type: 'state', view: view() });
     });
 
@@ -314,6 +319,118 @@ describe('scorecard webview', () => {
       strictEqual($('.card-toggle', card('Async')).getAttribute('aria-expanded'), 'false');
       $('.card-toggle', card('Async')).click();
       deepStrictEqual((api.saved as UiState).expanded, ['errors', 'async']);
+    });
+  });
+
+  describe('the "How they worked" card', () => {
+    const review = emptyReview({ name: 'candidate' }, 'abc', DEFAULT_RUBRIC, new Date('2026-11-24T10:00:00Z'));
+    const history = withBaseline(dumpHistory());
+    const commitId = (n: number) => String(n).repeat(40);
+    const pinnedFourth = pinCommit(review, { commit: commitId(4), subject: 'Replace the parser', time: '2026-11-21T15:00:00+01:00', files: 5, insertions: 700, deletions: 380, createdAt: '' }, new Date());
+    const withHistory = (card = historyCardView(history, review, 4)) => view(undefined, { history: card });
+    const historyCard = () => $('section.history-card');
+    const pinButton = (n: number) => $(`[aria-label="Pin commit ${n} as evidence"]`);
+
+    beforeEach(() => {
+      open();
+      receive({ type: 'state', view: withHistory() });
+    });
+
+    it('comes before the categories, and says that times and authors can be rewritten', () => {
+      const sections = all('.scorecard > section').map((section) => section.className);
+      ok(sections.indexOf('history-card') < sections.indexOf('categories'), sections.join(', '));
+      strictEqual($('h2', historyCard()).textContent, 'How they worked');
+      ok($('.caveat').textContent?.includes('can be rewritten: a prompt for questions, not proof'));
+    });
+
+    it('draws the commits as an SVG image with a title and a description, the dump largest and the commits with tests square', () => {
+      const svg = $('svg.timeline', historyCard());
+      strictEqual(svg.getAttribute('role'), 'img');
+      const [titleId, descriptionId] = svg.getAttribute('aria-labelledby')!.split(' ');
+      strictEqual(window.document.getElementById(titleId)?.textContent, 'Commit timeline');
+      ok(window.document.getElementById(descriptionId)?.textContent?.includes('Commit 4 stands out'));
+      const marks = all('.commit-mark', svg as unknown as ParentNode);
+      strictEqual(marks.length, 5);
+      const dump = $('.commit-mark.dump', svg as unknown as ParentNode);
+      strictEqual(dump.tagName.toLowerCase(), 'circle');
+      const radii = all('circle.commit-mark', svg as unknown as ParentNode).map((mark) => Number(mark.getAttribute('r')));
+      strictEqual(Math.max(...radii), Number(dump.getAttribute('r')));
+      deepStrictEqual(all('rect.commit-mark', svg as unknown as ParentNode).map((mark) => mark.querySelector('title')?.textContent), ['Commit 5: Add tests for the parser, 2026-11-21 16:30 +01:00, +80 −0']);
+      ok($('.timeline-time-box', svg as unknown as ParentNode));
+    });
+
+    it('lists what the history says, marking what is worth asking about, and every commit for the keyboard and screen readers', () => {
+      const facts = all('.facts dd').map((fact) => [fact.textContent, fact.classList.contains('notable')]);
+      deepStrictEqual(facts[4], ['Worth asking about: One dump: commit 4 holds 74% of the 1,460 lines changed', true]);
+      deepStrictEqual(all('.commit-item').map((item) => item.getAttribute('value')), ['1', '2', '3', '4', '5']);
+      ok($('.commit-item.dump').textContent?.includes('Replace the parser'));
+      deepStrictEqual(all('.commit-item .tag').map((tag) => tag.textContent), ['vague message', 'dump', 'tests']);
+    });
+
+    it('pins a commit with its button, shows it pinned, and keeps the focus on that button', () => {
+      pinButton(4).focus();
+      press('Enter');
+      deepStrictEqual(api.take(), [{ type: 'pinCommit', commitId: commitId(4) }]);
+      receive({ type: 'state', view: withHistory(historyCardView(history, pinnedFourth, 4)) });
+      strictEqual(pinButton(4).getAttribute('aria-pressed'), 'true');
+      strictEqual(active(), pinButton(4));
+      ok($('.pinned-commits').textContent?.includes('Commit 4 · 2026-11-21 15:00 +01:00 · +700 −380 in 5 files'));
+      press(' ');
+      deepStrictEqual(api.take(), [{ type: 'unpinCommit', commitId: commitId(4) }]);
+    });
+
+    it('unpins from the list of pinned commits, and puts the focus on its heading when the list is empty', () => {
+      receive({ type: 'state', view: withHistory(historyCardView(history, pinnedFourth, 4)) });
+      const unpin = $('[aria-label="Unpin commit 4"]');
+      unpin.focus();
+      unpin.click();
+      deepStrictEqual(api.take(), [{ type: 'unpinCommit', commitId: commitId(4) }]);
+      receive({ type: 'state', view: withHistory(historyCardView(history, unpinCommit(pinnedFourth, commitId(4), new Date()), 4)) });
+      strictEqual($('.pinned-commits').textContent, 'Nothing pinned. Pin a commit from the list above.');
+      strictEqual(active()?.textContent, 'Pinned commits');
+    });
+
+    it("posts the history's questions chosen for the export", () => {
+      const box = all<HTMLInputElement>('input[type="checkbox"]', historyCard())[0];
+      box.click();
+      deepStrictEqual(api.take(), [{ type: 'chooseHistoryQuestion', text: historyCardView(history, review, 4).questions[0].text, chosen: true }]);
+    });
+
+    it('shows the baseline in force and what the candidate changed, each file a click from its code, and runs the baseline command', () => {
+      strictEqual($('.baseline-line').textContent, 'In force: commit 1111111 (start)');
+      strictEqual($('.changes summary').textContent, 'What the candidate changed: 3 files: 1 added, 1 changed, 1 removed; +340 −102 lines');
+      const [added, changed] = all<HTMLButtonElement>('.changed-files .location');
+      changed.click();
+      deepStrictEqual(api.take(), [{ type: 'open', location: { file: 'src/main.rs', line: 9, character: 0, endLine: 9, endCharacter: 0 } }]);
+      strictEqual(added.title, 'Open src/parser.rs:1');
+      ok($('.removed-file').textContent === 'src/old_parser.rs', 'a removed file is listed as text');
+      all<HTMLButtonElement>('button').find((control) => control.textContent === 'Choose baseline…')!.click();
+      deepStrictEqual(api.take(), [{ type: 'chooseBaseline' }]);
+    });
+
+    it('keeps whether the list of commits is open in the saved UI state', () => {
+      const details = $<HTMLDetailsElement>('details.commits');
+      details.open = true;
+      details.dispatchEvent(new window.Event('toggle') as unknown as Event);
+      strictEqual((api.saved as UiState).commitsOpen, true);
+    });
+
+    it('says why the history is not available, and the rest of the scorecard works', () => {
+      receive({ type: 'state', view: withHistory(historyCardView({ history: { available: false, reason: 'the folder has no .git, as in a zip or a web editor' } }, review, 4)) });
+      strictEqual($('.history-unavailable').textContent, ' History is not available: the folder has no .git, as in a zip or a web editor');
+      strictEqual(all('svg.timeline').length, 0);
+      ok($<HTMLDetailsElement>('details.commits').hidden);
+      strictEqual($('.baseline-line').textContent, 'No baseline: every line counts as the candidate’s.');
+      radios('Error Handling: level')[1].click();
+      deepStrictEqual(api.take(), [{ type: 'setLevel', categoryId: 'errors', level: 'no' }]);
+    });
+
+    it('treats commit messages as text, never as markup', () => {
+      const hostile = dumpHistory();
+      hostile.commits[3] = { ...hostile.commits[3], message: '<img src=x onerror=alert(1)>' };
+      receive({ type: 'state', view: withHistory(historyCardView({ history: hostile }, review, 4)) });
+      strictEqual(all('img').length, 0);
+      strictEqual($('.commit-item.dump .commit-subject').textContent, '<img src=x onerror=alert(1)>');
     });
   });
 

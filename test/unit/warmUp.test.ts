@@ -1,15 +1,16 @@
+import { PlacedRuns } from '../../src/analysis/anchoredFindings';
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FileAnalysis } from '../../src/analysis/model';
 import { readGrammarBinaries } from '../../src/cli/grammar';
 import { DocumentStore } from '../../src/worker/documents';
-import { unpackAnalysis } from '../../src/worker/packedFindings';
+import { ReceivedFindings } from '../../src/worker/packedFindings';
 import type { UnnumberedRequest, WorkerResponse } from '../../src/worker/protocol';
 import { createAnalysisService } from '../../src/worker/service';
 import { longEnoughToWarmUp, WARM_UP_MIN_LINES, WARM_UP_URI, warmUp, warmUpEdits } from '../../src/worker/warmUp';
 import { eventually } from '../support/eventually.mjs';
 import { analyze, analyzer } from './support/analyzer';
+import { fileAnalysisOf, placedAnalysis } from './support/received';
 
 const SERVER = readFileSync(path.resolve('test/fixtures/careless-takehome/src/server.rs'), 'utf8');
 
@@ -66,14 +67,14 @@ describe('warm-up', () => {
     const original = store.open('mem:original.rs', 'src/server.rs', 1, text);
     const asOpened = structuredClone(original);
     strictEqual(store.copy('mem:original.rs', 'mem:copy.rs'), text);
-    // Lines added at the top move every finding of the copy, in place.
+    // Lines added at the top move every group of the copy.
     store.change('mem:copy.rs', 2, [{ rangeOffset: 0, rangeLength: 0, text: '\n\n\n' }]);
     deepStrictEqual(original, asOpened);
     strictEqual(store.versionOf('mem:original.rs'), 1);
     // The original's next edit builds on its own findings: moved by the copy's edit, they would be three lines off.
     const at = text.indexOf('\n', text.length / 2) + 1;
     const changed = store.change('mem:original.rs', 2, [{ rangeOffset: at, rangeLength: 0, text: '// note\n' }]);
-    deepStrictEqual(changed?.analysis, await analyze(apply(text, { rangeOffset: at, rangeLength: 0, text: '// note\n' }), 'src/server.rs'));
+    deepStrictEqual(changed && fileAnalysisOf(changed.analysis), await analyze(apply(text, { rangeOffset: at, rangeLength: 0, text: '// note\n' }), 'src/server.rs'));
     strictEqual(store.copy('mem:closed.rs', 'mem:copy2.rs'), undefined);
   });
 
@@ -124,7 +125,9 @@ describe('warm-up', () => {
     let text = longFile();
     send({ kind: 'openDocument', uri: 'mem:long.rs', file: 'src/server.rs', version: 1, text });
     const opened = await answer(2);
-    let held: FileAnalysis = unpackAnalysis((opened as Extract<WorkerResponse, { kind: 'document' }>).analysis!);
+    const host = new ReceivedFindings();
+    const placedRuns = new PlacedRuns();
+    ok(host.receive((opened as Extract<WorkerResponse, { kind: 'document' }>).analysis!));
     // Edits while the warm-up types into its copy between them.
     for (let version = 2; version <= 6; version++) {
       await new Promise((resolve) => setTimeout(resolve, 15));
@@ -133,9 +136,9 @@ describe('warm-up', () => {
       send({ kind: 'changeDocument', uri: 'mem:long.rs', version, edits: [edit] });
       const reply = (await answer(version + 1)) as Extract<WorkerResponse, { kind: 'document' }>;
       strictEqual(reply.version, version);
-      strictEqual(reply.analysis?.findings.base, version - 1, 'built on the reply before, not on an edit of the warm-up');
-      held = unpackAnalysis(reply.analysis, held.findings);
-      deepStrictEqual(held, await analyze(text, 'src/server.rs'), `version ${version}`);
+      const held = host.receive(reply.analysis!);
+      ok(held, 'built on the reply before, not on an edit of the warm-up');
+      deepStrictEqual(placedAnalysis(held, placedRuns), await analyze(text, 'src/server.rs'), `version ${version}`);
     }
     // Time for the rest of the warm-up: it posts nothing.
     await new Promise((resolve) => setTimeout(resolve, 1500));

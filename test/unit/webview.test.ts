@@ -114,9 +114,16 @@ describe('scorecard controls', () => {
   });
 
   it('reads back a saved UI state and ignores what it does not recognise', () => {
-    deepStrictEqual(readUiState({ expanded: ['async', 3, 'testing'], checklistOpen: true, scrollY: 120 }), { expanded: ['async', 'testing'], checklistOpen: true, scrollY: 120 });
-    deepStrictEqual(readUiState(undefined), { expanded: [], checklistOpen: false, scrollY: 0 });
-    deepStrictEqual(readUiState({ expanded: 'async', checklistOpen: 'yes', scrollY: -5 }), { expanded: [], checklistOpen: false, scrollY: 0 });
+    deepStrictEqual(readUiState({ expanded: ['async', 3, 'testing'], checklistOpen: true, commitsOpen: true, scrollY: 120 }), {
+      expanded: ['async', 'testing'],
+      checklistOpen: true,
+      commitsOpen: true,
+      scrollY: 120,
+    });
+    // A state saved before the history card had no commitsOpen.
+    deepStrictEqual(readUiState({ expanded: [], checklistOpen: true, scrollY: 0 }), { expanded: [], checklistOpen: true, commitsOpen: false, scrollY: 0 });
+    deepStrictEqual(readUiState(undefined), { expanded: [], checklistOpen: false, commitsOpen: false, scrollY: 0 });
+    deepStrictEqual(readUiState({ expanded: 'async', checklistOpen: 'yes', commitsOpen: 1, scrollY: -5 }), { expanded: [], checklistOpen: false, commitsOpen: false, scrollY: 0 });
   });
 });
 

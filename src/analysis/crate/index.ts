@@ -4,7 +4,7 @@ import { judgeFile } from './judge';
 import { CrateModel } from './model';
 
 export { CrateModel } from './model';
-export { judgeFile } from './judge';
+export { judgeFile, judgeFileFindings } from './judge';
 
 /** A model of the crate with every file and manifest set, for a whole scan at once. */
 export function crateModelOf(analyses: readonly FileAnalysis[], manifests: readonly CrateManifest[]): CrateModel {

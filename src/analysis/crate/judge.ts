@@ -1,5 +1,7 @@
 import type { CallFact } from '../facts/model';
-import type { CodeContext, FileAnalysis, Finding, Range, SignalInfo } from '../model';
+import { anchorFinding, FILE_ANCHOR, FileFindings, placeFinding } from '../anchoredFindings';
+import { byPosition } from '../evaluate';
+import type { AnchoredFinding, CodeContext, FileAnalysis, FileSummary, Finding, FindingDescription, Range, SignalInfo } from '../model';
 import { lastSegment } from '../rules/rule';
 import { signalById } from '../signals';
 import { functionLabel } from './callGraph';
@@ -14,7 +16,7 @@ interface Site {
 }
 
 /** A finding of another signal, as a crate-level judgement makes it. */
-function relabel(finding: Finding, signal: SignalInfo, message = signal.message): Finding {
+function relabel<F extends FindingDescription>(finding: F, signal: SignalInfo, message = signal.message): F {
   const { id, category, polarity, severity } = signal;
   return { ...finding, rule: id, category, polarity, severity, message };
 }
@@ -31,13 +33,16 @@ function carriesNoError(returns: string): boolean {
 }
 
 /** The subject lists the bare path types among the inputs: one of the crate's that takes a lifetime makes the named lifetime needed. */
-function hiddenLifetime(finding: Finding, { model }: Site): Finding | undefined {
+function hiddenLifetime<F extends FindingDescription>(finding: F, { model }: Site): F | undefined {
   const types = (finding.subject ?? '').split(',').map((name) => lastSegment(name.trim()));
   return types.some((name) => name !== '' && model.hasLifetimeType(name)) ? undefined : finding;
 }
 
+/** How the crate model changes one finding: kept (the same object), dropped, or another finding made of it, placed where it was. */
+type Judgement = <F extends FindingDescription>(finding: F, site: Site) => F | undefined;
+
 /** A judgement that notes, in the message, the crate's own methods named like the call. */
-function ownMethodNoted(name: string): (finding: Finding, site: Site) => Finding {
+function ownMethodNoted(name: string): Judgement {
   return (finding, { model }) => {
     const own = model.callGraph.methodsNamed(name);
     if (own.length === 0) return finding;
@@ -50,7 +55,7 @@ function ownMethodNoted(name: string): (finding: Finding, site: Site) => Finding
  * Per signal, how the crate model changes a finding a rule made from one file: kept, dropped, or
  * made a finding of another signal. A signal not listed is kept as it is.
  */
-const JUDGEMENTS: Record<string, (finding: Finding, site: Site) => Finding | undefined> = {
+const JUDGEMENTS: Record<string, Judgement> = {
   // Printing is a binary's job; from a library it reaches output the caller cannot control.
   'print-output': (finding, { role }) => (isLibraryCode(role) ? relabel(finding, printInLibrary, finding.message.replace(/output$/, 'output from library code')) : finding),
   // Documentation is judged once, as the coverage of the library's exported API (see apiDocumentation).
@@ -78,26 +83,58 @@ const JUDGEMENTS: Record<string, (finding: Finding, site: Site) => Finding | und
   'elidable-lifetime-name': hiddenLifetime,
 };
 
+/** The findings as the crate model judges them one by one (see JUDGEMENTS), in order; undefined when it changes none. */
+function judged<F extends FindingDescription>(site: Site, findings: readonly F[]): F[] | undefined {
+  let changed: F[] | undefined;
+  findings.forEach((finding, i) => {
+    const judge = JUDGEMENTS[finding.rule];
+    let judgedFinding: F | undefined = judge ? judge(finding, site) : finding;
+    if (judgedFinding && site.role?.testOnly && judgedFinding.context === 'code') judgedFinding = { ...judgedFinding, context: 'test' };
+    if (judgedFinding === finding && !changed) return;
+    changed ??= findings.slice(0, i);
+    if (judgedFinding) changed.push(judgedFinding);
+  });
+  return changed;
+}
+
+/** The findings only the whole crate shows in a file: async code that blocks through the crate's own functions, a library's opaque errors and its API documentation. */
+function crateFindings(model: CrateModel, summary: FileSummary, role: FileRole | undefined): Finding[] {
+  return [...blockingThroughCrate(model, summary, role), ...opaqueLibraryErrors(summary, role), ...apiDocumentation(model, summary)];
+}
+
 /**
  * A file's findings after the crate model has judged them, with the findings only the whole
- * crate shows added: async code that blocks through the crate's own functions, a library's
- * opaque errors and its API documentation. The same array comes back when nothing changes.
+ * crate shows added (see crateFindings). The same array comes back when nothing changes.
  */
 export function judgeFile(model: CrateModel, analysis: FileAnalysis): Finding[] {
-  const role = model.role(analysis.file);
-  const site: Site = { model, role };
-  let findings: Finding[] | undefined;
-  analysis.findings.forEach((finding, i) => {
-    const judge = JUDGEMENTS[finding.rule];
-    let judged: Finding | undefined = judge ? judge(finding, site) : finding;
-    if (judged && role?.testOnly && judged.context === 'code') judged = { ...judged, context: 'test' };
-    if (judged === finding && !findings) return;
-    findings ??= analysis.findings.slice(0, i);
-    if (judged) findings.push(judged);
+  const site: Site = { model, role: model.role(analysis.file) };
+  const findings = judged(site, analysis.findings) ?? analysis.findings;
+  const added = crateFindings(model, analysis, site.role);
+  if (added.length === 0) return findings;
+  return [...findings, ...added].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * An open document's findings, held group by group, judged as judgeFile judges a file's: each
+ * group's findings one by one (a group nothing changed in is the same object), and the findings
+ * the whole crate shows added to the file's own.
+ */
+export function judgeFileFindings(model: CrateModel, summary: FileSummary, findings: FileFindings): FileFindings {
+  const site: Site = { model, role: model.role(summary.file) };
+  let changed = false;
+  const runs = findings.runs.map((run) => {
+    const judgedRun = judged(site, run.findings);
+    if (!judgedRun) return run;
+    changed = true;
+    return { start: run.start, line: run.line, character: run.character, findings: judgedRun };
   });
-  const added = [...blockingThroughCrate(model, analysis, role), ...opaqueLibraryErrors(analysis, role), ...apiDocumentation(model, analysis)];
-  if (added.length === 0) return findings ?? analysis.findings;
-  return [...(findings ?? analysis.findings), ...added].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule));
+  let own: readonly AnchoredFinding[] = judged(site, findings.fileFindings) ?? findings.fileFindings;
+  const added = crateFindings(model, summary, site.role);
+  if (added.length > 0) {
+    const placedOwn = [...own.map((f) => placeFinding(f, FILE_ANCHOR)), ...added].sort(byPosition);
+    own = placedOwn.map((f) => anchorFinding(f, FILE_ANCHOR));
+  }
+  return changed || own !== findings.fileFindings ? new FileFindings(runs, own) : findings;
 }
 
 function finding(signal: SignalInfo, file: string, range: Range, at: number, end: number, context: CodeContext, message: string): Finding {
@@ -105,12 +142,12 @@ function finding(signal: SignalInfo, file: string, range: Range, at: number, end
   return { rule: id, category, polarity, severity, message, file, range, startIndex: at, endIndex: end, context };
 }
 
-function contextOf(analysis: FileAnalysis, role: FileRole | undefined, inTest: boolean): CodeContext {
+function contextOf(analysis: FileSummary, role: FileRole | undefined, inTest: boolean): CodeContext {
   return inTest || (role?.testOnly && analysis.context === 'code') ? 'test' : analysis.context;
 }
 
 /** Calls in async code to the crate's synchronous functions that block, directly or through others. */
-function blockingThroughCrate(model: CrateModel, analysis: FileAnalysis, role: FileRole | undefined): Finding[] {
+function blockingThroughCrate(model: CrateModel, analysis: FileSummary, role: FileRole | undefined): Finding[] {
   const signal = signalById('blocking-in-async');
   if (!signal) return [];
   const graph = model.callGraph;
@@ -127,7 +164,7 @@ function blockingThroughCrate(model: CrateModel, analysis: FileAnalysis, role: F
   return found;
 }
 
-function blockingFinding(signal: SignalInfo, analysis: FileAnalysis, role: FileRole | undefined, call: CallFact, range: Range, path: string): Finding {
+function blockingFinding(signal: SignalInfo, analysis: FileSummary, role: FileRole | undefined, call: CallFact, range: Range, path: string): Finding {
   const message = `\`${call.written}\` blocks the runtime thread through the crate's own code: ${path}`;
   return { ...finding(signal, analysis.file, range, call.at, call.end, contextOf(analysis, role, call.inTest), message), subject: path };
 }
@@ -135,7 +172,7 @@ function blockingFinding(signal: SignalInfo, analysis: FileAnalysis, role: FileR
 const OPAQUE_ERROR = /\b(anyhow|eyre)::/;
 
 /** Exported functions of a library that return an opaque application error. */
-function opaqueLibraryErrors(analysis: FileAnalysis, role: FileRole | undefined): Finding[] {
+function opaqueLibraryErrors(analysis: FileSummary, role: FileRole | undefined): Finding[] {
   if (!role?.exported) return [];
   return analysis.facts.functions
     .filter((fn) => fn.isPublic && !fn.traitImpl && !fn.inTest && fn.nameRange && OPAQUE_ERROR.test(fn.returns ?? ''))
@@ -143,7 +180,7 @@ function opaqueLibraryErrors(analysis: FileAnalysis, role: FileRole | undefined)
 }
 
 /** At the library's root: how much of its exported API is documented, one figure for the whole library. */
-function apiDocumentation(model: CrateModel, analysis: FileAnalysis): Finding[] {
+function apiDocumentation(model: CrateModel, analysis: FileSummary): Finding[] {
   const library = model.targets.find((t) => t.kind === 'lib' && t.root === analysis.file);
   if (!library) return [];
   let items = 0;

@@ -1,12 +1,13 @@
 import { POLARITY_CODICONS, POLARITY_TITLES } from '../../presentation/polarity';
-import { evidenceSummary, fileLineLabel, questionText } from '../../presentation/scorecardText';
-import type { CategoryView, FindingView, PinnedView, QuestionView } from '../../presentation/scorecardView';
+import { evidenceSummary, fileLineLabel } from '../../presentation/scorecardText';
+import type { CategoryView, FindingView, PinnedView } from '../../presentation/scorecardView';
 import type { Level } from '../../rubric/model';
 import { LEVEL_TITLES } from '../../rubric/model';
 import { button, el, focusKey, icon, richText, setText, type Child } from '../dom';
 import type { PanelContext } from './context';
 import { LevelGroup } from './levelGroup';
 import { locationButton } from './locationButton';
+import { questionList } from './questionList';
 import { Region } from './region';
 import { TextField } from './textField';
 
@@ -96,7 +97,9 @@ export class CategoryCard {
     this.findings.element.hidden = view.top.length === 0;
     this.pinned.show(view.pinned, (pinned) => this.drawPinned(pinned));
     this.notes.update(view.notes);
-    this.questions.show(view.questions, (questions) => this.drawQuestions(questions));
+    this.questions.show(view.questions, (questions) =>
+      questionList(this.ctx, questions, (text, chosen) => this.ctx.post({ type: 'chooseQuestion', categoryId: this.id, text, chosen })),
+    );
     this.questions.element.hidden = view.questions.length === 0;
   }
 
@@ -145,27 +148,5 @@ export class CategoryCard {
     const message = evidence.message ? el('p', 'pinned-message', richText(evidence.message)) : undefined;
     const note = evidence.note ? el('p', 'pinned-note', evidence.note) : undefined;
     return el('li', 'evidence', head, message, snippet, note);
-  }
-
-  private drawQuestions(questions: QuestionView[]): Child[] {
-    if (questions.length === 0) return [];
-    const list = el('ul', 'question-list');
-    questions.forEach((question, index) => {
-      const id = this.ctx.ids.make('question');
-      const box = focusKey(el('input'), `question:${index}:${question.text}`);
-      box.type = 'checkbox';
-      box.id = id;
-      box.checked = question.chosen;
-      box.addEventListener('change', () => this.ctx.post({ type: 'chooseQuestion', categoryId: this.id, text: question.text, chosen: box.checked }));
-      // The place shows once, as the link above the question; the checkbox's name still says it.
-      const place = question.location && el('span', 'visually-hidden', `${fileLineLabel(question.location)}: `);
-      const label = el('label', undefined, place, richText(questionText(question)));
-      label.htmlFor = id;
-      const where = question.location ? locationButton(this.ctx, question.location, `question-location:${index}`) : undefined;
-      list.append(el('li', 'question', box, el('div', 'question-body', where, label)));
-    });
-    const legend = el('legend', 'subheading', 'Follow-up questions');
-    const hint = el('p', 'hint', 'Chosen questions are included in the export.');
-    return [el('fieldset', undefined, legend, hint, list)];
   }
 }

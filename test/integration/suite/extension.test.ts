@@ -433,6 +433,20 @@ suite('Rust Take-Home Review in VS Code', function () {
     }
   });
 
+  test('the scorecard shows how the candidate worked, or says why it cannot, and the export carries it', async () => {
+    const read = await eventually(() => api.history.current, (current) => current !== undefined, 'the history is read after the first scan');
+    const card = (await api.scorecard.view()).history;
+    if (read?.history.available) {
+      equal([card.history.state, card.history.state === 'available' && card.history.commits.length], ['available', Math.min(read.history.commits.length, 200)]);
+    } else {
+      equal(card.history, { state: 'unavailable', reason: read?.history.available === false ? read.history.reason : '' });
+    }
+    await vscode.commands.executeCommand('rustReview.copyReview');
+    const markdown = await vscode.env.clipboard.readText();
+    truthy(markdown.includes('\n## How they worked\n'), markdown);
+    truthy(read?.history.available || markdown.includes('History is not available: '), markdown);
+  });
+
   test('imports a review exported by a second reviewer', async () => {
     await vscode.commands.executeCommand('rustReview.copyReviewJson');
     const exported = JSON.parse(await vscode.env.clipboard.readText());

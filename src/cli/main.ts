@@ -1,9 +1,11 @@
+import { HISTORY_COMMAND } from './historyCommand';
 import { SCAN_COMMAND } from './scanCommand';
 import { UsageError, type CliCommand } from './usage';
 
 /** Every subcommand, by the name that selects it. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   scan: SCAN_COMMAND,
+  history: HISTORY_COMMAND,
 };
 
 const USAGE = Object.values(COMMANDS)

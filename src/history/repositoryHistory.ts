@@ -1,3 +1,4 @@
+import { errorMessage } from '../analysis/errorMessage';
 import { compareWithBaseline, proposeBaseline } from './baseline';
 import { commitFiles, folderFiles } from './fileSets';
 import type { ReadableGitFs } from './gitFs';
@@ -43,14 +44,32 @@ export async function readRepositoryHistory(fs: ReadableGitFs, dir: string, opti
   }
   const name = options.baseline?.trim();
   if (!name) return result;
+  const compared = await compareWithNamedBaseline(fs, dir, name, repo, options.pause);
+  return { ...result, ...compared };
+}
+
+/**
+ * How each file under `dir` differs from the baseline the reviewer named (a commit, tag or branch
+ * of the repository at `dir`, else a folder), without reading the history. Never throws.
+ */
+export async function compareWithNamedBaseline(
+  fs: ReadableGitFs,
+  dir: string,
+  name: string,
+  repository?: GitRepository,
+  pause?: () => Promise<void>,
+): Promise<Pick<RepositoryHistory, 'baseline' | 'changes' | 'baselineProblem'>> {
+  const opened = repository ?? (await GitRepository.open(fs, dir));
+  const repo = opened instanceof GitRepository ? opened : undefined;
   const baseline = await resolveBaseline(fs, dir, repo, name);
-  if ('problem' in baseline) return { ...result, baselineProblem: baseline.problem };
+  if ('problem' in baseline) return { baselineProblem: baseline.problem };
+  const root = resolvePath(dir, '.');
   try {
-    const starterFolder = baseline.kind === 'folder' && baseline.path.startsWith(`${resolvePath(dir, '.')}/`) ? baseline.path.slice(resolvePath(dir, '.').length + 1) : undefined;
+    const starterFolder = baseline.kind === 'folder' && baseline.path.startsWith(`${root}/`) ? baseline.path.slice(root.length + 1) : undefined;
     const before = baseline.kind === 'commit' ? await commitFiles(repo!, baseline.commit) : await folderFiles(fs, baseline.path);
-    const current = await folderFiles(fs, resolvePath(dir, '.'), (path) => path === starterFolder);
-    return { ...result, baseline, changes: await compareWithBaseline(before, current, options.pause) };
+    const current = await folderFiles(fs, root, (path) => path === starterFolder);
+    return { baseline, changes: await compareWithBaseline(before, current, pause) };
   } catch (error) {
-    return { ...result, baseline, baselineProblem: `the baseline could not be compared: ${error instanceof Error ? error.message : String(error)}` };
+    return { baseline, baselineProblem: `the baseline could not be compared: ${errorMessage(error)}` };
   }
 }

@@ -5,7 +5,7 @@ import { createDeflate } from 'node:zlib';
 import { GitRepository } from '../../src/history/gitRepository';
 import type { History, HistoryAvailable } from '../../src/history/model';
 import { readHistory } from '../../src/history/readHistory';
-import { CANDIDATE, HIRING_TEAM, nodeGitFs, Sandbox, type GitRepo } from './support/gitRepos';
+import { CANDIDATE, HIRING_TEAM, nodeGitFs, sandboxPerTest, type GitRepo, type Sandbox } from './support/gitRepos';
 
 async function historyOf(dir: string): Promise<History> {
   const repo = await GitRepository.open(nodeGitFs, dir);
@@ -31,29 +31,22 @@ function gitNumstat(repo: GitRepo, id: string, parent: string | undefined): { fi
 }
 
 /** The take-home the tests share: a starter by the hiring team, then the candidate's steps. */
-export function takeHome(sandbox: Sandbox, name = 'takehome'): GitRepo {
-  const repo = sandbox.repo(name);
-  repo.write({ 'Cargo.toml': '[package]\nname = "kv"\n', 'src/lib.rs': 'pub fn get() -> u8 {\n    todo!()\n}\n', 'README.md': 'Build a key-value store.\n' });
-  repo.commit('Starter code for the take-home', HIRING_TEAM);
-  repo.write({ 'src/lib.rs': 'pub fn get() -> u8 {\n    1\n}\n\npub fn put(x: u8) -> u8 {\n    x\n}\n' });
-  repo.commit('Store values in memory: a HashMap is enough for the stated load');
-  repo.write({ 'tests/store.rs': '#[test]\nfn gets() {\n    assert_eq!(kv::get(), 1);\n}\n' });
-  repo.commit('wip');
-  repo.write({ 'src/lib.rs': 'pub fn get() -> u8 {\n    2\n}\n\npub fn put(x: u8) -> u8 {\n    x + 1\n}\n', 'data.bin': '\0\x01\x02' });
-  repo.commit('fix');
-  return repo;
+function takeHome(sandbox: Sandbox, name = 'takehome'): GitRepo {
+  return sandbox.repo(name).commitSteps([
+    { files: { 'Cargo.toml': '[package]\nname = "kv"\n', 'src/lib.rs': 'pub fn get() -> u8 {\n    todo!()\n}\n', 'README.md': 'Build a key-value store.\n' }, message: 'Starter code for the take-home', author: HIRING_TEAM },
+    { files: { 'src/lib.rs': 'pub fn get() -> u8 {\n    1\n}\n\npub fn put(x: u8) -> u8 {\n    x\n}\n' }, message: 'Store values in memory: a HashMap is enough for the stated load' },
+    { files: { 'tests/store.rs': '#[test]\nfn gets() {\n    assert_eq!(kv::get(), 1);\n}\n' }, message: 'wip' },
+    { files: { 'src/lib.rs': 'pub fn get() -> u8 {\n    2\n}\n\npub fn put(x: u8) -> u8 {\n    x + 1\n}\n', 'data.bin': '\0\x01\x02' }, message: 'fix' },
+  ]);
 }
 
 describe('git history reader', function () {
   this.timeout(120_000);
-  let sandbox: Sandbox;
-  beforeEach(() => (sandbox = new Sandbox()));
-  afterEach(() => sandbox.dispose());
+  const sandbox = sandboxPerTest();
 
   describe('on an ordinary repository', () => {
-
     it('reads loose objects: commits oldest first, each sized as git diff --numstat sizes it', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       const history = available(await historyOf(repo.dir));
       deepStrictEqual(
         history.commits.map((c) => c.id),
@@ -78,7 +71,7 @@ describe('git history reader', function () {
     });
 
     it('reads the same history from packed objects and packed refs after git gc', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       repo.git('tag', '-a', 'start', '-m', 'the starter', 'HEAD~3');
       const loose = await historyOf(repo.dir);
       repo.git('gc', '-q', '--prune=now');
@@ -90,7 +83,7 @@ describe('git history reader', function () {
     });
 
     it('reads a merge, both branches, and sizes the merge against its first parent', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       repo.git('checkout', '-q', '-b', 'feature', 'HEAD~1');
       repo.write({ 'src/cli.rs': 'fn main() {}\n' });
       repo.commit('Add a command line');
@@ -106,7 +99,7 @@ describe('git history reader', function () {
     });
 
     it('counts a pure rename as one file and no lines, as git does', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       repo.git('mv', 'src/lib.rs', 'src/store.rs');
       repo.commit('Rename lib.rs to store.rs: the crate will hold a binary too');
       const rename = available(await historyOf(repo.dir)).commits.at(-1)!;
@@ -114,8 +107,8 @@ describe('git history reader', function () {
     });
 
     it('says a shallow clone is partial', async () => {
-      const origin = takeHome(sandbox);
-      const shallow = path.join(sandbox.root, 'shallow');
+      const origin = takeHome(sandbox());
+      const shallow = path.join(sandbox().root, 'shallow');
       origin.git('clone', '-q', '--depth', '2', `file://${origin.dir}`, shallow);
       const history = available(await historyOf(shallow));
       strictEqual(history.commits.length, 2);
@@ -124,7 +117,7 @@ describe('git history reader', function () {
     });
 
     it('follows a detached HEAD', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       repo.git('checkout', '-q', '--detach', 'HEAD~1');
       const history = available(await historyOf(repo.dir));
       strictEqual(history.commits.length, 3);
@@ -132,21 +125,21 @@ describe('git history reader', function () {
     });
 
     it('reads a linked worktree, and a .git file that names the repository by a relative path', async () => {
-      const repo = takeHome(sandbox);
-      repo.git('worktree', 'add', '-q', path.join(sandbox.root, 'linked'), 'HEAD~2');
-      strictEqual(available(await historyOf(path.join(sandbox.root, 'linked'))).commits.length, 2);
+      const repo = takeHome(sandbox());
+      repo.git('worktree', 'add', '-q', path.join(sandbox().root, 'linked'), 'HEAD~2');
+      strictEqual(available(await historyOf(path.join(sandbox().root, 'linked'))).commits.length, 2);
       // A submodule's .git is a file naming the repository's folder by a relative path.
-      const checkout = sandbox.repo('checkout').dir;
+      const checkout = sandbox().repo('checkout').dir;
       rmSync(path.join(checkout, '.git'), { recursive: true });
       writeFileSync(path.join(checkout, '.git'), 'gitdir: ../takehome/.git\n');
       strictEqual(available(await historyOf(checkout)).commits.length, 4);
     });
 
     it('says why there is no history: no .git, an empty repository, a .git naming a folder that is not there', async () => {
-      const plain = sandbox.repo('plain').dir;
-      deepStrictEqual(await historyOf(sandbox.root), { available: false, reason: 'no .git folder: the repository was opened from a zip or a web view, without its history' });
+      const plain = sandbox().repo('plain').dir;
+      deepStrictEqual(await historyOf(sandbox().root), { available: false, reason: 'no .git folder: the repository was opened from a zip or a web view, without its history' });
       deepStrictEqual(await historyOf(plain), { available: false, reason: 'the repository has no commits yet (branch main is empty)' });
-      const dangling = sandbox.repo('dangling').dir;
+      const dangling = sandbox().repo('dangling').dir;
       rmSync(path.join(dangling, '.git'), { recursive: true });
       writeFileSync(path.join(dangling, '.git'), 'gitdir: /nowhere/at/all\n');
       match(reason(await historyOf(dangling)), /names \/nowhere\/at\/all, which is not there/);
@@ -155,10 +148,10 @@ describe('git history reader', function () {
 
   describe('on a hostile .git', () => {
     it('reports a corrupt object without throwing, and keeps the history after it', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       writeFileSync(repo.objectPath(repo.git('rev-parse', 'HEAD').trim()), 'not zlib at all');
       match(reason(await historyOf(repo.dir)), /^the repository could not be read: /);
-      const older = takeHome(sandbox, 'older');
+      const older = takeHome(sandbox(), 'older');
       writeFileSync(older.objectPath(older.git('rev-parse', 'HEAD~2').trim()), 'not zlib at all');
       const history = available(await historyOf(older.dir));
       strictEqual(history.commits.length, 2);
@@ -166,7 +159,7 @@ describe('git history reader', function () {
     });
 
     it('reports a truncated pack', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       repo.git('gc', '-q', '--prune=now');
       const pack = readdirSync(path.join(repo.dir, '.git/objects/pack')).find((f) => f.endsWith('.pack'))!;
       truncateSync(path.join(repo.dir, '.git/objects/pack', pack), 200);
@@ -174,7 +167,7 @@ describe('git history reader', function () {
     });
 
     it('stops inflating an object that inflates to a gigabyte', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       const blob = repo.git('rev-parse', 'HEAD:src/lib.rs').trim();
       const size = 1024 * 1024 * 1024;
       await new Promise<void>((resolve, reject) => {
@@ -201,7 +194,7 @@ describe('git history reader', function () {
     });
 
     it('refuses a tree nested thousands of folders deep', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       let tree = repo.git('rev-parse', 'HEAD^{tree}').trim();
       for (let depth = 0; depth < 3000; depth++) tree = repo.writeObject('tree', Buffer.concat([Buffer.from('40000 d\0'), Buffer.from(tree, 'hex')]));
       const commit = repo.git('commit-tree', tree, '-p', 'HEAD', '-m', 'deep').trim();
@@ -212,7 +205,7 @@ describe('git history reader', function () {
     });
 
     it('refuses a ref loop', async () => {
-      const repo = takeHome(sandbox);
+      const repo = takeHome(sandbox());
       writeFileSync(path.join(repo.dir, '.git/HEAD'), 'ref: refs/heads/a\n');
       writeFileSync(path.join(repo.dir, '.git/refs/heads/a'), 'ref: refs/heads/b\n');
       writeFileSync(path.join(repo.dir, '.git/refs/heads/b'), 'ref: refs/heads/a\n');
@@ -220,8 +213,8 @@ describe('git history reader', function () {
     });
 
     it('does not follow a symlinked .git, nor a symlink inside it', async () => {
-      const repo = takeHome(sandbox);
-      const linked = sandbox.repo('linked').dir;
+      const repo = takeHome(sandbox());
+      const linked = sandbox().repo('linked').dir;
       rmSync(path.join(linked, '.git'), { recursive: true });
       symlinkSync(path.join(repo.dir, '.git'), path.join(linked, '.git'));
       strictEqual(reason(await historyOf(linked)), '.git is a symbolic link, which the git reader does not follow');

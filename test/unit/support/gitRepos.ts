@@ -43,6 +43,14 @@ function identity(author: Author): Record<string, string> {
   return { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email };
 }
 
+/** A fresh sandbox for each test of the calling suite, removed after it. */
+export function sandboxPerTest(): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  beforeEach(() => (sandbox = new Sandbox()));
+  afterEach(() => sandbox?.dispose());
+  return () => sandbox!;
+}
+
 export class GitRepo {
   constructor(
     readonly dir: string,
@@ -81,6 +89,15 @@ export class GitRepo {
       },
     });
     return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /** Writes and commits each step in turn, tagging those that name a tag. */
+  commitSteps(steps: readonly { files: Record<string, string>; message: string; author?: Author; tag?: string }[]): this {
+    for (const step of steps) {
+      this.write(step.files).commit(step.message, step.author);
+      if (step.tag) this.git('tag', step.tag);
+    }
+    return this;
   }
 
   /** Writes a loose object as git would (zlib of "type size\0content"); returns its id. */

@@ -61,6 +61,8 @@ async function eachInTurn<T, R>(items: readonly T[], step: (item: T) => R): Prom
  */
 export class ScorecardService {
   scanning = true;
+  /** Findings left out of the evidence, the suggested levels and the questions: the starter's, once a baseline is chosen (set by activate). */
+  leavesOut: (uri: vscode.Uri, finding: Finding) => boolean = () => false;
 
   constructor(
     private readonly host: FindingsStore,
@@ -78,6 +80,7 @@ export class ScorecardService {
     for (const file of this.host.allFindings()) {
       const folder = workspaceFolderOf(file.uri);
       for (const finding of file.findings) {
+        if (this.leavesOut(file.uri, finding)) continue;
         findings.push(finding);
         folders.set(finding, folder);
       }

@@ -30,6 +30,9 @@ export class ShownFindings implements vscode.Disposable {
   /** Fires when a count of the whole workspace completes. */
   readonly onDidChangeTotals = this.totalsChanged.event;
 
+  /** Findings the editor leaves out whatever the settings: on the starter's lines when the reviewer hides them (set by activate). */
+  hides: (uri: vscode.Uri, finding: Finding) => boolean = () => false;
+
   constructor(
     private readonly store: FindingsStore,
     private readonly settings: () => Settings,
@@ -41,7 +44,7 @@ export class ShownFindings implements vscode.Disposable {
     let shown = this.shownCache.get(key);
     if (!shown) {
       const settings = this.settings();
-      shown = settings.hintsEnabled ? this.store.findingsFor(uri).filter((f) => isShown(f, settings.policy)) : [];
+      shown = settings.hintsEnabled ? this.store.findingsFor(uri).filter((f) => isShown(f, settings.policy) && !this.hides(uri, f)) : [];
       this.shownCache.set(key, shown);
     }
     return shown;

@@ -92,6 +92,17 @@ const mochaBrowserBuildAsScript = {
   },
 };
 
+/** The test index of an integration suite for the web worker host: one CommonJS bundle of the tests and mocha. */
+const webTestIndex = (suite) => ({
+  ...browser,
+  format: 'cjs',
+  entryPoints: { 'index.web': `test/integration/${suite}/index.web.ts` },
+  outdir: `out/test/integration/${suite}`,
+  external: ['vscode'],
+  plugins: [cappedInflateForGit, mochaBrowserBuildAsScript],
+  inject: ['test/integration/suite/process-shim.js'],
+});
+
 if (withTests) {
   builds.push(
     // ESLint loads eslint.config.mjs and the plugins it names at run time, from node_modules.
@@ -111,14 +122,13 @@ if (withTests) {
       external: ['vscode', 'mocha'],
     },
     {
-      ...browser,
-      format: 'cjs',
-      entryPoints: { 'index.web': 'test/integration/suite/index.web.ts' },
-      outdir: 'out/test/integration/suite',
-      external: ['vscode'],
-      plugins: [cappedInflateForGit, mochaBrowserBuildAsScript],
-      inject: ['test/integration/suite/process-shim.js'],
+      ...node,
+      entryPoints: { index: 'test/integration/history/index.ts', generate: 'test/integration/history/generate.ts' },
+      outdir: 'out/test/integration/history',
+      external: ['vscode', 'mocha'],
     },
+    webTestIndex('history'),
+    webTestIndex('suite'),
   );
 }
 

@@ -56,6 +56,11 @@ export class GitRepository {
     return resolveRef(this.readRefFile, 'HEAD');
   }
 
+  /** The repository's `config` file, shared by its worktrees; undefined when missing. */
+  config(): Promise<string | undefined> {
+    return this.readRefFile('config');
+  }
+
   /** The commits a shallow clone was cut at: their parents are not in the repository. */
   async shallowCommits(): Promise<Set<string>> {
     const text = await readGitText(this.source, resolvePath(this.commondir, 'shallow'));

@@ -35,12 +35,6 @@ export async function resolveRef(read: (path: string) => Promise<string | undefi
   return { problem: `the ref "${name}" leads through more than ${MAX_SYMREF_DEPTH} symbolic refs: a loop` };
 }
 
-/** The commit `HEAD` points at, given a reader for files under `.git` (undefined when missing). */
-export async function resolveHead(read: (path: string) => Promise<string | undefined>): Promise<string | undefined> {
-  const target = await resolveRef(read);
-  return 'commit' in target ? target.commit : undefined;
-}
-
 /** The URL of the `origin` remote (or the first remote) in a git config file. */
 export function remoteUrl(config: string): string | undefined {
   let section = '';

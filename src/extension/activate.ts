@@ -10,6 +10,8 @@ import { EditLatencyRecorder, NO_EDIT_TIMINGS } from './editTimings';
 import { EvidenceActionProvider, FindingHoverProvider, RUST_SELECTOR } from './editorFeatures';
 import { registerExplanations } from './explanations';
 import { FindingsStore } from './findingsStore';
+import { StarterDimming } from './historyDimming';
+import { HistoryReader } from './historyReader';
 import { HistoryStore } from './historyStore';
 import { openOnStartup, showFirstScreen } from './firstScreen';
 import { createLog, LOG_LANGUAGE } from './log';
@@ -22,6 +24,9 @@ import { ShownFindings } from './shownFindings';
 import { StatusBar } from './statusBar';
 import { WorkerClient } from './workerClient';
 import { WorkspaceScanner } from './workspaceScanner';
+
+/** How long after the first scan the history is read, so that the first hints are drawn first. */
+const HISTORY_AFTER_FIRST_SCAN_MS = 500;
 
 /** What each platform's entry point supplies: how to start the analysis worker. */
 export interface Platform {
@@ -66,6 +71,9 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   const statusBar = new StatusBar(shown, 'rustReview.showScorecard');
   // The repository's history and baseline, for the scorecard and the starter-code filter.
   const history = new HistoryStore();
+  const historyReader = new HistoryReader(history, log);
+  // With a baseline, the starter's findings are hidden or dimmed in the editor, and left out of the scorecard.
+  shown.hidesLine = (uri, line) => historyReader.hidesLine(uri, line);
 
   let repository: Promise<RepositoryInfo | undefined> | undefined;
   const readRepositoryOnce = () => (repository ??= readRepository());
@@ -81,6 +89,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     ));
 
   const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log, history);
+  scorecard.leavesOut = (uri, finding) => historyReader.isStarterFinding(uri, finding);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
 
   /** Redraws the hints of the given files, or of every file after a settings change. */
@@ -102,17 +111,22 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     decorations,
     statusBar,
     history,
+    historyReader,
+    new StarterDimming(historyReader, history),
+    history.onDidChange(() => {
+      redraw();
+      panel.refresh();
+    }),
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
     rubrics.onDidChange(() => panel.refresh()),
-    history.onDidChange(() => panel.refresh()),
     registerExplanations(),
     vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(shown)),
     vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(shown, rubric), {
       providedCodeActionKinds: EvidenceActionProvider.kinds,
     }),
-    ...registerCommands(commandTable({ scanner, store, shown, scorecard, reviews: openReviews, repository: readRepositoryOnce, rubric })),
+    ...registerCommands(commandTable({ scanner, store, shown, scorecard, history: historyReader, reviews: openReviews, repository: readRepositoryOnce, rubric })),
     shown.onDidChangeTotals(() => statusBar.update()),
     store.onDidUpdate((uris) => {
       redraw(uris);
@@ -147,6 +161,8 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   void Promise.resolve(firstScan).finally(() => {
     scorecard.scanning = false;
     panel.refresh(0);
+    // The history is read once the first scan's hints are drawn, never before: it can take seconds.
+    setTimeout(() => void historyReader.read(), HISTORY_AFTER_FIRST_SCAN_MS);
   });
   if (openOnStartup()) void showFirstScreen(context.workspaceState).catch((error: unknown) => log.warn(`could not open the first screen: ${String(error)}`));
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { remoteUrl, resolveHead } from '../rubric/gitRefs';
+import { GitRepository } from '../history/gitRepository';
+import { remoteUrl } from '../rubric/gitRefs';
 import type { CandidateSources } from '../team/identities';
+import { NODE_GIT_FS } from './historyCommand';
 
 /** A licence or README bigger than this is not one a person wrote; it is not read for names. */
 const MAX_TEXT_BYTES = 1024 * 1024;
@@ -52,10 +54,12 @@ export function readRemote(root: string): string | undefined {
   return config ? remoteUrl(config) : undefined;
 }
 
-/** The commit `HEAD` points at, read from the files in `.git` as the extension reads it, without running git. */
-export function readCommit(root: string): Promise<string | undefined> {
-  const gitDir = gitDirectory(root);
-  return resolveHead((file) => Promise.resolve(readSmallText(path.join(gitDir, file))));
+/** The commit `HEAD` points at, read by the git reader as the extension reads it, without running git. */
+export async function readCommit(root: string): Promise<string | undefined> {
+  const repo = await GitRepository.open(NODE_GIT_FS, path.resolve(root)).catch(() => undefined);
+  if (!(repo instanceof GitRepository)) return undefined;
+  const head = await repo.head().catch(() => undefined);
+  return head && 'commit' in head ? head.commit : undefined;
 }
 
 /**

@@ -13,6 +13,8 @@ import { EditLatencyRecorder, NO_EDIT_TIMINGS } from './editTimings';
 import { EvidenceActionProvider, FindingHoverProvider, RUST_SELECTOR } from './editorFeatures';
 import { registerExplanations } from './explanations';
 import { FindingsStore } from './findingsStore';
+import { StarterDimming } from './historyDimming';
+import { HistoryReader } from './historyReader';
 import { HistoryStore } from './historyStore';
 import { openOnStartup, showFirstScreen } from './firstScreen';
 import { createLog, LOG_LANGUAGE } from './log';
@@ -25,6 +27,9 @@ import { ShownFindings } from './shownFindings';
 import { StatusBar } from './statusBar';
 import { WorkerClient } from './workerClient';
 import { WorkspaceScanner } from './workspaceScanner';
+
+/** How long after the first scan the history is read, so that the first hints are drawn first. */
+const HISTORY_AFTER_FIRST_SCAN_MS = 500;
 
 /** What each platform's entry point supplies: how to start the analysis worker. */
 export interface Platform {
@@ -69,6 +74,9 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   const statusBar = new StatusBar(shown, 'rustReview.showScorecard');
   // The repository's history and baseline, for the scorecard and the starter-code filter.
   const history = new HistoryStore();
+  const historyReader = new HistoryReader(history, log);
+  // With a baseline, the starter's findings are hidden or dimmed in the editor, and left out of the scorecard.
+  shown.hidesLine = (uri, line) => historyReader.hidesLine(uri, line);
 
   let repository: Promise<RepositoryInfo | undefined> | undefined;
   const readRepositoryOnce = () => (repository ??= readRepository());
@@ -86,6 +94,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   // What blind review hides: every text the panel, the hovers and the exports show passes through it.
   const blind = new BlindReview(openReviews, history, currentSettings, rubric, log);
   const scorecard = new ScorecardService(store, rubrics, openReviews, readRepositoryOnce, currentSettings, log, history, blind);
+  scorecard.leavesOut = (uri, finding) => historyReader.isStarterFinding(uri, finding);
   const panel = new ScorecardViewProvider(context.extensionUri, scorecard, log);
   const calibration = new CalibrationService(scorecard, openReviews, rubric, blind, log);
   const candidates = new CompareCandidatesPanel(context.extensionUri, store, openReviews, rubric, blind, currentSettings, log);
@@ -112,6 +121,12 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     blind,
     calibration,
     candidates,
+    historyReader,
+    new StarterDimming(historyReader, history),
+    history.onDidChange(() => {
+      redraw();
+      panel.refresh();
+    }),
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
@@ -120,14 +135,13 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       panel.refresh(0);
       candidates.refresh(0);
     }),
-    history.onDidChange(() => panel.refresh()),
     registerExplanations(),
     vscode.languages.registerHoverProvider(RUST_SELECTOR, new FindingHoverProvider(shown, (text) => blind.text(text))),
     vscode.languages.registerCodeActionsProvider(RUST_SELECTOR, new EvidenceActionProvider(shown, rubric), {
       providedCodeActionKinds: EvidenceActionProvider.kinds,
     }),
     ...registerCommands({
-      ...commandTable({ scanner, store, shown, scorecard, disclosure: blind, reviews: openReviews, repository: readRepositoryOnce, rubric }),
+      ...commandTable({ scanner, store, shown, scorecard, disclosure: blind, history: historyReader, reviews: openReviews, repository: readRepositoryOnce, rubric }),
       ...blindCommands(blind),
       ...calibrationCommands(calibration),
       [COMPARE_CANDIDATES_COMMAND]: () => candidates.show(),
@@ -169,6 +183,8 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     scorecard.scanning = false;
     panel.refresh(0);
     candidates.refresh(0);
+    // The history is read once the first scan's hints are drawn, never before: it can take seconds.
+    setTimeout(() => void historyReader.read(), HISTORY_AFTER_FIRST_SCAN_MS);
   });
   if (openOnStartup()) void showFirstScreen(context.workspaceState).catch((error: unknown) => log.warn(`could not open the first screen: ${String(error)}`));
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);

@@ -10,6 +10,7 @@ import type { PinRequest } from './editorFeatures';
 import { NOTE_COMMAND, PIN_COMMAND } from './editorFeatures';
 import type { Disclosure } from './blindReview';
 import type { FindingsStore } from './findingsStore';
+import type { HistoryReader } from './historyReader';
 import { toRange } from './hints';
 import type { RepositoryInfo } from './repository';
 import type { ReviewStore } from './reviewStore';
@@ -36,6 +37,7 @@ export interface CommandTargets extends Pinning {
   scorecard: ScorecardService;
   /** Blind review's masking of what a quick pick shows. */
   disclosure: Disclosure;
+  history: HistoryReader;
 }
 
 async function pin(ctx: Pinning, request: PinRequest, categoryId: string, note?: string): Promise<void> {
@@ -114,6 +116,7 @@ export function commandTable(ctx: CommandTargets): Record<string, CommandHandler
     'rustReview.copyReviewJson': () => ctx.scorecard.copy('json'),
     'rustReview.saveReview': () => ctx.scorecard.saveAs(),
     'rustReview.importReview': (uri?: vscode.Uri) => ctx.scorecard.importFrom(uri),
+    'rustReview.chooseBaseline': () => ctx.history.chooseBaseline(),
     [PIN_COMMAND]: async (request: PinRequest) => {
       const categoryId = request.categoryId ?? (await pickCategory(ctx.rubric(), 'Add the evidence to which category?'));
       if (categoryId) await pin(ctx, request, categoryId);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { remoteUrl, resolveHead } from '../rubric/gitRefs';
+import { GitRepository } from '../history/gitRepository';
+import { remoteUrl } from '../rubric/gitRefs';
+import { workspaceGitFs } from './historyFs';
 
 export interface RepositoryInfo {
   name: string;
@@ -8,24 +10,18 @@ export interface RepositoryInfo {
   remote?: string;
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-/** The repository of a workspace folder, by default the first (the one under review): its name, and the commit and remote from `.git`. */
+/**
+ * The repository of a workspace folder, by default the first (the one under review): its name, and
+ * the commit and remote from `.git` (a folder, or a `.git` file naming one elsewhere in a worktree
+ * or submodule), read as the git reader reads it; a `.git` it cannot read leaves them out.
+ */
 export async function readRepository(folder = vscode.workspace.workspaceFolders?.[0]): Promise<RepositoryInfo | undefined> {
   if (!folder) return undefined;
-  let gitDir = vscode.Uri.joinPath(folder.uri, '.git');
-  // In a worktree or submodule, `.git` is a file naming the real git folder.
-  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec((await readText(gitDir)) ?? '')?.[1];
-  if (pointer) gitDir = pointer.startsWith('/') ? folder.uri.with({ path: pointer }) : vscode.Uri.joinPath(folder.uri, pointer);
-  const read = (path: string) => readText(vscode.Uri.joinPath(gitDir, path));
-  const commit = await resolveHead(read);
-  const config = await read('config');
+  const info: RepositoryInfo = { name: folder.name, root: folder.uri };
+  const repo = await GitRepository.open(workspaceGitFs(folder.uri), folder.uri.path).catch(() => undefined);
+  if (!(repo instanceof GitRepository)) return info;
+  const head = await repo.head().catch(() => undefined);
+  const config = await repo.config().catch(() => undefined);
   const remote = config ? remoteUrl(config) : undefined;
-  return { name: folder.name, root: folder.uri, ...(commit ? { commit } : {}), ...(remote ? { remote } : {}) };
+  return { ...info, ...(head && 'commit' in head ? { commit: head.commit } : {}), ...(remote ? { remote } : {}) };
 }

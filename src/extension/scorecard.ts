@@ -73,6 +73,8 @@ export interface HistorySource {
  */
 export class ScorecardService {
   scanning = true;
+  /** Findings left out of the evidence, the suggested levels and the questions: the starter's, once a baseline is chosen (set by activate). */
+  leavesOut: (uri: vscode.Uri, finding: Finding) => boolean = () => false;
 
   constructor(
     private readonly host: FindingsStore,
@@ -102,6 +104,7 @@ export class ScorecardService {
     for (const file of this.host.allFindings()) {
       const folder = workspaceFolderOf(file.uri);
       for (const finding of file.findings) {
+        if (this.leavesOut(file.uri, finding)) continue;
         findings.push(finding);
         folders.set(finding, folder);
       }

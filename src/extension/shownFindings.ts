@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FileFindings } from '../analysis/anchoredFindings';
+import { FileFindings, startLineOf } from '../analysis/anchoredFindings';
 import type { Finding, FindingDescription } from '../analysis/model';
 import { addCounts, countDrawn, noCounts, type DrawnCounts } from '../presentation/drawnCounts';
 import { displayOf, isShown } from '../presentation/hintPolicy';
@@ -32,22 +32,26 @@ export class ShownFindings implements vscode.Disposable {
   /** Fires when a count of the whole workspace completes. */
   readonly onDidChangeTotals = this.totalsChanged.event;
 
+  /** Lines whose findings the editor leaves out whatever the settings: the starter's, when the reviewer hides them (set by activate). */
+  hidesLine: (uri: vscode.Uri, line: number) => boolean = () => false;
+
   constructor(
     private readonly store: FindingsStore,
     private readonly settings: () => Settings,
   ) {}
 
   /**
-   * The findings the settings let through, for one file, group by group. The one place that
-   * decides what is shown: a filter by file and line would join `isShown` here, its line
-   * `startLineOf(finding, anchor)`.
+   * The findings the settings let through, for one file, group by group: the one place that
+   * decides what is shown, by the hint policy and by the line a finding starts on.
    */
   findingsIn(uri: vscode.Uri): FileFindings {
     const key = uri.toString();
     let shown = this.shownCache.get(key);
     if (!shown) {
       const settings = this.settings();
-      shown = settings.hintsEnabled ? this.store.fileFindingsFor(uri).filter((f) => isShown(f, settings.policy)) : FileFindings.EMPTY;
+      shown = settings.hintsEnabled
+        ? this.store.fileFindingsFor(uri).filter((f, anchor) => isShown(f, settings.policy) && !this.hidesLine(uri, startLineOf(f, anchor)))
+        : FileFindings.EMPTY;
       this.shownCache.set(key, shown);
     }
     return shown;

@@ -2,6 +2,7 @@
 // Runs the integration suite in both extension hosts (Node and web worker), each on a fresh copy
 // of the careless sample take-home, since the suite creates files and changes settings.
 //   node test/integration/run.mjs [--kind node|web|both] [--tests <index.js for the Node host>]
+//                                 [--web-tests <index.web.js for the web worker host>]
 //                                 [--workspace-generator <script> [--workspace-file <name>]]
 // --workspace-generator: instead of the sample, each host's temporary folder gets what
 // `node <script> <folder>` writes into it; --workspace-file: open that file of the folder (a
@@ -18,7 +19,11 @@ const kindArg = process.argv.indexOf('--kind');
 const kind = kindArg === -1 ? 'both' : process.argv[kindArg + 1];
 const kinds = hostKinds(kind);
 const testsArg = process.argv.indexOf('--tests');
-const forwarded = testsArg === -1 ? [] : ['--tests', process.argv[testsArg + 1]];
+const webTestsArg = process.argv.indexOf('--web-tests');
+const forwarded = [
+  ...(testsArg === -1 ? [] : ['--tests', process.argv[testsArg + 1]]),
+  ...(webTestsArg === -1 ? [] : ['--web-tests', process.argv[webTestsArg + 1]]),
+];
 const generatorArg = process.argv.indexOf('--workspace-generator');
 const generator = generatorArg === -1 ? undefined : path.resolve(process.argv[generatorArg + 1]);
 const workspaceFileArg = process.argv.indexOf('--workspace-file');

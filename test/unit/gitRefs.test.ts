@@ -1,5 +1,5 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
-import { remoteUrl, resolveHead, webRepositoryUrl } from '../../src/rubric/gitRefs';
+import { remoteUrl, resolveRef, webRepositoryUrl } from '../../src/rubric/gitRefs';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
@@ -7,15 +7,15 @@ describe('git refs', () => {
   const reader = (files: Record<string, string>) => (path: string) => Promise.resolve(files[path]);
 
   it('follows HEAD to a loose ref, a packed ref, or a detached commit', async () => {
-    strictEqual(await resolveHead(reader({ HEAD: 'ref: refs/heads/main\n', 'refs/heads/main': `${SHA}\n` })), SHA);
-    strictEqual(await resolveHead(reader({ HEAD: 'ref: refs/heads/main\n', 'packed-refs': `# pack-refs\n${SHA} refs/heads/main\n` })), SHA);
-    strictEqual(await resolveHead(reader({ HEAD: `${SHA}\n` })), SHA);
+    deepStrictEqual(await resolveRef(reader({ HEAD: 'ref: refs/heads/main\n', 'refs/heads/main': `${SHA}\n` })), { commit: SHA });
+    deepStrictEqual(await resolveRef(reader({ HEAD: 'ref: refs/heads/main\n', 'packed-refs': `# pack-refs\n${SHA} refs/heads/main\n` })), { commit: SHA });
+    deepStrictEqual(await resolveRef(reader({ HEAD: `${SHA}\n` })), { commit: SHA });
   });
 
-  it('gives up quietly on a missing or hostile HEAD', async () => {
+  it('says why a missing or hostile HEAD leads to no commit', async () => {
     deepStrictEqual(
-      await Promise.all([reader({}), reader({ HEAD: 'ref: ../../etc/passwd' }), reader({ HEAD: 'ref: refs/heads/gone' })].map(resolveHead)),
-      [undefined, undefined, undefined],
+      await Promise.all([reader({}), reader({ HEAD: 'ref: ../../etc/passwd' }), reader({ HEAD: 'ref: refs/heads/gone' })].map((read) => resolveRef(read))),
+      [{ problem: 'the .git folder has no HEAD' }, { problem: 'the ref "../../etc/passwd" points outside the .git folder' }, { unborn: 'refs/heads/gone' }],
     );
   });
 

@@ -5,6 +5,7 @@
 // (test/integration/run.mjs --workspace-generator runs it on each host's temporary folder.)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { generateFromCommandLine } from '../support/generateMain';
 import { FOLDERS, SHARED_PATH, WORKSPACE_FILE } from './layout';
 
 export function generateMultiRootWorkspace(root: string): void {
@@ -17,11 +18,4 @@ export function generateMultiRootWorkspace(root: string): void {
   writeFileSync(path.join(root, WORKSPACE_FILE), JSON.stringify({ folders: FOLDERS.map((folder) => ({ path: folder.name })) }, null, 2));
 }
 
-if (require.main === module) {
-  const [root] = process.argv.slice(2);
-  if (!root) {
-    console.error('usage: node out/test/integration/multiRoot/generate.js <empty folder>');
-    process.exit(2);
-  }
-  generateMultiRootWorkspace(path.resolve(root));
-}
+if (require.main === module) generateFromCommandLine('out/test/integration/multiRoot/generate.js', generateMultiRootWorkspace);

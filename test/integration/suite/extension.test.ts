@@ -464,4 +464,11 @@ suite('Rust Take-Home Review in VS Code', function () {
     await vscode.commands.executeCommand('rustReview.importReview', file);
     equal((await api.reviews()).current.categories.lifetimes.level, 'strong-yes');
   });
+
+  test('says why there is no history in a workspace without .git, and keeps every finding', async () => {
+    const read = await eventually(() => api.history.current, (current) => current !== undefined, 'the history is read after the first scan');
+    truthy(read, 'the history is read');
+    equal(read.history, { available: false, reason: 'no .git folder: the repository was opened from a zip or a web view, without its history' });
+    truthy(api.host.allFindings().some((file) => file.findings.length > 0), 'the findings are there');
+  });
 });

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../analysis/errorMessage';
+import type { Finding } from '../analysis/model';
+import { baselineLabel, starterLines, type StarterLines } from '../history/baseline';
+import { GitRepository } from '../history/gitRepository';
+import { readRepositoryHistory } from '../history/repositoryHistory';
+import { TurnSlicer } from '../history/turns';
+import { workspaceGitFs } from './historyFs';
+import type { HistoryStore } from './historyStore';
+import type { Log } from './log';
+
+const SECTION = 'rustReview';
+/** The baseline the reviewer chose: a commit, tag or branch, or a folder (relative to the workspace folder, or absolute); empty for none. */
+const BASELINE = 'baseline';
+/** How the editor shows findings on the starter's lines: dimmed, or hidden. */
+const STARTER_FINDINGS = 'starterFindings';
+/** How long one turn of the host's thread may run while comparing files with the baseline. */
+const TURN_BUDGET_MS = 8;
+const TIME_LIMIT_MS = 60_000;
+
+type BaselinePick = vscode.QuickPickItem & { value?: string; folder?: true };
+
+/**
+ * Reads the history and the baseline of the first workspace folder's repository with
+ * `vscode.workspace.fs` (desktop and web, never a git process), fills the HistoryStore, and says
+ * which findings are on the starter's lines. Reading runs in slices of the host's thread (see
+ * TurnSlicer), after the first scan's hints, and again when the baseline setting changes.
+ */
+export class HistoryReader implements vscode.Disposable {
+  private starter: StarterLines | undefined;
+  private root: vscode.Uri | undefined;
+  /** Counts reads, so that an older read finishing late does not overwrite a newer one. */
+  private generation = 0;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly store: HistoryStore,
+    private readonly log: Log,
+  ) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SECTION}.${BASELINE}`)) void this.read();
+      // Hiding or dimming is drawn from the store: a change redraws as a new read would.
+      else if (event.affectsConfiguration(`${SECTION}.${STARTER_FINDINGS}`) && this.store.current) this.store.set(this.store.current);
+    });
+  }
+
+  /** Reads the history and compares the files with the baseline set, then fills the store. */
+  async read(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const generation = ++this.generation;
+    if (!folder) return this.store.set(undefined);
+    const started = performance.now();
+    const slicer = new TurnSlicer(TURN_BUDGET_MS, TIME_LIMIT_MS);
+    const baseline = vscode.workspace.getConfiguration(SECTION, folder.uri).get<string>(BASELINE, '');
+    try {
+      const result = await readRepositoryHistory(workspaceGitFs(folder.uri), folder.uri.path, { baseline, pause: () => slicer.pause() });
+      if (generation !== this.generation) return;
+      this.root = folder.uri;
+      this.starter = result.baseline && result.changes ? starterLines(result.changes) : undefined;
+      this.store.set(result);
+      const history = result.history;
+      const what = history.available ? `${history.commits.length} commits${history.partial ? ` (partial: ${history.partial})` : ''}` : `no history (${history.reason})`;
+      const against = result.baseline ? `; baseline ${baselineLabel(result.baseline)}, ${result.changes?.length ?? 0} files compared` : '';
+      this.log.info(`history read in ${Math.round(performance.now() - started)} ms: ${what}${against}`);
+      if (result.baselineProblem) this.log.warn(`baseline: ${result.baselineProblem}`);
+    } catch (error) {
+      // The reader never throws by design; this is the last guard so that nothing reaches the host.
+      this.log.error(`the history could not be read: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Whether a line of a file is the starter code's, by the baseline set; false without one. */
+  private isStarterLine(uri: vscode.Uri, line: number): boolean {
+    const { starter, root } = this;
+    if (!starter || !root || uri.scheme !== root.scheme || uri.authority !== root.authority) return false;
+    const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    return uri.path.startsWith(prefix) && starter(uri.path.slice(prefix.length), line);
+  }
+
+  /** Whether a finding is on a line of the starter code (where it starts), by the baseline set; false without one. */
+  isStarterFinding(uri: vscode.Uri, finding: Finding): boolean {
+    return this.isStarterLine(uri, finding.range.start.line);
+  }
+
+  /** Whether the editor leaves out the findings on this line: the starter's, with `rustReview.starterFindings` set to "hide". */
+  hidesLine(uri: vscode.Uri, line: number): boolean {
+    return starterFindingsMode() === 'hide' && this.isStarterLine(uri, line);
+  }
+
+  /** The lines of an open file that are the starter's, for dimming; empty without a baseline or in "hide" mode. */
+  starterLinesOf(uri: vscode.Uri, lineCount: number): number[] {
+    if (starterFindingsMode() !== 'dim' || !this.starter) return [];
+    return Array.from({ length: lineCount }, (_, line) => line).filter((line) => this.isStarterLine(uri, line));
+  }
+
+  /** "Rust Review: Choose Baseline…": the proposal with its reason, the tags, the root commit, a folder, or none; recorded in the workspace's settings. */
+  async chooseBaseline(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return void vscode.window.showInformationMessage('Rust Review: open the candidate\'s folder to choose a baseline.');
+    const current = this.store.current;
+    const items: BaselinePick[] = [];
+    if (current?.proposal?.baseline.kind === 'commit') {
+      items.push({ label: `$(lightbulb) ${current.proposal.baseline.label}`, description: 'proposed', detail: current.proposal.reason, value: current.proposal.baseline.commit });
+    } else if (current?.noProposal) {
+      items.push({ label: `No baseline proposed: ${current.noProposal}`, kind: vscode.QuickPickItemKind.Separator });
+    }
+    const repo = await GitRepository.open(workspaceGitFs(folder.uri), folder.uri.path);
+    if (repo instanceof GitRepository) {
+      for (const tag of await repo.tags().catch(() => [])) items.push({ label: `$(tag) ${tag.name}`, description: tag.commit.slice(0, 7), value: tag.name });
+    }
+    const history = current?.history;
+    for (const root of history?.available ? history.commits.filter((c) => c.parents.length === 0) : []) {
+      items.push({ label: `$(git-commit) root commit ${root.id.slice(0, 7)}`, description: root.author.name, detail: root.message.split('\n')[0], value: root.id });
+    }
+    items.push({ label: '$(folder) A folder with the starter code…', folder: true }, { label: '$(circle-slash) None', description: 'every line is the candidate\'s', value: '' });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'What did the candidate start from? Findings on its unchanged lines are set apart.', matchOnDetail: true });
+    if (!picked) return;
+    let value = picked.value;
+    if (picked.folder) {
+      const chosen = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: folder.uri, openLabel: 'Use as baseline' }))?.[0];
+      if (!chosen) return;
+      const prefix = `${folder.uri.path.replace(/\/$/, '')}/`;
+      value = chosen.path.startsWith(prefix) ? chosen.path.slice(prefix.length) : chosen.path;
+    }
+    await vscode.workspace.getConfiguration(SECTION, folder.uri).update(BASELINE, value, vscode.ConfigurationTarget.Workspace);
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.subscription.dispose();
+  }
+}
+
+function starterFindingsMode(): 'dim' | 'hide' {
+  return vscode.workspace.getConfiguration(SECTION).get<'dim' | 'hide'>(STARTER_FINDINGS, 'dim');
+}

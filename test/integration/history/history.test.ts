@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/api';
+import { equal, eventually, truthy } from '../suite/expect';
+import { folder } from '../support/workspace';
+import { CANDIDATE_UNWRAP_LINE, STARTER_UNWRAP_LINE } from './layout';
+
+const EXTENSION_ID = 'rust-takehome.rust-takehome-review';
+
+suite('The history and the baseline', function () {
+  let api: ExtensionApi;
+  const lib = () => vscode.Uri.joinPath(folder(), 'src/lib.rs');
+  const unwrapLines = (lines: number[]) => JSON.stringify(lines.sort((a, b) => a - b));
+  const scorecardUnwraps = async () =>
+    (await api.scorecard.view()).categories
+      .flatMap((c) => c.top)
+      .filter((f) => f.rule === 'unwrap' && f.file === 'src/lib.rs')
+      .map((f) => f.line);
+  const diagnosedUnwraps = () =>
+    vscode.languages
+      .getDiagnostics(lib())
+      .filter((d) => d.source === 'rust-review' && (typeof d.code === 'object' ? String(d.code.value) : String(d.code)) === 'unwrap')
+      .map((d) => d.range.start.line);
+  const setSetting = (key: string, value: string | undefined) => vscode.workspace.getConfiguration('rustReview').update(key, value, vscode.ConfigurationTarget.Workspace);
+
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    truthy(extension, `${EXTENSION_ID} is installed`);
+    api = await extension.activate();
+    await api.firstScan;
+  });
+
+  suiteTeardown(async () => {
+    await setSetting('baseline', undefined);
+    await setSetting('starterFindings', undefined);
+  });
+
+  test('reads the history after the first scan, and proposes the starter tag', async () => {
+    const read = await eventually(() => api.history.current, (current) => current !== undefined, 'the history is read');
+    truthy(read, 'the history is read');
+    truthy(read.history.available, `the history is available (${read.history.available ? '' : read.history.reason})`);
+    equal(read.history.commits.map((c) => c.author.name), ['Hiring Team', 'Casey Candidate'], 'the commits, oldest first');
+    equal(read.proposal?.reason, 'the tag "start" marks the starter code', 'the proposal');
+  });
+
+  test("leaves the starter's findings out of the scorecard and keeps the candidate's", async () => {
+    await eventually(scorecardUnwraps, (lines) => unwrapLines(lines) === unwrapLines([STARTER_UNWRAP_LINE, CANDIDATE_UNWRAP_LINE]), 'without a baseline, both unwraps are evidence');
+    await setSetting('baseline', 'start');
+    await eventually(scorecardUnwraps, (lines) => unwrapLines(lines) === unwrapLines([CANDIDATE_UNWRAP_LINE]), "with the baseline, only the candidate's unwrap is evidence");
+    equal(api.history.current?.changes?.find((c) => c.path === 'src/lib.rs')?.status, 'changed', 'src/lib.rs changed since the baseline');
+    // The findings themselves are kept: only what is shown of them changes.
+    equal(api.host.findingsFor(lib()).filter((f) => f.rule === 'unwrap').length, 2, 'the store keeps both unwraps');
+  });
+
+  test("hides the starter's hints in the editor when asked, and dims them by default", async () => {
+    await setSetting('baseline', 'start');
+    await eventually(diagnosedUnwraps, (lines) => unwrapLines(lines) === unwrapLines([STARTER_UNWRAP_LINE, CANDIDATE_UNWRAP_LINE]), 'dimmed, both unwraps are still drawn');
+    await setSetting('starterFindings', 'hide');
+    await eventually(diagnosedUnwraps, (lines) => unwrapLines(lines) === unwrapLines([CANDIDATE_UNWRAP_LINE]), "hidden, only the candidate's unwrap is drawn");
+  });
+});

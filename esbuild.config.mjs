@@ -14,8 +14,20 @@ const watch = args.has('--watch');
 const withTests = args.has('--tests');
 const withScripts = args.has('--scripts');
 
+// isomorphic-git inflates a whole git object with pako before it checks the object's size, and a
+// few kilobytes can inflate to gigabytes: the git reader gives it pako with a capped inflate.
+const cappedInflateForGit = {
+  name: 'capped-inflate-for-git',
+  setup(build) {
+    build.onResolve({ filter: /^pako$/ }, (args) =>
+      /[\\/]isomorphic-git[\\/]/.test(args.importer) ? { path: path.join(root, 'src/history/cappedInflate.ts') } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [cappedInflateForGit],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -59,7 +71,8 @@ async function unitTestEntries() {
 
 const builds = [
   { ...node, entryPoints: { 'extension-node': 'src/extension/node.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...browser, format: 'cjs', entryPoints: { 'extension-browser': 'src/extension/browser.ts' }, outdir: 'dist', external: ['vscode'] },
+  // isomorphic-git uses Node's `Buffer`, which the web extension host lacks.
+  { ...browser, format: 'cjs', entryPoints: { 'extension-browser': 'src/extension/browser.ts' }, outdir: 'dist', external: ['vscode'], inject: ['src/extension/webBuffer.ts'] },
   { ...node, entryPoints: { 'worker-node': 'src/worker/node.ts' }, outdir: 'dist' },
   { ...browser, format: 'iife', entryPoints: { 'worker-browser': 'src/worker/browser.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
@@ -103,7 +116,7 @@ if (withTests) {
       entryPoints: { 'index.web': 'test/integration/suite/index.web.ts' },
       outdir: 'out/test/integration/suite',
       external: ['vscode'],
-      plugins: [mochaBrowserBuildAsScript],
+      plugins: [cappedInflateForGit, mochaBrowserBuildAsScript],
       inject: ['test/integration/suite/process-shim.js'],
     },
   );

@@ -15,19 +15,40 @@ export type ColumnMapper = (finding: Finding) => { column: number; endColumn: nu
 
 const TOP_LOCATIONS = 5;
 
-/** The report written against a rubric: each category's suggestion and its evidence, ranked. */
-export function formatReport(report: ScanReport, format: Format, columns: ColumnMapper, rubric: Rubric): string {
+/** Set when the report holds only the lines the candidate added or changed: since which baseline, and how many of the starter's findings were left out. */
+export interface BaselineScope {
+  label: string;
+  leftOut: number;
+}
+
+function scopeSentence(scope: BaselineScope): string {
+  return `Only lines the candidate added or changed since ${scope.label} are reported; ${scope.leftOut} finding${scope.leftOut === 1 ? '' : 's'} on the starter's lines left out.`;
+}
+
+/** The report written against a rubric: each category's suggestion and its evidence, ranked; `scope` says when the starter's lines are left out. */
+export function formatReport(report: ScanReport, format: Format, columns: ColumnMapper, rubric: Rubric, scope?: BaselineScope): string {
   const assessed = assessRubric(rubric, report.findings, report.project.codeLines);
+  const baseline = scope ? { baseline: { label: scope.label, findingsLeftOut: scope.leftOut, note: scopeSentence(scope) } } : {};
   switch (format) {
     case 'json':
-      return `${JSON.stringify(toJson(report, columns, rubric, assessed), null, 2)}\n`;
-    case 'sarif':
-      return `${JSON.stringify(toSarif(report, columns), null, 2)}\n`;
+      return `${JSON.stringify({ ...toJson(report, columns, rubric, assessed), ...baseline }, null, 2)}\n`;
+    case 'sarif': {
+      const sarif = toSarif(report, columns);
+      // SARIF's own baseline fields compare runs; what was left out is said in the run's properties.
+      return `${JSON.stringify({ ...sarif, runs: sarif.runs.map((run) => ({ ...run, ...(scope ? { properties: baseline } : {}) })) }, null, 2)}\n`;
+    }
     case 'markdown':
-      return toMarkdown(report, columns, rubric, assessed);
+      return withScopeLine(toMarkdown(report, columns, rubric, assessed), scope, (line) => `> ${md(line)}`);
     case 'text':
-      return toText(report, columns, rubric, assessed);
+      return withScopeLine(toText(report, columns, rubric, assessed), scope, (line) => `  ${line}`);
   }
+}
+
+/** The report with the scope's sentence after its title line. */
+function withScopeLine(output: string, scope: BaselineScope | undefined, render: (line: string) => string): string {
+  if (!scope) return output;
+  const end = output.indexOf('\n');
+  return `${output.slice(0, end + 1)}${render(scopeSentence(scope))}\n${output.slice(end + 1)}`;
 }
 
 /** A suggestion as one line: the level when there is one, and the reason. */

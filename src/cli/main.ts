@@ -1,5 +1,6 @@
 import { CALIBRATE_COMMAND } from './calibrateCommand';
 import { COMPARE_COMMAND } from './compareCommand';
+import { HISTORY_COMMAND } from './historyCommand';
 import { REPORT_COMMAND } from './reportCommand';
 import { SCAN_COMMAND } from './scanCommand';
 import { UsageError, type CliCommand } from './usage';
@@ -7,6 +8,7 @@ import { UsageError, type CliCommand } from './usage';
 /** Every subcommand, by the name that selects it. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   scan: SCAN_COMMAND,
+  history: HISTORY_COMMAND,
   calibrate: CALIBRATE_COMMAND,
   compare: COMPARE_COMMAND,
   report: REPORT_COMMAND,

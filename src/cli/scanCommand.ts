@@ -4,16 +4,22 @@ import { SIGNALS } from '../analysis/signals';
 import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
 import { parseRubric } from '../rubric/rubricFile';
 import { characterColumns } from './columns';
-import { FORMATS, formatReport, type Format } from './formats';
+import { baselineLabel, starterLines, type StarterLines } from '../history/baseline';
+import { compareWithNamedBaseline } from '../history/repositoryHistory';
+import { FORMATS, formatReport, type BaselineScope, type Format } from './formats';
+import { NODE_GIT_FS } from './historyCommand';
 import { MAX_THREADS, scanDirectory } from './scan';
-import { isOption, optionValue, UsageError, type CliCommand } from './usage';
+import { choiceOption, isOption, optionValue, UsageError, type CliCommand } from './usage';
 
 const USAGE = `rust-review scan <dir> [--format text|json|markdown|sarif] [--rubric <file>] [--include-tests] [--threads N]
+                [--baseline <commit|folder>]
 
 Scans a Rust project without building or running it and reports rubric evidence for a take-home review.
   --format          text (default), json, markdown or sarif (SARIF 2.1.0)
   --rubric <file>   suggest levels against this rubric file (JSON) instead of the default rubric
   --include-tests   also report concerns and info found in test code (testing signals are always reported)
+  --baseline <b>    report only findings on lines the candidate added or changed since the starter code: a commit,
+                    tag or branch of the repository at <dir>, or a folder holding the starter
   --threads N       analysis worker threads; 0 analyses on the main thread (default: one per core, up to ${MAX_THREADS},
                     or 0 for less than 512 KiB of Rust)`;
 
@@ -23,6 +29,7 @@ interface ScanOptions {
   includeTests: boolean;
   threads?: number;
   rubric?: string;
+  baseline?: string;
 }
 
 function parseScanArguments(args: readonly string[]): ScanOptions {
@@ -31,6 +38,7 @@ function parseScanArguments(args: readonly string[]): ScanOptions {
   let includeTests = false;
   let threads: number | undefined;
   let rubric: string | undefined;
+  let baseline: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--include-tests') includeTests = true;
@@ -39,6 +47,11 @@ function parseScanArguments(args: readonly string[]): ScanOptions {
       i = next;
       if (!value) throw new UsageError('--rubric takes a rubric file');
       rubric = value;
+    } else if (isOption(arg, '--baseline')) {
+      const { value, next } = optionValue(args, i, '--baseline');
+      i = next;
+      if (!value) throw new UsageError('--baseline takes a commit, tag or folder');
+      baseline = value;
     } else if (isOption(arg, '--threads')) {
       const { value, next } = optionValue(args, i, '--threads');
       i = next;
@@ -46,16 +59,13 @@ function parseScanArguments(args: readonly string[]): ScanOptions {
       if (value === undefined || !/^\d+$/.test(value) || count > MAX_THREADS) throw new UsageError(`--threads takes a whole number from 0 to ${MAX_THREADS}; got ${value ?? 'nothing'}`);
       threads = count;
     } else if (isOption(arg, '--format')) {
-      const { value, next } = optionValue(args, i, '--format');
-      i = next;
-      if (!FORMATS.includes(value as Format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}; got ${value ?? 'nothing'}`);
-      format = value as Format;
+      ({ value: format, next: i } = choiceOption(args, i, '--format', FORMATS));
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (dir === undefined) dir = arg;
     else throw new UsageError(`unexpected argument ${arg}; scan takes one directory`);
   }
   if (dir === undefined) throw new UsageError('scan needs a directory');
-  return { dir, format, includeTests, threads, ...(rubric ? { rubric } : {}) };
+  return { dir, format, includeTests, threads, ...(rubric ? { rubric } : {}), ...(baseline ? { baseline } : {}) };
 }
 
 function progress(done: number, total: number): void {
@@ -85,12 +95,25 @@ async function runScan(args: readonly string[]): Promise<number> {
     }
     rubric = parsed.rubric;
   }
-  const report = await scanDirectory(root, {
+  let starter: { lines: StarterLines; scope: BaselineScope } | undefined;
+  if (command.baseline) {
+    const compared = await compareWithNamedBaseline(NODE_GIT_FS, root, command.baseline);
+    if (!compared.baseline || !compared.changes) {
+      process.stderr.write(`rust-review: ${compared.baselineProblem ?? `cannot compare with the baseline ${command.baseline}`}\n`);
+      return 2;
+    }
+    starter = { lines: starterLines(compared.changes), scope: { label: baselineLabel(compared.baseline), leftOut: 0 } };
+  }
+  const scanned = await scanDirectory(root, {
     includeTests: command.includeTests,
     threads: command.threads,
     onProgress: process.stderr.isTTY ? progress : undefined,
   });
-  const output = formatReport({ ...report, root: command.dir }, command.format, characterColumns(root, report.findings, report.nonAsciiFiles), rubric);
+  // With a baseline, the starter's findings are left out of everything the report says, and counted.
+  const findings = starter ? scanned.findings.filter((f) => !starter.lines(f.file, f.range.start.line)) : scanned.findings;
+  const report = { ...scanned, findings, root: command.dir };
+  const scope = starter ? { ...starter.scope, leftOut: scanned.findings.length - findings.length } : undefined;
+  const output = formatReport(report, command.format, characterColumns(root, report.findings, report.nonAsciiFiles), rubric, scope);
   process.stdout.write(output);
   return 0;
 }

@@ -17,3 +17,10 @@ export function optionValue(args: readonly string[], i: number, name: string): {
 export function isOption(arg: string, name: string): boolean {
   return arg === name || arg.startsWith(`${name}=`);
 }
+
+/** The value of `--name value` or `--name=value` at `args[i]`, which must be one of `choices`. */
+export function choiceOption<T extends string>(args: readonly string[], i: number, name: string, choices: readonly T[]): { value: T; next: number } {
+  const { value, next } = optionValue(args, i, name);
+  if (!choices.includes(value as T)) throw new UsageError(`${name} takes one of ${choices.join(', ')}; got ${value ?? 'nothing'}`);
+  return { value: value as T, next };
+}

@@ -100,8 +100,12 @@ export interface RepositoryHistory {
   history: History;
   /** The reader's proposal, shown until the reviewer confirms or changes it. */
   proposal?: BaselineProposal;
+  /** Why the reader proposes no baseline, when it proposes none. */
+  noProposal?: string;
   /** The baseline in force: the reviewer's choice (a setting or the command), else none. */
   baseline?: Baseline;
   /** Each file's change since `baseline`; absent without one. */
   changes?: FileChange[];
+  /** Why the baseline in force could not be compared (a commit or folder not found), when it could not. */
+  baselineProblem?: string;
 }

@@ -3,18 +3,42 @@
  * extension must work in Restricted Mode and on the web, where there is no git to run.
  */
 
+/** Where a ref leads: a commit, a branch with no commit yet (an empty repository), or why neither. */
+export type RefTarget = { commit: string } | { unborn: string } | { problem: string };
+
+/** Symbolic refs followed at most, as git itself does (it stops at 5): a deeper chain is a loop. */
+const MAX_SYMREF_DEPTH = 5;
+
+const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/**
+ * The commit a ref (`HEAD` by default) points at, given a reader for files under `.git`
+ * (undefined when missing): through symbolic refs, loose refs and `packed-refs`, refusing a name
+ * that climbs out of `.git` and a chain of symbolic refs that loops.
+ */
+export async function resolveRef(read: (path: string) => Promise<string | undefined>, name = 'HEAD'): Promise<RefTarget> {
+  let ref = name;
+  let packed: string | undefined;
+  for (let depth = 0; depth <= MAX_SYMREF_DEPTH; depth++) {
+    if (ref.includes('..') || ref.startsWith('/')) return { problem: `the ref "${ref}" points outside the .git folder` };
+    let content = (await read(ref))?.trim();
+    if (content === undefined && ref !== 'HEAD') {
+      packed ??= (await read('packed-refs')) ?? '';
+      content = packed.split('\n').find((line) => line.endsWith(` ${ref}`))?.slice(0, 40);
+    }
+    if (!content) return ref === name && name === 'HEAD' ? { problem: 'the .git folder has no HEAD' } : { unborn: ref };
+    if (OBJECT_ID.test(content)) return { commit: content };
+    const target = /^ref:\s*(\S+)$/.exec(content)?.[1];
+    if (!target) return { problem: `the ref "${ref}" holds neither an object id nor a ref` };
+    ref = target;
+  }
+  return { problem: `the ref "${name}" leads through more than ${MAX_SYMREF_DEPTH} symbolic refs: a loop` };
+}
+
 /** The commit `HEAD` points at, given a reader for files under `.git` (undefined when missing). */
 export async function resolveHead(read: (path: string) => Promise<string | undefined>): Promise<string | undefined> {
-  const head = (await read('HEAD'))?.trim();
-  if (!head) return undefined;
-  if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head)) return head;
-  const ref = /^ref:\s*(\S+)$/.exec(head)?.[1];
-  if (!ref || ref.includes('..')) return undefined;
-  const loose = (await read(ref))?.trim();
-  if (loose && /^[0-9a-f]{40}/.test(loose)) return loose.slice(0, 40);
-  const packed = await read('packed-refs');
-  const line = packed?.split('\n').find((l) => l.endsWith(` ${ref}`));
-  return line ? line.slice(0, 40) : undefined;
+  const target = await resolveRef(read);
+  return 'commit' in target ? target.commit : undefined;
 }
 
 /** The URL of the `origin` remote (or the first remote) in a git config file. */

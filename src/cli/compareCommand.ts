@@ -1,43 +1,54 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../analysis/errorMessage';
-import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
+import type { RepositoryHistory } from '../history/model';
+import { readRepositoryHistory } from '../history/repositoryHistory';
 import type { Review } from '../rubric/review';
 import { plural } from '../rubric/text';
-import { candidateCode } from '../team/candidateCode';
 import { compareCandidates, reviewsOf, type CandidateAnalysis } from '../team/compare';
 import { COMPARE_FORMATS, formatComparison, type CompareFormat } from '../team/compareFormats';
-import { candidateIdentities } from '../team/identities';
-import { createMasker, maskStrings } from '../team/masking';
-import { isDirectory, readCandidateSources, readRemote } from './candidateFolder';
+import { maskStrings } from '../team/masking';
+import { blindCandidate, isDirectory, readRemote } from './candidateFolder';
+import { NODE_GIT_FS } from './historyCommand';
 import { readReviewFile } from './reviewFile';
+import { readRubricOption } from './rubricOption';
 import { scanDirectories } from './scan';
 import { formatOption, parseCommandLine } from './commandLine';
 import { UsageError, type CliCommand } from './usage';
 
-const USAGE = `rust-review compare <dir>... [--reviews <folder>] [--blind] [--format markdown|json|csv]
+const USAGE = `rust-review compare <dir>... [--reviews <folder>] [--blind] [--rubric <file>] [--format markdown|json|csv]
 
 Puts candidates' take-homes side by side, one row each: lines of their own code, the number of
 tests, and for every rubric category the suggested level, its reason and the most telling concern.
 All folders are analysed in one process, on every core.
   --reviews <folder>  the exported reviews (JSON) in this folder sit beside the suggestions, matched
                       to a candidate by remote, else by the repository's folder name
-  --blind             a candidate code (C-4F2A) instead of the folder's name, and the candidate's
-                      names and e-mails masked
+  --blind             a candidate code (C-4F2A, from the repository's root commit) instead of the
+                      folder's name, and the candidate's names and e-mails masked, commit authors and
+                      committers included
+  --rubric <file>     suggest levels against this rubric file (JSON) instead of the default rubric
   --format            markdown (default), json or csv`;
 
 interface CompareOptions {
   dirs: string[];
   reviews?: string;
+  rubric?: string;
   blind: boolean;
   format: CompareFormat;
 }
 
 function parseCompareArguments(args: readonly string[]): CompareOptions {
-  const { values, positionals } = parseCommandLine(args, { reviews: { type: 'string' }, blind: { type: 'boolean' }, format: { type: 'string' } });
+  const { values, positionals } = parseCommandLine(args, { reviews: { type: 'string' }, blind: { type: 'boolean' }, rubric: { type: 'string' }, format: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('compare needs at least one directory');
   if (values.reviews === '') throw new UsageError('--reviews takes a folder of exported reviews');
-  return { dirs: positionals, blind: values.blind ?? false, format: formatOption(values.format, COMPARE_FORMATS), ...(values.reviews ? { reviews: values.reviews } : {}) };
+  if (values.rubric === '') throw new UsageError('--rubric takes a rubric file');
+  return {
+    dirs: positionals,
+    blind: values.blind ?? false,
+    format: formatOption(values.format, COMPARE_FORMATS),
+    ...(values.reviews ? { reviews: values.reviews } : {}),
+    ...(values.rubric ? { rubric: values.rubric } : {}),
+  };
 }
 
 /** Every exported review in the folder; a file that is not one is named on stderr and left out. */
@@ -71,10 +82,19 @@ async function runCompare(args: readonly string[]): Promise<number> {
     process.stderr.write(`rust-review: not a directory: ${missing.join(', ')}\n`);
     return 2;
   }
+  const rubric = readRubricOption(options.rubric);
+  if ('error' in rubric) {
+    process.stderr.write(`rust-review: ${rubric.error}\n`);
+    return 2;
+  }
   const reviews = options.reviews === undefined ? [] : readReviews(options.reviews);
   if (!reviews) return 2;
   const roots = options.dirs.map((dir) => path.resolve(dir));
-  const reports = await scanDirectories(roots, { includeTests: true });
+  // A blind comparison masks the commit authors: each history is read while the candidates are scanned.
+  const [reports, histories] = await Promise.all([
+    scanDirectories(roots, { includeTests: true }),
+    Promise.all(roots.map((root): Promise<RepositoryHistory | undefined> => (options.blind ? readRepositoryHistory(NODE_GIT_FS, root) : Promise.resolve(undefined)))),
+  ]);
   const names = labels(options.dirs);
   const used = new Set<Review>();
   const candidates = reports.map((report, i): CandidateAnalysis & { mask?: (text: string) => string } => {
@@ -84,10 +104,10 @@ async function runCompare(args: readonly string[]): Promise<number> {
     for (const review of own) used.add(review);
     // The lines after a baseline, once the CLI reads one (src/history's Baseline), go here.
     const analysis = { findings: report.findings, codeLines: report.project.codeLines, reviews: own };
-    if (!options.blind) return { label: names[i], ...analysis };
-    const code = candidateCode({ folderName, ...(remote ? { remote } : {}) });
-    const sources = readCandidateSources(roots[i], report.project.crates.map((c) => c.file));
-    return { label: code, ...analysis, mask: createMasker(candidateIdentities(sources), code) };
+    const history = histories[i];
+    if (!history) return { label: names[i], ...analysis };
+    const blind = blindCandidate(roots[i], report.project.crates.map((c) => c.file), history);
+    return { label: blind.code, ...analysis, mask: blind.mask };
   });
   reports.forEach((report, i) => {
     if (report.skipped.length === 0) return;
@@ -99,7 +119,7 @@ async function runCompare(args: readonly string[]): Promise<number> {
   // A review names its repository, often after the candidate: a blind comparison only counts them.
   if (options.blind && unmatched.length > 0) process.stderr.write(`rust-review: ${plural(unmatched.length, 'review matches', 'reviews match')} no candidate\n`);
   else for (const review of unmatched) process.stderr.write(`rust-review: the review of ${JSON.stringify(review.repository.name)} matches no candidate\n`);
-  const comparison = compareCandidates(DEFAULT_RUBRIC, candidates);
+  const comparison = compareCandidates(rubric.rubric, candidates);
   if (options.blind) {
     // Each row masked with its own candidate's names; sorted by code, so the order given (often by name) says nothing.
     comparison.rows = comparison.rows.map((row, i) => maskStrings(row, candidates[i].mask ?? ((text) => text))).sort((a, b) => (a.candidate < b.candidate ? -1 : 1));

@@ -1,13 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SIGNALS } from '../analysis/signals';
-import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
-import { parseRubric } from '../rubric/rubricFile';
 import { characterColumns } from './columns';
 import { baselineLabel, starterLines, type StarterLines } from '../history/baseline';
 import { compareWithNamedBaseline } from '../history/repositoryHistory';
 import { FORMATS, formatReport, type BaselineScope, type Format } from './formats';
 import { NODE_GIT_FS } from './historyCommand';
+import { readRubricOption } from './rubricOption';
 import { MAX_THREADS, scanDirectory } from './scan';
 import { choiceOption, isOption, optionValue, UsageError, type CliCommand } from './usage';
 
@@ -79,21 +77,10 @@ async function runScan(args: readonly string[]): Promise<number> {
     process.stderr.write(`rust-review: ${command.dir} is not a directory\n`);
     return 2;
   }
-  let rubric = DEFAULT_RUBRIC;
-  if (command.rubric) {
-    let text: string;
-    try {
-      text = readFileSync(command.rubric, 'utf8');
-    } catch (error) {
-      process.stderr.write(`rust-review: cannot read the rubric ${command.rubric}: ${(error as Error).message}\n`);
-      return 2;
-    }
-    const parsed = parseRubric(text, new Set(SIGNALS.map((s) => s.id)));
-    if ('error' in parsed) {
-      process.stderr.write(`rust-review: the rubric ${command.rubric} is not valid: ${parsed.error}\n`);
-      return 2;
-    }
-    rubric = parsed.rubric;
+  const rubric = readRubricOption(command.rubric);
+  if ('error' in rubric) {
+    process.stderr.write(`rust-review: ${rubric.error}\n`);
+    return 2;
   }
   let starter: { lines: StarterLines; scope: BaselineScope } | undefined;
   if (command.baseline) {
@@ -113,7 +100,7 @@ async function runScan(args: readonly string[]): Promise<number> {
   const findings = starter ? scanned.findings.filter((f) => !starter.lines(f.file, f.range.start.line)) : scanned.findings;
   const report = { ...scanned, findings, root: command.dir };
   const scope = starter ? { ...starter.scope, leftOut: scanned.findings.length - findings.length } : undefined;
-  const output = formatReport(report, command.format, characterColumns(root, report.findings, report.nonAsciiFiles), rubric, scope);
+  const output = formatReport(report, command.format, characterColumns(root, report.findings, report.nonAsciiFiles), rubric.rubric, scope);
   process.stdout.write(output);
   return 0;
 }

@@ -5,10 +5,11 @@ import type { RepositoryHistory } from '../history/model';
 import { readRepositoryHistory } from '../history/repositoryHistory';
 import type { Review } from '../rubric/review';
 import { plural } from '../rubric/text';
-import { compareCandidates, reviewsOf, type CandidateAnalysis } from '../team/compare';
+import { compareCandidates, reviewsOf, type CandidateAnalysis, type CandidateBaseline } from '../team/compare';
 import { COMPARE_FORMATS, formatComparison, type CompareFormat } from '../team/compareFormats';
 import { maskStrings } from '../team/masking';
 import { blindCandidate, isDirectory, readRemote } from './candidateFolder';
+import { candidateScope, readStarter, type Starter } from './candidateScope';
 import { NODE_GIT_FS } from './historyCommand';
 import { readReviewFile } from './reviewFile';
 import { readRubricOption } from './rubricOption';
@@ -16,7 +17,8 @@ import { scanDirectories } from './scan';
 import { formatOption, parseCommandLine } from './commandLine';
 import { UsageError, type CliCommand } from './usage';
 
-const USAGE = `rust-review compare <dir>... [--reviews <folder>] [--blind] [--rubric <file>] [--format markdown|json|csv]
+const USAGE = `rust-review compare <dir>... [--reviews <folder>] [--blind] [--rubric <file>] [--baseline <folder|commit|proposed>]
+                [--format markdown|json|csv]
 
 Puts candidates' take-homes side by side, one row each: lines of their own code, the number of
 tests, and for every rubric category the suggested level, its reason and the most telling concern.
@@ -27,28 +29,69 @@ All folders are analysed in one process, on every core.
                       folder's name, and the candidate's names and e-mails masked, commit authors and
                       committers included
   --rubric <file>     suggest levels against this rubric file (JSON) instead of the default rubric
+  --baseline <b>      count only the lines each candidate added or changed since the starter code, in
+                      the findings, the suggestions and the lines of code: a folder holding the
+                      starter that every candidate was handed (relative to the current directory),
+                      else a commit, tag or branch of each candidate's repository; or "proposed", the
+                      baseline git's reader proposes from each history (a tag such as "start", or a
+                      root commit by someone else), where a history without one counts every line
   --format            markdown (default), json or csv`;
 
 interface CompareOptions {
   dirs: string[];
   reviews?: string;
   rubric?: string;
+  /** An absolute folder, a commit or tag name, or PROPOSED. */
+  baseline?: string;
   blind: boolean;
   format: CompareFormat;
 }
 
 function parseCompareArguments(args: readonly string[]): CompareOptions {
-  const { values, positionals } = parseCommandLine(args, { reviews: { type: 'string' }, blind: { type: 'boolean' }, rubric: { type: 'string' }, format: { type: 'string' } });
+  const { values, positionals } = parseCommandLine(args, {
+    reviews: { type: 'string' },
+    blind: { type: 'boolean' },
+    rubric: { type: 'string' },
+    baseline: { type: 'string' },
+    format: { type: 'string' },
+  });
   if (positionals.length === 0) throw new UsageError('compare needs at least one directory');
   if (values.reviews === '') throw new UsageError('--reviews takes a folder of exported reviews');
   if (values.rubric === '') throw new UsageError('--rubric takes a rubric file');
+  if (values.baseline === '') throw new UsageError('--baseline takes a starter folder, a commit or tag, or "proposed"');
+  // A folder from here is the starter shared by all, found from every candidate's folder alike.
+  const baseline = values.baseline && values.baseline !== PROPOSED && isDirectory(values.baseline) ? path.resolve(values.baseline) : values.baseline;
   return {
     dirs: positionals,
     blind: values.blind ?? false,
     format: formatOption(values.format, COMPARE_FORMATS),
     ...(values.reviews ? { reviews: values.reviews } : {}),
     ...(values.rubric ? { rubric: values.rubric } : {}),
+    ...(baseline ? { baseline } : {}),
   };
+}
+
+/** `--baseline proposed`: each candidate's own baseline, as git's reader proposes it from their history. */
+const PROPOSED = 'proposed';
+
+/** What compare reads of a candidate's repository besides the scan: the history where it is needed, and the starter where a baseline is given. */
+interface CandidateRepository {
+  history: RepositoryHistory | undefined;
+  starter: Starter | { problem: string } | undefined;
+}
+
+async function readCandidateRepository(root: string, options: CompareOptions): Promise<CandidateRepository> {
+  const history = options.blind || options.baseline === PROPOSED ? await readRepositoryHistory(NODE_GIT_FS, root) : undefined;
+  if (!options.baseline) return { history, starter: undefined };
+  if (options.baseline !== PROPOSED) return { history, starter: await readStarter(root, options.baseline) };
+  const proposal = history?.proposal;
+  return { history, starter: proposal ? await readStarter(root, proposal.baseline) : { problem: `no baseline proposed: ${history?.noProposal ?? 'the history was not read'}` } };
+}
+
+/** The row's account of its baseline, from the starter read or why there is none. */
+function candidateBaseline(starter: CandidateRepository['starter'], findingsLeftOut: number): CandidateBaseline | undefined {
+  if (!starter) return undefined;
+  return 'problem' in starter ? { problem: starter.problem } : { label: starter.label, findingsLeftOut };
 }
 
 /** Every exported review in the folder; a file that is not one is named on stderr and left out. */
@@ -90,11 +133,14 @@ async function runCompare(args: readonly string[]): Promise<number> {
   const reviews = options.reviews === undefined ? [] : readReviews(options.reviews);
   if (!reviews) return 2;
   const roots = options.dirs.map((dir) => path.resolve(dir));
-  // A blind comparison masks the commit authors: each history is read while the candidates are scanned.
-  const [reports, histories] = await Promise.all([
-    scanDirectories(roots, { includeTests: true }),
-    Promise.all(roots.map((root): Promise<RepositoryHistory | undefined> => (options.blind ? readRepositoryHistory(NODE_GIT_FS, root) : Promise.resolve(undefined)))),
-  ]);
+  // The histories (a blind comparison masks the commit authors) and the baselines are read while the candidates are scanned.
+  const [reports, repositories] = await Promise.all([scanDirectories(roots, { includeTests: true }), Promise.all(roots.map((root) => readCandidateRepository(root, options)))]);
+  // A baseline named for all that a candidate lacks is bad input; a proposal some histories lack is not.
+  const unresolved = options.baseline === PROPOSED ? [] : repositories.flatMap(({ starter }, i) => (starter && 'problem' in starter ? [`${options.blind ? `candidate ${i + 1}` : options.dirs[i]}: ${starter.problem}`] : []));
+  if (unresolved.length > 0) {
+    process.stderr.write(`rust-review: ${unresolved.join('; ')}\n`);
+    return 2;
+  }
   const names = labels(options.dirs);
   const used = new Set<Review>();
   const candidates = reports.map((report, i): CandidateAnalysis & { mask?: (text: string) => string } => {
@@ -102,18 +148,22 @@ async function runCompare(args: readonly string[]): Promise<number> {
     const remote = readRemote(roots[i]);
     const own = reviewsOf({ folderName, ...(remote ? { remote } : {}) }, reviews);
     for (const review of own) used.add(review);
-    // The lines after a baseline, once the CLI reads one (src/history's Baseline), go here.
-    const analysis = { findings: report.findings, codeLines: report.project.codeLines, reviews: own };
-    const history = histories[i];
-    if (!history) return { label: names[i], ...analysis };
+    const { history, starter } = repositories[i];
+    const { findings, codeLines, findingsLeftOut } = candidateScope(roots[i], report, starter && 'lines' in starter ? starter : undefined);
+    const baseline = candidateBaseline(starter, findingsLeftOut);
+    const analysis = { findings, codeLines, reviews: own, ...(baseline ? { baseline } : {}) };
+    if (!options.blind || !history) return { label: names[i], ...analysis };
     const blind = blindCandidate(roots[i], report.project.crates.map((c) => c.file), history);
     return { label: blind.code, ...analysis, mask: blind.mask };
   });
+  const say = (i: number, text: string) => process.stderr.write(candidates[i].mask?.(text) ?? text);
   reports.forEach((report, i) => {
     if (report.skipped.length === 0) return;
     const skipped = report.skipped.map((s) => `${s.file} (${s.detail})`).join('; ');
-    const said = `rust-review: ${candidates[i].label}: skipped ${plural(report.skipped.length, 'file', 'files')}: ${skipped}\n`;
-    process.stderr.write(candidates[i].mask?.(said) ?? said);
+    say(i, `rust-review: ${candidates[i].label}: skipped ${plural(report.skipped.length, 'file', 'files')}: ${skipped}\n`);
+  });
+  candidates.forEach(({ baseline, label }, i) => {
+    if (baseline && 'problem' in baseline) say(i, `rust-review: ${label}: ${baseline.problem}; every line counts as the candidate's\n`);
   });
   const unmatched = reviews.filter((review) => !used.has(review));
   // A review names its repository, often after the candidate: a blind comparison only counts them.

@@ -198,4 +198,47 @@ describe('rust-review calibrate, compare and report', function () {
       match(run(command, CARELESS, '--rubric', path.join(folder, 'none.json')).stderr, /^rust-review: cannot read the rubric .*none\.json: /);
     }
   });
+
+  it('compare --baseline counts only the lines each candidate added or changed, from a shared starter folder, a tag or the proposed baseline', () => {
+    const repo = candidateRepo(sandbox().repo('candidate-folder'));
+    const starter = sandbox().repo('starter').write(STARTER).dir;
+    // The same candidate without git: a shared folder needs no history.
+    const unzipped = path.join(sandbox().root, 'unzipped');
+    cpSync(repo.dir, unzipped, { recursive: true, filter: (source) => !source.includes('.git') });
+    type Row = { candidate: string; codeLines: number; baseline?: { label?: string; findingsLeftOut?: number; problem?: string }; categories: Record<string, { concern?: { file: string } }> };
+    const rows = (...args: string[]) => {
+      const result = run('compare', ...args, '--format', 'json');
+      strictEqual(result.code, 0, result.stderr);
+      return JSON.parse(result.stdout) as { baseline?: string; rows: Row[] };
+    };
+    // All of it: the starter's five lines of main.rs and its unwrap count too.
+    strictEqual(rows(repo.dir).rows[0].codeLines, 14);
+    // As many of the starter's findings left out as scan --baseline leaves out (it counts test code only with --include-tests, which compare includes).
+    const scanned = JSON.parse(run('scan', repo.dir, '--baseline', starter, '--include-tests', '--format', 'json').stdout) as { baseline: { findingsLeftOut: number } };
+    const leftOut = scanned.baseline.findingsLeftOut;
+    ok(leftOut >= 1);
+    const shared = rows(repo.dir, unzipped, '--baseline', path.relative(process.cwd(), starter));
+    match(shared.baseline ?? '', /^Only the lines each candidate added or changed since their baseline count/);
+    for (const row of shared.rows) {
+      // store.rs and casey.rs, four lines each, and `mod casey;`.
+      deepStrictEqual([row.codeLines, row.baseline], [9, { label: `folder ${starter}`, findingsLeftOut: leftOut }]);
+      ok(Object.values(row.categories).every((cell) => cell.concern?.file !== 'src/main.rs'), JSON.stringify(row));
+    }
+    repo.git('tag', 'start', repo.git('rev-list', '--max-parents=0', 'HEAD').trim());
+    deepStrictEqual(rows(repo.dir, '--baseline', 'start').rows[0].baseline, { label: 'start', findingsLeftOut: leftOut });
+    const proposed = rows(repo.dir, unzipped, '--baseline', 'proposed').rows;
+    deepStrictEqual([proposed[0].codeLines, proposed[0].baseline], [9, { label: 'tag start', findingsLeftOut: leftOut }]);
+    // Without a history there is nothing to propose from: every line counts, and the row says why.
+    strictEqual(proposed[1].codeLines, 14);
+    match(proposed[1].baseline?.problem ?? '', /^no baseline proposed: /);
+    // Markdown and CSV say so too.
+    const markdown = run('compare', repo.dir, '--baseline', 'start').stdout;
+    match(markdown, /\n> Only the lines each candidate added or changed since their baseline count/);
+    match(markdown, new RegExp(`\\n\\| candidate-folder \\| start, ${leftOut} of the starter's findings left out \\|\\n`));
+    match(run('compare', repo.dir, '--baseline', 'start', '--format', 'csv').stdout, new RegExp(`^candidate,code lines,tests,"Only the lines .*\\r\\ncandidate-folder,9,0,"start, ${leftOut} of the starter's findings left out",`));
+    // A baseline named for all that one candidate lacks is bad input.
+    const missing = run('compare', repo.dir, unzipped, '--baseline', 'start');
+    deepStrictEqual([missing.code, missing.stdout], [2, '']);
+    match(missing.stderr, /^rust-review: .*unzipped: the baseline "start" is neither a commit or tag of the repository nor a folder\n$/);
+  });
 });

@@ -241,4 +241,15 @@ describe('rust-review calibrate, compare and report', function () {
     deepStrictEqual([missing.code, missing.stdout], [2, '']);
     match(missing.stderr, /^rust-review: .*unzipped: the baseline "start" is neither a commit or tag of the repository nor a folder\n$/);
   });
+
+  it('compare --blind --baseline proposed prints the golden comparison of a repository that git built', () => {
+    // The root commit's identity and clock are fixed, so its id, the candidate code and the proposal's name are too.
+    const repo = candidateRepo(sandbox().repo('candidate-folder'));
+    const result = run('compare', repo.dir, '--blind', '--baseline', 'proposed');
+    strictEqual(result.code, 0, result.stderr);
+    const golden = 'test/fixtures/team/compare-blind-baseline.golden.md';
+    // After a deliberate change to the rules or the formats, UPDATE_GOLDEN=1 rewrites it; review the diff.
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, result.stdout);
+    strictEqual(result.stdout, readFileSync(golden, 'utf8'));
+  });
 });

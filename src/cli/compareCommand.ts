@@ -85,7 +85,10 @@ async function readCandidateRepository(root: string, options: CompareOptions): P
   if (!options.baseline) return { history, starter: undefined };
   if (options.baseline !== PROPOSED) return { history, starter: await readStarter(root, options.baseline) };
   const proposal = history?.proposal;
-  return { history, starter: proposal ? await readStarter(root, proposal.baseline) : { problem: `no baseline proposed: ${history?.noProposal ?? 'the history was not read'}` } };
+  if (proposal) return { history, starter: await readStarter(root, proposal.baseline) };
+  // Without a history, why there is none says more than that nothing could be proposed from it.
+  const why = history && !history.history.available ? history.history.reason : history?.noProposal;
+  return { history, starter: { problem: `no baseline proposed: ${why ?? 'the history was not read'}` } };
 }
 
 /** The row's account of its baseline, from the starter read or why there is none. */

@@ -5,20 +5,21 @@ import { isCfgTestAttribute, isTestAttribute } from './syntax';
  * test code (an item under `#[test]`, `#[cfg(test)]` or a kin attribute, or the whole file under
  * `#![cfg(test)]`). Read from the text alone, so the rubric can weigh concerns per line of code
  * whether or not a tree is at hand. Strings and chars are read as code, so a `//` or a brace in a
- * literal neither starts a comment nor opens an item.
+ * literal neither starts a comment nor opens an item. `isCounted` narrows the count to some lines
+ * (zero-based), as a baseline does to the lines the candidate added or changed.
  */
-export function countCodeLines(text: string): number {
+export function countCodeLines(text: string, isCounted?: (line: number) => boolean): number {
   const code = codeSkeleton(text);
   // `#![cfg(test)]` makes the whole file test code.
   if ([...code.matchAll(/#!\[\s*cfg\s*\([^\]]*\]/g)].some(([inner]) => isCfgTestAttribute(`#[${inner.slice(3)}`))) return 0;
   const ranges = testItemRanges(code);
   let count = 0;
   let next = 0;
-  for (let lineStart = 0; lineStart < code.length; ) {
+  for (let lineStart = 0, line = 0; lineStart < code.length; line++) {
     const newline = code.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? code.length : newline;
     NONBLANK_FROM_HERE.lastIndex = lineStart;
-    if (NONBLANK_FROM_HERE.test(code)) {
+    if (NONBLANK_FROM_HERE.test(code) && (!isCounted || isCounted(line))) {
       // Ranges are in order and apart: skip those that end before this line.
       while (next < ranges.length && ranges[next][1] < lineStart) next++;
       if (!(next < ranges.length && ranges[next][0] <= lineEnd)) count++;

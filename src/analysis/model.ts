@@ -238,4 +238,6 @@ export interface ScanReport {
   project: ProjectSummary;
   /** Files with characters beyond ASCII: only their columns need counting again in characters. */
   nonAsciiFiles: string[];
+  /** The files of the crate's own code, whose lines `project.codeLines` counts: a baseline counts them again, the starter's lines left out. */
+  ownCodeFiles: string[];
 }

@@ -62,5 +62,6 @@ export function buildReport(
     findings,
     project: summarizeProject(analyses, crates),
     nonAsciiFiles: analyses.filter((a) => a.stats.hasNonAscii).map((a) => a.file),
+    ownCodeFiles: analyses.filter(isOwnCode).map((a) => a.file),
   };
 }

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GitRepository } from '../history/gitRepository';
+import type { RepositoryHistory } from '../history/model';
 import { remoteUrl } from '../rubric/gitRefs';
-import type { CandidateSources } from '../team/identities';
+import { candidateCode, rootCommit } from '../team/candidateCode';
+import { candidateIdentities, historyPeople, type CandidateSources } from '../team/identities';
+import { createMasker } from '../team/masking';
 import { NODE_GIT_FS } from './historyCommand';
 
 /** A licence or README bigger than this is not one a person wrote; it is not read for names. */
@@ -64,10 +67,10 @@ export async function readCommit(root: string): Promise<string | undefined> {
 
 /**
  * What may name the candidate in their folder, for blind review's masking: the folder's name, the
- * remote, each Cargo.toml the scan found, the licence and the README at the top. The commit authors come from
- * the git reader (src/history) where it has read the history; the CLI does not run git.
+ * remote, each Cargo.toml the scan found, the licence and the README at the top. The commit authors
+ * and committers are added from the history git's reader read (see blindCandidate).
  */
-export function readCandidateSources(root: string, manifests: readonly string[]): CandidateSources {
+function readCandidateSources(root: string, manifests: readonly string[]): CandidateSources {
   const remote = readRemote(root);
   const license = findTopFile(root, /^(?:licen[cs]e|copying)(?:[-.].*)?$/i);
   const readme = findTopFile(root, /^readme(?:\..*)?$/i);
@@ -78,4 +81,22 @@ export function readCandidateSources(root: string, manifests: readonly string[])
     ...(license ? { license: readSmallText(license) } : {}),
     ...(readme ? { readme: readSmallText(readme) } : {}),
   };
+}
+
+/** A candidate as a blind review shows them: a code for their repository, and their names masked in any text. */
+export interface BlindCandidate {
+  code: string;
+  mask: (text: string) => string;
+}
+
+/**
+ * The candidate at `root` made blind: the code from the root commit of the history, else the
+ * remote, else the folder's name; the names and e-mails of the history's authors and committers
+ * masked with those of the remote, each Cargo.toml the scan found, the licence and the README.
+ */
+export function blindCandidate(root: string, manifests: readonly string[], repository: RepositoryHistory): BlindCandidate {
+  const sources = readCandidateSources(root, manifests);
+  const firstCommit = rootCommit(repository);
+  const code = candidateCode({ ...(firstCommit ? { rootCommit: firstCommit } : {}), ...(sources.remote ? { remote: sources.remote } : {}), folderName: path.basename(root) });
+  return { code, mask: createMasker(candidateIdentities({ ...sources, people: historyPeople(repository) }), code) };
 }

@@ -1,13 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SIGNALS } from '../analysis/signals';
-import { DEFAULT_RUBRIC } from '../rubric/defaultRubric';
-import { parseRubric } from '../rubric/rubricFile';
 import { characterColumns } from './columns';
-import { baselineLabel, starterLines, type StarterLines } from '../history/baseline';
-import { compareWithNamedBaseline } from '../history/repositoryHistory';
-import { FORMATS, formatReport, type BaselineScope, type Format } from './formats';
-import { NODE_GIT_FS } from './historyCommand';
+import { candidateScope, readStarter, type Starter } from './candidateScope';
+import { FORMATS, formatReport, type Format } from './formats';
+import { readRubricOption } from './rubricOption';
 import { MAX_THREADS, scanDirectory } from './scan';
 import { choiceOption, isOption, optionValue, UsageError, type CliCommand } from './usage';
 
@@ -79,41 +75,30 @@ async function runScan(args: readonly string[]): Promise<number> {
     process.stderr.write(`rust-review: ${command.dir} is not a directory\n`);
     return 2;
   }
-  let rubric = DEFAULT_RUBRIC;
-  if (command.rubric) {
-    let text: string;
-    try {
-      text = readFileSync(command.rubric, 'utf8');
-    } catch (error) {
-      process.stderr.write(`rust-review: cannot read the rubric ${command.rubric}: ${(error as Error).message}\n`);
-      return 2;
-    }
-    const parsed = parseRubric(text, new Set(SIGNALS.map((s) => s.id)));
-    if ('error' in parsed) {
-      process.stderr.write(`rust-review: the rubric ${command.rubric} is not valid: ${parsed.error}\n`);
-      return 2;
-    }
-    rubric = parsed.rubric;
+  const rubric = readRubricOption(command.rubric);
+  if ('error' in rubric) {
+    process.stderr.write(`rust-review: ${rubric.error}\n`);
+    return 2;
   }
-  let starter: { lines: StarterLines; scope: BaselineScope } | undefined;
+  let starter: Starter | undefined;
   if (command.baseline) {
-    const compared = await compareWithNamedBaseline(NODE_GIT_FS, root, command.baseline);
-    if (!compared.baseline || !compared.changes) {
-      process.stderr.write(`rust-review: ${compared.baselineProblem ?? `cannot compare with the baseline ${command.baseline}`}\n`);
+    const read = await readStarter(root, command.baseline);
+    if ('problem' in read) {
+      process.stderr.write(`rust-review: ${read.problem}\n`);
       return 2;
     }
-    starter = { lines: starterLines(compared.changes), scope: { label: baselineLabel(compared.baseline), leftOut: 0 } };
+    starter = read;
   }
   const scanned = await scanDirectory(root, {
     includeTests: command.includeTests,
     threads: command.threads,
     onProgress: process.stderr.isTTY ? progress : undefined,
   });
-  // With a baseline, the starter's findings are left out of everything the report says, and counted.
-  const findings = starter ? scanned.findings.filter((f) => !starter.lines(f.file, f.range.start.line)) : scanned.findings;
-  const report = { ...scanned, findings, root: command.dir };
-  const scope = starter ? { ...starter.scope, leftOut: scanned.findings.length - findings.length } : undefined;
-  const output = formatReport(report, command.format, characterColumns(root, report.findings, report.nonAsciiFiles), rubric, scope);
+  // With a baseline, the starter's findings and code lines are left out of everything the report says, and the findings counted.
+  const { findings, codeLines, findingsLeftOut } = candidateScope(root, scanned, starter);
+  const report = { ...scanned, findings, project: { ...scanned.project, codeLines }, root: command.dir };
+  const scope = starter ? { label: starter.label, leftOut: findingsLeftOut } : undefined;
+  const output = formatReport(report, command.format, characterColumns(root, report.findings, report.nonAsciiFiles), rubric.rubric, scope);
   process.stdout.write(output);
   return 0;
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { Person, RepositoryHistory } from '../history/model';
 import type { CandidateSources } from '../team/identities';
 
 /** A file larger than this is not a manifest, licence or README worth reading for names. */
@@ -43,17 +42,4 @@ export async function readCandidateSources(folder: vscode.WorkspaceFolder, remot
     ...(readmes.length > 0 ? { readme: readmes.join('\n') } : {}),
     ...(remote ? { remote } : {}),
   };
-}
-
-/** The authors and committers of the history, once git's reader has filled it. */
-export function historyPeople(repository: RepositoryHistory | undefined): Person[] {
-  const history = repository?.history;
-  if (!history?.available) return [];
-  return [...history.summary.authors, ...history.commits.flatMap((commit) => [commit.author, commit.committer])];
-}
-
-/** The id of the history's first commit, the most stable identity of a repository (see src/team/candidateCode.ts). */
-export function rootCommit(repository: RepositoryHistory | undefined): string | undefined {
-  const history = repository?.history;
-  return history?.available ? history.commits.find((commit) => commit.parents.length === 0)?.id : undefined;
 }

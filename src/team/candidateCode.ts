@@ -1,3 +1,4 @@
+import type { RepositoryHistory } from '../history/model';
 import { reviewKey } from '../rubric/review';
 
 /** What identifies a candidate's repository, from the most stable to the least. */
@@ -8,6 +9,12 @@ export interface RepositoryIdentity {
   remote?: string;
   /** The folder's own name: the last resort, which a rename changes. */
   folderName: string;
+}
+
+/** The id of the history's first (root) commit, where git's reader has read the history and reached one: a shallow clone has none. */
+export function rootCommit(repository: RepositoryHistory | undefined): string | undefined {
+  const history = repository?.history;
+  return history?.available ? history.commits.find((commit) => commit.parents.length === 0)?.id : undefined;
 }
 
 /** The remote without what varies between clones of one repository: scheme, user, `.git`, case. */

@@ -13,11 +13,21 @@ export interface CandidateAnalysis {
   findings: readonly Finding[];
   /**
    * Lines of the candidate's own code (src/analysis/codeLines.ts). Where a baseline is given (the
-   * starter code, src/history's Baseline), the caller passes the lines the candidate added to it.
+   * starter code, src/history's Baseline), the caller passes the lines the candidate added to it,
+   * and only the findings on those lines.
    */
   codeLines: number;
   reviews: readonly Review[];
+  /** Set when a baseline was asked for. */
+  baseline?: CandidateBaseline;
 }
+
+/**
+ * The starter's part of a candidate where a baseline was asked for: the baseline their findings,
+ * suggestions and code lines are counted since, and how many of the starter's findings were left
+ * out; or why there was none for this candidate, and every line counts as theirs.
+ */
+export type CandidateBaseline = { label: string; findingsLeftOut: number } | { problem: string };
 
 /** The concern a reviewer should read first in a category: the one that caps it, else the weightiest. */
 export interface TellingConcern {
@@ -44,13 +54,20 @@ export interface CompareRow {
   tests: number;
   /** By rubric category id, in the rubric's order. */
   categories: Record<string, CompareCell>;
+  baseline?: CandidateBaseline;
 }
 
 /** Candidates side by side against one rubric: what `rust-review compare` and the Compare Candidates tab show. */
 export interface Comparison {
   rubric: { id: string; version: string; title: string; categories: { id: string; title: string }[] };
   rows: CompareRow[];
+  /** Set when a baseline was asked for: what its rows count, in a sentence. */
+  baseline?: string;
 }
+
+/** What a comparison with a baseline counts, said in every format. */
+export const BASELINE_NOTE =
+  "Only the lines each candidate added or changed since their baseline count: the findings, the suggested levels and the lines of code leave the starter's out.";
 
 function countTests(findings: readonly Finding[]): number {
   return findings.filter((f) => signalById(f.rule)?.countsOneTest).length;
@@ -86,11 +103,12 @@ export function compareCandidates(rubric: Rubric, candidates: readonly Candidate
         return [category.id, cell];
       }),
     );
-    return { candidate: candidate.label, codeLines: candidate.codeLines, tests: countTests(candidate.findings), categories };
+    return { candidate: candidate.label, codeLines: candidate.codeLines, tests: countTests(candidate.findings), categories, ...(candidate.baseline ? { baseline: candidate.baseline } : {}) };
   });
   return {
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title, categories: rubric.categories.map((c) => ({ id: c.id, title: c.title })) },
     rows,
+    ...(candidates.some((c) => c.baseline) ? { baseline: BASELINE_NOTE } : {}),
   };
 }
 

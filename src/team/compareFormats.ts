@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { codeSpan, escapeMarkdown as md } from '../rubric/markdown';
 import { LEVEL_TITLES, type Level } from '../rubric/model';
-import type { CompareCell, Comparison, TellingConcern } from './compare';
+import type { CandidateBaseline, CompareCell, Comparison, TellingConcern } from './compare';
 
 export const COMPARE_FORMATS = ['markdown', 'json', 'csv'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
@@ -11,6 +11,13 @@ const concernWords = (c: TellingConcern) => `${c.rule} at ${c.file}:${c.line}: $
 const reviewedWords = (cell: CompareCell) => cell.reviewed.map((r) => `${r.reviewer}: ${r.level ? LEVEL_TITLES[r.level] : 'not assessed'}`).join('; ');
 
 const tableText = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** A row's baseline in words: since which, and how many of the starter's findings were left out, or why there was none. */
+function baselineWords(baseline: CandidateBaseline | undefined): string {
+  if (!baseline) return '';
+  if ('problem' in baseline) return `none (${baseline.problem}): every line counts`;
+  return `${baseline.label}, ${baseline.findingsLeftOut} of the starter's findings left out`;
+}
 
 /** A level cell: the suggestion, and beside it the levels the reviewers gave. */
 function levelCell(cell: CompareCell): string {
@@ -27,12 +34,16 @@ function toMarkdown(comparison: Comparison): string {
   const { rubric, rows } = comparison;
   const out = [`# Candidates compared: ${md(rubric.title)}`, ''];
   out.push('Suggested levels from the analysis (reviewers\' levels in brackets); the reviewers decide.', '');
+  if (comparison.baseline) out.push(`> ${md(comparison.baseline)}`, '');
   out.push(`| Candidate | Lines of code | Tests | ${rubric.categories.map((c) => md(c.title)).join(' | ')} |`);
   out.push(`| --- | ---: | ---: | ${rubric.categories.map(() => '---').join(' | ')} |`);
   for (const row of rows) {
     out.push(`| ${md(row.candidate)} | ${row.codeLines} | ${row.tests} | ${rubric.categories.map((c) => levelCell(row.categories[c.id])).join(' | ')} |`);
   }
   out.push('');
+  if (comparison.baseline) {
+    out.push('| Candidate | Baseline |', '| --- | --- |', ...rows.map((row) => `| ${md(row.candidate)} | ${tableText(md(baselineWords(row.baseline)))} |`), '');
+  }
   for (const category of rubric.categories) {
     out.push(`## ${md(category.title)}`, '', '| Candidate | Suggested | Why | Most telling concern |', '| --- | --- | --- | --- |');
     for (const row of rows) {
@@ -54,11 +65,14 @@ function toMarkdown(comparison: Comparison): string {
  */
 function toCsv(comparison: Comparison): string {
   const { rubric, rows } = comparison;
-  const header = ['candidate', 'code lines', 'tests', ...rubric.categories.flatMap((c) => [`${c.id} suggested`, `${c.id} reason`, `${c.id} most telling concern`, `${c.id} reviewed`])];
+  // With a baseline, what each row counts since is a column of its own.
+  const baseline = comparison.baseline ? [comparison.baseline] : [];
+  const header = ['candidate', 'code lines', 'tests', ...baseline, ...rubric.categories.flatMap((c) => [`${c.id} suggested`, `${c.id} reason`, `${c.id} most telling concern`, `${c.id} reviewed`])];
   const records = rows.map((row) => [
     row.candidate,
     row.codeLines,
     row.tests,
+    ...(comparison.baseline ? [baselineWords(row.baseline)] : []),
     ...rubric.categories.flatMap((c) => {
       const cell = row.categories[c.id];
       return [cell.suggested ?? '', cell.reason, cell.concern ? concernWords(cell.concern) : '', reviewedWords(cell)];

@@ -1,5 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
-import type { Person } from '../history/model';
+import type { Person, RepositoryHistory } from '../history/model';
 
 /**
  * What may name the candidate, from what both the extension and the CLI can read without running
@@ -18,6 +18,13 @@ export interface CandidateSources {
   readme?: string;
   /** The folder's name, which a reviewer often makes of the candidate's name ("jane-doe"). */
   folderName?: string;
+}
+
+/** The authors and committers of the history, where git's reader has read it: what `CandidateSources.people` takes. */
+export function historyPeople(repository: RepositoryHistory | undefined): Person[] {
+  const history = repository?.history;
+  if (!history?.available) return [];
+  return [...history.summary.authors, ...history.commits.flatMap((commit) => [commit.author, commit.committer])];
 }
 
 /** A name or an e-mail of the candidate, and where it was found, so a reviewer can check the masking. */

@@ -29,6 +29,13 @@ describe('code lines', () => {
     strictEqual(countCodeLines('#[cfg(not(test))]\nfn real() {\n    work();\n}\n'), 4);
   });
 
+  it('counts only the lines a filter lets through, as a baseline lets through the candidate\'s', () => {
+    const text = ['fn starter() {', '    given();', '}', '', '// the candidate\'s', 'fn added() {', '    mine();', '}', '#[test]', 'fn t() {}'].join('\n');
+    strictEqual(countCodeLines(text), 6);
+    strictEqual(countCodeLines(text, (line) => line >= 3), 3);
+    strictEqual(countCodeLines(text, () => false), 0);
+  });
+
   it('reads braces and comment markers in literals as text', () => {
     const text = ['fn f() -> &\'static str {', '    let r = r#"}" /* "#;', "    let b = '{';", '    "{"', '}', '#[cfg(test)]', 'mod t { fn x() { let s = "}"; } }', 'fn g<\'a>(x: &\'a str) {}'].join('\n');
     strictEqual(countCodeLines(text), 6);

@@ -104,11 +104,10 @@ async function runReport(args: readonly string[]): Promise<number> {
       process.stderr.write(options.blind ? 'rust-review: note: the review is of another repository than the folder\n' : `rust-review: note: the review is of ${review.repository.name}, the folder is ${path.basename(root)}\n`);
     }
   }
-  // The history is read for its authors and committers, which a blind scorecard masks. The export
-  // on main cannot carry the history yet: card18's branch adds ExportContext.history (the "How they
-  // worked" section); once that is on main, the history read here goes into the context.
-  const [report, history] = await Promise.all([scanDirectory(root, { includeTests: true }), options.blind ? readRepositoryHistory(NODE_GIT_FS, root) : undefined]);
-  const blind = history && blindCandidate(root, report.project.crates.map((c) => c.file), history);
+  // The history goes into the scorecard's "How they worked" section, and blind, its authors and
+  // committers are masked with the candidate's other names.
+  const [report, history] = await Promise.all([scanDirectory(root, { includeTests: true }), readRepositoryHistory(NODE_GIT_FS, root)]);
+  const blind = options.blind && blindCandidate(root, report.project.crates.map((c) => c.file), history);
   const remote = readRemote(root);
   // Blind, the repository is its code, without the remote whose owner is often the candidate's account.
   const repository = blind ? { name: blind.code } : { name: path.basename(root), ...(remote ? { remote } : {}) };
@@ -122,6 +121,7 @@ async function runReport(args: readonly string[]): Promise<number> {
     ...(review ? { review: blind ? { ...review, repository } : review } : {}),
     date: new Date(),
     source: sourceLines(root),
+    history,
   });
   const output = options.format === 'json' ? reviewToJson(context) : reviewToMarkdown(context);
   process.stdout.write(blind ? masked(output, options.format, blind) : output);

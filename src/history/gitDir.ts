@@ -4,7 +4,7 @@ import { resolvePath } from './paths';
 /** Where a working tree's git data is: `gitdir` holds its HEAD, `commondir` the objects and refs (they differ in a linked worktree). */
 export type GitLocation = { gitdir: string; commondir: string } | { problem: string };
 
-export const NO_GIT_FOLDER = 'no .git folder: the repository was opened from a zip or a web view, without its history';
+export const NO_GIT_FOLDER = 'no .git folder: the code came without its history (a zip, a copy or a web view)';
 
 /**
  * Finds the git folder of the working tree at `dir`: a `.git` folder, or a `.git` file that names

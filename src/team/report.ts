@@ -1,4 +1,5 @@
 import type { Finding } from '../analysis/model';
+import type { RepositoryHistory } from '../history/model';
 import { assessRubric } from '../rubric/assessment';
 import type { ExportContext } from '../rubric/export';
 import { LEVEL_TITLES, type Rubric } from '../rubric/model';
@@ -15,6 +16,8 @@ export interface ReportInput {
   review?: Review;
   date: Date;
   source: ExportContext['source'];
+  /** The repository's history, read as the extension reads it, for the "How they worked" section. */
+  history?: RepositoryHistory;
 }
 
 /**
@@ -40,5 +43,6 @@ export function reportContext(input: ReportInput): ExportContext {
     date: input.date,
     evidence: new Map(assessed.map(({ category, evidence }) => [category.id, evidence])),
     source: input.source,
+    ...(input.history ? { history: input.history } : {}),
   };
 }

@@ -137,7 +137,7 @@ describe('git history reader', function () {
 
     it('says why there is no history: no .git, an empty repository, a .git naming a folder that is not there', async () => {
       const plain = sandbox().repo('plain').dir;
-      deepStrictEqual(await historyOf(sandbox().root), { available: false, reason: 'no .git folder: the repository was opened from a zip or a web view, without its history' });
+      deepStrictEqual(await historyOf(sandbox().root), { available: false, reason: 'no .git folder: the code came without its history (a zip, a copy or a web view)' });
       deepStrictEqual(await historyOf(plain), { available: false, reason: 'the repository has no commits yet (branch main is empty)' });
       const dangling = sandbox().repo('dangling').dir;
       rmSync(path.join(dangling, '.git'), { recursive: true });

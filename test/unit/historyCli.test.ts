@@ -61,7 +61,7 @@ describe('rust-review history and scan --baseline', function () {
     const { code, stderr, stdout } = run('history', plain, '--format', 'json');
     deepStrictEqual([code, stdout], [1, '']);
     strictEqual(stderr, `rust-review: no history for ${plain}: the repository has no commits yet (branch main is empty)\n`);
-    strictEqual(run('history', sandbox().root).stderr, `rust-review: no history for ${sandbox().root}: no .git folder: the repository was opened from a zip or a web view, without its history\n`);
+    strictEqual(run('history', sandbox().root).stderr, `rust-review: no history for ${sandbox().root}: no .git folder: the code came without its history (a zip, a copy or a web view)\n`);
   });
 
   it('scan --baseline reports only findings on the candidate lines, and says so in every format', () => {

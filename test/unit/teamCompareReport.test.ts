@@ -2,7 +2,9 @@ import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanReport } from '../../src/analysis/model';
+import { NODE_GIT_FS } from '../../src/cli/historyCommand';
 import { scanDirectory } from '../../src/cli/scan';
+import { readRepositoryHistory } from '../../src/history/repositoryHistory';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
 import { reviewToJson, reviewToMarkdown } from '../../src/rubric/export';
 import { parseReview, type Review } from '../../src/rubric/review';
@@ -85,7 +87,7 @@ describe('team review: candidates compared and the scorecard report, over the tw
     deepStrictEqual(firstColumn.slice(2), [`'+1`, `'@SUM(A1)`, `'-2`]);
   });
 
-  it('prints the hiring scorecard Copy Review produces, the analysis filling in what no review gives', () => {
+  it('prints the hiring scorecard Copy Review produces, the analysis filling in what no review gives, and why there is no history', async () => {
     const root = path.join(FIXTURES, 'careless-takehome');
     const report = reports.get('careless-takehome')!;
     const context = reportContext({
@@ -95,11 +97,12 @@ describe('team review: candidates compared and the scorecard report, over the tw
       codeLines: report.project.codeLines,
       date: DATE,
       source: sourceOf(root),
+      history: await readRepositoryHistory(NODE_GIT_FS, path.resolve(root)),
     });
     checkGolden('report-careless.golden.md', reviewToMarkdown(context));
   });
 
-  it('keeps what the review says and fills in only the categories it leaves open', () => {
+  it('keeps what the review says and fills in only the categories it leaves open', async () => {
     const root = path.join(FIXTURES, 'careful-takehome');
     const report = reports.get('careful-takehome')!;
     const review = reviews.find((r) => r.reviewer === 'Ann Example' && r.repository.name === 'careful-takehome')!;
@@ -111,6 +114,7 @@ describe('team review: candidates compared and the scorecard report, over the tw
       review,
       date: DATE,
       source: sourceOf(root),
+      history: await readRepositoryHistory(NODE_GIT_FS, path.resolve(root)),
     });
     strictEqual(context.reviewer, 'Ann Example');
     deepStrictEqual(context.review.categories['error-handling'], review.categories['error-handling']);

@@ -468,7 +468,7 @@ suite('Rust Take-Home Review in VS Code', function () {
   test('says why there is no history in a workspace without .git, and keeps every finding', async () => {
     const read = await eventually(() => api.history.current, (current) => current !== undefined, 'the history is read after the first scan');
     truthy(read, 'the history is read');
-    equal(read.history, { available: false, reason: 'no .git folder: the repository was opened from a zip or a web view, without its history' });
+    equal(read.history, { available: false, reason: 'no .git folder: the code came without its history (a zip, a copy or a web view)' });
     truthy(api.host.allFindings().some((file) => file.findings.length > 0), 'the findings are there');
   });
 });

@@ -35,6 +35,9 @@ describe('A blind review and a calibration summary', function () {
     await workbench.open(workspace);
     await workbench.openScorecard();
     await workbench.waitForScan();
+    // The code comes from the root commit once the history is read (before, from the folder), so
+    // it is read after the history.
+    await workbench.waitForHistory();
     await workbench.runCommand('Rust Review: Start Blind Review');
     const title = workbench.scorecard.locator('h1.repo-name');
     code = await eventually(() => title.innerText(), (text) => /^C-[0-9A-F]{4}$/.test(text), 'the panel names the repository by a candidate code');

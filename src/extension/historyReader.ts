@@ -84,7 +84,8 @@ export class HistoryReader implements vscode.Disposable {
 
   /** Whether the editor leaves out the findings on this line: the starter's, with `rustReview.starterFindings` set to "hide". */
   hidesLine(uri: vscode.Uri, line: number): boolean {
-    return starterFindingsMode() === 'hide' && this.isStarterLine(uri, line);
+    // The line first: it is asked for every finding shown, and reading a setting costs far more.
+    return this.isStarterLine(uri, line) && starterFindingsMode() === 'hide';
   }
 
   /** The lines of an open file that are the starter's, for dimming; empty without a baseline or in "hide" mode. */

@@ -76,7 +76,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   const history = new HistoryStore();
   const historyReader = new HistoryReader(history, log);
   // With a baseline, the starter's findings are hidden or dimmed in the editor, and left out of the scorecard.
-  shown.hidesLine = (uri, line) => historyReader.hidesLine(uri, line);
+  shown.hiddenLinesIn = (uri) => historyReader.hiddenLinesIn(uri);
 
   let repository: Promise<RepositoryInfo | undefined> | undefined;
   const readRepositoryOnce = () => (repository ??= readRepository());

@@ -82,10 +82,10 @@ export class HistoryReader implements vscode.Disposable {
     return this.isStarterLine(uri, finding.range.start.line);
   }
 
-  /** Whether the editor leaves out the findings on this line: the starter's, with `rustReview.starterFindings` set to "hide". */
-  hidesLine(uri: vscode.Uri, line: number): boolean {
-    // The line first: it is asked for every finding shown, and reading a setting costs far more.
-    return this.isStarterLine(uri, line) && starterFindingsMode() === 'hide';
+  /** The lines of a file whose findings the editor leaves out: the starter's, with `rustReview.starterFindings` set to "hide"; undefined when none are. */
+  hiddenLinesIn(uri: vscode.Uri): ((line: number) => boolean) | undefined {
+    if (!this.starter || starterFindingsMode() !== 'hide') return undefined;
+    return (line) => this.isStarterLine(uri, line);
   }
 
   /** The lines of an open file that are the starter's, for dimming; empty without a baseline or in "hide" mode. */

@@ -32,8 +32,12 @@ export class ShownFindings implements vscode.Disposable {
   /** Fires when a count of the whole workspace completes. */
   readonly onDidChangeTotals = this.totalsChanged.event;
 
-  /** Lines whose findings the editor leaves out whatever the settings: the starter's, when the reviewer hides them (set by activate). */
-  hidesLine: (uri: vscode.Uri, line: number) => boolean = () => false;
+  /**
+   * The lines of a file whose findings the editor leaves out whatever the settings: the starter's,
+   * when the reviewer hides them (set by activate); undefined when it hides none there, so that the
+   * common case asks nothing per finding.
+   */
+  hiddenLinesIn: (uri: vscode.Uri) => ((line: number) => boolean) | undefined = () => undefined;
 
   constructor(
     private readonly store: FindingsStore,
@@ -49,9 +53,10 @@ export class ShownFindings implements vscode.Disposable {
     let shown = this.shownCache.get(key);
     if (!shown) {
       const settings = this.settings();
-      shown = settings.hintsEnabled
-        ? this.store.fileFindingsFor(uri).filter((f, anchor) => isShown(f, settings.policy) && !this.hidesLine(uri, startLineOf(f, anchor)))
-        : FileFindings.EMPTY;
+      const hidden = this.hiddenLinesIn(uri);
+      shown = !settings.hintsEnabled
+        ? FileFindings.EMPTY
+        : this.store.fileFindingsFor(uri).filter(hidden ? (f, anchor) => isShown(f, settings.policy) && !hidden(startLineOf(f, anchor)) : (f) => isShown(f, settings.policy));
       this.shownCache.set(key, shown);
     }
     return shown;

@@ -180,7 +180,6 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   void openReviews().then((store) => context.subscriptions.push(store, store.onDidChange(() => panel.refresh(0))));
   const firstScan = scanner.scanWorkspace();
   void Promise.resolve(firstScan).finally(() => {
-    scorecard.scanning = false;
     panel.refresh(0);
     candidates.refresh(0);
     // The history is read once the first scan's hints are drawn, never before: it can take seconds.

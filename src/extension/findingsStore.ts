@@ -143,9 +143,9 @@ export class FindingsStore implements vscode.Disposable {
     return [...this.skippedFiles.values()];
   }
 
-  /** Whether a scan of the workspace is under way. */
+  /** Whether a scan of the workspace is under way, or the first has not ended yet (it starts a turn after activation). */
   get scanning(): boolean {
-    return this.scansRunning > 0;
+    return this.scansRunning > 0 || !this.lastScanRecord;
   }
 
   get lastScan(): ScanRecord | undefined {

@@ -72,7 +72,6 @@ export interface HistorySource {
  * panel's changes to the review, and exports. Every export works from the command palette alone.
  */
 export class ScorecardService {
-  scanning = true;
   /** Findings left out of the evidence, the suggested levels and the questions: the starter's, once a baseline is chosen (set by activate). */
   leavesOut: (uri: vscode.Uri, finding: Finding) => boolean = () => false;
 
@@ -143,7 +142,7 @@ export class ScorecardService {
       ...(this.rubrics.problem ? { rubricProblem: this.rubrics.problem } : {}),
       categories,
       history: historyCardView(this.history.current, review, timeBoxHours(rubric, this.history.current?.history)),
-      scan: { state: this.scanning ? 'scanning' : 'done', files: this.host.lastScan?.files ?? 0, skipped: this.host.skipped.length },
+      scan: { state: this.host.scanning ? 'scanning' : 'done', files: this.host.lastScan?.files ?? 0, skipped: this.host.skipped.length },
     });
     return this.disclosure.view(view);
   }

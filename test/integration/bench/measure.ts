@@ -1,9 +1,11 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import * as vscode from 'vscode';
 import type { EditLatency, ExtensionApi } from '../../../src/api';
 import { eventually } from '../../support/eventually.mjs';
 import { blockingMonitor, type LateSample } from '../support/blockingMonitor';
 import { folder } from '../support/workspace';
+import { profileHost } from './hostProfile';
 import { busiestOtherThread, clocksProbe, threadsRan, timesAround, timesBetween, timesDuring, type ThreadClocks } from './threads';
 
 /**
@@ -172,6 +174,9 @@ export async function measure(): Promise<void> {
   const changes = vscode.workspace.onDidChangeTextDocument(() => (changedAt = performance.now()));
   const editMonitor = hostMonitor();
   const editGc = gcMonitor();
+  // A collection's pause grows with what is alive, so the heap the edits start with is printed beside the pauses.
+  const heapAtStart = getHeapStatistics().used_heap_size;
+  const stopProfile = await profileHost('edits');
   for (let i = 0; i < EDITS; i++) {
     const line = 100 + i * 120;
     const before = api.host.stats.editLatencies.length;
@@ -181,6 +186,7 @@ export async function measure(): Promise<void> {
     editToHints.push(performance.now() - started - debounceMs);
     editToEvent.push(changedAt - started);
   }
+  await stopProfile();
   const editLags = editMonitor.stop();
   const editGcPauses = editGc.stop();
   const flushes = api.host.stats.editLatencies.slice(-EDITS);
@@ -211,7 +217,10 @@ export async function measure(): Promise<void> {
       `drawing ${slowest.drawMs.toFixed(1)} ms (the host's thread waited for a core ${drawingWaited(slowest).toFixed(0)}); the host's GC over the whole trip ${gcWithin(editGcPauses, slowest.flushedAt, slowest.hintsMs).toFixed(1)} ms`,
   );
   print('  host thread blocked', blockedSummary(editLags));
-  print('    of it, garbage collection', gcSummary(editGcPauses));
+  // What the machine's load hardly changes: each thread's time on a core over all the edits.
+  const onCore = (thread: keyof ThreadClocks) => ((timesBetween(thread, editLags[0], editLags[editLags.length - 1])?.ranMs ?? NaN) / EDITS).toFixed(1);
+  print('  on a core per edit, all the thread did (VS Code\'s work too)', `host ${onCore('host')} ms, worker ${onCore('worker')} ms`);
+  print('    of it, garbage collection', `${gcSummary(editGcPauses)}; ${(heapAtStart / 2 ** 20).toFixed(0)} MiB of heap in use as the edits started`);
   // The whole trip, from the test's edit call: adds VS Code's own trip through the workbench and the debounce timer's lateness.
   print('  editor.edit() to hints drawn, less the debounce', spread(editToHints));
   print('    editor.edit() to the change event', spread(editToEvent));

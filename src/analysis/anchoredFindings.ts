@@ -86,6 +86,22 @@ function compareAnchored(a: AnchoredFinding, anchorA: GroupAnchor, b: AnchoredFi
   return anchorA.start + a.start - (anchorB.start + b.start) || anchorA.start + a.end - (anchorB.start + b.end) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
+/** A first and a last line of the file, inclusive. */
+export type LineWindow = readonly [from: number, to: number];
+
+const lastLines = new WeakMap<readonly AnchoredFinding[], number>();
+
+/** The last line any of a run's findings reaches, relative to its anchor: runs are immutable, so it is worked out once. */
+function lastLineOf(findings: readonly AnchoredFinding[]): number {
+  let last = lastLines.get(findings);
+  if (last === undefined) {
+    last = 0;
+    for (const f of findings) last = Math.max(last, f.endLine);
+    lastLines.set(findings, last);
+  }
+  return last;
+}
+
 /** Keeps what passes `keep`, the same array when all of it does, so that a file's shown findings cost no copy per keystroke. */
 function kept(findings: readonly AnchoredFinding[], anchor: GroupAnchor, keep: (f: AnchoredFinding, anchor: GroupAnchor) => boolean): readonly AnchoredFinding[] {
   for (let i = 0; i < findings.length; i++) {
@@ -151,12 +167,31 @@ export class FileFindings {
     return changed || fileFindings !== this.fileFindings ? new FileFindings(runs, fileFindings) : this;
   }
 
-  /** The findings whose lines meet, by `meets(startLine, endLine)`, placed in the file: only those are made. */
-  placedWhere(meets: (startLine: number, endLine: number) => boolean): Finding[] {
+  /**
+   * The findings on lines that meet any of `windows` (each a first and last line, inclusive),
+   * placed in the file, in order: only those are made, and a run wholly outside every window is
+   * passed over whole, so a question about a few lines costs little in a long file.
+   */
+  placedOnLines(windows: readonly LineWindow[]): Finding[] {
+    if (windows.length === 0) return [];
+    const meets = (startLine: number, endLine: number) => windows.some(([from, to]) => endLine >= from && startLine <= to);
+    const lowest = Math.min(...windows.map(([from]) => from));
+    const highest = Math.max(...windows.map(([, to]) => to));
     const found: Finding[] = [];
-    this.forEach((f, anchor) => {
-      if (meets(startLineOf(f, anchor), endLineOf(f, anchor))) found.push(placeFinding(f, anchor));
-    });
+    const own = this.fileFindings.filter((f) => meets(f.line, f.endLine));
+    let next = 0;
+    for (const run of this.runs) {
+      // Runs are in the file's order and none starts before its anchor's line: the rest lie below every window.
+      if (run.line > highest) break;
+      if (run.line + lastLineOf(run.findings) < lowest) continue;
+      for (const f of run.findings) {
+        if (!meets(run.line + f.line, run.line + f.endLine)) continue;
+        // The file's own findings before this one come first, as in forEach.
+        while (next < own.length && compareAnchored(own[next], FILE_ANCHOR, f, run) < 0) found.push(placeFinding(own[next++], FILE_ANCHOR));
+        found.push(placeFinding(f, run));
+      }
+    }
+    while (next < own.length) found.push(placeFinding(own[next++], FILE_ANCHOR));
     return found;
   }
 

@@ -55,8 +55,8 @@ export class FindingDecorations implements vscode.Disposable {
   decorate(editor: vscode.TextEditor): void {
     const settings = this.settings();
     const shownLines: readonly vscode.Range[] = editor.visibleRanges.length > 0 ? editor.visibleRanges : editor.selections;
-    const near = shownLines.map((r) => [r.start.line - VISIBLE_MARGIN_LINES, r.end.line + VISIBLE_MARGIN_LINES]);
-    const findings = this.shown.placedOnLines(editor.document.uri, (startLine, endLine) => near.some(([from, to]) => endLine >= from && startLine <= to));
+    const near = shownLines.map((r) => [r.start.line - VISIBLE_MARGIN_LINES, r.end.line + VISIBLE_MARGIN_LINES] as const);
+    const findings = this.shown.placedOnLines(editor.document.uri, near);
     const decorationsOf = (polarity: 'strength' | 'info') =>
       findings.filter((f) => f.polarity === polarity && displayOf(f, settings.policy) === 'decoration').map((f) => ({ range: toRange(f) }));
     editor.setDecorations(this.markers.strength, decorationsOf('strength'));

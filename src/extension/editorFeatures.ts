@@ -39,7 +39,7 @@ export class FindingHoverProvider implements vscode.HoverProvider {
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const onLine = this.shown.placedOnLines(document.uri, (startLine, endLine) => startLine <= position.line && endLine >= position.line);
+    const onLine = this.shown.placedOnLines(document.uri, [[position.line, position.line]]);
     const here = onLine.filter((f) => toRange(f).contains(position));
     if (here.length === 0) return undefined;
     return new vscode.Hover(here.map((finding) => hoverMarkdown(finding, !this.shown.isDiagnostic(finding), this.disclose)), toRange(here[0]));
@@ -58,7 +58,7 @@ export class EvidenceActionProvider implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const rubric = this.rubric();
-    const onLines = this.shown.placedOnLines(document.uri, (startLine, endLine) => startLine <= range.end.line && endLine >= range.start.line);
+    const onLines = this.shown.placedOnLines(document.uri, [[range.start.line, range.end.line]]);
     const findings: Finding[] = onLines.filter((f) => toRange(f).intersection(range) !== undefined);
     for (const finding of findings) {
       const category = rubricCategoryOf(rubric, finding.rule);

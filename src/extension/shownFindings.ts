@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FileFindings, startLineOf } from '../analysis/anchoredFindings';
+import { FileFindings, startLineOf, type LineWindow } from '../analysis/anchoredFindings';
 import type { Finding, FindingDescription } from '../analysis/model';
 import { addCounts, countDrawn, noCounts, type DrawnCounts } from '../presentation/drawnCounts';
 import { displayOf, isShown } from '../presentation/hintPolicy';
@@ -67,9 +67,9 @@ export class ShownFindings implements vscode.Disposable {
     return this.findingsIn(uri).placed();
   }
 
-  /** The shown findings of a file whose lines meet, by `meets(startLine, endLine)`, placed in it: only those are made. */
-  placedOnLines(uri: vscode.Uri, meets: (startLine: number, endLine: number) => boolean): Finding[] {
-    return this.findingsIn(uri).placedWhere(meets);
+  /** The shown findings of a file on lines that meet any of the windows (first and last line, inclusive), placed in it: only those are made. */
+  placedOnLines(uri: vscode.Uri, windows: readonly LineWindow[]): Finding[] {
+    return this.findingsIn(uri).placedOnLines(windows);
   }
 
   /** Whether the finding is drawn as a diagnostic, whose message VS Code's own hover shows. */

@@ -64,10 +64,25 @@ describe('findings held relative to their group', () => {
     const filtered = held.filter((f) => f.rule !== 'expect');
     strictEqual(filtered.runs[0], held.runs[0], 'a group all of whose findings pass is shared');
     deepStrictEqual(filtered.placed(), [own[0], first[0], own[1], first[1], own[2], second[0], own[3]]);
-    deepStrictEqual(held.placedWhere((startLine, endLine) => startLine <= 5 && endLine >= 2), [first[1], own[2], second[0]]);
+    deepStrictEqual(held.placedOnLines([[2, 5]]), [first[1], own[2], second[0]]);
     const lines: number[] = [];
     held.forEach((f, anchor) => lines.push(startLineOf(f, anchor)));
     deepStrictEqual(lines, [0, 1, 1, 2, 3, 5, 6, 9]);
+  });
+
+  it('places the findings on the lines of several windows, in order, and a finding that reaches into one from a group above it', () => {
+    deepStrictEqual(held.placedOnLines([[0, 0], [6, 9]]), [own[0], second[1], own[3]]);
+    deepStrictEqual(held.placedOnLines([[9, 9], [1, 1]]), [first[0], own[1], own[3]]);
+    deepStrictEqual(held.placedOnLines([[7, 8]]), []);
+    deepStrictEqual(held.placedOnLines([]), []);
+    // A group whose first finding is far above the window, and whose second spans into it.
+    const spanning: Finding = { ...at(2, 0, 1), range: { start: { line: 2, character: 0 }, end: { line: 40, character: 1 } }, endIndex: 801 };
+    const long = new FileFindings([run(1, [at(1, 0, 1), spanning]), run(50, [at(50, 0, 1)])], []);
+    deepStrictEqual(long.placedOnLines([[30, 31]]), [spanning]);
+    deepStrictEqual(
+      long.placedOnLines([[45, 60]]).map((f) => f.range.start.line),
+      [50],
+    );
   });
 
   it('places a group again only when its anchor moved', () => {

@@ -20,6 +20,12 @@ export function isDirectory(dir: string): boolean {
   }
 }
 
+/** What every command says of the folders it was given that are not folders; undefined when all are. */
+export function notDirectories(dirs: readonly string[]): string | undefined {
+  const missing = dirs.filter((dir) => !isDirectory(dir));
+  return missing.length > 0 ? `not a directory: ${missing.join(', ')}` : undefined;
+}
+
 /** A small text file of the folder, or undefined when it is missing, too big, binary or unreadable. */
 function readSmallText(file: string): string | undefined {
   try {

@@ -8,7 +8,7 @@ import { plural } from '../rubric/text';
 import { compareCandidates, reviewsOf, type CandidateAnalysis, type CandidateBaseline } from '../team/compare';
 import { COMPARE_FORMATS, formatComparison, type CompareFormat } from '../team/compareFormats';
 import { maskStrings } from '../team/masking';
-import { blindCandidate, isDirectory, readRemote } from './candidateFolder';
+import { blindCandidate, isDirectory, notDirectories, readRemote } from './candidateFolder';
 import { candidateScope, readStarter, type Starter } from './candidateScope';
 import { NODE_GIT_FS } from './historyCommand';
 import { readReviewFile } from './reviewFile';
@@ -123,9 +123,9 @@ function labels(dirs: readonly string[]): string[] {
 
 async function runCompare(args: readonly string[]): Promise<number> {
   const options = parseCompareArguments(args);
-  const missing = options.dirs.filter((dir) => !isDirectory(dir));
-  if (missing.length > 0) {
-    process.stderr.write(`rust-review: not a directory: ${missing.join(', ')}\n`);
+  const notFolders = notDirectories(options.dirs);
+  if (notFolders) {
+    process.stderr.write(`rust-review: ${notFolders}\n`);
     return 2;
   }
   const rubric = readRubricOption(options.rubric);

@@ -1,9 +1,10 @@
-import { promises, statSync } from 'node:fs';
+import { promises } from 'node:fs';
 import path from 'node:path';
 import type { ReadableGitFs } from '../history/gitFs';
 import type { CommitRecord, HistoryAvailable } from '../history/model';
 import { readRepositoryHistory } from '../history/repositoryHistory';
 import { codeSpan, escapeMarkdown as md } from '../rubric/markdown';
+import { notDirectories } from './candidateFolder';
 import { choiceOption, isOption, UsageError, type CliCommand } from './usage';
 
 const HISTORY_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -94,8 +95,9 @@ function toJson(history: HistoryAvailable): string {
 async function runHistory(args: readonly string[]): Promise<number> {
   const { dir, format } = parseHistoryArguments(args);
   const root = path.resolve(dir);
-  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-    process.stderr.write(`rust-review: ${dir} is not a directory\n`);
+  const notFolder = notDirectories([dir]);
+  if (notFolder) {
+    process.stderr.write(`rust-review: ${notFolder}\n`);
     return 2;
   }
   const { history } = await readRepositoryHistory(NODE_GIT_FS, root);

@@ -5,7 +5,7 @@ import { reviewToJson, reviewToMarkdown } from '../rubric/export';
 import type { Review } from '../rubric/review';
 import { maskStrings } from '../team/masking';
 import { reportContext } from '../team/report';
-import { blindCandidate, isDirectory, readCommit, readRemote, type BlindCandidate } from './candidateFolder';
+import { blindCandidate, notDirectories, readCommit, readRemote, type BlindCandidate } from './candidateFolder';
 import { NODE_GIT_FS } from './historyCommand';
 import { readReviewFile } from './reviewFile';
 import { readRubricOption } from './rubricOption';
@@ -82,8 +82,9 @@ function sourceLines(root: string): (file: string, startLine: number, endLine: n
 async function runReport(args: readonly string[]): Promise<number> {
   const options = parseReportArguments(args);
   const root = path.resolve(options.dir);
-  if (!isDirectory(root)) {
-    process.stderr.write(`rust-review: not a directory: ${options.dir}\n`);
+  const notFolder = notDirectories([options.dir]);
+  if (notFolder) {
+    process.stderr.write(`rust-review: ${notFolder}\n`);
     return 2;
   }
   const rubric = readRubricOption(options.rubric);

@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { characterColumns } from './columns';
+import { notDirectories } from './candidateFolder';
 import { candidateScope, readStarter, type Starter } from './candidateScope';
+import { characterColumns } from './columns';
 import { FORMATS, formatReport, type Format } from './formats';
 import { readRubricOption } from './rubricOption';
 import { MAX_THREADS, scanDirectory } from './scan';
@@ -71,8 +71,9 @@ function progress(done: number, total: number): void {
 async function runScan(args: readonly string[]): Promise<number> {
   const command = parseScanArguments(args);
   const root = path.resolve(command.dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    process.stderr.write(`rust-review: ${command.dir} is not a directory\n`);
+  const notFolder = notDirectories([command.dir]);
+  if (notFolder) {
+    process.stderr.write(`rust-review: ${notFolder}\n`);
     return 2;
   }
   const rubric = readRubricOption(command.rubric);

@@ -129,6 +129,13 @@ describe('rust-review calibrate, compare and report', function () {
     match(run('compare', CARELESS, '--reviews', 'no/such/folder').stderr, /cannot read the reviews folder no\/such\/folder/);
   });
 
+  it('every command says the same of a folder that is not there', () => {
+    for (const command of ['scan', 'history', 'report']) {
+      const missing = run(command, 'no/such/dir');
+      deepStrictEqual([missing.code, missing.stderr], [2, 'rust-review: not a directory: no/such/dir\n'], command);
+    }
+  });
+
   it('report prints the golden scorecard of a sample, with and without a review', () => {
     const plain = run('report', CARELESS);
     strictEqual(plain.code, 0, plain.stderr);

@@ -22,10 +22,31 @@ interface ConcernDiagnostic {
   severity: vscode.DiagnosticSeverity;
 }
 
+/** How a finding's diagnostic last looked: the text, and what of its anchor and the settings it was made with. */
+interface Looks {
+  looks: string;
+  anchorCharacter: number;
+  severity: vscode.DiagnosticSeverity;
+}
+
+/**
+ * Each finding's look, kept while the finding lives: a finding is never changed, so one in a group
+ * an edit kept looks as before unless its anchor's column or its severity changed. The same string
+ * then compares with what is shown by identity, and an edit builds no text for the findings it kept
+ * (building and comparing them afresh was most of laying a file out, in bench:editor's profile).
+ */
+const looksOf = new WeakMap<AnchoredFinding, Looks>();
+
 /** How the diagnostic of a finding looks, and where (see partLayout.ts). */
 function shapeOf({ finding, anchor, severity }: ConcernDiagnostic): DiagnosticShape {
-  const looks = `${startCharacterOf(finding, anchor)}:${finding.endLine - finding.line}:${endCharacterOf(finding, anchor)}:${severity}:${finding.rule}:${finding.message}`;
-  return { looks, line: startLineOf(finding, anchor), endLine: endLineOf(finding, anchor) };
+  // Only a finding starting or ending on its group's first line has a column that the anchor's moves.
+  const anchorCharacter = finding.line === 0 || finding.endLine === 0 ? anchor.character : 0;
+  let last = looksOf.get(finding);
+  if (!last || last.anchorCharacter !== anchorCharacter || last.severity !== severity) {
+    const looks = `${startCharacterOf(finding, anchor)}:${finding.endLine - finding.line}:${endCharacterOf(finding, anchor)}:${severity}:${finding.rule}:${finding.message}`;
+    looksOf.set(finding, (last = { looks, anchorCharacter, severity }));
+  }
+  return { looks: last.looks, line: startLineOf(finding, anchor), endLine: endLineOf(finding, anchor) };
 }
 
 /**

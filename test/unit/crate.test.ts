@@ -147,6 +147,27 @@ describe('crate model', () => {
     strictEqual(added > 0, true, 'the crate relabels or adds findings in some file');
   });
 
+  it("judges an open document's group again only once the crate model has changed", async () => {
+    const { analyses: files, manifests } = await loadCrate(SHOP);
+    const fresh = crateModelOf(files, manifests);
+    const store = new DocumentStore(await analyzer());
+    const document = store.open('mem:src/main.rs', 'src/main.rs', 1, readFileSync(path.join(SHOP, 'src/main.rs'), 'utf8')) as DocumentAnalysis;
+    const held = new FileFindings(document.groups, []);
+    const unwrapNote = (judgedFindings: FileFindings) => judgedFindings.placed().filter((f) => f.rule === 'unwrap').map((f) => /the crate defines/.test(f.message));
+    const first = judgeFileFindings(fresh, document.summary, held);
+    const again = judgeFileFindings(fresh, document.summary, held);
+    deepStrictEqual(unwrapNote(first), [true]);
+    strictEqual(
+      again.runs.every((run, i) => run.findings === first.runs[i].findings),
+      true,
+      'the same findings, not judged again, while nothing changed',
+    );
+    // The file that defines `MaybeReport::unwrap` goes: the note goes with it.
+    fresh.removeFile('src/report.rs');
+    deepStrictEqual(unwrapNote(judgeFileFindings(fresh, document.summary, held)), [false]);
+    store.close('mem:src/main.rs');
+  });
+
   it('hands back the same findings when it has nothing to judge', () => {
     // A binary's print is kept as it is: the judgement ran and changed nothing.
     const tool = analysisOf('src/bin/tool.rs');

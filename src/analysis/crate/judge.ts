@@ -123,7 +123,7 @@ export function judgeFileFindings(model: CrateModel, summary: FileSummary, findi
   const site: Site = { model, role: model.role(summary.file) };
   let changed = false;
   const runs = findings.runs.map((run) => {
-    const judgedRun = judged(site, run.findings);
+    const judgedRun = judgedRunOf(site, summary.file, run.findings);
     if (!judgedRun) return run;
     changed = true;
     return { start: run.start, line: run.line, character: run.character, findings: judgedRun };
@@ -135,6 +135,25 @@ export function judgeFileFindings(model: CrateModel, summary: FileSummary, findi
     own = placedOwn.map((f) => anchorFinding(f, FILE_ANCHOR));
   }
   return changed || own !== findings.fileFindings ? new FileFindings(runs, own) : findings;
+}
+
+/** A run's findings as judged at a version of a crate model (see CrateModel.version), for the file they are in. */
+interface JudgedRun {
+  model: CrateModel;
+  version: number;
+  file: string;
+  judged: AnchoredFinding[] | undefined;
+}
+
+/** Runs never change, so each is judged again only when the crate model has changed since: an edit judges only the groups it analysed again. */
+const judgedRuns = new WeakMap<readonly AnchoredFinding[], JudgedRun>();
+
+function judgedRunOf(site: Site, file: string, findings: readonly AnchoredFinding[]): AnchoredFinding[] | undefined {
+  const last = judgedRuns.get(findings);
+  if (last && last.model === site.model && last.version === site.model.version && last.file === file) return last.judged;
+  const judgedRun = judged(site, findings);
+  judgedRuns.set(findings, { model: site.model, version: site.model.version, file, judged: judgedRun });
+  return judgedRun;
 }
 
 function finding(signal: SignalInfo, file: string, range: Range, at: number, end: number, context: CodeContext, message: string): Finding {

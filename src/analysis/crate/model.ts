@@ -19,12 +19,23 @@ export class CrateModel {
   private readonly graph: CallGraph;
   private tree: { targets: Target[]; roles: Map<string, FileRole> } | undefined;
   private lifetimeTypes: Set<string> | undefined;
+  private changes = 0;
 
   constructor(operations: BlockingOperations) {
     this.graph = new CallGraph(() => this.external, operations);
   }
 
+  /**
+   * Grows with every change that may judge a finding differently: manifests set, a file added or
+   * removed, or a file set whose modules, types, functions or calls changed (setFile's true). A
+   * judgement made at one version holds while it stays.
+   */
+  get version(): number {
+    return this.changes;
+  }
+
   setManifests(manifests: readonly CrateManifest[]): void {
+    this.changes++;
     this.manifests = manifests;
     this.external = new Set(manifests.flatMap((m) => [...m.dependencies, ...m.devDependencies]).map((name) => name.replace(/-/g, '_')));
     this.tree = undefined;
@@ -43,16 +54,20 @@ export class CrateModel {
     if (!before) {
       this.tree = undefined;
       this.lifetimeTypes = undefined;
+      this.changes++;
       return true;
     }
     const modulesChanged = JSON.stringify(before.modules) !== JSON.stringify(facts.modules);
     const typesChanged = before.lifetimeTypes.join() !== facts.lifetimeTypes.join();
     if (modulesChanged) this.tree = undefined;
     if (typesChanged) this.lifetimeTypes = undefined;
-    return modulesChanged || typesChanged || shapeOf(before) !== shapeOf(facts);
+    const reshaped = modulesChanged || typesChanged || shapeOf(before) !== shapeOf(facts);
+    if (reshaped) this.changes++;
+    return reshaped;
   }
 
   removeFile(file: string): void {
+    this.changes++;
     this.stats.delete(file);
     this.graph.removeFile(file);
     if (!this.files.delete(file)) return;
@@ -95,7 +110,7 @@ export class CrateModel {
 
 /** What of a file's functions and calls another file's judgement may depend on, without their places. */
 function shapeOf(facts: FileFacts): string {
-  const functions = facts.functions.map((f) => `${f.owner ?? ''}::${f.name}:${f.isAsync}:${f.isPublic}:${f.returns ?? ''}`);
+  const functions = facts.functions.map((f) => `${f.owner ?? ''}::${f.name}:${f.isAsync}:${f.isPublic}:${f.inTest}:${f.returns ?? ''}`);
   const calls = facts.calls.map((c) => `${c.callee}:${c.deferred}`);
   return `${functions.join('|')}\n${calls.join('|')}`;
 }

@@ -156,14 +156,31 @@ export class FileFindings {
 
   /** The findings that pass `keep`; the same object when all do. A run's findings are shared with this one when all of them pass. */
   filter(keep: (f: AnchoredFinding, anchor: GroupAnchor) => boolean): FileFindings {
+    return this.keptRuns((findings, anchor) => kept(findings, anchor, keep), kept(this.fileFindings, FILE_ANCHOR, keep));
+  }
+
+  /**
+   * The findings that pass `keep`, a test of the finding alone, as filter: what each run kept is
+   * remembered in `memo` by the run's findings, which never change, so that only the runs made
+   * since are tested again.
+   */
+  filterEach(keep: (f: AnchoredFinding) => boolean, memo: WeakMap<readonly AnchoredFinding[], readonly AnchoredFinding[]>): FileFindings {
+    return this.keptRuns((findings, anchor) => {
+      let some = memo.get(findings);
+      if (!some) memo.set(findings, (some = kept(findings, anchor, keep)));
+      return some;
+    }, kept(this.fileFindings, FILE_ANCHOR, keep));
+  }
+
+  /** This file's findings with what `keptOf` keeps of each run, and `fileFindings` as its own; itself when nothing was left out. */
+  private keptRuns(keptOf: (findings: readonly AnchoredFinding[], anchor: GroupAnchor) => readonly AnchoredFinding[], fileFindings: readonly AnchoredFinding[]): FileFindings {
     let changed = false;
     const runs = this.runs.map((run) => {
-      const findings = kept(run.findings, run, keep);
+      const findings = keptOf(run.findings, run);
       if (findings === run.findings) return run;
       changed = true;
       return { start: run.start, line: run.line, character: run.character, findings };
     });
-    const fileFindings = kept(this.fileFindings, FILE_ANCHOR, keep);
     return changed || fileFindings !== this.fileFindings ? new FileFindings(runs, fileFindings) : this;
   }
 

@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
 import { FileFindings, startLineOf, type LineWindow } from '../analysis/anchoredFindings';
-import type { Finding, FindingDescription } from '../analysis/model';
+import type { AnchoredFinding, Finding, FindingDescription } from '../analysis/model';
 import { addCounts, countDrawn, noCounts, type DrawnCounts } from '../presentation/drawnCounts';
 import { displayOf, isShown } from '../presentation/hintPolicy';
 import type { Settings } from './config';
 import type { FindingsStore } from './findingsStore';
 import { DRAW_TURN_BUDGET_MS, SEVERITY } from './hints';
+
+/** What was shown of each run's findings (by the run's findings) under one set of settings, and their counts as drawn (by the shown findings). */
+interface RunMemo {
+  settings: Settings;
+  shown: WeakMap<readonly AnchoredFinding[], readonly AnchoredFinding[]>;
+  counted: WeakMap<readonly AnchoredFinding[], DrawnCounts>;
+}
 
 /** Past this many files changed at once, the counts are redone in slices (see invalidate). */
 const RECOUNT_ABOVE_FILES = 200;
@@ -21,6 +28,7 @@ export class ShownFindings implements vscode.Disposable {
   private readonly shownCache = new Map<string, FileFindings>();
   /** Per file, the shown findings counted by how they are drawn, for the status bar. */
   private readonly countCache = new Map<string, DrawnCounts>();
+  private memo: RunMemo | undefined;
   /**
    * The counts across the workspace, kept current file by file as files change (a sum over ten
    * thousand files on every keystroke held the host's thread); undefined until counted.
@@ -45,6 +53,15 @@ export class ShownFindings implements vscode.Disposable {
   ) {}
 
   /**
+   * What was shown and counted of each run under the settings in force: runs never change, so an
+   * edit filters and counts only the groups it analysed again. New settings start afresh.
+   */
+  private memoFor(settings: Settings): RunMemo {
+    if (this.memo?.settings !== settings) this.memo = { settings, shown: new WeakMap(), counted: new WeakMap() };
+    return this.memo;
+  }
+
+  /**
    * The findings the settings let through, for one file, group by group: the one place that
    * decides what is shown, by the hint policy and by the line a finding starts on.
    */
@@ -54,9 +71,12 @@ export class ShownFindings implements vscode.Disposable {
     if (!shown) {
       const settings = this.settings();
       const hidden = this.hiddenLinesIn(uri);
+      const held = this.store.fileFindingsFor(uri);
       shown = !settings.hintsEnabled
         ? FileFindings.EMPTY
-        : this.store.fileFindingsFor(uri).filter(hidden ? (f, anchor) => isShown(f, settings.policy) && !hidden(startLineOf(f, anchor)) : (f) => isShown(f, settings.policy));
+        : hidden
+          ? held.filter((f, anchor) => isShown(f, settings.policy) && !hidden(startLineOf(f, anchor)))
+          : held.filterEach((f) => isShown(f, settings.policy), this.memoFor(settings).shown);
       this.shownCache.set(key, shown);
     }
     return shown;
@@ -81,7 +101,15 @@ export class ShownFindings implements vscode.Disposable {
     const key = uri.toString();
     let counts = this.countCache.get(key);
     if (!counts) {
-      counts = countDrawn(this.findingsIn(uri), this.settings().policy);
+      const shown = this.findingsIn(uri);
+      const settings = this.settings();
+      const { counted } = this.memoFor(settings);
+      counts = countDrawn(shown.fileFindings, settings.policy);
+      for (const run of shown.runs) {
+        let ofRun = counted.get(run.findings);
+        if (!ofRun) counted.set(run.findings, (ofRun = countDrawn(run.findings, settings.policy)));
+        addCounts(counts, ofRun, 1);
+      }
       this.countCache.set(key, counts);
     }
     return counts;

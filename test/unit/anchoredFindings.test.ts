@@ -1,6 +1,6 @@
 import { deepStrictEqual, strictEqual } from 'node:assert';
 import { anchorFinding, FILE_ANCHOR, FileFindings, PlacedRuns, placeFinding, startLineOf, type AnchoredRun } from '../../src/analysis/anchoredFindings';
-import type { Finding } from '../../src/analysis/model';
+import type { AnchoredFinding, Finding } from '../../src/analysis/model';
 
 /** A finding in the file's offsets, on one line of a text whose lines are all 20 characters long (breaks included). */
 function at(line: number, character: number, length: number, rule = 'unwrap'): Finding {
@@ -68,6 +68,22 @@ describe('findings held relative to their group', () => {
     const lines: number[] = [];
     held.forEach((f, anchor) => lines.push(startLineOf(f, anchor)));
     deepStrictEqual(lines, [0, 1, 1, 2, 3, 5, 6, 9]);
+  });
+
+  it('filters each run once by a test of the finding alone, remembering what it kept', () => {
+    const memo = new WeakMap<readonly AnchoredFinding[], readonly AnchoredFinding[]>();
+    let tested = 0;
+    const keep = (f: AnchoredFinding) => (tested++, f.rule !== 'expect');
+    const filtered = held.filterEach(keep, memo);
+    deepStrictEqual(filtered.placed(), held.filter((f) => f.rule !== 'expect').placed());
+    strictEqual(filtered.runs[0], held.runs[0], 'a group all of whose findings pass is shared');
+    const testedOnce = tested;
+    // The second group moved: its findings are the same, so what it kept is too.
+    const moved = new FileFindings([held.runs[0], { ...held.runs[1], start: held.runs[1].start + 20, line: held.runs[1].line + 1 }], held.fileFindings);
+    const again = moved.filterEach(keep, memo);
+    strictEqual(again.runs[1].findings, filtered.runs[1].findings);
+    deepStrictEqual(again.placed()[5].range.start, { line: 6, character: 2 });
+    strictEqual(tested - testedOnce, own.length, 'only the file\'s own findings are tested again');
   });
 
   it('places the findings on the lines of several windows, in order, and a finding that reaches into one from a group above it', () => {

@@ -76,6 +76,9 @@ const builds = [
   { ...browser, format: 'cjs', entryPoints: { 'extension-browser': 'src/extension/browser.ts' }, outdir: 'dist', external: ['vscode'], inject: ['src/extension/webBuffer.ts'] },
   { ...node, entryPoints: { 'worker-node': 'src/worker/node.ts' }, outdir: 'dist' },
   { ...browser, format: 'iife', entryPoints: { 'worker-browser': 'src/worker/browser.ts' }, outdir: 'dist' },
+  // The history workers, one per read of the candidate's repository (isomorphic-git, so `Buffer` on the web too).
+  { ...node, entryPoints: { 'history-worker-node': 'src/worker/historyNode.ts' }, outdir: 'dist' },
+  { ...browser, format: 'iife', entryPoints: { 'history-worker-browser': 'src/worker/historyBrowser.ts' }, outdir: 'dist', inject: ['src/extension/webBuffer.ts'] },
   { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...browser, format: 'iife', entryPoints: { webview: 'src/webview/main.ts', compare: 'src/webview/compare/main.ts' }, outdir: 'dist/webview' },
 ];

@@ -3,8 +3,8 @@ import { errorMessage } from '../analysis/errorMessage';
 import type { Finding } from '../analysis/model';
 import { baselineLabel, starterLines, type StarterLines } from '../history/baseline';
 import { GitRepository } from '../history/gitRepository';
-import { readRepositoryHistory } from '../history/repositoryHistory';
-import { TurnSlicer } from '../history/turns';
+import type { HistoryReadRecord } from '../api';
+import { readInWorker, type HistoryChannel, type HistoryRead } from '../worker/historyClient';
 import { workspaceGitFs } from './historyFs';
 import type { HistoryStore } from './historyStore';
 import type { Log } from './log';
@@ -14,17 +14,19 @@ const SECTION = 'rustReview';
 const BASELINE = 'baseline';
 /** How the editor shows findings on the starter's lines: dimmed, or hidden. */
 const STARTER_FINDINGS = 'starterFindings';
-/** How long one turn of the host's thread may run while comparing files with the baseline. */
-const TURN_BUDGET_MS = 8;
+/** How long the reader reads the history before it stops and keeps what it has (see readHistory). */
 const TIME_LIMIT_MS = 60_000;
+/** How long the history worker may run in all, comparing with the baseline included, before it is terminated. */
+const HARD_LIMIT_MS = 120_000;
 
 type BaselinePick = vscode.QuickPickItem & { value?: string; folder?: true };
 
 /**
- * Reads the history and the baseline of the first workspace folder's repository with
- * `vscode.workspace.fs` (desktop and web, never a git process), fills the HistoryStore, and says
- * which findings are on the starter's lines. Reading runs in slices of the host's thread (see
- * TurnSlicer), after the first scan's hints, and again when the baseline setting changes.
+ * Reads the history and the baseline of the first workspace folder's repository (never a git
+ * process), fills the HistoryStore, and says which findings are on the starter's lines. Each read
+ * runs in a history worker of its own, off the host's thread (src/worker/historyClient.ts), whose
+ * file reads the host answers with `vscode.workspace.fs` (desktop and web); it runs after the
+ * first scan's hints, and again when the baseline setting changes.
  */
 export class HistoryReader implements vscode.Disposable {
   private starter: StarterLines | undefined;
@@ -32,10 +34,17 @@ export class HistoryReader implements vscode.Disposable {
   /** Counts reads, so that an older read finishing late does not overwrite a newer one. */
   private generation = 0;
   private readonly subscription: vscode.Disposable;
+  /** The read under way, whose worker a newer read or dispose terminates. */
+  private running: HistoryRead | undefined;
+  /** The read scheduled after the first scan, which dispose cancels. */
+  private scheduled: ReturnType<typeof setTimeout> | undefined;
+  /** How the last read ended, for the tests and the benchmark. */
+  lastRead: HistoryReadRecord | undefined;
 
   constructor(
     private readonly store: HistoryStore,
     private readonly log: Log,
+    private readonly createChannel: () => HistoryChannel,
   ) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.${BASELINE}`)) void this.read();
@@ -44,28 +53,50 @@ export class HistoryReader implements vscode.Disposable {
     });
   }
 
-  /** Reads the history and compares the files with the baseline set, then fills the store. */
+  /** Reads the history once `delayMs` have passed, unless disposed first. */
+  readAfter(delayMs: number): void {
+    clearTimeout(this.scheduled);
+    this.scheduled = setTimeout(() => {
+      this.scheduled = undefined;
+      void this.read();
+    }, delayMs);
+  }
+
+  /** Reads the history and compares the files with the baseline set, in a worker, then fills the store. Never rejects. */
   async read(): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const generation = ++this.generation;
+    this.running?.cancel();
+    this.running = undefined;
     if (!folder) return this.store.set(undefined);
     const started = performance.now();
-    const slicer = new TurnSlicer(TURN_BUDGET_MS, TIME_LIMIT_MS);
     const baseline = vscode.workspace.getConfiguration(SECTION, folder.uri).get<string>(BASELINE, '');
+    const read = readInWorker(this.createChannel, workspaceGitFs(folder.uri), { dir: folder.uri.path, baseline, readerLimitMs: TIME_LIMIT_MS, hardLimitMs: HARD_LIMIT_MS });
+    this.running = read;
     try {
-      const result = await readRepositoryHistory(workspaceGitFs(folder.uri), folder.uri.path, { baseline, pause: () => slicer.pause() });
+      const { history: result, workerMs } = await read.result;
       if (generation !== this.generation) return;
       this.root = folder.uri;
       this.starter = result.baseline && result.changes ? starterLines(result.changes) : undefined;
       this.store.set(result);
+      const ms = performance.now() - started;
+      this.lastRead = { in: 'worker', ms, workerMs };
       const history = result.history;
       const what = history.available ? `${history.commits.length} commits${history.partial ? ` (partial: ${history.partial})` : ''}` : `no history (${history.reason})`;
       const against = result.baseline ? `; baseline ${baselineLabel(result.baseline)}, ${result.changes?.length ?? 0} files compared` : '';
-      this.log.info(`history read in ${Math.round(performance.now() - started)} ms: ${what}${against}`);
+      this.log.info(`history read in ${Math.round(ms)} ms in the history worker: ${what}${against}`);
       if (result.baselineProblem) this.log.warn(`baseline: ${result.baselineProblem}`);
     } catch (error) {
-      // The reader never throws by design; this is the last guard so that nothing reaches the host.
-      this.log.error(`the history could not be read: ${errorMessage(error)}`);
+      // A newer read, or dispose, cancelled this one: the newer one says what it found.
+      if (generation !== this.generation) return;
+      const problem = `history could not be read: ${errorMessage(error)}`;
+      this.lastRead = { in: 'worker', ms: performance.now() - started, problem };
+      this.log.error(problem);
+      this.root = folder.uri;
+      this.starter = undefined;
+      this.store.set({ history: { available: false, reason: problem }, noProposal: 'the history could not be read' });
+    } finally {
+      if (this.running === read) this.running = undefined;
     }
   }
 
@@ -128,6 +159,9 @@ export class HistoryReader implements vscode.Disposable {
 
   dispose(): void {
     this.generation++;
+    clearTimeout(this.scheduled);
+    this.running?.cancel();
+    this.running = undefined;
     this.subscription.dispose();
   }
 }

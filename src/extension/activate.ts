@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../api';
 import type { GrammarBinaries } from '../analysis/parser';
 import type { WorkerChannel } from '../worker/connection';
+import { recordBaseline } from '../rubric/review';
 import type { HistoryChannel } from '../worker/historyClient';
 import { BlindReview, blindCommands } from './blindReview';
 import { CalibrationService, calibrationCommands } from './calibration';
@@ -129,6 +130,8 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       redraw();
       panel.refresh();
     }),
+    // The review records the baseline its levels were chosen against, so that reopened or exported it says which.
+    historyReader.onDidReadBaseline((baseline) => void openReviews().then((reviews) => reviews.update((review) => recordBaseline(review, baseline, new Date())))),
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),

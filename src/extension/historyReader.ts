@@ -4,6 +4,7 @@ import type { Finding } from '../analysis/model';
 import { baselineLabel, starterLines, type StarterLines } from '../history/baseline';
 import { GitRepository } from '../history/gitRepository';
 import type { HistoryReadRecord } from '../api';
+import { baselineRecord, type RecordedBaseline } from '../rubric/review';
 import { readInWorker, type HistoryChannel, type HistoryRead } from '../worker/historyClient';
 import { workspaceGitFs } from './historyFs';
 import type { HistoryStore } from './historyStore';
@@ -40,6 +41,9 @@ export class HistoryReader implements vscode.Disposable {
   private scheduled: ReturnType<typeof setTimeout> | undefined;
   /** How the last read ended, for the tests and the benchmark. */
   lastRead: HistoryReadRecord | undefined;
+  private readonly baselineRead = new vscode.EventEmitter<RecordedBaseline | undefined>();
+  /** After each read that succeeded: the baseline in force, as the review records it (undefined for none). */
+  readonly onDidReadBaseline: vscode.Event<RecordedBaseline | undefined> = this.baselineRead.event;
 
   constructor(
     private readonly store: HistoryStore,
@@ -79,6 +83,7 @@ export class HistoryReader implements vscode.Disposable {
       this.root = folder.uri;
       this.starter = result.baseline && result.changes ? starterLines(result.changes) : undefined;
       this.store.set(result);
+      this.baselineRead.fire(result.baseline && baselineRecord(result.baseline, folder.uri.path));
       const ms = performance.now() - started;
       this.lastRead = { in: 'worker', ms, workerMs };
       const history = result.history;
@@ -163,6 +168,7 @@ export class HistoryReader implements vscode.Disposable {
     this.running?.cancel();
     this.running = undefined;
     this.subscription.dispose();
+    this.baselineRead.dispose();
   }
 }
 

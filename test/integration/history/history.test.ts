@@ -58,6 +58,14 @@ suite('The history and the baseline', function () {
     equal(api.host.findingsFor(lib()).filter((f) => f.rule === 'unwrap').length, 2, 'the store keeps both unwraps');
   });
 
+  test('the review records the baseline it is scored against', async () => {
+    await setSetting('baseline', 'start');
+    const recorded = await eventually(async () => (await api.reviews()).current.baseline, (baseline) => baseline?.kind === 'commit', 'the review records the baseline');
+    const inForce = api.history.current?.baseline;
+    truthy(recorded?.kind === 'commit' && inForce?.kind === 'commit' && recorded.commit === inForce.commit, 'the commit in force');
+    truthy(/^commit [0-9a-f]{7} \(start\)$/.test(recorded.label), `named as the card names it: ${recorded.label}`);
+  });
+
   test("hides the starter's hints in the editor when asked, and dims them by default", async () => {
     await setSetting('baseline', 'start');
     await eventually(diagnosedUnwraps, (lines) => unwrapLines(lines) === unwrapLines([STARTER_UNWRAP_LINE, CANDIDATE_UNWRAP_LINE]), 'dimmed, both unwraps are still drawn');

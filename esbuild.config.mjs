@@ -115,6 +115,12 @@ if (withTests) {
     { ...node, entryPoints: { index: 'test/integration/bench/index.ts' }, outdir: 'out/test/integration/bench', external: ['vscode'] },
     {
       ...node,
+      entryPoints: { index: 'test/integration/historyBench/index.ts', generate: 'test/integration/historyBench/generate.ts' },
+      outdir: 'out/test/integration/historyBench',
+      external: ['vscode'],
+    },
+    {
+      ...node,
       entryPoints: { index: 'test/integration/hostile/index.ts', generate: 'test/integration/hostile/generate.ts' },
       outdir: 'out/test/integration/hostile',
       external: ['vscode', 'mocha'],

@@ -145,6 +145,8 @@ export interface HistoryCardView {
   pinned: PinnedCommitView[];
   questions: QuestionView[];
   baseline?: BaselineView;
+  /** In a multi-root workspace: the name of the first folder, which the card is about. */
+  firstFolder?: string;
 }
 
 export interface ScorecardView {

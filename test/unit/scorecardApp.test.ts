@@ -414,6 +414,13 @@ describe('scorecard webview', () => {
       strictEqual($('.baseline-line').textContent, 'Scored against: commit 1111111 (start)Recorded with the review; not in force now.');
     });
 
+    it('says which folder the card is about in a multi-root workspace, and nothing of it otherwise', () => {
+      ok($<HTMLElement>('.first-folder').hidden, 'hidden in a single folder');
+      receive({ type: 'state', view: withHistory({ ...historyCardView(history, review, 4), firstFolder: 'alice-takehome' }) });
+      strictEqual($('.first-folder').textContent, "In this multi-root workspace, the card is about the first folder, alice-takehome. The starter's lines are set apart in each folder that has a baseline of its own.");
+      ok(!$<HTMLElement>('.first-folder').hidden);
+    });
+
     it('keeps whether the list of commits is open in the saved UI state', () => {
       const details = $<HTMLDetailsElement>('details.commits');
       details.open = true;

@@ -131,7 +131,12 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       panel.refresh();
     }),
     // The review records the baseline its levels were chosen against, so that reopened or exported it says which.
-    historyReader.onDidReadBaseline((baseline) => void openReviews().then((reviews) => reviews.update((review) => recordBaseline(review, baseline, new Date())))),
+    historyReader.onDidReadBaseline(
+      (baseline) =>
+        void openReviews()
+          .then((reviews) => reviews.update((review) => recordBaseline(review, baseline, new Date())))
+          .catch((error: unknown) => log.warn(`the review could not record its baseline: ${String(error)}`)),
+    ),
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),

@@ -49,6 +49,7 @@ export class HistoryReader implements vscode.Disposable {
   private running: HistoryRead | undefined;
   /** The read scheduled after the first scan, which dispose cancels. */
   private scheduled: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
   /** How the last read ended, for the tests and the benchmark. */
   lastRead: HistoryReadRecord | undefined;
   private readonly baselineRead = new vscode.EventEmitter<RecordedBaseline | undefined>();
@@ -72,6 +73,8 @@ export class HistoryReader implements vscode.Disposable {
 
   /** Reads the history once `delayMs` have passed, unless disposed first. */
   readAfter(delayMs: number): void {
+    // The first scan may end after deactivation: nothing is started then.
+    if (this.disposed) return;
     clearTimeout(this.scheduled);
     this.scheduled = setTimeout(() => {
       this.scheduled = undefined;
@@ -86,6 +89,7 @@ export class HistoryReader implements vscode.Disposable {
    * about the first folder). Never rejects.
    */
   async read(): Promise<void> {
+    if (this.disposed) return;
     const [first, ...others] = vscode.workspace.workspaceFolders ?? [];
     const generation = ++this.generation;
     this.running?.cancel();
@@ -224,6 +228,7 @@ export class HistoryReader implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.generation++;
     clearTimeout(this.scheduled);
     this.running?.cancel();

@@ -35,7 +35,7 @@ export class HistoryCard {
     this.heading.id = ctx.ids.make('history');
     this.heading.tabIndex = -1;
     const caveat = el('p', 'hint caveat', icon('info'), ` ${HISTORY_CAVEAT}`);
-    this.firstFolder = el('p', 'hint caveat first-folder');
+    this.firstFolder = el('p', 'hint first-folder');
     this.body = new Region(el('div', 'history-body'), () => this.heading);
 
     this.commitSummary = el('span');

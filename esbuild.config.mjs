@@ -76,6 +76,9 @@ const builds = [
   { ...browser, format: 'cjs', entryPoints: { 'extension-browser': 'src/extension/browser.ts' }, outdir: 'dist', external: ['vscode'], inject: ['src/extension/webBuffer.ts'] },
   { ...node, entryPoints: { 'worker-node': 'src/worker/node.ts' }, outdir: 'dist' },
   { ...browser, format: 'iife', entryPoints: { 'worker-browser': 'src/worker/browser.ts' }, outdir: 'dist' },
+  // The history workers, one per read of the candidate's repository (isomorphic-git, so `Buffer` on the web too).
+  { ...node, entryPoints: { 'history-worker-node': 'src/worker/historyNode.ts' }, outdir: 'dist' },
+  { ...browser, format: 'iife', entryPoints: { 'history-worker-browser': 'src/worker/historyBrowser.ts' }, outdir: 'dist', inject: ['src/extension/webBuffer.ts'] },
   { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...browser, format: 'iife', entryPoints: { webview: 'src/webview/main.ts', compare: 'src/webview/compare/main.ts' }, outdir: 'dist/webview' },
 ];
@@ -110,6 +113,12 @@ if (withTests) {
     { ...node, entryPoints: await unitTestEntries(), outdir: 'out/test/unit', external: ['mocha', 'eslint', 'typescript-eslint'] },
     { ...node, entryPoints: { index: 'test/integration/suite/index.ts' }, outdir: 'out/test/integration/suite', external: ['vscode', 'mocha'] },
     { ...node, entryPoints: { index: 'test/integration/bench/index.ts' }, outdir: 'out/test/integration/bench', external: ['vscode'] },
+    {
+      ...node,
+      entryPoints: { index: 'test/integration/historyBench/index.ts', generate: 'test/integration/historyBench/generate.ts' },
+      outdir: 'out/test/integration/historyBench',
+      external: ['vscode'],
+    },
     {
       ...node,
       entryPoints: { index: 'test/integration/hostile/index.ts', generate: 'test/integration/hostile/generate.ts' },

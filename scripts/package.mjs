@@ -45,6 +45,8 @@ function requiredFiles(pkg) {
     bare(pkg.browser),
     'dist/worker-node.js',
     'dist/worker-browser.js',
+    'dist/history-worker-node.js',
+    'dist/history-worker-browser.js',
     'dist/web-tree-sitter.wasm',
     'dist/tree-sitter-rust.wasm',
     'dist/rubric.schema.json',

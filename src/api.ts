@@ -42,6 +42,16 @@ export interface Log {
   error(message: string): void;
 }
 
+/** How the last read of the history ended: where it ran, how long it took from start to the store filled, and why it failed if it did. */
+export interface HistoryReadRecord {
+  in: 'worker';
+  ms: number;
+  /** The worker's own time on the read, by its clock. */
+  workerMs?: number;
+  /** "history could not be read: …", when the worker failed, died or ran out of time. */
+  problem?: string;
+}
+
 /** The review of a repository, as saved in the extension's storage. */
 export interface SavedReview {
   readonly current: Review;
@@ -82,7 +92,7 @@ export interface ExtensionApi {
   /** When `activate` ran, and when hints first reached the active editor (`Date.now()` times). */
   timings: { activatedAt: number; firstHintsAt?: number };
   /** The repository's history and baseline, once read after the first scan (undefined before). */
-  history: { readonly current: RepositoryHistory | undefined };
+  history: { readonly current: RepositoryHistory | undefined; readonly lastRead: HistoryReadRecord | undefined };
   /** Blind review: whether the candidate's names are hidden, their code, and the status bar item saying so. */
   blind: { readonly active: boolean; readonly code: string | undefined; readonly statusText: string; ready(): Promise<void> };
   /** Compare Candidates: the comparison its tab is sent, and what a click on a cell opens. */

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../api';
 import type { GrammarBinaries } from '../analysis/parser';
 import type { WorkerChannel } from '../worker/connection';
+import { recordBaseline } from '../rubric/review';
+import type { HistoryChannel } from '../worker/historyClient';
 import { BlindReview, blindCommands } from './blindReview';
 import { CalibrationService, calibrationCommands } from './calibration';
 import { commandTable, registerCommands } from './commands';
@@ -31,9 +33,10 @@ import { WorkspaceScanner } from './workspaceScanner';
 /** How long after the first scan the history is read, so that the first hints are drawn first. */
 const HISTORY_AFTER_FIRST_SCAN_MS = 500;
 
-/** What each platform's entry point supplies: how to start the analysis worker. */
+/** What each platform's entry point supplies: how to start the analysis worker, and a history worker. */
 export interface Platform {
   createWorkerChannel(extensionUri: vscode.Uri): WorkerChannel;
+  createHistoryChannel(extensionUri: vscode.Uri): HistoryChannel;
 }
 
 async function readBinaries(extensionUri: vscode.Uri): Promise<GrammarBinaries> {
@@ -74,7 +77,7 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   const statusBar = new StatusBar(shown, 'rustReview.showScorecard');
   // The repository's history and baseline, for the scorecard and the starter-code filter.
   const history = new HistoryStore();
-  const historyReader = new HistoryReader(history, log);
+  const historyReader = new HistoryReader(history, log, () => platform.createHistoryChannel(context.extensionUri));
   // With a baseline, the starter's findings are hidden or dimmed in the editor, and left out of the scorecard.
   shown.hiddenLinesIn = (uri) => historyReader.hiddenLinesIn(uri);
 
@@ -127,6 +130,13 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
       redraw();
       panel.refresh();
     }),
+    // The review records the baseline its levels were chosen against, so that reopened or exported it says which.
+    historyReader.onDidReadBaseline(
+      (baseline) =>
+        void openReviews()
+          .then((reviews) => reviews.update((review) => recordBaseline(review, baseline, new Date())))
+          .catch((error: unknown) => log.warn(`the review could not record its baseline: ${String(error)}`)),
+    ),
     rubrics,
     panel,
     vscode.window.registerWebviewViewProvider(SCORECARD_VIEW, panel, { webviewOptions: { retainContextWhenHidden: false } }),
@@ -182,8 +192,9 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   void Promise.resolve(firstScan).finally(() => {
     panel.refresh(0);
     candidates.refresh(0);
-    // The history is read once the first scan's hints are drawn, never before: it can take seconds.
-    setTimeout(() => void historyReader.read(), HISTORY_AFTER_FIRST_SCAN_MS);
+    // The history is read once the first scan's hints are drawn, never before: it can take seconds
+    // (in a worker, but its answers to the worker's reads still take turns of the host's thread).
+    historyReader.readAfter(HISTORY_AFTER_FIRST_SCAN_MS);
   });
   if (openOnStartup()) void showFirstScreen(context.workspaceState).catch((error: unknown) => log.warn(`could not open the first screen: ${String(error)}`));
   log.info(`activated in ${vscode.env.uiKind === vscode.UIKind.Web ? 'the web' : 'the desktop'} extension host; workspace trusted: ${vscode.workspace.isTrusted}`);
@@ -208,7 +219,14 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
     firstScan,
     timings,
     log,
-    history,
+    history: {
+      get current() {
+        return history.current;
+      },
+      get lastRead() {
+        return historyReader.lastRead;
+      },
+    },
     blind,
     compareCandidates: {
       comparison: async () => (await candidates.comparison()).comparison,

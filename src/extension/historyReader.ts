@@ -3,8 +3,9 @@ import { errorMessage } from '../analysis/errorMessage';
 import type { Finding } from '../analysis/model';
 import { baselineLabel, starterLines, type StarterLines } from '../history/baseline';
 import { GitRepository } from '../history/gitRepository';
-import { readRepositoryHistory } from '../history/repositoryHistory';
-import { TurnSlicer } from '../history/turns';
+import type { HistoryReadRecord } from '../api';
+import { baselineRecord, type RecordedBaseline } from '../rubric/review';
+import { readInWorker, type HistoryChannel, type HistoryRead } from '../worker/historyClient';
 import { workspaceGitFs } from './historyFs';
 import type { HistoryStore } from './historyStore';
 import type { Log } from './log';
@@ -14,67 +15,167 @@ const SECTION = 'rustReview';
 const BASELINE = 'baseline';
 /** How the editor shows findings on the starter's lines: dimmed, or hidden. */
 const STARTER_FINDINGS = 'starterFindings';
-/** How long one turn of the host's thread may run while comparing files with the baseline. */
-const TURN_BUDGET_MS = 8;
+/** How long the reader reads the history before it stops and keeps what it has (see readHistory). */
 const TIME_LIMIT_MS = 60_000;
+/** How long the history worker may run in all, comparing with the baseline included, before it is terminated. */
+const HARD_LIMIT_MS = 120_000;
 
 type BaselinePick = vscode.QuickPickItem & { value?: string; folder?: true };
 
+interface FolderStarter {
+  root: vscode.Uri;
+  starter: StarterLines;
+}
+
+/** The baseline set for a workspace folder: its own (`rustReview.baseline` is a resource setting), else the workspace's. */
+function baselineOf(folder: vscode.WorkspaceFolder): string {
+  return vscode.workspace.getConfiguration(SECTION, folder.uri).get<string>(BASELINE, '').trim();
+}
+
 /**
- * Reads the history and the baseline of the first workspace folder's repository with
- * `vscode.workspace.fs` (desktop and web, never a git process), fills the HistoryStore, and says
- * which findings are on the starter's lines. Reading runs in slices of the host's thread (see
- * TurnSlicer), after the first scan's hints, and again when the baseline setting changes.
+ * Reads the history and the baseline of the first workspace folder's repository (never a git
+ * process), fills the HistoryStore, and says which findings are on the starter's lines. Each read
+ * runs in a history worker of its own, off the host's thread (src/worker/historyClient.ts), whose
+ * file reads the host answers with `vscode.workspace.fs` (desktop and web); it runs after the
+ * first scan's hints, and again when the baseline setting changes.
  */
 export class HistoryReader implements vscode.Disposable {
-  private starter: StarterLines | undefined;
-  private root: vscode.Uri | undefined;
+  /** Each workspace folder's starter lines, by its URI, for the folders with a baseline in force. */
+  private readonly starters = new Map<string, FolderStarter>();
   /** Counts reads, so that an older read finishing late does not overwrite a newer one. */
   private generation = 0;
   private readonly subscription: vscode.Disposable;
+  /** The read under way, whose worker a newer read or dispose terminates. */
+  private running: HistoryRead | undefined;
+  /** The read scheduled after the first scan, which dispose cancels. */
+  private scheduled: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  /** How the last read ended, for the tests and the benchmark. */
+  lastRead: HistoryReadRecord | undefined;
+  private readonly baselineRead = new vscode.EventEmitter<RecordedBaseline | undefined>();
+  /** After each read that succeeded: the baseline in force, as the review records it (undefined for none). */
+  readonly onDidReadBaseline: vscode.Event<RecordedBaseline | undefined> = this.baselineRead.event;
 
   constructor(
     private readonly store: HistoryStore,
     private readonly log: Log,
+    private readonly createChannel: () => HistoryChannel,
   ) {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${SECTION}.${BASELINE}`)) void this.read();
-      // Hiding or dimming is drawn from the store: a change redraws as a new read would.
-      else if (event.affectsConfiguration(`${SECTION}.${STARTER_FINDINGS}`) && this.store.current) this.store.set(this.store.current);
-    });
+    this.subscription = vscode.Disposable.from(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${SECTION}.${BASELINE}`)) void this.read();
+        // Hiding or dimming is drawn from the store: a change redraws as a new read would.
+        else if (event.affectsConfiguration(`${SECTION}.${STARTER_FINDINGS}`)) this.redrawStarters();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.read()),
+    );
   }
 
-  /** Reads the history and compares the files with the baseline set, then fills the store. */
+  /** Reads the history once `delayMs` have passed, unless disposed first. */
+  readAfter(delayMs: number): void {
+    // The first scan may end after deactivation: nothing is started then.
+    if (this.disposed) return;
+    clearTimeout(this.scheduled);
+    this.scheduled = setTimeout(() => {
+      this.scheduled = undefined;
+      void this.read();
+    }, delayMs);
+  }
+
+  /**
+   * Reads the first folder's history and compares its files with the baseline set, in a worker,
+   * then fills the store; then, in a multi-root workspace, compares each other folder that has a
+   * baseline of its own with it, one worker after another, for its starter's lines (the card stays
+   * about the first folder). Never rejects.
+   */
   async read(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (this.disposed) return;
+    const [first, ...others] = vscode.workspace.workspaceFolders ?? [];
     const generation = ++this.generation;
-    if (!folder) return this.store.set(undefined);
-    const started = performance.now();
-    const slicer = new TurnSlicer(TURN_BUDGET_MS, TIME_LIMIT_MS);
-    const baseline = vscode.workspace.getConfiguration(SECTION, folder.uri).get<string>(BASELINE, '');
-    try {
-      const result = await readRepositoryHistory(workspaceGitFs(folder.uri), folder.uri.path, { baseline, pause: () => slicer.pause() });
-      if (generation !== this.generation) return;
-      this.root = folder.uri;
-      this.starter = result.baseline && result.changes ? starterLines(result.changes) : undefined;
-      this.store.set(result);
-      const history = result.history;
-      const what = history.available ? `${history.commits.length} commits${history.partial ? ` (partial: ${history.partial})` : ''}` : `no history (${history.reason})`;
-      const against = result.baseline ? `; baseline ${baselineLabel(result.baseline)}, ${result.changes?.length ?? 0} files compared` : '';
-      this.log.info(`history read in ${Math.round(performance.now() - started)} ms: ${what}${against}`);
-      if (result.baselineProblem) this.log.warn(`baseline: ${result.baselineProblem}`);
-    } catch (error) {
-      // The reader never throws by design; this is the last guard so that nothing reaches the host.
-      this.log.error(`the history could not be read: ${errorMessage(error)}`);
+    this.running?.cancel();
+    this.running = undefined;
+    if (!first) {
+      this.starters.clear();
+      return this.store.set(undefined);
+    }
+    // A folder no longer open keeps no starter lines.
+    const open = new Set([first, ...others].map((folder) => folder.uri.toString()));
+    for (const key of [...this.starters.keys()]) if (!open.has(key)) this.starters.delete(key);
+    if (!(await this.readFolder(first, generation, true))) return;
+    for (const folder of others) {
+      if (!baselineOf(folder)) {
+        if (this.starters.delete(folder.uri.toString())) this.redrawStarters();
+        continue;
+      }
+      if (!(await this.readFolder(folder, generation, false))) return;
     }
   }
 
-  /** Whether a line of a file is the starter code's, by the baseline set; false without one. */
+  /** Reads one folder in a worker; false when a newer read or dispose cancelled it. */
+  private async readFolder(folder: vscode.WorkspaceFolder, generation: number, first: boolean): Promise<boolean> {
+    const started = performance.now();
+    const baseline = baselineOf(folder);
+    const read = readInWorker(this.createChannel, workspaceGitFs(folder.uri), { dir: folder.uri.path, baseline, readerLimitMs: TIME_LIMIT_MS, hardLimitMs: HARD_LIMIT_MS });
+    this.running = read;
+    const which = first ? '' : ` of folder ${folder.name}`;
+    try {
+      const { history: result, workerMs } = await read.result;
+      if (generation !== this.generation) return false;
+      this.setStarter(folder, result.baseline && result.changes ? starterLines(result.changes) : undefined);
+      const ms = performance.now() - started;
+      if (first) {
+        this.store.set(result);
+        this.baselineRead.fire(result.baseline && baselineRecord(result.baseline, folder.uri.path));
+        this.lastRead = { in: 'worker', ms, workerMs };
+      } else {
+        this.redrawStarters();
+      }
+      const history = result.history;
+      const what = history.available ? `${history.commits.length} commits${history.partial ? ` (partial: ${history.partial})` : ''}` : `no history (${history.reason})`;
+      const against = result.baseline ? `; baseline ${baselineLabel(result.baseline)}, ${result.changes?.length ?? 0} files compared` : '';
+      this.log.info(`history${which} read in ${Math.round(ms)} ms in the history worker: ${what}${against}`);
+      if (result.baselineProblem) this.log.warn(`baseline${which}: ${result.baselineProblem}`);
+    } catch (error) {
+      // A newer read, or dispose, cancelled this one: the newer one says what it found.
+      if (generation !== this.generation) return false;
+      const problem = `history${which} could not be read: ${errorMessage(error)}`;
+      this.log.error(problem);
+      this.setStarter(folder, undefined);
+      if (first) {
+        this.lastRead = { in: 'worker', ms: performance.now() - started, problem };
+        this.store.set({ history: { available: false, reason: problem }, noProposal: 'the history could not be read' });
+      } else {
+        this.redrawStarters();
+      }
+    } finally {
+      if (this.running === read) this.running = undefined;
+    }
+    return true;
+  }
+
+  private setStarter(folder: vscode.WorkspaceFolder, starter: StarterLines | undefined): void {
+    if (starter) this.starters.set(folder.uri.toString(), { root: folder.uri, starter });
+    else this.starters.delete(folder.uri.toString());
+  }
+
+  /** Redraws what the starter's lines decide (hints, dimming, the scorecard) as a new read of the first folder would. */
+  private redrawStarters(): void {
+    if (this.store.current) this.store.set(this.store.current);
+  }
+
+  /** Whether a line of a file is the starter code's, by the baseline of its folder; false without one. */
   private isStarterLine(uri: vscode.Uri, line: number): boolean {
-    const { starter, root } = this;
-    if (!starter || !root || uri.scheme !== root.scheme || uri.authority !== root.authority) return false;
-    const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
-    return uri.path.startsWith(prefix) && starter(uri.path.slice(prefix.length), line);
+    let best: FolderStarter | undefined;
+    for (const candidate of this.starters.values()) {
+      const { root } = candidate;
+      if (uri.scheme !== root.scheme || uri.authority !== root.authority) continue;
+      const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+      // A folder inside another: the innermost one's repository decides.
+      if (uri.path.startsWith(prefix) && (!best || root.path.length > best.root.path.length)) best = candidate;
+    }
+    if (!best) return false;
+    const prefix = best.root.path.endsWith('/') ? best.root.path : `${best.root.path}/`;
+    return best.starter(uri.path.slice(prefix.length), line);
   }
 
   /** Whether a finding is on a line of the starter code (where it starts), by the baseline set; false without one. */
@@ -84,13 +185,13 @@ export class HistoryReader implements vscode.Disposable {
 
   /** The lines of a file whose findings the editor leaves out: the starter's, with `rustReview.starterFindings` set to "hide"; undefined when none are. */
   hiddenLinesIn(uri: vscode.Uri): ((line: number) => boolean) | undefined {
-    if (!this.starter || starterFindingsMode() !== 'hide') return undefined;
+    if (this.starters.size === 0 || starterFindingsMode() !== 'hide') return undefined;
     return (line) => this.isStarterLine(uri, line);
   }
 
   /** The lines of an open file that are the starter's, for dimming; empty without a baseline or in "hide" mode. */
   starterLinesOf(uri: vscode.Uri, lineCount: number): number[] {
-    if (starterFindingsMode() !== 'dim' || !this.starter) return [];
+    if (starterFindingsMode() !== 'dim' || this.starters.size === 0) return [];
     return Array.from({ length: lineCount }, (_, line) => line).filter((line) => this.isStarterLine(uri, line));
   }
 
@@ -127,8 +228,13 @@ export class HistoryReader implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.generation++;
+    clearTimeout(this.scheduled);
+    this.running?.cancel();
+    this.running = undefined;
     this.subscription.dispose();
+    this.baselineRead.dispose();
   }
 }
 

@@ -62,9 +62,11 @@ export class ReviewStore implements vscode.Disposable {
     return this.file;
   }
 
-  /** Applies a change and saves it at once; saves run one after another in order. */
+  /** Applies a change and saves it at once; saves run one after another in order. A change that returns the review as it was saves nothing. */
   update(change: (review: Review) => Review): Promise<void> {
-    this.review = change(this.review);
+    const next = change(this.review);
+    if (next === this.review) return this.saving;
+    this.review = next;
     this.changed.fire(this.review);
     const snapshot = this.review;
     this.saving = this.saving.then(() => this.write(snapshot));

@@ -10,7 +10,7 @@ import { chooseHistoryQuestion, chooseQuestion, pinCommit, setRecommendation, se
 import { evidenceFor, type CategoryEvidence } from '../rubric/scoring';
 import { historyCardView } from '../presentation/scorecardHistory';
 import { buildScorecard, categoryView, type FolderOf } from '../presentation/scorecardModel';
-import type { LocationView, ScorecardView } from '../presentation/scorecardView';
+import type { HistoryCardView, LocationView, ScorecardView } from '../presentation/scorecardView';
 import { replyTo, type ExportFormat, type ExtensionMessage, type RequestOutcome, type ScorecardRequest, type WebviewMessage } from '../webview/protocol';
 import type { Disclosure } from './blindReview';
 import type { FindingsStore } from './findingsStore';
@@ -141,7 +141,7 @@ export class ScorecardService {
       rubric,
       ...(this.rubrics.problem ? { rubricProblem: this.rubrics.problem } : {}),
       categories,
-      history: historyCardView(this.history.current, review, timeBoxHours(rubric, this.history.current?.history)),
+      history: withFirstFolder(historyCardView(this.history.current, review, timeBoxHours(rubric, this.history.current?.history))),
       scan: { state: this.host.scanning ? 'scanning' : 'done', files: this.host.lastScan?.files ?? 0, skipped: this.host.skipped.length },
     });
     return this.disclosure.view(view);
@@ -360,4 +360,10 @@ export class ScorecardViewProvider implements vscode.WebviewViewProvider, vscode
     clearTimeout(this.pending);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** In a multi-root workspace the card is about the first folder's repository: it says which. */
+function withFirstFolder(card: HistoryCardView): HistoryCardView {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return folders.length > 1 ? { ...card, firstFolder: folders[0].name } : card;
 }

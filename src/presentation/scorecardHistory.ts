@@ -6,7 +6,7 @@
 import type { HistoryAvailable, RepositoryHistory } from '../history/model';
 import { baselineLabel, changeCounts, commitNumber, commitSubject, historyFacts, linesChanged, timeText } from '../rubric/historyFacts';
 import { historyQuestions } from '../rubric/historyQuestions';
-import type { Review } from '../rubric/review';
+import type { RecordedBaseline, Review } from '../rubric/review';
 import type { BaselineView, ChangedFileView, CommitView, HistoryCardView, HistoryState, QuestionView } from './scorecardView';
 import { plural } from '../rubric/text';
 
@@ -79,7 +79,8 @@ function timelineDescription(commits: CommitView[], earlier: number, timeBoxAt: 
   return sentences.join(' ');
 }
 
-function baselineView(repository: RepositoryHistory | undefined): BaselineView | undefined {
+/** The baseline in force, else the one the review was scored against (while the history is read, or once it is gone), else the proposal. */
+function baselineView(repository: RepositoryHistory | undefined, recorded: RecordedBaseline | undefined): BaselineView | undefined {
   if (repository?.baseline) {
     const changed = (repository.changes ?? []).filter((change) => change.status !== 'unchanged');
     const files: ChangedFileView[] = changed.map((change) => {
@@ -96,6 +97,7 @@ function baselineView(repository: RepositoryHistory | undefined): BaselineView |
     const changes = repository.changes && { ...changeCounts(repository.changes), files };
     return { state: 'in-force', label: baselineLabel(repository.baseline), ...(changes ? { changes } : {}) };
   }
+  if (recorded) return { state: 'recorded', label: recorded.label };
   if (repository?.proposal) return { state: 'proposed', label: baselineLabel(repository.proposal.baseline), reason: repository.proposal.reason };
   return undefined;
 }
@@ -109,7 +111,7 @@ export function historyCardView(repository: RepositoryHistory | undefined, revie
   const chosen = review.historyQuestions ?? [];
   // A chosen question stays listed when the history that raised it is gone or has changed.
   const questions: QuestionView[] = [...offered, ...chosen.filter((text) => !offered.includes(text))].map((text) => ({ text, chosen: chosen.includes(text) }));
-  const baseline = baselineView(repository);
+  const baseline = baselineView(repository, review.baseline);
   return {
     history: historyState(repository, expectedHours, pinnedIds),
     pinned: pinnedCommits.map((commit) => {

@@ -125,8 +125,12 @@ export interface ChangedFileView {
 
 /** The starter the candidate began from, and what they changed since. */
 export interface BaselineView {
-  /** In force (the reviewer's choice), or proposed by the reader until the reviewer confirms it. */
-  state: 'in-force' | 'proposed';
+  /**
+   * In force (the reviewer's choice), recorded by the review as the one it was scored against but not
+   * in force now (the history not read yet, or the baseline gone), or proposed by the reader until
+   * the reviewer confirms it.
+   */
+  state: 'in-force' | 'recorded' | 'proposed';
   /** "commit 0123abc (start)" or "folder starter/". */
   label: string;
   /** Why the reader proposes it. */
@@ -141,6 +145,8 @@ export interface HistoryCardView {
   pinned: PinnedCommitView[];
   questions: QuestionView[];
   baseline?: BaselineView;
+  /** In a multi-root workspace: the name of the first folder, which the card is about. */
+  firstFolder?: string;
 }
 
 export interface ScorecardView {

@@ -16,11 +16,13 @@ function commitLink(remote: string | undefined, commit: string): string | undefi
   return web.host === 'github' ? `${web.base}/commit/${commit}` : `${web.base}/-/commit/${commit}`;
 }
 
-function baselineLine(repository: RepositoryHistory | undefined): string {
+function baselineLine(review: Review, repository: RepositoryHistory | undefined): string {
   if (repository?.baseline) {
     const changed = repository.changes ? ` The candidate changed ${escapeMarkdown(changesSummary(changeCounts(repository.changes)))}.` : '';
     return `**Baseline:** ${escapeMarkdown(baselineLabel(repository.baseline))}, in force: the lines unchanged since it are the starter's.${changed}`;
   }
+  // Not in force now (the history not read, or the baseline gone), but the review was scored against it.
+  if (review.baseline) return `**Baseline:** ${escapeMarkdown(review.baseline.label)}, as the review recorded it: the levels were chosen with the lines unchanged since it set apart as the starter's.`;
   if (repository?.proposal) {
     const { baseline, reason } = repository.proposal;
     return `**Baseline:** none in force; proposed: ${escapeMarkdown(baselineLabel(baseline))} (${escapeMarkdown(reason)}). Every line counts as the candidate's.`;
@@ -39,13 +41,13 @@ function pinnedLine(commit: PinnedCommit, review: Review): string {
 export function historyMarkdown(review: Review, repository: RepositoryHistory | undefined, expectedHours: number | undefined): string[] {
   const pinned = review.commits ?? [];
   const questions = review.historyQuestions ?? [];
-  if (!repository && pinned.length === 0 && questions.length === 0) return [];
+  if (!repository && pinned.length === 0 && questions.length === 0 && !review.baseline) return [];
   const out = ['## How they worked', '', `_${HISTORY_CAVEAT}_`, ''];
   const history = repository?.history;
   if (!history) out.push('The history was not read.', '');
   else if (!history.available) out.push(`History is not available: ${escapeMarkdown(history.reason)}`, '');
   else out.push(...historyFacts(history, expectedHours).map((fact) => `- **${fact.label}:** ${escapeMarkdown(fact.text)}${fact.notable ? ' _(worth asking about)_' : ''}`), '');
-  out.push(baselineLine(repository), '');
+  out.push(baselineLine(review, repository), '');
   if (pinned.length > 0) out.push('**Pinned commits:**', '', ...pinned.map((commit) => pinnedLine(commit, review)), '');
   if (questions.length > 0) out.push('**Follow-up questions:**', '', ...questions.map((question) => `- ${escapeMarkdown(question)}`), '');
   return out;

@@ -1,3 +1,5 @@
+import type { Baseline } from '../history/model';
+import { baselineLabel } from './historyFacts';
 import type { Level, Rubric } from './model';
 
 /** A zero-based range in a file, as the editor shows it. */
@@ -42,6 +44,14 @@ export interface PinnedCommit {
   createdAt: string;
 }
 
+/**
+ * The baseline the review was scored against: its findings on the lines unchanged since it were
+ * left out of the evidence, the suggested levels and the questions. A folder inside the
+ * repository is recorded relative to it; `label` names it as the card and the export do
+ * ("commit 0123abc (start)", "folder starter").
+ */
+export type RecordedBaseline = { kind: 'commit'; commit: string; label: string } | { kind: 'folder'; path: string; label: string };
+
 export interface CategoryReview {
   level?: Level;
   notes: string;
@@ -60,6 +70,8 @@ export interface Review {
   commits?: PinnedCommit[];
   /** The follow-up questions drawn from the history that the reviewer chose to include. */
   historyQuestions?: string[];
+  /** The baseline in force when the history was last read; absent without one, and in reviews saved before baselines. */
+  baseline?: RecordedBaseline;
   recommendation?: Level;
   summary: string;
   updatedAt: string;
@@ -112,6 +124,27 @@ export function chooseHistoryQuestion(review: Review, text: string, chosen: bool
   return { ...review, historyQuestions: withChoice(review.historyQuestions ?? [], text, chosen), updatedAt: now.toISOString() };
 }
 
+/** The baseline the reader put in force, as the review records it: a folder under `repositoryRoot` by its path relative to it. */
+export function baselineRecord(baseline: Baseline, repositoryRoot: string): RecordedBaseline {
+  if (baseline.kind === 'commit') return { kind: 'commit', commit: baseline.commit, label: baselineLabel(baseline) };
+  const root = repositoryRoot.replace(/\/+$/, '');
+  const path = baseline.path.startsWith(`${root}/`) ? baseline.path.slice(root.length + 1) : baseline.path;
+  return { kind: 'folder', path, label: baselineLabel({ kind: 'folder', path }) };
+}
+
+function sameBaseline(a: RecordedBaseline | undefined, b: RecordedBaseline | undefined): boolean {
+  if (!a || !b) return a === b;
+  const where = (x: RecordedBaseline) => (x.kind === 'commit' ? x.commit : x.path);
+  return a.kind === b.kind && a.label === b.label && where(a) === where(b);
+}
+
+/** Records the baseline in force (undefined for none); the same review when it is already recorded, so that nothing is saved again. */
+export function recordBaseline(review: Review, baseline: RecordedBaseline | undefined, now: Date): Review {
+  if (sameBaseline(review.baseline, baseline)) return review;
+  const { baseline: _previous, ...rest } = review;
+  return { ...rest, ...(baseline ? { baseline } : {}), updatedAt: now.toISOString() };
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 
@@ -120,6 +153,11 @@ function isRange(v: unknown): v is EvidenceRange {
 }
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+function isRecordedBaseline(v: unknown): v is RecordedBaseline {
+  if (!isObject(v) || !isString(v.label)) return false;
+  return (v.kind === 'commit' && isString(v.commit)) || (v.kind === 'folder' && isString(v.path));
+}
 
 function isPinnedCommit(v: unknown): v is PinnedCommit {
   return isObject(v) && [v.commit, v.subject, v.time, v.createdAt].every(isString) && [v.files, v.insertions, v.deletions].every(isCount);
@@ -156,6 +194,7 @@ export function parseReview(value: unknown): { review: Review } | { error: strin
   if (value.historyQuestions !== undefined && (!Array.isArray(value.historyQuestions) || !value.historyQuestions.every(isString))) {
     return { error: "the review's questions on the history are malformed" };
   }
+  if (value.baseline !== undefined && !isRecordedBaseline(value.baseline)) return { error: "the review's baseline is malformed" };
   if (value.recommendation !== undefined && !['strong-no', 'no', 'yes', 'strong-yes'].includes(value.recommendation as string)) {
     return { error: `unknown recommendation ${JSON.stringify(value.recommendation)}` };
   }

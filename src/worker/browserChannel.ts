@@ -1,14 +1,13 @@
 import type { WorkerChannel } from './connection';
-import type { WorkerResponse } from './protocol';
+import type { WorkerRequest, WorkerResponse } from './protocol';
 
-/** A Web Worker running the bundled `worker-browser.js`, for VS Code for the Web. */
-export function webWorkerChannel(url: string): WorkerChannel {
+/** A Web Worker running a bundled script, for VS Code for the Web: `worker-browser.js` (the analysis) unless told otherwise. */
+export function webWorkerChannel<Out = WorkerRequest, In = WorkerResponse>(url: string, name = 'the analysis worker'): WorkerChannel<Out, In> {
   const worker = new Worker(url);
   return {
     post: (request, transfer) => worker.postMessage(request, transfer),
-    onMessage: (listener) => worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => listener(event.data)),
-    onExit: (listener) =>
-      worker.addEventListener('error', (event: ErrorEvent) => listener(`the analysis worker failed: ${event.message || 'it could not be loaded'}`)),
+    onMessage: (listener) => worker.addEventListener('message', (event: MessageEvent<In>) => listener(event.data)),
+    onExit: (listener) => worker.addEventListener('error', (event: ErrorEvent) => listener(`${name} failed: ${event.message || 'it could not be loaded'}`)),
     terminate: () => worker.terminate(),
   };
 }

@@ -1,9 +1,12 @@
 import type { UnnumberedRequest, WorkerRequest, WorkerResponse } from './protocol';
 
-/** The platform half of a worker: worker_threads in Node, a Web Worker in the browser. */
-export interface WorkerChannel {
-  post(request: WorkerRequest, transfer: ArrayBuffer[]): void;
-  onMessage(listener: (response: WorkerResponse) => void): void;
+/**
+ * The platform half of a worker: worker_threads in Node, a Web Worker in the browser. The analysis
+ * worker's messages by default; the history worker's (historyProtocol.ts) through the same adapters.
+ */
+export interface WorkerChannel<Out = WorkerRequest, In = WorkerResponse> {
+  post(request: Out, transfer: ArrayBuffer[]): void;
+  onMessage(listener: (response: In) => void): void;
   /** Called once if the worker dies or fails to load, with a reason for the log. */
   onExit(listener: (reason: string) => void): void;
   terminate(): void;

@@ -6,7 +6,7 @@ import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
 import { reviewToJson, reviewToMarkdown, type ExportContext } from '../../src/rubric/export';
 import { durationText, historyFacts, timeBoxHours, timeText } from '../../src/rubric/historyFacts';
 import { historyQuestions } from '../../src/rubric/historyQuestions';
-import { chooseHistoryQuestion, emptyReview, parseReview, pinCommit, type Review } from '../../src/rubric/review';
+import { chooseHistoryQuestion, emptyReview, parseReview, pinCommit, recordBaseline, type Review } from '../../src/rubric/review';
 import { CHANGE_COUNTS, commit, dumpHistory, pinnedCommit, stepsHistory, withBaseline } from './support/history';
 
 const NOW = new Date('2026-11-24T10:30:00Z');
@@ -134,6 +134,25 @@ describe('the history in the export', () => {
     ok(section(markdown).includes('History is not available: the folder has no .git'), section(markdown));
     ok(section(markdown).includes("**Baseline:** none: every line counts as the candidate's."), section(markdown));
     ok(!reviewToMarkdown(context(review)).includes('How they worked'));
+  });
+
+  it('says which baseline the review recorded when none is in force now, in the Markdown and the JSON', () => {
+    const recorded = { kind: 'commit' as const, commit: '1'.repeat(40), label: 'commit 1111111 (start)' };
+    const review = recordBaseline(emptyReview({ name: 'kvstore' }, 'abc', DEFAULT_RUBRIC, NOW), recorded, NOW);
+    for (const history of [undefined, { history: dumpHistory() }]) {
+      const markdown = reviewToMarkdown(context(review, history));
+      ok(
+        section(markdown).includes("**Baseline:** commit 1111111 (start), as the review recorded it: the levels were chosen with the lines unchanged since it set apart as the starter's."),
+        section(markdown),
+      );
+      const exported = JSON.parse(reviewToJson(context(review, history))) as Record<string, unknown>;
+      deepStrictEqual(exported.baseline, recorded);
+      const imported = parseReview(exported);
+      ok('review' in imported, JSON.stringify(imported));
+      deepStrictEqual(imported.review.baseline, recorded);
+    }
+    // In force, the history's baseline is named as before, with what changed since it.
+    ok(section(reviewToMarkdown(context(review, withBaseline(dumpHistory())))).includes("**Baseline:** commit 1111111 (start), in force: the lines unchanged since it are the starter's."));
   });
 
   it('carries the summary and the baseline in the JSON, and the pinned commits import back', () => {

@@ -1,6 +1,19 @@
 import { deepStrictEqual, ok } from 'node:assert';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
-import { chooseHistoryQuestion, emptyReview, parseReview, pinCommit, pinEvidence, reviewKey, unpinCommit, unpinEvidence, type PinnedCommit, type PinnedEvidence } from '../../src/rubric/review';
+import {
+  baselineRecord,
+  chooseHistoryQuestion,
+  emptyReview,
+  parseReview,
+  pinCommit,
+  pinEvidence,
+  recordBaseline,
+  reviewKey,
+  unpinCommit,
+  unpinEvidence,
+  type PinnedCommit,
+  type PinnedEvidence,
+} from '../../src/rubric/review';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
@@ -50,6 +63,21 @@ describe('review state', () => {
     deepStrictEqual(parseReview(written), { review: written });
   });
 
+  it('records the baseline it was scored against, and reads it back', () => {
+    const start = baselineRecord({ kind: 'commit', commit: '1'.repeat(40), label: 'start' }, '/work/kv');
+    deepStrictEqual(start, { kind: 'commit', commit: '1'.repeat(40), label: 'commit 1111111 (start)' });
+    deepStrictEqual(baselineRecord({ kind: 'folder', path: '/work/kv/starter' }, '/work/kv/'), { kind: 'folder', path: 'starter', label: 'folder starter' });
+    deepStrictEqual(baselineRecord({ kind: 'folder', path: '/srv/starter' }, '/work/kv'), { kind: 'folder', path: '/srv/starter', label: 'folder /srv/starter' });
+    const later = new Date('2026-11-24T11:00:00Z');
+    const recorded = recordBaseline(review, start, later);
+    deepStrictEqual([recorded.baseline, recorded.updatedAt], [start, later.toISOString()]);
+    ok(recordBaseline(recorded, { ...start }, new Date()) === recorded, 'the same baseline again changes nothing, so nothing is saved again');
+    ok(recordBaseline(review, undefined, new Date()) === review, 'no baseline, none recorded: nothing changes');
+    ok(!('baseline' in recordBaseline(recorded, undefined, later)), 'the reviewer chose none: the record goes');
+    const written = JSON.parse(JSON.stringify(recorded));
+    deepStrictEqual(parseReview(written), { review: written });
+  });
+
   it('reads back what it wrote', () => {
     const written = JSON.parse(JSON.stringify(pinEvidence(review, evidence, NOW)));
     deepStrictEqual(parseReview(written), { review: written });
@@ -66,6 +94,8 @@ describe('review state', () => {
       [{ ...review, commits: {} }, "the review's pinned commits are not a list"],
       [{ ...review, commits: [commit, { ...commit, insertions: -1 }] }, 'pinned commit 2 is malformed'],
       [{ ...review, historyQuestions: [1] }, "the review's questions on the history are malformed"],
+      [{ ...review, baseline: { kind: 'commit', label: 'start' } }, "the review's baseline is malformed"],
+      [{ ...review, baseline: { kind: 'tag', path: 'x', label: 'x' } }, "the review's baseline is malformed"],
     ];
     for (const [value, error] of cases) deepStrictEqual(parseReview(value), { error });
   });

@@ -6,7 +6,7 @@ import { Window } from 'happy-dom';
 import { historyCardView } from '../../src/presentation/scorecardHistory';
 import type { CategoryView, ScorecardView } from '../../src/presentation/scorecardView';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
-import { emptyReview, pinCommit, unpinCommit } from '../../src/rubric/review';
+import { emptyReview, pinCommit, recordBaseline, unpinCommit } from '../../src/rubric/review';
 import { dumpHistory, withBaseline } from './support/history';
 import { ScorecardApp } from '../../src/webview/app';
 import type { ExtensionMessage, RequestOutcome, VsCodeApi, WebviewMessage } from '../../src/webview/protocol';
@@ -406,6 +406,19 @@ describe('scorecard webview', () => {
       ok($('.removed-file').textContent === 'src/old_parser.rs', 'a removed file is listed as text');
       all<HTMLButtonElement>('button').find((control) => control.textContent === 'Choose baseline…')!.click();
       deepStrictEqual(api.take(), [{ type: 'chooseBaseline' }]);
+    });
+
+    it('names the baseline the review was scored against while none is in force', () => {
+      const recorded = recordBaseline(review, { kind: 'commit', commit: commitId(1), label: 'commit 1111111 (start)' }, new Date());
+      receive({ type: 'state', view: withHistory(historyCardView(undefined, recorded, 4)) });
+      strictEqual($('.baseline-line').textContent, 'Scored against: commit 1111111 (start)Recorded with the review; not in force now.');
+    });
+
+    it('says which folder the card is about in a multi-root workspace, and nothing of it otherwise', () => {
+      ok($<HTMLElement>('.first-folder').hidden, 'hidden in a single folder');
+      receive({ type: 'state', view: withHistory({ ...historyCardView(history, review, 4), firstFolder: 'alice-takehome' }) });
+      strictEqual($('.first-folder').textContent, "In this multi-root workspace, the card is about the first folder, alice-takehome. The starter's lines are set apart in each folder that has a baseline of its own.");
+      ok(!$<HTMLElement>('.first-folder').hidden);
     });
 
     it('keeps whether the list of commits is open in the saved UI state', () => {

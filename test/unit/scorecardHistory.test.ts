@@ -3,7 +3,7 @@
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { historyCardView, MAX_TIMELINE_COMMITS } from '../../src/presentation/scorecardHistory';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';
-import { chooseHistoryQuestion, emptyReview, pinCommit } from '../../src/rubric/review';
+import { chooseHistoryQuestion, emptyReview, pinCommit, recordBaseline } from '../../src/rubric/review';
 import { CHANGE_COUNTS, commit, dumpHistory, pinnedCommit, stepsHistory, withBaseline } from './support/history';
 
 const NOW = new Date('2026-11-24T10:30:00Z');
@@ -18,6 +18,13 @@ describe('the "How they worked" card', () => {
       pinned: [],
       questions: [],
     });
+  });
+
+  it('shows the baseline the review recorded until one is in force, then the one in force', () => {
+    const recorded = recordBaseline(review, { kind: 'folder', path: 'starter', label: 'folder starter' }, NOW);
+    deepStrictEqual(historyCardView(undefined, recorded, 4).baseline, { state: 'recorded', label: 'folder starter' });
+    deepStrictEqual(historyCardView({ history: dumpHistory(), noProposal: 'one author' }, recorded, 4).baseline, { state: 'recorded', label: 'folder starter' });
+    strictEqual(historyCardView(withBaseline(dumpHistory()), recorded, 4).baseline?.state, 'in-force');
   });
 
   it('places the commits by time and sizes them by lines changed, so the dump stands out', () => {

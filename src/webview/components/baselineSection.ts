@@ -42,6 +42,7 @@ export class BaselineSection {
   private drawLine(view: Pick<BaselineView, 'state' | 'label' | 'reason'> | undefined): Child[] {
     if (!view) return [el('p', 'empty', 'No baseline: every line counts as the candidate’s.')];
     if (view.state === 'in-force') return [el('p', undefined, el('strong', undefined, 'In force: '), view.label)];
+    if (view.state === 'recorded') return [el('p', undefined, el('strong', undefined, 'Scored against: '), view.label), el('p', 'hint', 'Recorded with the review; not in force now.')];
     return [el('p', undefined, el('strong', undefined, 'Proposed: '), view.label, view.reason ? ` — ${view.reason}` : undefined), el('p', 'hint', 'Not in force until you confirm it.')];
   }
 

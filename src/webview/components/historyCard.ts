@@ -24,6 +24,7 @@ export class HistoryCard {
   private readonly pinned: Region;
   private readonly questions: Region;
   private readonly baseline: BaselineSection;
+  private readonly firstFolder: HTMLElement;
 
   constructor(
     private readonly ctx: PanelContext,
@@ -34,6 +35,7 @@ export class HistoryCard {
     this.heading.id = ctx.ids.make('history');
     this.heading.tabIndex = -1;
     const caveat = el('p', 'hint caveat', icon('info'), ` ${HISTORY_CAVEAT}`);
+    this.firstFolder = el('p', 'hint first-folder');
     this.body = new Region(el('div', 'history-body'), () => this.heading);
 
     this.commitSummary = el('span');
@@ -48,11 +50,18 @@ export class HistoryCard {
     this.questions = new Region(el('div', 'questions'), () => this.heading);
     this.baseline = new BaselineSection(ctx);
 
-    this.element = el('section', 'history-card', this.heading, caveat, this.body.element, this.commitList, this.pinnedHeading, this.pinned.element, this.questions.element, this.baseline.element);
+    this.element = el('section', 'history-card', this.heading, caveat, this.firstFolder, this.body.element, this.commitList, this.pinnedHeading, this.pinned.element, this.questions.element, this.baseline.element);
     this.element.setAttribute('aria-labelledby', this.heading.id);
   }
 
   update(view: HistoryCardView): void {
+    this.firstFolder.hidden = view.firstFolder === undefined;
+    setText(
+      this.firstFolder,
+      view.firstFolder === undefined
+        ? ''
+        : `In this multi-root workspace, the card is about the first folder, ${view.firstFolder}. The starter's lines are set apart in each folder that has a baseline of its own.`,
+    );
     this.body.show(view.history, (history) => this.drawBody(history));
     const commits = view.history.state === 'available' ? view.history.commits : [];
     this.commitList.hidden = commits.length === 0;

@@ -42,6 +42,13 @@ suite('The history and the baseline', function () {
     equal(read.proposal?.reason, 'the tag "start" marks the starter code', 'the proposal');
   });
 
+  test('reads it in a history worker, off the extension host\'s thread', async () => {
+    const read = await eventually(() => api.history.lastRead, (last) => last !== undefined, 'a read has ended');
+    equal(read?.in, 'worker', 'read in the history worker');
+    equal(read?.problem, undefined, 'the worker read it without a problem');
+    truthy(api.log.recentLines.some((line) => / history read in \d+ ms in the history worker: 2 commits/.test(line)), 'the log says where it was read');
+  });
+
   test("leaves the starter's findings out of the scorecard and keeps the candidate's", async () => {
     await eventually(scorecardUnwraps, (lines) => unwrapLines(lines) === unwrapLines([STARTER_UNWRAP_LINE, CANDIDATE_UNWRAP_LINE]), 'without a baseline, both unwraps are evidence');
     await setSetting('baseline', 'start');
@@ -51,10 +58,42 @@ suite('The history and the baseline', function () {
     equal(api.host.findingsFor(lib()).filter((f) => f.rule === 'unwrap').length, 2, 'the store keeps both unwraps');
   });
 
+  test('the review records the baseline it is scored against', async () => {
+    await setSetting('baseline', 'start');
+    const recorded = await eventually(async () => (await api.reviews()).current.baseline, (baseline) => baseline?.kind === 'commit', 'the review records the baseline');
+    const inForce = api.history.current?.baseline;
+    truthy(recorded?.kind === 'commit' && inForce?.kind === 'commit' && recorded.commit === inForce.commit, 'the commit in force');
+    truthy(/^commit [0-9a-f]{7} \(start\)$/.test(recorded.label), `named as the card names it: ${recorded.label}`);
+  });
+
   test("hides the starter's hints in the editor when asked, and dims them by default", async () => {
     await setSetting('baseline', 'start');
     await eventually(diagnosedUnwraps, (lines) => unwrapLines(lines) === unwrapLines([STARTER_UNWRAP_LINE, CANDIDATE_UNWRAP_LINE]), 'dimmed, both unwraps are still drawn');
     await setSetting('starterFindings', 'hide');
     await eventually(diagnosedUnwraps, (lines) => unwrapLines(lines) === unwrapLines([CANDIDATE_UNWRAP_LINE]), "hidden, only the candidate's unwrap is drawn");
+  });
+
+  // Last: it damages the repository.
+  test('a corrupt .git gives a clear message in the card and the log, and the hints stay', async () => {
+    await setSetting('baseline', undefined);
+    const objects = vscode.Uri.joinPath(folder(), '.git/objects');
+    for (const [fan, type] of await vscode.workspace.fs.readDirectory(objects)) {
+      if (type !== vscode.FileType.Directory || !/^[0-9a-f]{2}$/.test(fan)) continue;
+      for (const [name] of await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(objects, fan))) {
+        const object = vscode.Uri.joinPath(objects, fan, name);
+        // Loose objects are read-only files: replace them rather than write over them.
+        await vscode.workspace.fs.delete(object);
+        await vscode.workspace.fs.writeFile(object, new TextEncoder().encode('not a zlib stream'));
+      }
+    }
+    // A read the first setting started may still see the objects whole: the one this starts does not.
+    await setSetting('baseline', 'start');
+    const history = await eventually(() => api.history.current?.history, (read) => read?.available === false, 'the history is read again, and found unreadable');
+    truthy(history && !history.available, 'no history from a corrupt repository');
+    truthy(/could not be read/.test(history.reason), `the reason says the repository could not be read: ${history.reason}`);
+    const card = (await api.scorecard.view()).history.history;
+    truthy(card.state === 'unavailable' && card.reason === history.reason, 'the card says why');
+    truthy(api.log.recentLines.some((line) => line.includes(history.reason)), 'the log says why');
+    truthy(diagnosedUnwraps().length > 0, 'the hints are still drawn');
   });
 });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/api';
 import type { FindingView } from '../../../src/presentation/scorecardView';
 import { equal, eventually, truthy } from '../suite/expect';
-import { FOLDERS, SHARED_PATH } from './layout';
+import { CANDIDATE_UNSAFE_LINE, FOLDERS, SHARED_PATH, STARTER_FOLDER, STARTER_PATH, STARTER_UNSAFE_LINE } from './layout';
 
 const EXTENSION_ID = 'rust-takehome.rust-takehome-review';
 
@@ -68,5 +68,31 @@ suite('A multi-root workspace whose folders hold the same path', function () {
     await vscode.commands.executeCommand('rustReview.compareCandidates');
     const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tab.label);
     await eventually(tabs, (labels) => labels.includes('Compare Candidates'), 'the Compare Candidates tab opens');
+  });
+
+  test("sets apart the starter's lines in each folder by its own baseline, and the card says it is the first folder's", async () => {
+    const roots = vscode.workspace.workspaceFolders!.map((folder) => folder.uri);
+    const starterFile = vscode.Uri.joinPath(roots[FOLDERS.findIndex((folder) => folder.name === STARTER_FOLDER)], STARTER_PATH);
+    const unsafeLines = () =>
+      vscode.languages
+        .getDiagnostics(starterFile)
+        .filter((d) => d.source === 'rust-review' && (typeof d.code === 'object' ? String(d.code.value) : String(d.code)) === 'unsafe-without-safety')
+        .map((d) => d.range.start.line)
+        .sort((a, b) => a - b);
+    const scorecardUnsafe = async () =>
+      (await api.scorecard.view()).categories
+        .flatMap((c) => c.top)
+        .filter((f) => f.rule === 'unsafe-without-safety' && f.file === STARTER_PATH)
+        .map((f) => f.line);
+    await eventually(unsafeLines, (lines) => JSON.stringify(lines) === JSON.stringify([STARTER_UNSAFE_LINE, CANDIDATE_UNSAFE_LINE]), 'dimmed, both unsafe blocks are drawn');
+    await eventually(scorecardUnsafe, (lines) => JSON.stringify(lines) === JSON.stringify([CANDIDATE_UNSAFE_LINE]), "the second folder's baseline leaves its starter's unsafe block out of the scorecard");
+    await vscode.workspace.getConfiguration('rustReview').update('starterFindings', 'hide', vscode.ConfigurationTarget.Workspace);
+    try {
+      await eventually(unsafeLines, (lines) => JSON.stringify(lines) === JSON.stringify([CANDIDATE_UNSAFE_LINE]), "hidden, only the candidate's unsafe block is drawn");
+    } finally {
+      await vscode.workspace.getConfiguration('rustReview').update('starterFindings', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    equal((await api.scorecard.view()).history.firstFolder, FOLDERS[0].name, 'the card says which folder it is about');
+    truthy(api.log.recentLines.some((line) => line.includes(`history of folder ${STARTER_FOLDER} read in`)), "the log names the second folder's read");
   });
 });

@@ -52,6 +52,7 @@ import { grammarPaths, readGrammarBinaries } from '../src/cli/grammar';
 import { walkRustProject, type WalkedFile } from '../src/cli/walk';
 import { WorkerConnection } from '../src/worker/connection';
 import { nodeWorkerChannel } from '../src/worker/nodeChannel';
+import { unpackOutcome } from '../src/worker/packedOutcome';
 import { benchCompare } from './benchCompare';
 import { BARE_PARSE_FLAG, bareParse, bareParseArgs } from './bareParse';
 import { printHeaderHelp } from './headerHelp';
@@ -602,7 +603,7 @@ async function profileCorpus(corpus: Corpus): Promise<void> {
       tree.delete();
       const copy = new Uint8Array(contents[i]); // transferred, so the worker gets its own buffer
       const before = ms.analysis;
-      const { outcome } = await timed('analysis', () => worker.request({ kind: 'analyzeFile', file: files[i].file, bytes: copy }, 'analyzed', [copy.buffer]));
+      const outcome = unpackOutcome((await timed('analysis', () => worker.request({ kind: 'analyzeFile', file: files[i].file, bytes: copy }, 'analyzed', [copy.buffer]))).outcome);
       perFile.push({ file: files[i].file, ms: ms.analysis - before, size: files[i].size });
       if (outcome.skipped) skipped++;
       else ourCount += outcome.analysis.findings.filter((f) => UNWRAP_RULES.has(f.rule)).length;

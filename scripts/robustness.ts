@@ -49,6 +49,7 @@ import { MAX_THREADS } from '../src/cli/scan';
 import { walkRustProject, type WalkedFile } from '../src/cli/walk';
 import { WorkerConnection } from '../src/worker/connection';
 import { nodeWorkerChannel } from '../src/worker/nodeChannel';
+import { unpackOutcome } from '../src/worker/packedOutcome';
 import { printHeaderHelp } from './headerHelp';
 
 /** The repository: this script runs bundled, from out/scripts/. */
@@ -154,7 +155,7 @@ class AnalysisWorker {
     this.inFlight.push(file);
     try {
       const { outcome } = await connection.request({ kind: 'analyzeFile', file: entry.file, bytes }, 'analyzed', [bytes.buffer as ArrayBuffer]);
-      return { outcome, ms: this.answered(file) };
+      return { outcome: unpackOutcome(outcome), ms: this.answered(file) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // A `failed` answer: the worker lives on.

@@ -291,15 +291,8 @@ export class RustAnalyzer {
             role.fact.record(captures, site);
             break;
           case 'method': {
-            const name = captures.site.text;
-            const rules = byMethod.get(name);
-            if (!rules) break;
-            const field = captures.site.parent;
-            const call = field?.parent;
-            const receiver = field?.childForFieldName('value');
-            const args = call?.childForFieldName('arguments');
-            if (!call || !receiver || !args) break;
-            dispatch(rules, { site: captures.site, 'site.end': args, receiver, call });
+            const rules = byMethod.get(captures.site.text);
+            if (rules) dispatch(rules, { site: captures.site, 'site.end': captures.args, receiver: captures.receiver, call: captures.call });
             break;
           }
           case 'call': {

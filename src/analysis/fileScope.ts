@@ -91,15 +91,15 @@ export class UnitContext implements RuleContext {
 
   leadingComments(node: Node): string[] {
     const comments: string[] = [];
-    const block = node.parent?.type === 'unsafe_block' ? node.parent.namedChildren.find((c) => c?.type === 'block') : undefined;
+    // Each parent is a walk down from the root: every one below is looked up once.
+    const parent = node.parent;
+    const block = parent?.type === 'unsafe_block' ? parent.namedChildren.find((c) => c?.type === 'block') : undefined;
     for (const inner of block?.namedChildren ?? []) {
       if (!inner || !isComment(inner)) break;
       comments.push(inner.text);
     }
     let statement = node;
-    while (statement.parent && !STATEMENT_PARENTS.has(statement.parent.type) && this.unit.inContent(statement.parent)) {
-      statement = statement.parent;
-    }
+    for (let above = parent; above && !STATEMENT_PARENTS.has(above.type) && this.unit.inContent(above); above = above.parent) statement = above;
     for (let p = statement.previousNamedSibling; p && (isComment(p) || p.type === 'attribute_item'); p = p.previousNamedSibling) {
       if (isComment(p)) comments.push(p.text);
     }

@@ -12,11 +12,15 @@ export type PatternRole = { kind: 'rule'; rule: Consumer } | { kind: 'fact'; fac
 
 /**
  * The shared shapes that rules match by name: one pattern each, dispatched through a table.
- * Method and path calls are the most frequent matches, so their patterns capture only the name;
- * the rest of the call is looked up for the few calls a rule names.
+ * A method call's pattern captures the call's parts: looked up, a node's parent is a walk down
+ * from the root each time, which cost more than the captures. A path call's captures only the
+ * name, which the crate's call facts share; the rest is looked up for the few calls a rule names.
  */
 const NAMED_PATTERNS: { role: PatternRole; query: string }[] = [
-  { role: { kind: 'method' }, query: '(call_expression function: (field_expression field: (field_identifier) @site))' },
+  {
+    role: { kind: 'method' },
+    query: '(call_expression function: (field_expression value: (_) @receiver field: (field_identifier) @site) arguments: (arguments) @args) @call',
+  },
   { role: { kind: 'call' }, query: CALL_QUERY },
   { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name "!" @macro.bang (token_tree) @macro.args) @macro' },
   { role: { kind: 'use' }, query: '(use_declaration) @use' },

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 
 /** Attributes that make a function a test: `#[test]`, `#[tokio::test(..)]`, `#[rstest]`, `#[test_case(..)]` and kin. */
 const TEST_ATTRIBUTE = /^#\[\s*(?:[\w]+\s*::\s*)*(test|rstest|test_case|quickcheck|proptest|wasm_bindgen_test)\b/;
@@ -51,10 +51,22 @@ export function isComment(node: Node): boolean {
   return COMMENT_TYPES.has(node.type);
 }
 
+/**
+ * Per tree, the item after each attribute already found, by the attribute's id: the test scopes
+ * and the test rules ask it of the same attribute, and each next sibling is a walk over the
+ * parent's children.
+ */
+const itemsAfter = new WeakMap<Tree, Map<number, Node | null>>();
+
 /** The item an outer attribute belongs to: the next sibling that is neither an attribute nor a comment. */
 export function itemAfter(attribute: Node): Node | null {
-  let item = attribute.nextNamedSibling;
+  let found = itemsAfter.get(attribute.tree);
+  if (!found) itemsAfter.set(attribute.tree, (found = new Map<number, Node | null>()));
+  let item = found.get(attribute.id);
+  if (item !== undefined) return item;
+  item = attribute.nextNamedSibling;
   while (item && (item.type === 'attribute_item' || isComment(item))) item = item.nextNamedSibling;
+  found.set(attribute.id, item);
   return item;
 }
 
@@ -129,7 +141,8 @@ export function isPublic(visibility: Node): boolean {
 
 /** A method of `impl Trait for Type`, whose signature the trait fixes. */
 export function isTraitImplMethod(fn: Node): boolean {
-  const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+  const parent = fn.parent;
+  const impl = parent?.type === 'declaration_list' ? parent.parent : null;
   return impl?.type === 'impl_item' && impl.childForFieldName('trait') !== null;
 }
 

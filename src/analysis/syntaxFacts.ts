@@ -34,7 +34,9 @@ const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
 
 /** Whether a closure is an argument of a synchronous adapter, which runs it where it is written. */
 function runsInPlace(closure: Node): boolean {
-  const call = closure.parent?.type === 'arguments' ? closure.parent.parent : null;
+  // Each parent is a walk down from the root: the closure's is looked up once.
+  const parent = closure.parent;
+  const call = parent?.type === 'arguments' ? parent.parent : null;
   const callee = call?.childForFieldName('function');
   return callee?.type === 'field_expression' && SYNCHRONOUS_ADAPTERS.has(callee.childForFieldName('field')?.text ?? '');
 }

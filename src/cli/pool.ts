@@ -1,6 +1,7 @@
 import type { AnalyzerOptions, AnalysisOutcome } from '../analysis/engine';
 import { compileGrammar, type GrammarBinaries } from '../analysis/parser';
 import { transferable, WorkerConnection } from '../worker/connection';
+import { unpackOutcome } from '../worker/packedOutcome';
 import { nodeWorkerChannel } from '../worker/nodeChannel';
 
 /** Files sent to a worker before its first answer comes back, so it never waits on the main thread. */
@@ -45,7 +46,7 @@ export class AnalysisPool {
         if (!contents) continue;
         const { bytes, transfer } = transferable(contents);
         const response = await worker.request({ kind: 'analyzeFile', file, bytes }, 'analyzed', transfer);
-        onOutcome(response.outcome);
+        onOutcome(unpackOutcome(response.outcome));
       }
     };
     await Promise.all(this.workers.flatMap((worker) => Array.from({ length: IN_FLIGHT_PER_WORKER }, () => drain(worker))));

@@ -6,6 +6,7 @@ import type { SkippedFile } from '../analysis/model';
 import { needsText } from '../analysis/project';
 import { formatBytes } from '../analysis/source';
 import { transferable } from '../worker/connection';
+import { unpackOutcome } from '../worker/packedOutcome';
 import type { Settings } from './config';
 import type { FindingsStore } from './findingsStore';
 import type { Log } from './log';
@@ -173,7 +174,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         return;
       }
       const { bytes, transfer } = transferable(contents);
-      const { outcome } = await this.worker.request({ kind: 'analyzeFile', file: file.path, bytes }, 'analyzed', transfer);
+      const outcome = unpackOutcome((await this.worker.request({ kind: 'analyzeFile', file: file.path, bytes }, 'analyzed', transfer)).outcome);
       if (outcome.skipped) return skip(outcome.skipped.reason, outcome.skipped.detail);
       if (superseded()) return;
       this.store.setScanned(uri, outcome.analysis);

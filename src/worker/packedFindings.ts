@@ -33,6 +33,19 @@ const DESCRIPTION_FIELDS = 9;
 /** In `groups`, the count of a group the host has. */
 const HELD = -1;
 
+/** The strings a packed message refers to, each once, and the index of each (-1 for none). */
+export function stringTable(): { strings: string[]; ref: (text: string | undefined) => number } {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (text: string | undefined) => {
+    if (text === undefined) return -1;
+    let at = index.get(text);
+    if (at === undefined) index.set(text, (at = strings.push(text) - 1));
+    return at;
+  };
+  return { strings, ref };
+}
+
 /** Packs a document's analysis; the groups numbered below `newFrom` were in the reply before, so only their anchors are sent. */
 export function packDocument({ summary, groups, fileFindings }: DocumentAnalysis, newFrom = 0): { analysis: PackedAnalysis; transfer: ArrayBuffer[] } {
   let sent = fileFindings.length;
@@ -42,14 +55,7 @@ export function packDocument({ summary, groups, fileFindings }: DocumentAnalysis
   const groupView = new Int32Array(buffer, 0, groups.length * GROUP_FIELDS);
   const places = new Int32Array(buffer, groupView.byteLength, sent * PLACE_FIELDS);
   const described = new Int32Array(buffer, groupView.byteLength + places.byteLength, sent * DESCRIPTION_FIELDS);
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const ref = (text: string | undefined) => {
-    if (text === undefined) return -1;
-    let at = index.get(text);
-    if (at === undefined) index.set(text, (at = strings.push(text) - 1));
-    return at;
-  };
+  const { strings, ref } = stringTable();
   let place = 0;
   let next = 0;
   const write = (f: AnchoredFinding) => {

@@ -1,6 +1,7 @@
-import type { AnalyzerOptions, AnalysisOutcome } from '../analysis/engine';
+import type { AnalyzerOptions } from '../analysis/engine';
 import type { GrammarBinaries } from '../analysis/parser';
 import type { TextEdit } from './documents';
+import type { PackedOutcome } from './packedOutcome';
 import type { PackedAnalysis } from './packedFindings';
 
 /**
@@ -17,7 +18,8 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { id: number; kind: 'ready' }
-  | { id: number; kind: 'analyzed'; outcome: AnalysisOutcome }
+  /** The findings and facts packed (see packedOutcome.ts): `unpackOutcome` gives the analyzer's outcome. */
+  | { id: number; kind: 'analyzed'; outcome: PackedOutcome }
   /**
    * `analysis` is absent when the worker does not know the document (it was never opened).
    * `analysisMs`: the worker's own time on the request, parse and packing included.

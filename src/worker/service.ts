@@ -1,6 +1,7 @@
 import { RustAnalyzer } from '../analysis/engine';
 import { errorMessage } from '../analysis/errorMessage';
 import { DocumentStore, type DocumentChange } from './documents';
+import { packOutcome } from './packedOutcome';
 import { packDocument } from './packedFindings';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { longEnoughToWarmUp, warmUp } from './warmUp';
@@ -35,8 +36,10 @@ export function createAnalysisService(post: (response: WorkerResponse, transfer:
     if (!analyzer || !documents) return { id: request.id, kind: 'failed', error: 'the worker was not initialised' };
     const started = performance.now();
     switch (request.kind) {
-      case 'analyzeFile':
-        return { id: request.id, kind: 'analyzed', outcome: analyzer.analyzeBytes(request.file, request.bytes) };
+      case 'analyzeFile': {
+        const { outcome, transfer } = packOutcome(analyzer.analyzeBytes(request.file, request.bytes));
+        return [{ id: request.id, kind: 'analyzed', outcome }, transfer];
+      }
       case 'openDocument': {
         const analysis = documents.open(request.uri, request.file, request.version, request.text);
         if (analysis && !warmingStarted && longEnoughToWarmUp(analysis.summary)) {

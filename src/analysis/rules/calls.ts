@@ -2,10 +2,15 @@ import type { Node } from 'web-tree-sitter';
 import { isComment } from '../syntax';
 import { lastSegment } from './rule';
 
-export function isMethodCallNamed(node: Node | null, names: readonly string[]): boolean {
-  if (node?.type !== 'call_expression') return false;
+/** The method a call calls (`lock` for `m.lock()`); undefined for anything but a method call. */
+function calledMethod(node: Node | null): string | undefined {
+  if (node?.type !== 'call_expression') return undefined;
   const callee = node.childForFieldName('function');
-  return callee?.type === 'field_expression' && names.includes(callee.childForFieldName('field')?.text ?? '');
+  return callee?.type === 'field_expression' ? callee.childForFieldName('field')?.text : undefined;
+}
+
+export function isMethodCallNamed(node: Node | null, names: readonly string[]): boolean {
+  return names.includes(calledMethod(node) ?? '');
 }
 
 const STDIO_HANDLE = /(^|[^\w])(stdout|stderr|stdin)\s*\(\s*\)$|^(stdout|stderr|stdin|out|err)$/;
@@ -20,21 +25,25 @@ export function argumentCount(call: Node): number {
   return call.childForFieldName('arguments')?.namedChildren.filter((arg) => arg !== null && !isComment(arg)).length ?? 0;
 }
 
+const CONDVAR_WAITS: readonly string[] = ['wait', 'wait_while', 'wait_timeout', 'wait_timeout_while'];
+
 /**
  * A call that returns std's `LockResult`, whose only error is a poisoned lock: `.lock()`, an
  * `RwLock`'s `.read()`/`.write()` and a `Condvar` wait. `io::Read::read`/`io::Write::write` take a
  * buffer and `process::Child::wait` takes nothing, so the number of arguments tells them apart.
  */
 export function returnsLockResult(call: Node | null): boolean {
-  if (!call) return false;
-  if (isMethodCallNamed(call, ['lock'])) return true;
-  if (isMethodCallNamed(call, ['read', 'write'])) return argumentCount(call) === 0;
-  return isMethodCallNamed(call, ['wait', 'wait_while', 'wait_timeout', 'wait_timeout_while']) && argumentCount(call) > 0;
+  // The method's name is read once: each look at a child is a call into the parser's memory.
+  const method = calledMethod(call);
+  if (!call || method === undefined) return false;
+  if (method === 'lock') return true;
+  if (method === 'read' || method === 'write') return argumentCount(call) === 0;
+  return CONDVAR_WAITS.includes(method) && argumentCount(call) > 0;
 }
 
 /** `handle.join()`: std's `JoinHandle::join`, whose `Err` holds the joined thread's panic. */
 export function joinsThread(call: Node | null): boolean {
-  return call !== null && isMethodCallNamed(call, ['join']) && argumentCount(call) === 0;
+  return call !== null && calledMethod(call) === 'join' && argumentCount(call) === 0;
 }
 
 /** A kind of blocking operation: how it blocks, the async way to do it, and its full paths. */

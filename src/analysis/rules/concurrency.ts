@@ -51,7 +51,8 @@ function declaredName(type: Node): string | undefined {
  * `cvar.wait(guard)` with `guard = ..done.lock()`).
  */
 function condvarWaitsOn(mutexType: Node, ctx: RuleContext): boolean {
-  const pair = mutexType.parent?.type === 'tuple_type' ? mutexType.parent.namedChildren : [];
+  const parent = mutexType.parent;
+  const pair = parent?.type === 'tuple_type' ? parent.namedChildren : [];
   if (pair.some((type) => type && lastSegment(normalisePath(ctx.text(type))) === 'Condvar')) return true;
   const name = declaredName(mutexType);
   if (!name) return false;
@@ -94,8 +95,9 @@ function takesBlockingGuard(call: Node): boolean {
   const field = call.childForFieldName('function');
   const receiver = field?.childForFieldName('value');
   if (!receiver || locksStandardStream(receiver) || call.childForFieldName('arguments')?.namedChildCount !== 0) return false;
-  if (isMethodCallNamed(call, ['lock'])) return call.parent?.type !== 'await_expression';
-  return call.parent?.type === 'field_expression' && isMethodCallNamed(call.parent.parent, ['unwrap', 'expect']);
+  const parent = call.parent;
+  if (isMethodCallNamed(call, ['lock'])) return parent?.type !== 'await_expression';
+  return parent?.type === 'field_expression' && isMethodCallNamed(parent.parent, ['unwrap', 'expect']);
 }
 
 /** The `let` that binds what a lock call returns, through `.unwrap()`, `.expect(..)` and `?`, and the name it binds. */
@@ -155,7 +157,8 @@ function scrutineeOf(call: Node): { construct: string; body: Node } | undefined 
     if (parent.type === 'for_expression' && isValue) return scrutinee('for', parent.childForFieldName('body'));
     if (parent.type === 'match_expression' && isValue) return scrutinee('match', parent.childForFieldName('body'));
     if (parent.type === 'let_condition' && isValue) {
-      const conditional = parent.parent?.type === 'let_chain' ? parent.parent.parent : parent.parent;
+      const above = parent.parent;
+      const conditional = above?.type === 'let_chain' ? above.parent : above;
       if (conditional?.type === 'if_expression') return scrutinee('if let', conditional.childForFieldName('consequence'));
       if (conditional?.type === 'while_expression') return scrutinee('while let', conditional.childForFieldName('body'));
     }

@@ -89,8 +89,7 @@ function opaqueError(error: Node, ctx: RuleContext): string | undefined {
 
 /** The function whose parameters or return type hold the node. */
 function signatureHolding(node: Node): Node | undefined {
-  for (let part: Node = node; part.parent; part = part.parent) {
-    const fn = part.parent;
+  for (let part: Node = node, fn = node.parent; fn; part = fn, fn = fn.parent) {
     if (fn.type !== 'function_item') continue;
     const inSignature = fn.childForFieldName('parameters')?.id === part.id || fn.childForFieldName('return_type')?.id === part.id;
     return inSignature ? fn : undefined;
@@ -107,7 +106,8 @@ function isPub(fn: Node): boolean {
 /** `Type::name` for a method, `name` for a free function. */
 function qualifiedName(fn: Node, ctx: RuleContext): string {
   const name = ctx.text(fn.childForFieldName('name') ?? fn);
-  const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+  const parent = fn.parent;
+  const impl = parent?.type === 'declaration_list' ? parent.parent : null;
   const type = impl?.type === 'impl_item' ? impl.childForFieldName('type') : null;
   return type ? `${normalisePath(ctx.text(type))}::${name}` : name;
 }
@@ -281,18 +281,19 @@ const AMOUNT_UNUSED_THROUGH = ['unwrap', 'expect', 'unwrap_or', 'unwrap_or_else'
  * `options.read(true);` returns no `io::Result`, and the syntax cannot tell them from I/O.
  */
 function dropsIoAmount(call: Node): boolean {
-  let value = call;
-  if (value.parent?.type === 'await_expression') value = value.parent;
+  // Each parent is a walk down from the root: `above`, the value's parent, is looked up once per step.
+  let above = call.parent;
+  if (above?.type === 'await_expression') above = above.parent;
   let handled = false;
-  for (let field = value.parent; field?.type === 'field_expression' && isMethodCallNamed(field.parent, AMOUNT_UNUSED_THROUGH); field = value.parent) {
-    value = field.parent ?? value;
+  for (let outer = above?.type === 'field_expression' ? above.parent : null; outer && isMethodCallNamed(outer, AMOUNT_UNUSED_THROUGH); outer = above?.type === 'field_expression' ? above.parent : null) {
+    above = outer.parent;
     handled = true;
   }
-  while (value.parent?.type === 'try_expression') {
-    value = value.parent;
+  while (above?.type === 'try_expression') {
+    above = above.parent;
     handled = true;
   }
-  return handled && value.parent?.type === 'expression_statement';
+  return handled && above?.type === 'expression_statement';
 }
 
 export const errorHandlingRules: Rule[] = [

@@ -45,16 +45,19 @@ function handleNames(fn: Node): ReadonlySet<string> {
   const names = new Set<string>();
   // Every binding below is judged by one of these words in its type or call: without one, no walk.
   if (!HANDLE_WORDS.test(fn.text)) return names;
+  // A parameter or binding without one of the words is judged by none of them: its text spares the look at its parts.
   for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    const type = param?.childForFieldName('type');
-    const pattern = param?.childForFieldName('pattern');
+    if (!param || !HANDLE_WORDS.test(param.text)) continue;
+    const type = param.childForFieldName('type');
+    const pattern = param.childForFieldName('pattern');
     if (pattern && type && HANDLE_TYPE.test(type.text)) names.add(pattern.text);
   }
   for (const binding of fn.descendantsOfType('let_declaration')) {
-    const pattern = binding?.childForFieldName('pattern');
-    const value = binding?.childForFieldName('value');
+    if (!binding || !HANDLE_WORDS.test(binding.text)) continue;
+    const pattern = binding.childForFieldName('pattern');
+    const value = binding.childForFieldName('value');
     const calls = value?.type === 'call_expression' ? normalisePath(value.childForFieldName('function')?.text ?? '') : '';
-    const type = binding?.childForFieldName('type');
+    const type = binding.childForFieldName('type');
     if (pattern && ((type && HANDLE_TYPE.test(type.text)) || HANDLE_CALL.test(calls))) names.add(pattern.text);
     else if (pattern?.type === 'tuple_pattern' && CHANNEL_CALL.test(calls)) {
       const sender = pattern.namedChildren[0]?.text;
@@ -117,7 +120,7 @@ function isOnlyBorrowed(call: Node, receiver: Node): boolean {
     (parent.type === 'field_expression' && parent.parent?.type === 'call_expression' && BORROWING_METHODS.has(parent.childForFieldName('field')?.text ?? ''));
   if (!borrowed) return false;
   let statement = parent;
-  while (statement.parent && statement.parent.type !== 'block') statement = statement.parent;
+  for (let above = statement.parent; above && above.type !== 'block'; above = above.parent) statement = above;
   const root = /^\w+/.exec(receiver.text)?.[0];
   return statement.descendantsOfType(['identifier', 'self']).filter((n) => n?.text === root).length === 1;
 }

@@ -37,7 +37,8 @@ const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
  */
 function hasSafetyComment(site: Node, ctx: RuleContext): boolean {
   if (ctx.leadingComments(site).some((c) => SAFETY_COMMENT.test(c))) return true;
-  for (let node = site.parent; node?.parent && !STATEMENT_PARENTS.has(node.parent.type); node = node.parent) {
+  // Each parent is a walk down from the root: looked up once per step.
+  for (let node = site.parent, above = node?.parent; node && above && !STATEMENT_PARENTS.has(above.type); node = above, above = node.parent) {
     for (let p = node.previousNamedSibling; p && isComment(p); p = p.previousNamedSibling) {
       if (SAFETY_COMMENT.test(ctx.text(p))) return true;
     }

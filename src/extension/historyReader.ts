@@ -197,9 +197,12 @@ export class HistoryReader implements vscode.Disposable {
 
   /** "Rust Review: Choose Baseline…": the proposal with its reason, the tags, the root commit, a folder, or none; recorded in the workspace's settings. */
   async chooseBaseline(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder) return void vscode.window.showInformationMessage('Rust Review: open the candidate\'s folder to choose a baseline.');
-    const current = this.store.current;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) return void vscode.window.showInformationMessage('Rust Review: open the candidate\'s folder to choose a baseline.');
+    // Each folder of a multi-root workspace has a baseline of its own; the history read (the proposal, the root commits) is the first folder's.
+    const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Whose baseline? Each folder has its own.' });
+    if (!folder) return;
+    const current = folder === folders[0] ? this.store.current : undefined;
     const items: BaselinePick[] = [];
     if (current?.proposal?.baseline.kind === 'commit') {
       items.push({ label: `$(lightbulb) ${current.proposal.baseline.label}`, description: 'proposed', detail: current.proposal.reason, value: current.proposal.baseline.commit });
@@ -224,7 +227,9 @@ export class HistoryReader implements vscode.Disposable {
       const prefix = `${folder.uri.path.replace(/\/$/, '')}/`;
       value = chosen.path.startsWith(prefix) ? chosen.path.slice(prefix.length) : chosen.path;
     }
-    await vscode.workspace.getConfiguration(SECTION, folder.uri).update(BASELINE, value, vscode.ConfigurationTarget.Workspace);
+    // In a multi-root workspace the folder's own settings, so that one candidate's baseline is not every folder's.
+    const target = folders.length === 1 ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.WorkspaceFolder;
+    await vscode.workspace.getConfiguration(SECTION, folder.uri).update(BASELINE, value, target);
   }
 
   dispose(): void {

@@ -214,4 +214,10 @@ describe('The reviewer scores the sample take-home', function () {
 
   it('after reloading the window commit 2 is still pinned', async () =>
     assertIncludes(await workbench.historyCard.locator('.pinned-commits').innerText(), COMMITS[1].message, 'the pinned commits after the reload'));
+
+  step('"Choose baseline…" in the card puts the `start` tag in force, and the card lists what the candidate changed since', async () => {
+    await workbench.chooseBaseline('start');
+    assertIncludes(await workbench.historyCard.locator('.baseline-line').innerText(), 'start', 'the baseline in force');
+    assertIncludes(await workbench.historyCard.locator('details.changes summary').innerText(), 'What the candidate changed', 'the changes');
+  });
 });

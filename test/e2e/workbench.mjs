@@ -161,6 +161,18 @@ export class Workbench {
     await waitForAttribute(pin, 'aria-pressed', 'true');
   }
 
+  /** "Choose baseline…" in the history card, then the quick pick's first row that `text` leaves; waits until the card says a baseline is in force. */
+  async chooseBaseline(text) {
+    await this.historyCard.locator('button.choose-baseline').click();
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.pressSequentially(text, { delay: 15 });
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+    await this.historyCard.locator('.baseline-line', { hasText: 'In force:' }).waitFor({ state: 'visible', timeout: 60 * SECOND });
+  }
+
   async expandCard(title) {
     const toggle = this.card(title).locator('.card-toggle');
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();

@@ -71,12 +71,11 @@ export class ShownFindings implements vscode.Disposable {
     if (!shown) {
       const settings = this.settings();
       const hidden = this.hiddenLinesIn(uri);
-      const held = this.store.fileFindingsFor(uri);
       shown = !settings.hintsEnabled
         ? FileFindings.EMPTY
         : hidden
-          ? held.filter((f, anchor) => isShown(f, settings.policy) && !hidden(startLineOf(f, anchor)))
-          : held.filterEach((f) => isShown(f, settings.policy), this.memoFor(settings).shown);
+          ? this.store.fileFindingsFor(uri).filter((f, anchor) => isShown(f, settings.policy) && !hidden(startLineOf(f, anchor)))
+          : this.store.fileFindingsFor(uri).filterEach((f) => isShown(f, settings.policy), this.memoFor(settings).shown);
       this.shownCache.set(key, shown);
     }
     return shown;

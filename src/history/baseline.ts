@@ -41,7 +41,7 @@ export interface FileSet {
  * candidate added or changed in the current file. A file that cannot be read on either side is
  * counted as changed in full, so that nothing of the candidate's is taken for the starter's.
  */
-export async function compareWithBaseline(baseline: FileSet, current: FileSet, pause: () => Promise<void> = () => Promise.resolve()): Promise<FileChange[]> {
+export async function compareWithBaseline(baseline: FileSet, current: FileSet): Promise<FileChange[]> {
   const before = new Set(baseline.paths);
   const after = new Set(current.paths);
   const changes: FileChange[] = [];
@@ -58,7 +58,6 @@ export async function compareWithBaseline(baseline: FileSet, current: FileSet, p
       else if (diff.added === 0 && diff.removed === 0) changes.push({ path, status: 'unchanged', added: 0, removed: 0, candidateLines: [] });
       else changes.push({ path, status: 'changed', added: diff.added, removed: diff.removed, candidateLines: diff.addedLines });
     }
-    await pause();
   }
   return changes;
 }

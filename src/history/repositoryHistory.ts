@@ -12,8 +12,6 @@ export interface RepositoryHistoryOptions {
   baseline?: string;
   expectedHours?: number;
   limits?: Partial<HistoryLimits>;
-  /** Lets the event loop run between files when comparing with the baseline. */
-  pause?: () => Promise<void>;
 }
 
 /** The baseline the reviewer named, resolved: a commit of the repository, else a folder, else why neither. */
@@ -44,7 +42,7 @@ export async function readRepositoryHistory(fs: ReadableGitFs, dir: string, opti
   }
   const name = options.baseline?.trim();
   if (!name) return result;
-  const compared = await compareWithNamedBaseline(fs, dir, name, repo, options.pause);
+  const compared = await compareWithNamedBaseline(fs, dir, name, repo);
   return { ...result, ...compared };
 }
 
@@ -57,7 +55,6 @@ export async function compareWithNamedBaseline(
   dir: string,
   name: string,
   repository?: GitRepository,
-  pause?: () => Promise<void>,
 ): Promise<Pick<RepositoryHistory, 'baseline' | 'changes' | 'baselineProblem'>> {
   const opened = repository ?? (await GitRepository.open(fs, dir));
   const repo = opened instanceof GitRepository ? opened : undefined;
@@ -68,7 +65,7 @@ export async function compareWithNamedBaseline(
     const starterFolder = baseline.kind === 'folder' && baseline.path.startsWith(`${root}/`) ? baseline.path.slice(root.length + 1) : undefined;
     const before = baseline.kind === 'commit' ? await commitFiles(repo!, baseline.commit) : await folderFiles(fs, baseline.path);
     const current = await folderFiles(fs, root, (path) => path === starterFolder);
-    return { baseline, changes: await compareWithBaseline(before, current, pause) };
+    return { baseline, changes: await compareWithBaseline(before, current) };
   } catch (error) {
     return { baseline, baselineProblem: `the baseline could not be compared: ${errorMessage(error)}` };
   }

@@ -85,8 +85,8 @@ export class HistoryReader implements vscode.Disposable {
   /**
    * Reads the first folder's history and compares its files with the baseline set, in a worker,
    * then fills the store; then, in a multi-root workspace, compares each other folder that has a
-   * baseline of its own with it, one worker after another, for its starter's lines (the card stays
-   * about the first folder). Never rejects.
+   * baseline of its own with it, one worker after another, for its starter's lines, without reading
+   * its history (the card stays about the first folder). Never rejects.
    */
   async read(): Promise<void> {
     if (this.disposed) return;
@@ -115,7 +115,8 @@ export class HistoryReader implements vscode.Disposable {
   private async readFolder(folder: vscode.WorkspaceFolder, generation: number, first: boolean): Promise<boolean> {
     const started = performance.now();
     const baseline = baselineOf(folder);
-    const read = readInWorker(this.createChannel, workspaceGitFs(folder.uri), { dir: folder.uri.path, baseline, readerLimitMs: TIME_LIMIT_MS, hardLimitMs: HARD_LIMIT_MS });
+    // Only the first folder's history is shown: another folder's read is its baseline's comparison alone.
+    const read = readInWorker(this.createChannel, workspaceGitFs(folder.uri), { dir: folder.uri.path, baseline, readerLimitMs: TIME_LIMIT_MS, hardLimitMs: HARD_LIMIT_MS, baselineOnly: !first });
     this.running = read;
     const which = first ? '' : ` of folder ${folder.name}`;
     try {
@@ -131,7 +132,7 @@ export class HistoryReader implements vscode.Disposable {
         this.redrawStarters();
       }
       const history = result.history;
-      const what = history.available ? `${history.commits.length} commits${history.partial ? ` (partial: ${history.partial})` : ''}` : `no history (${history.reason})`;
+      const what = !first ? 'the baseline alone' : history.available ? `${history.commits.length} commits${history.partial ? ` (partial: ${history.partial})` : ''}` : `no history (${history.reason})`;
       const against = result.baseline ? `; baseline ${baselineLabel(result.baseline)}, ${result.changes?.length ?? 0} files compared` : '';
       this.log.info(`history${which} read in ${Math.round(ms)} ms in the history worker: ${what}${against}`);
       if (result.baselineProblem) this.log.warn(`baseline${which}: ${result.baselineProblem}`);

@@ -19,6 +19,8 @@ export interface HistoryReadOptions {
   baseline: string;
   /** How long the reader reads the history before it stops and keeps what it has. */
   readerLimitMs: number;
+  /** Compare the folder with the baseline without reading the history (a folder whose card is not shown). */
+  baselineOnly?: boolean;
   /** How long the worker may run in all before it is terminated: the reader's limit, and time to compare with the baseline. */
   hardLimitMs: number;
 }
@@ -60,7 +62,7 @@ export function readInWorker(createChannel: () => HistoryChannel, fs: ReadableGi
             return finish(new Error(message.error));
         }
       });
-      started.post({ kind: 'read', dir: options.dir, baseline: options.baseline, timeLimitMs: options.readerLimitMs }, []);
+      started.post({ kind: 'read', dir: options.dir, baseline: options.baseline, timeLimitMs: options.readerLimitMs, baselineOnly: options.baselineOnly ?? false }, []);
     } catch (error) {
       finish(new Error(`the history worker did not start: ${errorMessage(error)}`));
     }

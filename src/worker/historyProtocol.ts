@@ -27,8 +27,11 @@ export type FsResult =
 
 /** From the host to the worker. */
 export type HistoryWorkerRequest =
-  /** Read the repository at `dir` and compare it with `baseline` (empty for none); `timeLimitMs` bounds reading the history. */
-  | { kind: 'read'; dir: string; baseline: string; timeLimitMs: number }
+  /**
+   * Read the repository at `dir` and compare it with `baseline` (empty for none); `timeLimitMs`
+   * bounds reading the history. With `baselineOnly`, the history is not read: only the comparison.
+   */
+  | { kind: 'read'; dir: string; baseline: string; timeLimitMs: number; baselineOnly: boolean }
   | { kind: 'fsResult'; id: number; result: FsResult };
 
 /** From the worker to the host. */

@@ -1,5 +1,6 @@
 import { errorMessage } from '../analysis/errorMessage';
-import { readRepositoryHistory } from '../history/repositoryHistory';
+import type { RepositoryHistory } from '../history/model';
+import { compareWithNamedBaseline, readRepositoryHistory } from '../history/repositoryHistory';
 import { FsRequests, proxyGitFs } from './historyFs';
 import type { HistoryWorkerMessage, HistoryWorkerRequest } from './historyProtocol';
 
@@ -8,6 +9,9 @@ import type { HistoryWorkerMessage, HistoryWorkerRequest } from './historyProtoc
  * its own thread it need not yield often; the answers it waits for come in between anyway.
  */
 const WORKER_TURN_BUDGET_MS = 100;
+
+/** Why a read asked for the baseline alone has no history. */
+export const BASELINE_ONLY = 'only the baseline was compared';
 
 /**
  * The history worker's message loop, without the platform: a `read` runs the pure reader of
@@ -23,7 +27,10 @@ export function createHistoryService(post: (message: HistoryWorkerMessage, trans
       case 'read': {
         const started = performance.now();
         const limits = { timeLimitMs: request.timeLimitMs, turnBudgetMs: WORKER_TURN_BUDGET_MS };
-        readRepositoryHistory(fs, request.dir, { baseline: request.baseline, limits }).then(
+        const reading = request.baselineOnly
+          ? compareWithNamedBaseline(fs, request.dir, request.baseline).then((compared): RepositoryHistory => ({ history: { available: false, reason: BASELINE_ONLY }, ...compared }))
+          : readRepositoryHistory(fs, request.dir, { baseline: request.baseline, limits });
+        reading.then(
           (result) => post({ kind: 'read', result, ms: performance.now() - started }, []),
           (error: unknown) => post({ kind: 'failed', error: errorMessage(error) }, []),
         );

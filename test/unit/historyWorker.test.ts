@@ -5,7 +5,7 @@ import { readRepositoryHistory } from '../../src/history/repositoryHistory';
 import { readInWorker, type HistoryChannel } from '../../src/worker/historyClient';
 import { answerFsRequest, proxyGitFs } from '../../src/worker/historyFs';
 import type { HistoryWorkerMessage, HistoryWorkerRequest } from '../../src/worker/historyProtocol';
-import { createHistoryService } from '../../src/worker/historyService';
+import { BASELINE_ONLY, createHistoryService } from '../../src/worker/historyService';
 import { CANDIDATE, HIRING_TEAM, nodeGitFs, sandboxPerTest, type Sandbox } from './support/gitRepos';
 
 /** A history worker in this thread: the service behind a channel that clones every message, as postMessage does, and delivers it a turn later. */
@@ -57,6 +57,15 @@ describe('history worker', function () {
     strictEqual(history.changes?.find((c) => c.path === 'src/lib.rs')?.status, 'changed');
     ok(workerMs >= 0, 'the worker says how long it took');
     ok(channel.terminated, 'the worker is terminated once it answered');
+  });
+
+  it('compares with the baseline alone, without reading the history, when asked to', async () => {
+    const repo = takeHome(sandbox());
+    const { history } = await readInWorker(inProcessChannel, nodeGitFs, { ...OPTIONS, dir: repo.dir, baseline: 'start', baselineOnly: true }).result;
+    const full = await readRepositoryHistory(nodeGitFs, repo.dir, { baseline: 'start' });
+    deepStrictEqual(history.history, { available: false, reason: BASELINE_ONLY });
+    deepStrictEqual([history.baseline, history.changes], [full.baseline, full.changes]);
+    strictEqual(history.proposal, undefined, 'nothing is proposed from a history not read');
   });
 
   it("keeps the git reader's limits in the worker: a symbolic link the host reports is not followed", async () => {

@@ -217,10 +217,10 @@ export async function measure(): Promise<void> {
       `drawing ${slowest.drawMs.toFixed(1)} ms (the host's thread waited for a core ${drawingWaited(slowest).toFixed(0)}); the host's GC over the whole trip ${gcWithin(editGcPauses, slowest.flushedAt, slowest.hintsMs).toFixed(1)} ms`,
   );
   print('  host thread blocked', blockedSummary(editLags));
-  // What the machine's load hardly changes: each thread's time on a core over all the edits.
+  print('    of it, garbage collection', `${gcSummary(editGcPauses)}; ${(heapAtStart / 2 ** 20).toFixed(0)} MiB of heap in use as the edits started`);
+  // Each thread's time on a core over all the edits: waits for a core do not count in it, unlike in the wall times above.
   const onCore = (thread: keyof ThreadClocks) => ((timesBetween(thread, editLags[0], editLags[editLags.length - 1])?.ranMs ?? NaN) / EDITS).toFixed(1);
   print('  on a core per edit, all the thread did (VS Code\'s work too)', `host ${onCore('host')} ms, worker ${onCore('worker')} ms`);
-  print('    of it, garbage collection', `${gcSummary(editGcPauses)}; ${(heapAtStart / 2 ** 20).toFixed(0)} MiB of heap in use as the edits started`);
   // The whole trip, from the test's edit call: adds VS Code's own trip through the workbench and the debounce timer's lateness.
   print('  editor.edit() to hints drawn, less the debounce', spread(editToHints));
   print('    editor.edit() to the change event', spread(editToEvent));

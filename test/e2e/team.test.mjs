@@ -67,8 +67,12 @@ describe('A blind review and a calibration summary', function () {
     // VS Code's own file dialog in the browser: a path typed into a quick input.
     const input = page.locator('.quick-input-widget input.input[aria-label="Folder path"]');
     await input.waitFor({ state: 'visible' });
-    await input.fill(`${workspace}/colleague-review.json`);
-    await delay(500);
+    // The dialog sets its input to the folder once the folder is listed: a path typed before that is lost.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'colleague-review.json' }).first().waitFor({ state: 'visible' });
+    const path = `${workspace}/colleague-review.json`;
+    await input.fill(path);
+    await eventually(() => input.inputValue(), (value) => value === path, 'the file dialog keeps the path typed', 5_000);
+    await delay(300);
     await page.keyboard.press('Enter');
     const summary = await eventually(() => workbench.readClipboard(), (text) => text.startsWith('# Calibration'), 'the calibration summary reaches the clipboard', 30_000);
     assert(summary.startsWith(`# Calibration: ${code}\n`), summary.slice(0, 200));

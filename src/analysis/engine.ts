@@ -2,7 +2,7 @@ import { Parser, type Language, type Node, type QueryMatch, type Tree } from 'we
 import { anchorFinding } from './anchoredFindings';
 import { fileContext, isIntegrationTestFile } from './context';
 import { errorMessage } from './errorMessage';
-import { byPosition, evaluate, type PendingMatch } from './evaluate';
+import { evaluate, type PendingMatch } from './evaluate';
 import { FACT_COLLECTORS } from './facts';
 import type { FactCollector } from './facts/collector';
 import { noFacts, type FileFacts } from './facts/model';
@@ -12,7 +12,7 @@ import { importsKey, keptAfterEdit } from './incremental';
 import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
 import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
 import { countCodeLines } from './codeLines';
-import type { FileAnalysis, FileStats, FileSummary, Finding, SkippedFile } from './model';
+import { byPosition, type FileAnalysis, type FileStats, type FileSummary, type Finding, type SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { CombinedQuery } from './query';
 import { RULES } from './rules';

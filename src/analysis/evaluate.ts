@@ -21,11 +21,6 @@ export function isCollector(consumer: Consumer): consumer is FactCollector {
   return 'collect' in consumer;
 }
 
-export function byPosition(a: Finding, b: Finding): number {
-  // Rule ids are ASCII: a code-unit comparison orders them as `localeCompare` did, at a fraction of its cost.
-  return a.startIndex - b.startIndex || a.endIndex - b.endIndex || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-
 /** Where collectors write the facts of one group, in offsets relative to the group's start. */
 function factSink(group: ItemGroup, unit: Unit, ctx: UnitContext): FactSink {
   return {

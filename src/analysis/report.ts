@@ -1,4 +1,4 @@
-import { isOwnCode, isTestNoise, type CategoryId, type CrateManifest, type FileAnalysis, type Finding, type ProjectSummary, type ScanReport, type SkippedFile } from './model';
+import { byPosition, isOwnCode, isTestNoise, type CategoryId, type CrateManifest, type FileAnalysis, type Finding, type ProjectSummary, type ScanReport, type SkippedFile } from './model';
 
 /** Counts of findings per category, then per signal: the shape tools downstream rely on. */
 export type FindingSummary = Partial<Record<CategoryId, Record<string, number>>>;
@@ -39,10 +39,7 @@ export function summarizeProject(analyses: readonly FileAnalysis[], crates: read
 
 /** Findings in a stable order: by file, then position, then signal. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule),
-  );
+  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || byPosition(a, b));
 }
 
 export function buildReport(

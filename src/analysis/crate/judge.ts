@@ -1,7 +1,6 @@
 import type { CallFact } from '../facts/model';
 import { anchorFinding, FILE_ANCHOR, FileFindings, placeFinding } from '../anchoredFindings';
-import { byPosition } from '../evaluate';
-import type { AnchoredFinding, CodeContext, FileAnalysis, FileSummary, Finding, FindingDescription, Range, SignalInfo } from '../model';
+import { byPosition, type AnchoredFinding, type CodeContext, type FileAnalysis, type FileSummary, type Finding, type FindingDescription, type Range, type SignalInfo } from '../model';
 import { lastSegment } from '../rules/rule';
 import { signalById } from '../signals';
 import { functionLabel } from './callGraph';
@@ -111,7 +110,7 @@ export function judgeFile(model: CrateModel, analysis: FileAnalysis): Finding[] 
   const findings = judged(site, analysis.findings) ?? analysis.findings;
   const added = crateFindings(model, analysis, site.role);
   if (added.length === 0) return findings;
-  return [...findings, ...added].sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex || a.rule.localeCompare(b.rule));
+  return [...findings, ...added].sort(byPosition);
 }
 
 /**

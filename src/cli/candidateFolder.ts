@@ -6,25 +6,10 @@ import { remoteUrl } from '../rubric/gitRefs';
 import { candidateCode, rootCommit } from '../team/candidateCode';
 import { candidateIdentities, historyPeople, type CandidateSources } from '../team/identities';
 import { createMasker } from '../team/masking';
-import { NODE_GIT_FS } from './historyCommand';
+import { NODE_GIT_FS } from './nodeGitFs';
 
 /** A licence or README bigger than this is not one a person wrote; it is not read for names. */
 const MAX_TEXT_BYTES = 1024 * 1024;
-
-/** Whether the path names a directory that can be read as one. */
-export function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** What every command says of the folders it was given that are not folders; undefined when all are. */
-export function notDirectories(dirs: readonly string[]): string | undefined {
-  const missing = dirs.filter((dir) => !isDirectory(dir));
-  return missing.length > 0 ? `not a directory: ${missing.join(', ')}` : undefined;
-}
 
 /** A small text file of the folder, or undefined when it is missing, too big, binary or unreadable. */
 function readSmallText(file: string): string | undefined {

@@ -4,8 +4,7 @@ import { countCodeLines } from '../analysis/codeLines';
 import type { Finding, ScanReport } from '../analysis/model';
 import { baselineLabel, starterLines, type StarterLines } from '../history/baseline';
 import type { Baseline } from '../history/model';
-import { compareWithNamedBaseline } from '../history/repositoryHistory';
-import { NODE_GIT_FS } from './historyCommand';
+import { NODE_GIT_FS } from './nodeGitFs';
 
 /** The starter code of a candidate's folder: which lines are the starter's, and the baseline they came from, as the reviewer reads it. */
 export interface Starter {
@@ -20,6 +19,8 @@ export interface Starter {
  */
 export async function readStarter(root: string, baseline: string | Baseline): Promise<Starter | { problem: string }> {
   const name = typeof baseline === 'string' ? baseline : baseline.kind === 'commit' ? baseline.commit : baseline.path;
+  // Loaded only when a baseline is given: the git reader's libraries would cost every scan's start.
+  const { compareWithNamedBaseline } = await import('../history/repositoryHistory');
   const compared = await compareWithNamedBaseline(NODE_GIT_FS, root, name);
   if (!compared.baseline || !compared.changes) return { problem: compared.baselineProblem ?? `cannot compare with the baseline ${name}` };
   // A baseline given as the reader proposed it keeps the proposal's name ("tag start", "root commit 1a2b3c4").

@@ -1,10 +1,9 @@
-import { promises } from 'node:fs';
 import path from 'node:path';
-import type { ReadableGitFs } from '../history/gitFs';
 import type { CommitRecord, HistoryAvailable } from '../history/model';
 import { readRepositoryHistory } from '../history/repositoryHistory';
 import { codeSpan, escapeMarkdown as md } from '../rubric/markdown';
-import { notDirectories } from './candidateFolder';
+import { notDirectories } from './directories';
+import { NODE_GIT_FS } from './nodeGitFs';
 import { choiceOption, isOption, UsageError, type CliCommand } from './usage';
 
 const HISTORY_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -20,8 +19,6 @@ as prompts for questions, not proof.
 Exits 1 when there is no history to read (no .git, an empty or unreadable repository), saying why.`;
 
 /** Node's file system, as the git reader takes it (read-only; the reader never writes). */
-export const NODE_GIT_FS: ReadableGitFs = { promises };
-
 function parseHistoryArguments(args: readonly string[]): { dir: string; format: HistoryFormat } {
   let dir: string | undefined;
   let format: HistoryFormat = 'text';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { notDirectories } from './candidateFolder';
+import { notDirectories } from './directories';
 import { candidateScope, readStarter, type Starter } from './candidateScope';
 import { characterColumns } from './columns';
 import { FORMATS, formatReport, type Format } from './formats';

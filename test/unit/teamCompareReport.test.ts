@@ -2,7 +2,7 @@ import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanReport } from '../../src/analysis/model';
-import { NODE_GIT_FS } from '../../src/cli/historyCommand';
+import { NODE_GIT_FS } from '../../src/cli/nodeGitFs';
 import { scanDirectory } from '../../src/cli/scan';
 import { readRepositoryHistory } from '../../src/history/repositoryHistory';
 import { DEFAULT_RUBRIC } from '../../src/rubric/defaultRubric';

@@ -12,7 +12,7 @@ import { importsKey, keptAfterEdit } from './incremental';
 import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
 import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
 import { countCodeLines } from './codeLines';
-import { byPosition, type FileAnalysis, type FileStats, type FileSummary, type Finding, type SkippedFile } from './model';
+import { byPosition, isOwnCode, type FileAnalysis, type FileStats, type FileSummary, type Finding, type SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { CombinedQuery } from './query';
 import { RULES } from './rules';
@@ -160,9 +160,11 @@ export class RustAnalyzer {
     }
     let nextSerial = firstSerial;
     for (const { serial } of groups) if (serial >= nextSerial) nextSerial = serial + 1;
+    const context = fileContext(file);
     const stats: FileStats = {
       lines: text.length === 0 ? 0 : lines.lineCount - (text.endsWith('\n') ? 1 : 0),
-      codeLines: countCodeLines(text),
+      // A test, bench or example file holds none of the crate's own code: its lines are not read.
+      codeLines: isOwnCode({ context }) ? countCodeLines(text) : 0,
       ...noCounts(),
       hasSyntaxErrors: tree.rootNode.hasError,
       hasNonAscii: NON_ASCII.test(text),
@@ -174,7 +176,7 @@ export class RustAnalyzer {
       stats.modules += counts.modules;
     }
     const fileFindings = isIntegrationTestFile(file) ? [this.fileFinding(file, lines)] : [];
-    return { summary: { file, context: fileContext(file), stats, facts: fileFacts(groups, lines) }, groups, fileFindings, imports, nextSerial };
+    return { summary: { file, context, stats, facts: fileFacts(groups, lines) }, groups, fileFindings, imports, nextSerial };
   }
 
   /**

@@ -37,9 +37,8 @@ const PUBLIC = 2;
 const ASYNC = 4;
 const IN_TEST = 8;
 const HAS_RANGE = 16;
-/** Call flags; IN_TEST and HAS_RANGE as for functions. */
+/** Call flag; IN_TEST and HAS_RANGE as for functions. */
 const IN_ASYNC = 1;
-const DEFERRED = 2;
 
 function writeRange(numbers: Int32Array, at: number, range: Range | undefined): void {
   if (!range) return;
@@ -98,7 +97,7 @@ export function packOutcome(outcome: AnalysisOutcome): { outcome: PackedOutcome;
   });
   calls.forEach((call, i) => {
     const at = i * CALL_FIELDS;
-    const flags = (call.inAsync ? IN_ASYNC : 0) | (call.deferred ? DEFERRED : 0) | (call.inTest ? IN_TEST : 0) | (call.range ? HAS_RANGE : 0);
+    const flags = (call.inAsync ? IN_ASYNC : 0) | (call.inTest ? IN_TEST : 0) | (call.range ? HAS_RANGE : 0);
     const numbers = packed.calls;
     numbers[at] = ref(call.callee);
     numbers[at + 1] = ref(call.written);
@@ -161,7 +160,6 @@ export function unpackOutcome(outcome: PackedOutcome): AnalysisOutcome {
       end: callNumbers[at + 3],
       ...(caller === -1 ? {} : { caller }),
       inAsync: (flags & IN_ASYNC) !== 0,
-      deferred: (flags & DEFERRED) !== 0,
       inTest: (flags & IN_TEST) !== 0,
       ...(flags & HAS_RANGE ? { range: readRange(callNumbers, at + 6) } : {}),
     });

@@ -1,3 +1,4 @@
+import { STANDARD_CRATES } from '../facts/calls';
 import type { CallFact, FileFacts, FunctionFact } from '../facts/model';
 import { lastSegment } from '../rules/rule';
 
@@ -10,9 +11,6 @@ export interface CrateFunction {
 
 /** How a blocking operation is described, from the path a call resolves to; undefined when it does not block. */
 export type BlockingOperations = (path: string) => string | undefined;
-
-/** Paths that start in these crates are never the crate's own functions. */
-const EXTERNAL_ROOTS = new Set(['std', 'core', 'alloc']);
 
 export function functionLabel(fn: FunctionFact): string {
   return fn.owner ? `${fn.owner}::${fn.name}` : fn.name;
@@ -48,7 +46,7 @@ export class CallGraph {
       if (list) list.push(fn);
       else this.byName.set(fact.name, [fn]);
     }
-    for (const call of facts.calls) if (call.caller !== undefined && !call.deferred) byStart.get(call.caller)?.calls.push(call);
+    for (const call of facts.calls) if (call.caller !== undefined) byStart.get(call.caller)?.calls.push(call);
     this.byFile.set(file, functions);
   }
 
@@ -69,7 +67,7 @@ export class CallGraph {
   candidates(path: string, caller: CrateFunction | undefined): CrateFunction[] {
     const onSelf = path.startsWith('self.') || path.startsWith('Self::');
     const segments = path.split('::');
-    if (!onSelf && segments.length > 1 && (EXTERNAL_ROOTS.has(segments[0]) || this.externalCrates().has(segments[0]))) return [];
+    if (!onSelf && segments.length > 1 && (STANDARD_CRATES.has(segments[0]) || this.externalCrates().has(segments[0]))) return [];
     const name = path.startsWith('self.') ? path.slice('self.'.length) : lastSegment(path);
     const typed = segments.length > 1 && /^[A-Z]/.test(segments[segments.length - 2]) ? segments[segments.length - 2] : undefined;
     const owner = onSelf ? caller?.fact.owner : typed;

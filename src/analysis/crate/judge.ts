@@ -171,7 +171,7 @@ function blockingThroughCrate(model: CrateModel, analysis: FileSummary, role: Fi
   const graph = model.callGraph;
   const found: Finding[] = [];
   for (const call of analysis.facts.calls) {
-    if (!call.inAsync || call.deferred || !call.range) continue;
+    if (!call.inAsync || !call.range) continue;
     const caller = call.caller === undefined ? undefined : graph.functionAt(analysis.file, call.caller);
     const chain = graph.callChain(call, caller);
     // A blocking operation called directly is the rule's own finding.

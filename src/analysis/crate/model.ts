@@ -111,6 +111,6 @@ export class CrateModel {
 /** What of a file's functions and calls another file's judgement may depend on, without their places. */
 function shapeOf(facts: FileFacts): string {
   const functions = facts.functions.map((f) => `${f.owner ?? ''}::${f.name}:${f.isAsync}:${f.isPublic}:${f.inTest}:${f.returns ?? ''}`);
-  const calls = facts.calls.map((c) => `${c.callee}:${c.deferred}`);
+  const calls = facts.calls.map((c) => c.callee);
   return `${functions.join('|')}\n${calls.join('|')}`;
 }

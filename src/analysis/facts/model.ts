@@ -50,7 +50,13 @@ export interface FunctionFact {
   nameRange?: Range;
 }
 
-/** A call the crate's own code makes, by path (`Store::new(..)`, `save(..)`) or on `self`. */
+/**
+ * A call the crate's own code makes, by path (`Store::new(..)`, `save(..)`) or on `self`, that may
+ * lead to a blocking operation: the crate's own functions and the blocking operations themselves.
+ * Calls into the standard library that do not block are left out, as are calls inside a closure
+ * that runs later or elsewhere (`spawn_blocking(|| ..)`, a thread, the crate's own wrapper): the
+ * caller does not wait for them.
+ */
 export interface CallFact {
   /** The path through the file's imports (`std::fs::File::open`), or `self.name` for a method of `self`. */
   callee: string;
@@ -62,8 +68,6 @@ export interface CallFact {
   caller?: number;
   /** Runs on the async runtime: in an `async fn` or block, and not in a closure that runs later or elsewhere. */
   inAsync: boolean;
-  /** Inside a closure that runs later or elsewhere (`spawn_blocking(|| ..)`, a thread, the crate's own wrapper): the caller does not wait for it. */
-  deferred: boolean;
   inTest: boolean;
   /** The callee's range, in a file's facts (not a group's), for calls in async code: a finding may be reported there. */
   range?: Range;

@@ -94,8 +94,12 @@ function inTurns(findings: readonly Finding[]): Finding[] {
     .map((list) => list.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || byPlace(a, b)))
     .sort((a, b) => weightOf(b[0].rule) - weightOf(a[0].rule) || b.length - a.length || (a[0].rule < b[0].rule ? -1 : 1));
   const ranked: Finding[] = [];
-  for (let round = 0; ranked.length < findings.length; round++) {
-    for (const group of groups) ranked.push(...group.slice(round * PER_SIGNAL_TURN, (round + 1) * PER_SIGNAL_TURN));
+  // Each round visits only the signals with findings left: one signal's thousand unwraps would
+  // otherwise make five hundred rounds over every signal.
+  for (let from = 0, left = groups; left.length > 0; from += PER_SIGNAL_TURN) {
+    const to = from + PER_SIGNAL_TURN;
+    for (const group of left) for (let i = from; i < to && i < group.length; i++) ranked.push(group[i]);
+    left = left.filter((group) => group.length > to);
   }
   return ranked;
 }

@@ -10,7 +10,7 @@ import { FileScope } from './fileScope';
 import { importBindings, type ImportBinding } from './imports';
 import { importsKey, keptAfterEdit } from './incremental';
 import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
-import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
+import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro, type Unit } from './macroLayers';
 import { countCodeLines } from './codeLines';
 import { byPosition, isOwnCode, type FileAnalysis, type FileStats, type FileSummary, type Finding, type SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
@@ -60,6 +60,20 @@ const NON_ASCII = /[^\p{ASCII}]/u;
 function lastName(macro: Node): string {
   const text = macro.text;
   return text.slice(text.lastIndexOf(':') + 1);
+}
+
+/**
+ * Where a match's facts go. Counts and file-wide marks go to the group the match is in (where its
+ * first capture starts); a match in a group not being analysed is a neighbour's.
+ */
+function factSite(scope: FileScope, layer: Layer, unit: Unit, first: Node, groupAt: (offset: number) => ItemGroup | undefined): FactSite {
+  return {
+    scope,
+    layer,
+    range: (node) => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)],
+    at: (node) => unit.absolute(node.startIndex),
+    group: () => groupAt(unit.absolute(first.startIndex)),
+  };
 }
 
 function firstCaptures(match: QueryMatch): Record<string, Node> {
@@ -272,15 +286,8 @@ export class RustAnalyzer {
       const captures = firstCaptures(match);
       const unit = layer.unitOf(match.captures[0].node);
       if (!unit) continue;
-      // Counts and file-wide marks go to the group the match is in; a match in a group not being
-      // analysed is a neighbour's. Looked up only by the facts that count or mark.
-      const site: FactSite = {
-        scope,
-        layer,
-        range: (node) => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)],
-        at: (node) => unit.absolute(node.startIndex),
-        group: () => groupAt(unit.absolute(match.captures[0].node.startIndex)),
-      };
+      // Made only for the roles that record facts: most matches are a rule's.
+      let site: FactSite | undefined;
       const dispatch = (consumers: PendingMatch['rule'][] | undefined, given: Record<string, Node>) => {
         for (const rule of consumers ?? []) ruleMatches.push({ unit, rule, captures: given });
       };
@@ -290,7 +297,7 @@ export class RustAnalyzer {
             ruleMatches.push({ unit, rule: role.rule, captures });
             break;
           case 'fact':
-            role.fact.record(captures, site);
+            role.fact.record(captures, (site ??= factSite(scope, layer, unit, match.captures[0].node, groupAt)));
             break;
           case 'method': {
             const rules = byMethod.get(captures.site.text);
@@ -309,14 +316,14 @@ export class RustAnalyzer {
           }
           case 'macro': {
             const name = lastName(captures['macro.name']);
-            markTestMacro(name, captures.macro, site);
+            markTestMacro(name, captures.macro, (site ??= factSite(scope, layer, unit, match.captures[0].node, groupAt)));
             dispatch(byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro });
             pending.push({ unit, args: captures['macro.args'] });
             break;
           }
           case 'use': {
             // A `use` in macro arguments reaches every item, so any edit re-analyses the whole file.
-            const group = site.group();
+            const group = (site ??= factSite(scope, layer, unit, match.captures[0].node, groupAt)).group();
             if (layer.serial === 0) group?.imports.push(...importBindings(captures.use));
             else {
               macroImports.push(...importBindings(captures.use));

@@ -1,6 +1,6 @@
 import type { Finding } from '../analysis/model';
 import type { Rubric, RubricCategory } from './model';
-import { evidenceFor, suggestLevel, type CategoryEvidence, type Suggestion } from './scoring';
+import { evidenceForEach, suggestLevel, type CategoryEvidence, type Suggestion } from './scoring';
 
 /** One rubric category as the analysis sees it: its ranked evidence and the level that evidence suggests. */
 export interface CategoryAssessment {
@@ -11,8 +11,6 @@ export interface CategoryAssessment {
 
 /** Each category of the rubric with its evidence ranked and its suggestion, in the rubric's order. */
 export function assessRubric(rubric: Rubric, findings: readonly Finding[], codeLines: number): CategoryAssessment[] {
-  return rubric.categories.map((category) => {
-    const evidence = evidenceFor(category, findings, codeLines);
-    return { category, evidence, suggestion: suggestLevel(category, evidence) };
-  });
+  const evidence = evidenceForEach(rubric.categories, findings, codeLines);
+  return rubric.categories.map((category, i) => ({ category, evidence: evidence[i], suggestion: suggestLevel(category, evidence[i]) }));
 }

@@ -106,10 +106,25 @@ function inTurns(findings: readonly Finding[]): Finding[] {
 
 export function evidenceFor(category: RubricCategory, findings: readonly Finding[], codeLines: number): CategoryEvidence {
   const signals = new Set(category.signals);
-  const mine = findings.filter((f) => signals.has(f.rule));
+  return evidenceOf(findings.filter((f) => signals.has(f.rule)), codeLines, startsThreads(findings));
+}
+
+/** Every category's evidence, as evidenceFor gives it, with the findings read once for all. */
+export function evidenceForEach(categories: readonly RubricCategory[], findings: readonly Finding[], codeLines: number): CategoryEvidence[] {
+  const mine = categories.map((): Finding[] => []);
+  const listsOf = new Map<string, Finding[][]>();
+  categories.forEach((category, i) => {
+    for (const signal of new Set(category.signals)) listsOf.set(signal, [...(listsOf.get(signal) ?? []), mine[i]]);
+  });
+  for (const finding of findings) for (const list of listsOf.get(finding.rule) ?? []) list.push(finding);
+  const threads = startsThreads(findings);
+  return mine.map((list) => evidenceOf(list, codeLines, threads));
+}
+
+/** A category's evidence from the findings of its signals, in the order they were found. */
+function evidenceOf(mine: readonly Finding[], codeLines: number, threads: boolean): CategoryEvidence {
   const counts: EvidenceCounts = { concern: { code: 0, test: 0 }, strength: { code: 0, test: 0 }, info: { code: 0, test: 0 } };
   for (const finding of mine) counts[finding.polarity][isOwnCode(finding) ? 'code' : 'test']++;
-  const threads = startsThreads(findings);
   return { counts, findings: rankEvidence(mine, threads), codeLines, startsThreads: threads };
 }
 

@@ -8,7 +8,7 @@ import { permalink, reviewToJson, reviewToMarkdown, type ExportContext } from '.
 import { generateQuestions, QUESTION_PLACEHOLDERS } from '../../src/rubric/questions';
 import { emptyReview, parseReview, pinEvidence, type Review } from '../../src/rubric/review';
 import { MAX_EXPECTED_HOURS, parseRubric } from '../../src/rubric/rubricFile';
-import { evidenceFor, MIN_CODE_LINES, suggestLevel, unassessed, weightedScore } from '../../src/rubric/scoring';
+import { evidenceFor, evidenceForEach, MIN_CODE_LINES, suggestLevel, unassessed, weightedScore } from '../../src/rubric/scoring';
 
 const KNOWN = new Set(SIGNALS.map((s) => s.id));
 const NOW = new Date('2026-11-24T10:30:00Z');
@@ -126,6 +126,23 @@ describe('scoring', () => {
     ];
     const ranked = evidenceFor(errors, found, 1000).findings.map((f) => `${f.rule}:${f.range.start.line}`);
     deepStrictEqual(ranked, ['todo:20', 'panic:9', 'unwrap:1', 'unwrap:2', 'expect:7', 'unwrap:3', 'unwrap:4', 'try-operator:0']);
+  });
+
+  it('gives every category, read in one pass, the evidence it gets alone', () => {
+    // Findings of several categories and both contexts, two of them at one place.
+    const found = [
+      finding('unwrap', 'concern', 'src/a.rs', 1, 0),
+      finding('clone', 'info', 'src/a.rs', 1, 0),
+      finding('thread-spawn', 'info', 'src/a.rs', 2, 0),
+      finding('busy-wait', 'concern', 'src/b.rs', 3, 0),
+      finding('test-fn', 'strength', 'tests/t.rs', 4, 0, { context: 'test' }),
+      finding('unwrap', 'concern', 'tests/t.rs', 5, 0, { context: 'test' }),
+      finding('try-operator', 'strength', 'src/c.rs', 6, 0),
+    ];
+    deepStrictEqual(
+      evidenceForEach(DEFAULT_RUBRIC.categories, found, 500),
+      DEFAULT_RUBRIC.categories.map((category) => evidenceFor(category, found, 500)),
+    );
   });
 
   it('suggests a level by the density of concerns and the breadth of strengths', () => {

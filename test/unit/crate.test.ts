@@ -101,6 +101,20 @@ describe('crate model', () => {
     ]);
   });
 
+  it('follows a path again once the manifests say whose it is', async () => {
+    const main = await analyze('mod store;\n\n#[tokio::main]\nasync fn main() {\n    store::load();\n}\n', 'src/main.rs');
+    const store = await analyze('pub fn load() {\n    std::fs::read("data").ok();\n}\n', 'src/store.rs');
+    const manifest = (dependencies: string) => analyzeManifest('Cargo.toml', `[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n${dependencies}`).manifest;
+    const crate = crateModelOf([main, store], [manifest('')]);
+    const blocking = () => judged(crate, main, 'blocking-in-async');
+    deepStrictEqual(blocking(), ["5:5 [code] `store::load` blocks the runtime thread through the crate's own code: main → load → std::fs::read"]);
+    // A dependency named `store` makes `store::load` that crate's function, not the module's.
+    crate.setManifests([manifest('store = "1"\n')]);
+    deepStrictEqual(blocking(), []);
+    crate.setManifests([manifest('')]);
+    strictEqual(blocking().length, 1);
+  });
+
   it("gives the library's exported API one documentation figure, at its root", () => {
     deepStrictEqual(judged(model, analysisOf('src/lib.rs'), 'api-doc-coverage'), ['1:1 [code] 14 of 15 exported items documented (93%)']);
     for (const analysis of analyses) strictEqual(judged(model, analysis, 'undocumented-pub').length, 0, analysis.file);

@@ -26,11 +26,20 @@ export class CallGraph {
   private readonly byLocation = new Map<string, CrateFunction>();
   private readonly byFile = new Map<string, CrateFunction[]>();
   private readonly blocking = new Map<CrateFunction, string[] | null>();
+  /** The candidates of each path asked about (of `self.` paths, per owner), until the functions change. */
+  private readonly candidatesOf = new Map<string, CrateFunction[]>();
 
-  constructor(
-    private readonly externalCrates: () => ReadonlySet<string>,
-    private readonly operations: BlockingOperations,
-  ) {}
+  /** The crates the manifests depend on, whose paths are never the crate's own functions. */
+  private externalCrates: ReadonlySet<string> = new Set();
+
+  constructor(private readonly operations: BlockingOperations) {}
+
+  /** Sets the crates the manifests depend on: what a path names, and so what blocks, may change with them. */
+  setExternalCrates(crates: ReadonlySet<string>): void {
+    this.externalCrates = crates;
+    this.blocking.clear();
+    this.candidatesOf.clear();
+  }
 
   /** Puts a file's functions and calls in place of what it had: an edit costs the file's functions, not the crate's. */
   setFile(file: string, facts: FileFacts): void {
@@ -53,6 +62,7 @@ export class CallGraph {
   removeFile(file: string): void {
     const functions = this.byFile.get(file);
     this.blocking.clear();
+    this.candidatesOf.clear();
     if (!functions) return;
     this.byFile.delete(file);
     for (const fn of functions) {
@@ -66,8 +76,16 @@ export class CallGraph {
   /** The crate's functions a call by this path (or `self.name`) may name: none for a path into another crate. */
   candidates(path: string, caller: CrateFunction | undefined): CrateFunction[] {
     const onSelf = path.startsWith('self.') || path.startsWith('Self::');
+    // Async code calls the same few paths again and again: tokio's tests make 1,900 such calls.
+    const key = onSelf ? `${caller?.fact.owner ?? ''}\0${path}` : path;
+    let found = this.candidatesOf.get(key);
+    if (!found) this.candidatesOf.set(key, (found = this.findCandidates(path, onSelf, caller)));
+    return found;
+  }
+
+  private findCandidates(path: string, onSelf: boolean, caller: CrateFunction | undefined): CrateFunction[] {
     const segments = path.split('::');
-    if (!onSelf && segments.length > 1 && (STANDARD_CRATES.has(segments[0]) || this.externalCrates().has(segments[0]))) return [];
+    if (!onSelf && segments.length > 1 && (STANDARD_CRATES.has(segments[0]) || this.externalCrates.has(segments[0]))) return [];
     const name = path.startsWith('self.') ? path.slice('self.'.length) : lastSegment(path);
     const typed = segments.length > 1 && /^[A-Z]/.test(segments[segments.length - 2]) ? segments[segments.length - 2] : undefined;
     const owner = onSelf ? caller?.fact.owner : typed;

@@ -15,14 +15,13 @@ export class CrateModel {
   private readonly files = new Map<string, FileFacts>();
   private readonly stats = new Map<string, FileStats>();
   private manifests: readonly CrateManifest[] = [];
-  private external: Set<string> = new Set();
   private readonly graph: CallGraph;
   private tree: { targets: Target[]; roles: Map<string, FileRole> } | undefined;
   private lifetimeTypes: Set<string> | undefined;
   private changes = 0;
 
   constructor(operations: BlockingOperations) {
-    this.graph = new CallGraph(() => this.external, operations);
+    this.graph = new CallGraph(operations);
   }
 
   /**
@@ -37,7 +36,7 @@ export class CrateModel {
   setManifests(manifests: readonly CrateManifest[]): void {
     this.changes++;
     this.manifests = manifests;
-    this.external = new Set(manifests.flatMap((m) => [...m.dependencies, ...m.devDependencies]).map((name) => name.replace(/-/g, '_')));
+    this.graph.setExternalCrates(new Set(manifests.flatMap((m) => [...m.dependencies, ...m.devDependencies]).map((name) => name.replace(/-/g, '_'))));
     this.tree = undefined;
   }
 

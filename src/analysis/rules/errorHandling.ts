@@ -425,9 +425,11 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'The API Guidelines (C-GOOD-ERR) ask for meaningful error types that implement `std::error::Error`: `String` and `&str` do not, `()` says nothing, and a `Box<dyn Error>` can only be printed or downcast. In a library\'s public API, callers cannot tell one failure from another or keep its cause; a typed error (an enum, often with `thiserror`) lets them.',
     question: 'How would a caller of this function react differently to its different failures?',
-    match: { query: '(function_item name: (identifier) @site return_type: (generic_type) @returns (#match? @returns "Result")) @function' },
+    // result-fn's pattern for functions, the same text, so the combined query matches each once.
+    match: { query: '(function_item name: (identifier) @site return_type: (_) @returns (#match? @returns "Result")) @function' },
     check: ({ captures }, ctx) => {
       const fn = captures.function;
+      if (captures.returns.type !== 'generic_type') return false;
       const error = isPub(fn) ? returnedResult(fn, ctx)?.error : undefined;
       const opaque = error && opaqueError(error, ctx);
       if (!error || !opaque) return false;

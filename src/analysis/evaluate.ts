@@ -39,7 +39,8 @@ function factSink(group: ItemGroup, unit: Unit, ctx: UnitContext): FactSink {
  * rule's verdict becomes a finding (one per rule and range), and each collector writes its facts
  * to the group that holds its match.
  */
-export function evaluate(  file: string,
+export function evaluate(
+  file: string,
   text: string,
   lines: LineIndex,
   scope: FileScope,

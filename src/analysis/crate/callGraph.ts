@@ -26,7 +26,7 @@ export class CallGraph {
   private readonly byLocation = new Map<string, CrateFunction>();
   private readonly byFile = new Map<string, CrateFunction[]>();
   private readonly blocking = new Map<CrateFunction, string[] | null>();
-  /** The candidates of each path asked about (of `self.` paths, per owner), until the functions change. */
+  /** The candidates of each path asked about (of `self.` paths, per owner), until the functions or the external crates change. */
   private readonly candidatesOf = new Map<string, CrateFunction[]>();
 
   /** The crates the manifests depend on, whose paths are never the crate's own functions. */

@@ -105,8 +105,7 @@ function inTurns(findings: readonly Finding[]): Finding[] {
 }
 
 export function evidenceFor(category: RubricCategory, findings: readonly Finding[], codeLines: number): CategoryEvidence {
-  const signals = new Set(category.signals);
-  return evidenceOf(findings.filter((f) => signals.has(f.rule)), codeLines, startsThreads(findings));
+  return evidenceForEach([category], findings, codeLines)[0];
 }
 
 /** Every category's evidence, as evidenceFor gives it, with the findings read once for all. */
@@ -118,14 +117,11 @@ export function evidenceForEach(categories: readonly RubricCategory[], findings:
   });
   for (const finding of findings) for (const list of listsOf.get(finding.rule) ?? []) list.push(finding);
   const threads = startsThreads(findings);
-  return mine.map((list) => evidenceOf(list, codeLines, threads));
-}
-
-/** A category's evidence from the findings of its signals, in the order they were found. */
-function evidenceOf(mine: readonly Finding[], codeLines: number, threads: boolean): CategoryEvidence {
-  const counts: EvidenceCounts = { concern: { code: 0, test: 0 }, strength: { code: 0, test: 0 }, info: { code: 0, test: 0 } };
-  for (const finding of mine) counts[finding.polarity][isOwnCode(finding) ? 'code' : 'test']++;
-  return { counts, findings: rankEvidence(mine, threads), codeLines, startsThreads: threads };
+  return mine.map((list) => {
+    const counts: EvidenceCounts = { concern: { code: 0, test: 0 }, strength: { code: 0, test: 0 }, info: { code: 0, test: 0 } };
+    for (const finding of list) counts[finding.polarity][isOwnCode(finding) ? 'code' : 'test']++;
+    return { counts, findings: rankEvidence(list, threads), codeLines, startsThreads: threads };
+  });
 }
 
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);

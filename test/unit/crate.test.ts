@@ -101,6 +101,17 @@ describe('crate model', () => {
     ]);
   });
 
+  it('records only the calls the call graph can follow: not into std without blocking, nor in handed-off work', async () => {
+    const file = await analyze(
+      'use std::mem;\n\nfn helper() {}\n\nasync fn serve(v: &mut Vec<u8>) {\n    mem::take(v);\n    std::fs::read("x").ok();\n    helper();\n    tokio::task::spawn_blocking(|| helper());\n}\n',
+      'src/main.rs',
+    );
+    deepStrictEqual(
+      file.facts.calls.map((call) => call.callee),
+      ['std::fs::read', 'helper', 'tokio::task::spawn_blocking'],
+    );
+  });
+
   it('follows a path again once the manifests say whose it is', async () => {
     const main = await analyze('mod store;\n\n#[tokio::main]\nasync fn main() {\n    store::load();\n}\n', 'src/main.rs');
     const store = await analyze('pub fn load() {\n    std::fs::read("data").ok();\n}\n', 'src/store.rs');

@@ -2,7 +2,7 @@ import { Parser, type Language, type Node, type QueryMatch, type Tree } from 'we
 import { anchorFinding } from './anchoredFindings';
 import { fileContext, isIntegrationTestFile } from './context';
 import { errorMessage } from './errorMessage';
-import { evaluate, type PendingMatch } from './evaluate';
+import { evaluate, type Checker, type PendingMatch } from './evaluate';
 import { FACT_COLLECTORS } from './facts';
 import type { FactCollector } from './facts/collector';
 import { noFacts, type FileFacts } from './facts/model';
@@ -76,10 +76,17 @@ function factSite(scope: FileScope, layer: Layer, unit: Unit, first: Node, group
   };
 }
 
-function firstCaptures(match: QueryMatch): Record<string, Node> {
+/** The first node of each capture name, and the `site` and `site.end` captures a finding is placed by: the match's first capture when it has no `site`. */
+function firstCaptures(match: QueryMatch): { captures: Record<string, Node>; site: Node; siteEnd: Node | undefined } {
   const captures: Record<string, Node> = {};
-  for (const { name, node } of match.captures) captures[name] ??= node;
-  return captures;
+  let site: Node | undefined;
+  let siteEnd: Node | undefined;
+  for (const { name, node } of match.captures) {
+    captures[name] ??= node;
+    if (name === 'site') site ??= node;
+    else if (name === 'site.end') siteEnd ??= node;
+  }
+  return { captures, site: site ?? match.captures[0].node, siteEnd };
 }
 
 /**
@@ -283,25 +290,26 @@ export class RustAnalyzer {
     // of the UTF-16 text it parsed: twice the offsets (the incremental tests catch a change).
     const matches = ranges ? ranges.flatMap(({ start, end }) => query.matches(root, { startIndex: 2 * start, endIndex: 2 * end })) : query.matches(root);
     for (const match of matches) {
-      const captures = firstCaptures(match);
+      const first = firstCaptures(match);
+      const { captures } = first;
       const unit = layer.unitOf(match.captures[0].node);
       if (!unit) continue;
       // Made only for the roles that record facts: most matches are a rule's.
       let site: FactSite | undefined;
-      const dispatch = (consumers: PendingMatch['rule'][] | undefined, given: Record<string, Node>) => {
-        for (const rule of consumers ?? []) ruleMatches.push({ unit, rule, captures: given });
+      const dispatch = (checkers: Checker[] | undefined, given: Record<string, Node>, siteEnd: Node | undefined) => {
+        for (const checker of checkers ?? []) ruleMatches.push({ unit, checker, captures: given, site: given.site, siteEnd });
       };
       for (const role of roles[match.patternIndex]) {
         switch (role.kind) {
           case 'rule':
-            ruleMatches.push({ unit, rule: role.rule, captures });
+            ruleMatches.push({ unit, checker: role.checker, captures, site: first.site, siteEnd: first.siteEnd });
             break;
           case 'fact':
             role.fact.record(captures, (site ??= factSite(scope, layer, unit, match.captures[0].node, groupAt)));
             break;
           case 'method': {
             const rules = byMethod.get(captures.site.text);
-            if (rules) dispatch(rules, { site: captures.site, 'site.end': captures.args, receiver: captures.receiver, call: captures.call });
+            if (rules) dispatch(rules, { site: captures.site, 'site.end': captures.args, receiver: captures.receiver, call: captures.call }, captures.args);
             break;
           }
           case 'call': {
@@ -311,13 +319,13 @@ export class RustAnalyzer {
             const call = captures.callee.parent;
             const args = call?.childForFieldName('arguments');
             if (!call || args?.type !== 'arguments') break;
-            dispatch(rules, { site: captures.callee, callee: captures.callee, args, call });
+            dispatch(rules, { site: captures.callee, callee: captures.callee, args, call }, undefined);
             break;
           }
           case 'macro': {
             const name = lastName(captures['macro.name']);
             markTestMacro(name, captures.macro, (site ??= factSite(scope, layer, unit, match.captures[0].node, groupAt)));
-            dispatch(byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro });
+            dispatch(byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro }, captures['macro.bang']);
             pending.push({ unit, args: captures['macro.args'] });
             break;
           }
@@ -339,13 +347,13 @@ export class RustAnalyzer {
 
   /** Matches of the `lines` rules in the file's own text (not in macro arguments), in the groups being analysed. */
   private matchLines(layer: Layer, text: string, ruleMatches: PendingMatch[], groupAt: (offset: number) => ItemGroup | undefined): void {
-    for (const { rule, pattern } of this.query.byLines) {
+    for (const { checker, pattern } of this.query.byLines) {
       for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
         const offset = (match.index ?? 0) + match[0].search(/\S/);
         if (!groupAt(offset)) continue;
         const site = layer.tree.rootNode.namedDescendantForIndex(offset);
         const unit = site && layer.unitOf(site);
-        if (site && unit) ruleMatches.push({ unit, rule, captures: { site } });
+        if (site && unit) ruleMatches.push({ unit, checker, captures: { site }, site, siteEnd: undefined });
       }
     }
   }

@@ -3,18 +3,46 @@ import type { FactCollector, FactSink } from './facts/collector';
 import { UnitContext, type FileScope } from './fileScope';
 import type { ItemGroup } from './itemGroups';
 import type { Unit } from './macroLayers';
-import type { Finding } from './model';
-import type { Rule, Verdict } from './rules/rule';
+import type { CodeContext, ConcurrencyModel, Finding, SignalInfo } from './model';
+import type { Rule, RuleMatch, RuleContext, Verdict } from './rules/rule';
 import type { LineIndex } from './source';
 
 /** What a match is handed to: a rule, which may report a finding, or a collector of facts about the crate. */
 export type Consumer = Rule | FactCollector;
 
-/** A match waiting for its check, with the unit it was found in. */
+/**
+ * A consumer as the checks read it: every rule and collector in this one shape. Rules differ in the
+ * fields they leave out, and a place in the code that reads fields of objects of many shapes is
+ * slow in V8 (megamorphic); the loop over every match of a file is such a place.
+ */
+export interface Checker {
+  readonly consumer: Consumer;
+  readonly collector: FactCollector | undefined;
+  readonly check: ((match: RuleMatch, ctx: RuleContext) => Verdict) | undefined;
+  readonly contexts: readonly CodeContext[] | undefined;
+  /** What a rule's findings carry of it; undefined for a collector. */
+  readonly signal: FindingSignal | undefined;
+  readonly concurrencyModel: ConcurrencyModel | undefined;
+}
+
+type FindingSignal = Pick<SignalInfo, 'id' | 'category' | 'polarity' | 'severity' | 'message'>;
+
+export function checkerOf(consumer: Consumer): Checker {
+  if (isCollector(consumer)) return { consumer, collector: consumer, check: undefined, contexts: undefined, signal: undefined, concurrencyModel: undefined };
+  const { id, category, polarity, severity, message } = consumer;
+  const signal: FindingSignal = { id, category, polarity, severity, message };
+  return { consumer, collector: undefined, check: consumer.check, contexts: consumer.contexts, signal, concurrencyModel: consumer.concurrencyModel };
+}
+
+/** A match waiting for its check, with the unit it was found in and where a finding would be. */
 export interface PendingMatch {
   unit: Unit;
-  rule: Consumer;
+  checker: Checker;
   captures: Record<string, Node>;
+  /** The `site` capture, else the match's first. */
+  site: Node;
+  /** The `site.end` capture, if any. */
+  siteEnd: Node | undefined;
 }
 
 export function isCollector(consumer: Consumer): consumer is FactCollector {
@@ -34,6 +62,9 @@ function factSink(group: ItemGroup, unit: Unit, ctx: UnitContext): FactSink {
   };
 }
 
+/** The verdict `true` read as an object: no detail. */
+const NO_DETAIL: Exclude<Verdict, boolean> = {};
+
 /**
  * Runs every check on the matches of one file, once its scopes and imports are all known: each
  * rule's verdict becomes a finding (one per rule and range), and each collector writes its facts
@@ -49,43 +80,45 @@ export function evaluate(
 ): Finding[] {
   const contexts = new Map<Unit, UnitContext>();
   const findings = new Map<string, Finding>();
-  for (const { unit, rule, captures } of ruleMatches) {
-    const site = captures.site ?? Object.values(captures)[0];
+  for (const { unit, checker, captures, site, siteEnd } of ruleMatches) {
     if (!unit.inContent(site)) continue;
     let ctx = contexts.get(unit);
     if (!ctx) contexts.set(unit, (ctx = new UnitContext(scope, unit)));
-    if (isCollector(rule)) {
+    if (checker.collector) {
       const group = groupAt(unit.absolute(site.startIndex));
-      if (group) rule.collect({ captures }, ctx, factSink(group, unit, ctx));
+      if (group) checker.collector.collect({ captures }, ctx, factSink(group, unit, ctx));
       continue;
     }
-    const verdict: Verdict = rule.check ? rule.check({ captures }, ctx) : true;
+    const verdict: Verdict = checker.check ? checker.check({ captures }, ctx) : true;
     if (verdict === false) continue;
-    const detail = typeof verdict === 'object' ? verdict : {};
+    // Not a collector, so a rule, which has a signal.
+    const signal = checker.signal as FindingSignal;
+    const detail = typeof verdict === 'object' ? verdict : NO_DETAIL;
     const start = detail.start ?? site;
-    const end = detail.end ?? captures['site.end'] ?? site;
+    const end = detail.end ?? siteEnd ?? site;
     const context = ctx.contextOf(start);
-    if (rule.contexts && !rule.contexts.includes(context)) continue;
+    if (checker.contexts && !checker.contexts.includes(context)) continue;
     const startIndex = unit.absolute(start.startIndex);
     let endIndex = unit.absolute(end.endIndex);
     // A line comment's node takes in its newline; a range ends on its own line.
     while (endIndex > startIndex && (text[endIndex - 1] === '\n' || text[endIndex - 1] === '\r')) endIndex--;
-    const key = `${rule.id}:${startIndex}:${endIndex}`;
+    const key = `${signal.id}:${startIndex}:${endIndex}`;
     if (findings.has(key)) continue;
-    findings.set(key, {
-      rule: rule.id,
-      category: rule.category,
-      polarity: rule.polarity,
-      severity: rule.severity,
-      message: detail.message ?? rule.message,
+    const finding: Finding = {
+      rule: signal.id,
+      category: signal.category,
+      polarity: signal.polarity,
+      severity: signal.severity,
+      message: detail.message ?? signal.message,
       file,
       range: lines.rangeOf(startIndex, endIndex),
       startIndex,
       endIndex,
       context,
-      ...(rule.concurrencyModel ? { concurrencyModel: rule.concurrencyModel } : {}),
-      ...(detail.subject !== undefined ? { subject: detail.subject } : {}),
-    });
+    };
+    if (checker.concurrencyModel) finding.concurrencyModel = checker.concurrencyModel;
+    if (detail.subject !== undefined) finding.subject = detail.subject;
+    findings.set(key, finding);
   }
   return [...findings.values()];
 }

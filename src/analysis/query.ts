@@ -1,6 +1,6 @@
 import { Query, type Language } from 'web-tree-sitter';
 import { errorMessage } from './errorMessage';
-import { isCollector, type Consumer } from './evaluate';
+import { checkerOf, isCollector, type Checker, type Consumer } from './evaluate';
 import { SYNTAX_FACTS, type SyntaxFact } from './syntaxFacts';
 import { CALL_QUERY } from './syntax';
 
@@ -8,7 +8,7 @@ import { CALL_QUERY } from './syntax';
 type NamedRole = 'method' | 'call' | 'macro' | 'use';
 
 /** What the matches of one pattern are for: a rule or collector, a syntax fact, or a shape matched by name. */
-export type PatternRole = { kind: 'rule'; rule: Consumer } | { kind: 'fact'; fact: SyntaxFact } | { kind: NamedRole };
+export type PatternRole = { kind: 'rule'; checker: Checker } | { kind: 'fact'; fact: SyntaxFact } | { kind: NamedRole };
 
 /**
  * The shared shapes that rules match by name: one pattern each, dispatched through a table.
@@ -26,8 +26,8 @@ const NAMED_PATTERNS: { role: PatternRole; query: string }[] = [
   { role: { kind: 'use' }, query: '(use_declaration) @use' },
 ];
 
-function index(table: Map<string, Consumer[]>, names: readonly string[], consumer: Consumer): void {
-  for (const name of names) table.set(name, [...(table.get(name) ?? []), consumer]);
+function index(table: Map<string, Checker[]>, names: readonly string[], checker: Checker): void {
+  for (const name of names) table.set(name, [...(table.get(name) ?? []), checker]);
 }
 
 /**
@@ -39,21 +39,22 @@ export class CombinedQuery {
   readonly query: Query;
   /** Per pattern, what its matches are for: consumers and facts whose pattern text is the same share the pattern. */
   readonly roles: PatternRole[][] = [];
-  readonly byMethod = new Map<string, Consumer[]>();
-  readonly byCall = new Map<string, Consumer[]>();
-  readonly byMacro = new Map<string, Consumer[]>();
-  readonly byLines: { rule: Consumer; pattern: RegExp }[] = [];
+  readonly byMethod = new Map<string, Checker[]>();
+  readonly byCall = new Map<string, Checker[]>();
+  readonly byMacro = new Map<string, Checker[]>();
+  readonly byLines: { checker: Checker; pattern: RegExp }[] = [];
 
   constructor(language: Language, consumers: readonly Consumer[]) {
     const parts = [...NAMED_PATTERNS, ...SYNTAX_FACTS.map((fact): { role: PatternRole; query: string } => ({ role: { kind: 'fact', fact }, query: fact.query }))];
     for (const consumer of consumers) {
+      const checker = checkerOf(consumer);
       // `Array.isArray` narrows a readonly array to `any[]`; `flat` keeps each matcher typed.
       for (const matcher of [consumer.match].flat()) {
-        if ('query' in matcher) parts.push({ role: { kind: 'rule', rule: consumer }, query: matcher.query });
-        else if ('methods' in matcher) index(this.byMethod, matcher.methods, consumer);
-        else if ('calls' in matcher) index(this.byCall, matcher.calls, consumer);
-        else if ('macros' in matcher) index(this.byMacro, matcher.macros, consumer);
-        else this.byLines.push({ rule: consumer, pattern: matcher.lines });
+        if ('query' in matcher) parts.push({ role: { kind: 'rule', checker }, query: matcher.query });
+        else if ('methods' in matcher) index(this.byMethod, matcher.methods, checker);
+        else if ('calls' in matcher) index(this.byCall, matcher.calls, checker);
+        else if ('macros' in matcher) index(this.byMacro, matcher.macros, checker);
+        else this.byLines.push({ checker, pattern: matcher.lines });
       }
     }
     const shared = new Map<string, PatternRole[]>();
@@ -77,7 +78,10 @@ export class CombinedQuery {
 }
 
 function ownerOf(role: PatternRole): string {
-  if (role.kind === 'rule') return isCollector(role.rule) ? `fact "${role.rule.fact}"` : `rule "${role.rule.id}"`;
+  if (role.kind === 'rule') {
+    const { consumer } = role.checker;
+    return isCollector(consumer) ? `fact "${consumer.fact}"` : `rule "${consumer.id}"`;
+  }
   return role.kind === 'fact' ? 'internal syntax fact' : `internal ${role.kind} pattern`;
 }
 

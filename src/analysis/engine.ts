@@ -5,7 +5,7 @@ import { errorMessage } from './errorMessage';
 import { evaluate, type Checker, type PendingMatch } from './evaluate';
 import { FACT_COLLECTORS } from './facts';
 import type { FactCollector } from './facts/collector';
-import { noFacts, type FileFacts } from './facts/model';
+import { noFacts, type CallFact, type FileFacts, type FunctionFact } from './facts/model';
 import { FileScope } from './fileScope';
 import { importBindings, type ImportBinding } from './imports';
 import { importsKey, keptAfterEdit } from './incremental';
@@ -392,17 +392,29 @@ export class RustAnalyzer {
 function fileFacts(groups: readonly ItemGroup[], lines: LineIndex): FileFacts {
   const facts = noFacts();
   for (const { start, facts: own } of groups) {
-    facts.modules.push(...own.modules);
-    for (const fn of own.functions) {
-      const [at, nameAt, nameEnd] = [fn.at + start, fn.nameAt + start, fn.nameEnd + start];
-      facts.functions.push({ ...fn, at, nameAt, nameEnd, nameRange: lines.rangeOf(nameAt, nameEnd) });
-    }
-    for (const call of own.calls) {
-      const [at, end] = [call.at + start, call.end + start];
-      const caller = call.caller === undefined ? {} : { caller: call.caller + start };
-      facts.calls.push({ ...call, at, end, ...caller, ...(call.inAsync ? { range: lines.rangeOf(at, end) } : {}) });
-    }
-    facts.lifetimeTypes.push(...own.lifetimeTypes);
+    for (const module of own.modules) facts.modules.push(module);
+    for (const fn of own.functions) facts.functions.push(functionInFile(fn, start, lines));
+    for (const call of own.calls) facts.calls.push(callInFile(call, start, lines));
+    for (const type of own.lifetimeTypes) facts.lifetimeTypes.push(type);
   }
   return facts;
+}
+
+/** A group's function fact in the file's offsets. A copy, since the group's may be kept for the next edit; its fields are set rather than spread in (see unpackOutcome). */
+function functionInFile(fn: FunctionFact, groupStart: number, lines: LineIndex): FunctionFact {
+  const [at, nameAt, nameEnd] = [fn.at + groupStart, fn.nameAt + groupStart, fn.nameEnd + groupStart];
+  const moved: FunctionFact = { name: fn.name, traitImpl: fn.traitImpl, isPublic: fn.isPublic, isAsync: fn.isAsync, inTest: fn.inTest, at, nameAt, nameEnd };
+  if (fn.owner !== undefined) moved.owner = fn.owner;
+  if (fn.returns !== undefined) moved.returns = fn.returns;
+  moved.nameRange = lines.rangeOf(nameAt, nameEnd);
+  return moved;
+}
+
+/** A group's call fact in the file's offsets, with its range for a call in async code (see functionInFile). */
+function callInFile(call: CallFact, groupStart: number, lines: LineIndex): CallFact {
+  const [at, end] = [call.at + groupStart, call.end + groupStart];
+  const moved: CallFact = { callee: call.callee, written: call.written, at, end, inAsync: call.inAsync, inTest: call.inTest };
+  if (call.caller !== undefined) moved.caller = call.caller + groupStart;
+  if (call.inAsync) moved.range = lines.rangeOf(at, end);
+  return moved;
 }

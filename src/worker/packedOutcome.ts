@@ -118,7 +118,8 @@ export function unpackOutcome(outcome: PackedOutcome): AnalysisOutcome {
   const findings: Finding[] = [];
   for (let at = 0; at < findingNumbers.length; at += FINDING_FIELDS) {
     const [concurrencyModel, subject] = [findingNumbers[at + 12], findingNumbers[at + 13]];
-    findings.push({
+    // Optional fields are set rather than spread in: spreading builds an object per field, and this runs per finding and fact.
+    const finding: Finding = {
       rule: strings[findingNumbers[at + 6]],
       category: strings[findingNumbers[at + 7]] as CategoryId,
       polarity: strings[findingNumbers[at + 8]] as Polarity,
@@ -129,40 +130,43 @@ export function unpackOutcome(outcome: PackedOutcome): AnalysisOutcome {
       startIndex: findingNumbers[at],
       endIndex: findingNumbers[at + 1],
       context: strings[findingNumbers[at + 11]] as CodeContext,
-      ...(concurrencyModel === -1 ? {} : { concurrencyModel: strings[concurrencyModel] as ConcurrencyModel }),
-      ...(subject === -1 ? {} : { subject: strings[subject] }),
-    });
+    };
+    if (concurrencyModel !== -1) finding.concurrencyModel = strings[concurrencyModel] as ConcurrencyModel;
+    if (subject !== -1) finding.subject = strings[subject];
+    findings.push(finding);
   }
   const functions: FunctionFact[] = [];
   for (let at = 0; at < fnNumbers.length; at += FUNCTION_FIELDS) {
     const [owner, returns, flags] = [fnNumbers[at + 1], fnNumbers[at + 2], fnNumbers[at + 3]];
-    functions.push({
+    const fn: FunctionFact = {
       name: strings[fnNumbers[at]],
-      ...(owner === -1 ? {} : { owner: strings[owner] }),
       traitImpl: (flags & TRAIT_IMPL) !== 0,
       isPublic: (flags & PUBLIC) !== 0,
       isAsync: (flags & ASYNC) !== 0,
-      ...(returns === -1 ? {} : { returns: strings[returns] }),
       inTest: (flags & IN_TEST) !== 0,
       at: fnNumbers[at + 4],
       nameAt: fnNumbers[at + 5],
       nameEnd: fnNumbers[at + 6],
-      ...(flags & HAS_RANGE ? { nameRange: readRange(fnNumbers, at + 7) } : {}),
-    });
+    };
+    if (owner !== -1) fn.owner = strings[owner];
+    if (returns !== -1) fn.returns = strings[returns];
+    if (flags & HAS_RANGE) fn.nameRange = readRange(fnNumbers, at + 7);
+    functions.push(fn);
   }
   const calls: CallFact[] = [];
   for (let at = 0; at < callNumbers.length; at += CALL_FIELDS) {
     const [caller, flags] = [callNumbers[at + 4], callNumbers[at + 5]];
-    calls.push({
+    const call: CallFact = {
       callee: strings[callNumbers[at]],
       written: strings[callNumbers[at + 1]],
       at: callNumbers[at + 2],
       end: callNumbers[at + 3],
-      ...(caller === -1 ? {} : { caller }),
       inAsync: (flags & IN_ASYNC) !== 0,
       inTest: (flags & IN_TEST) !== 0,
-      ...(flags & HAS_RANGE ? { range: readRange(callNumbers, at + 6) } : {}),
-    });
+    };
+    if (caller !== -1) call.caller = caller;
+    if (flags & HAS_RANGE) call.range = readRange(callNumbers, at + 6);
+    calls.push(call);
   }
   return { analysis: { file, context, findings, stats, facts: { modules, functions, calls, lifetimeTypes } } };
 }

@@ -2,6 +2,7 @@ import { blockingOperation } from '../rules/calls';
 import { normalisePath } from '../rules/rule';
 import { CALL_QUERY } from '../syntax';
 import type { FactCollector } from './collector';
+import type { CallFact } from './model';
 
 /** Tuple structs and enum variants (`Some(..)`, `Point(..)`) are called like functions; by convention their names are capitalised. */
 const CONSTRUCTOR = /(^|::)[A-Z][A-Za-z0-9_]*$/;
@@ -33,14 +34,8 @@ export const callFacts: FactCollector = {
     if (leadsNowhere(callee) || ctx.isDeferred(site)) return;
     const caller = sink.caller(site);
     const at = sink.start(site);
-    sink.facts.calls.push({
-      callee,
-      written,
-      at,
-      end: at + text.length,
-      ...(caller === undefined ? {} : { caller }),
-      inAsync: ctx.isInAsync(site),
-      inTest: ctx.contextOf(site) === 'test',
-    });
+    const fact: CallFact = { callee, written, at, end: at + text.length, inAsync: ctx.isInAsync(site), inTest: ctx.contextOf(site) === 'test' };
+    if (caller !== undefined) fact.caller = caller;
+    sink.facts.calls.push(fact);
   },
 };

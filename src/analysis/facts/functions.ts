@@ -1,6 +1,7 @@
 import type { DeclaringBlock } from '../rules/rule';
 import { FUNCTION_QUERY } from '../syntax';
 import type { FactCollector } from './collector';
+import type { FunctionFact } from './model';
 
 /** Plain `pub`, not `pub(crate)`: the crate's API. */
 const PUBLIC_HEADER = /^\s*pub\s(?!\s*\()/;
@@ -19,16 +20,20 @@ export const functionFacts: FactCollector = {
     // The header before the name holds the visibility and the qualifiers: read as text, not as nodes.
     const header = fn.text.slice(0, name.startIndex - fn.startIndex);
     const returns = fn.childForFieldName('return_type')?.text.replace(/\s+/g, ' ');
-    sink.facts.functions.push({
+    const block = ctx.declaringBlock(fn) ?? FREE_FUNCTION;
+    const fact: FunctionFact = {
       name: name.text,
-      ...(ctx.declaringBlock(fn) ?? FREE_FUNCTION),
+      traitImpl: block.traitImpl,
       isPublic: PUBLIC_HEADER.test(header),
       isAsync: ASYNC_HEADER.test(header),
-      ...(returns === undefined || returns === '()' ? {} : { returns }),
       inTest: ctx.contextOf(fn) === 'test',
       at: sink.start(fn),
       nameAt: sink.start(name),
       nameEnd: sink.end(name),
-    });
+    };
+    // Set rather than spread in (see unpackOutcome).
+    if (block.owner !== undefined) fact.owner = block.owner;
+    if (returns !== undefined && returns !== '()') fact.returns = returns;
+    sink.facts.functions.push(fact);
   },
 };

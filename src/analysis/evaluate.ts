@@ -4,7 +4,7 @@ import { UnitContext, type FileScope } from './fileScope';
 import type { ItemGroup } from './itemGroups';
 import type { Unit } from './macroLayers';
 import type { CodeContext, ConcurrencyModel, Finding, SignalInfo } from './model';
-import type { Rule, RuleMatch, RuleContext, Verdict } from './rules/rule';
+import type { Rule, Verdict } from './rules/rule';
 import type { LineIndex } from './source';
 
 /** What a match is handed to: a rule, which may report a finding, or a collector of facts about the crate. */
@@ -18,7 +18,7 @@ export type Consumer = Rule | FactCollector;
 export interface Checker {
   readonly consumer: Consumer;
   readonly collector: FactCollector | undefined;
-  readonly check: ((match: RuleMatch, ctx: RuleContext) => Verdict) | undefined;
+  readonly check: Rule['check'];
   readonly contexts: readonly CodeContext[] | undefined;
   /** What a rule's findings carry of it; undefined for a collector. */
   readonly signal: FindingSignal | undefined;
@@ -27,6 +27,7 @@ export interface Checker {
 
 type FindingSignal = Pick<SignalInfo, 'id' | 'category' | 'polarity' | 'severity' | 'message'>;
 
+/** A consumer's checker; the combined query (query.ts) makes one per consumer. */
 export function checkerOf(consumer: Consumer): Checker {
   if (isCollector(consumer)) return { consumer, collector: consumer, check: undefined, contexts: undefined, signal: undefined, concurrencyModel: undefined };
   const { id, category, polarity, severity, message } = consumer;

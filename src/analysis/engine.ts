@@ -19,6 +19,7 @@ import { RULES } from './rules';
 import { lastSegment, normalisePath, type Rule } from './rules/rule';
 import { integrationTestSignal } from './signals';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
+import { attributeParts } from './syntax';
 import { markTestMacro, type FactSite } from './syntaxFacts';
 
 export interface AnalyzerOptions {
@@ -285,7 +286,7 @@ export class RustAnalyzer {
   ): PendingMacro[] {
     const pending: PendingMacro[] = [];
     const root = layer.tree.rootNode;
-    const { query, roles, byMethod, byCall, byMacro } = this.query;
+    const { query, roles, byMethod, byCall, byMacro, byAttribute, byInnerAttribute } = this.query;
     // web-tree-sitter reports node offsets in UTF-16 code units but takes a query's range in bytes
     // of the UTF-16 text it parsed: twice the offsets (the incremental tests catch a change).
     const matches = ranges ? ranges.flatMap(({ start, end }) => query.matches(root, { startIndex: 2 * start, endIndex: 2 * end })) : query.matches(root);
@@ -327,6 +328,18 @@ export class RustAnalyzer {
             markTestMacro(name, captures.macro, (site ??= factSite(scope, layer, unit, match.captures[0].node, groupAt)));
             dispatch(byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro }, captures['macro.bang']);
             pending.push({ unit, args: captures['macro.args'] });
+            break;
+          }
+          case 'attribute': {
+            const { attribute } = captures;
+            const table = attribute.type === 'attribute_item' ? byAttribute : byInnerAttribute;
+            const parts = table.size > 0 ? attributeParts(attribute) : null;
+            const rules = parts ? table.get(parts.name.text) : undefined;
+            if (!parts || !rules) break;
+            const given: Record<string, Node> = { site: parts.name, path: parts.path, attribute, meta: parts.meta };
+            const args = parts.meta.childForFieldName('arguments');
+            if (args) given.args = args;
+            dispatch(rules, given, undefined);
             break;
           }
           case 'use': {

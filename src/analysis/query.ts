@@ -2,10 +2,10 @@ import { Query, type Language } from 'web-tree-sitter';
 import { errorMessage } from './errorMessage';
 import { checkerOf, isCollector, type Checker, type Consumer } from './evaluate';
 import { SYNTAX_FACTS, type SyntaxFact } from './syntaxFacts';
-import { CALL_QUERY } from './syntax';
+import { ATTRIBUTE_QUERY, CALL_QUERY } from './syntax';
 
-/** The shapes matched by name (`methods`, `calls`, `macros`), and `use` declarations, whose bindings the engine keeps per group. */
-type NamedRole = 'method' | 'call' | 'macro' | 'use';
+/** The shapes matched by name (`methods`, `calls`, `macros`, attributes), and `use` declarations, whose bindings the engine keeps per group. */
+type NamedRole = 'method' | 'call' | 'macro' | 'attribute' | 'use';
 
 /** What the matches of one pattern are for: a rule or collector, a syntax fact, or a shape matched by name. */
 export type PatternRole = { kind: 'rule'; checker: Checker } | { kind: 'fact'; fact: SyntaxFact } | { kind: NamedRole };
@@ -15,6 +15,7 @@ export type PatternRole = { kind: 'rule'; checker: Checker } | { kind: 'fact'; f
  * A method call's pattern captures the call's parts: looked up, a node's parent is a walk down
  * from the root each time, which cost more than the captures. A path call's captures only the
  * name, which the crate's call facts share; the rest is looked up for the few calls a rule names.
+ * So are an attribute's parts: its pattern is the test-code fact's, which matches every attribute.
  */
 const NAMED_PATTERNS: { role: PatternRole; query: string }[] = [
   {
@@ -23,6 +24,7 @@ const NAMED_PATTERNS: { role: PatternRole; query: string }[] = [
   },
   { role: { kind: 'call' }, query: CALL_QUERY },
   { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name "!" @macro.bang (token_tree) @macro.args) @macro' },
+  { role: { kind: 'attribute' }, query: ATTRIBUTE_QUERY },
   { role: { kind: 'use' }, query: '(use_declaration) @use' },
 ];
 
@@ -42,6 +44,8 @@ export class CombinedQuery {
   readonly byMethod = new Map<string, Checker[]>();
   readonly byCall = new Map<string, Checker[]>();
   readonly byMacro = new Map<string, Checker[]>();
+  readonly byAttribute = new Map<string, Checker[]>();
+  readonly byInnerAttribute = new Map<string, Checker[]>();
   readonly byLines: { checker: Checker; pattern: RegExp }[] = [];
 
   constructor(language: Language, consumers: readonly Consumer[]) {
@@ -54,6 +58,8 @@ export class CombinedQuery {
         else if ('methods' in matcher) index(this.byMethod, matcher.methods, checker);
         else if ('calls' in matcher) index(this.byCall, matcher.calls, checker);
         else if ('macros' in matcher) index(this.byMacro, matcher.macros, checker);
+        else if ('attributes' in matcher) index(this.byAttribute, matcher.attributes, checker);
+        else if ('innerAttributes' in matcher) index(this.byInnerAttribute, matcher.innerAttributes, checker);
         else this.byLines.push({ checker, pattern: matcher.lines });
       }
     }

@@ -124,6 +124,28 @@ const PUBLIC_ITEM_TYPES = [
 /** Every call by path: `@callee` is the function's path, turbofish included. */
 export const CALL_QUERY = '(call_expression function: [(identifier) (scoped_identifier) (generic_function)] @callee)';
 
+/** A node's first named child that is not a comment. */
+function firstNamedCodeChild(node: Node): Node | null {
+  let child = node.firstNamedChild;
+  while (child && isComment(child)) child = child.nextNamedSibling;
+  return child;
+}
+
+/**
+ * An attribute's parts: what its brackets hold (`meta`), its path, and its name, the path's last
+ * segment (`main` of `#[tokio::main]`). Null for a path that names no item (`#[crate]`, a
+ * macro's metavariable).
+ */
+export function attributeParts(attribute: Node): { meta: Node; path: Node; name: Node } | null {
+  const meta = firstNamedCodeChild(attribute);
+  const path = meta && firstNamedCodeChild(meta);
+  const name = path?.type === 'scoped_identifier' ? path.childForFieldName('name') : path;
+  return meta && path && name?.type === 'identifier' ? { meta, path, name } : null;
+}
+
+/** Every outer (`#[..]`) and inner (`#![..]`) attribute: `@attribute`. */
+export const ATTRIBUTE_QUERY = '[(attribute_item) (inner_attribute_item)] @attribute';
+
 /** Every function with a body: `@function` and `@body`. */
 export const FUNCTION_QUERY = '(function_item body: (block) @body) @function';
 

@@ -6,7 +6,7 @@ import { SYNCHRONOUS_ADAPTERS } from './rules/async';
 import { SPAWNING_CALL } from './rules/ownership';
 import { lastSegment, normalisePath, type DeclaringBlock } from './rules/rule';
 import { PROPERTY_TEST_MACROS } from './rules/testing';
-import { FUNCTION_QUERY, isCfgTestAttribute, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, PUBLIC_ITEM_QUERY } from './syntax';
+import { ATTRIBUTE_QUERY, FUNCTION_QUERY, isCfgTestAttribute, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, PUBLIC_ITEM_QUERY } from './syntax';
 
 /** Where a match of a syntax fact is: the file's scopes, the parsed layer and the group that holds it. */
 export interface FactSite {
@@ -97,7 +97,7 @@ const publicItems: SyntaxFact = {
 };
 
 const testAttributes: SyntaxFact = {
-  query: '[(attribute_item) (inner_attribute_item)] @attribute',
+  query: ATTRIBUTE_QUERY,
   record: ({ attribute }, { scope, layer, range, group }) => {
     const text = attribute.text;
     if (attribute.type === 'inner_attribute_item') {

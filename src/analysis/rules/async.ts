@@ -85,6 +85,9 @@ export const SYNCHRONOUS_ADAPTERS = new Set([
   'filter', 'filter_map', 'flat_map', 'for_each', 'try_for_each', 'fold', 'try_fold', 'any', 'all', 'find', 'find_map', 'position',
   'inspect', 'take_while', 'skip_while', 'map_while', 'scan', 'retain', 'get_or_insert_with', 'or_insert_with',
 ]);
+/** Crates whose `#[<crate>::main]` starts an async runtime. */
+const RUNTIME_CRATES = new Set(['tokio', 'async_std', 'actix_web', 'actix_rt', 'smol']);
+
 export const asyncRules: Rule[] = [
   rule({
     id: 'async-runtime',
@@ -95,13 +98,12 @@ export const asyncRules: Rule[] = [
     explanation:
       'The runtime entry (`#[tokio::main]` or a hand-built runtime) decides the scheduler: multi-threaded by default, current-thread when asked. The guide wants senior candidates to explain when async is worth its overhead at all.',
     question: 'Why async for this program rather than threads? Which runtime flavour and why?',
-    match: [
-      {
-        query: `(attribute_item (attribute (scoped_identifier path: (identifier) @rt name: (identifier) @main)
-  (#any-of? @rt "tokio" "async_std" "actix_web" "actix_rt" "smol") (#eq? @main "main"))) @site`,
-      },
-      { calls: ['new_multi_thread', 'new_current_thread'] },
-    ],
+    match: [{ attributes: ['main'] }, { calls: ['new_multi_thread', 'new_current_thread'] }],
+    check: ({ captures }, ctx) => {
+      if (!captures.attribute) return true;
+      const runtime = captures.path.type === 'scoped_identifier' ? captures.path.childForFieldName('path') : null;
+      return runtime?.type === 'identifier' && RUNTIME_CRATES.has(ctx.text(runtime)) && { start: captures.attribute, end: captures.attribute };
+    },
   }),
   rule({
     id: 'async-fn',

@@ -448,7 +448,7 @@ export const errorHandlingRules: Rule[] = [
     question: 'How do callers tell these error cases apart, and how is the underlying cause kept?',
     match: [
       { query: '(impl_item trait: (_) @trait type: (_) @site)' },
-      { query: '(attribute_item (attribute (identifier) @derive (#eq? @derive "derive") arguments: (token_tree) @derived)) @site' },
+      { attributes: ['derive'] },
     ],
     check: ({ captures }, ctx) => {
       if (captures.trait) {
@@ -456,11 +456,11 @@ export const errorHandlingRules: Rule[] = [
         const isStdError = path === 'std::error::Error' || path === 'core::error::Error' || path === 'Error';
         return isStdError && { message: `\`${ctx.text(captures.site)}\` implements \`std::error::Error\`` };
       }
-      const derives = ctx.text(captures.derived).split(/[(),\s]+/).map(normalisePath);
+      if (!captures.args) return false;
+      const derives = ctx.text(captures.args).split(/[(),\s]+/).map(normalisePath);
       if (!derives.some((d) => d === 'Error' || d === 'thiserror::Error' || d === 'Snafu')) return false;
-      const item = captures.site.nextNamedSibling;
-      const name = item?.childForFieldName('name');
-      return name ? { message: `\`${ctx.text(name)}\` derives a typed error`, start: name, end: name } : true;
+      const name = captures.attribute.nextNamedSibling?.childForFieldName('name');
+      return name ? { message: `\`${ctx.text(name)}\` derives a typed error`, start: name, end: name } : { start: captures.attribute, end: captures.attribute };
     },
   }),
   rule({

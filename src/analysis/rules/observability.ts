@@ -8,7 +8,7 @@ const SPAN_MACROS = ['span', 'info_span', 'debug_span', 'warn_span', 'error_span
 /** Every call of a `log`/`tracing` macro and every `#[instrument]`: one of the two logging signals takes each. */
 const LOGGING_MATCHERS: readonly Matcher[] = [
   { macros: [...EVENT_MACROS, ...SPAN_MACROS] },
-  { query: '(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#eq? @site "instrument")))' },
+  { attributes: ['instrument'] },
 ];
 
 /** Spans and `#[instrument]` are structure by themselves; an event is when it records fields. */

@@ -32,15 +32,15 @@ function allowedOf(lints: Node, set: ReadonlySet<string>, ctx: RuleContext): str
 
 /** A file's own `#![deny(..)]`, `#![warn(..)]` or `#![forbid(..)]`, at its top level: the lints it names, split by whether they are `warnings`. */
 const crateLintLevel = perMatch(({ captures }, ctx) => {
-  if (captures.site.parent?.parent?.type !== 'source_file' || ctx.isInMacroArguments(captures.site)) return undefined;
-  const lints = lintsOf(captures.lints, ctx);
-  const level = ctx.text(captures.level);
+  if (!captures.args || captures.attribute.parent?.type !== 'source_file' || ctx.isInMacroArguments(captures.attribute)) return undefined;
+  const lints = lintsOf(captures.args, ctx);
+  const level = ctx.text(captures.site);
   // A denied `unsafe_code` is deny-unsafe-code's own strength.
   const named = lints.filter((l) => l !== 'warnings' && !(l === 'unsafe_code' && level !== 'warn'));
   return { level, warnings: lints.filter((l) => l === 'warnings'), named };
 });
 
-const LINT_LEVEL_QUERY = '(inner_attribute_item (attribute (identifier) @level (#match? @level "^(deny|warn|forbid)$") arguments: (token_tree) @lints) @site)';
+const LINT_LEVELS = ['deny', 'warn', 'forbid'];
 
 /** Calls that read the process's environment, or a `.env` file into it, as the program's configuration. */
 const ENV_CONFIG = /^(::)?(std::)?env::(var|var_os|vars)$|^(dotenvy?|envy)::(dotenv|from_env|from_filename|prefixed)$/;
@@ -93,10 +93,10 @@ export const projectRules: Rule[] = [
     explanation:
       'An inner `#![allow(..)]` of `warnings` or of Clippy\'s groups (`clippy::all`, `clippy::correctness`, `clippy::suspicious`) turns the compiler\'s or Clippy\'s checks off for all the code below it: the lints that catch likely bugs go unreported. (An allow of unused code alone is the info signal `allow-unused-code`.) An `#[allow(..)]` on the one item that needs it, or `#[expect(.., reason = "..")]` (Rust 1.81), keeps the rest checked.',
     question: 'Which warnings did this silence, and why were they not fixed or allowed where they occur?',
-    match: { query: '(inner_attribute_item (attribute (identifier) @level (#eq? @level "allow") arguments: (token_tree) @lints) @site)' },
+    match: { innerAttributes: ['allow'] },
     check: ({ captures }, ctx) => {
-      const blanket = allowedOf(captures.lints, BLANKET_LINTS, ctx);
-      return blanket.length > 0 && { message: `\`#![allow(${blanket.join(', ')})]\` silences these warnings for everything below it`, subject: blanket.join(',') };
+      const blanket = captures.args ? allowedOf(captures.args, BLANKET_LINTS, ctx) : [];
+      return blanket.length > 0 && { message: `\`#![allow(${blanket.join(', ')})]\` silences these warnings for everything below it`, subject: blanket.join(','), start: captures.meta, end: captures.meta };
     },
   }),
   rule({
@@ -108,11 +108,11 @@ export const projectRules: Rule[] = [
     explanation:
       'An inner `#![allow(dead_code)]` or `#![allow(unused)]` stops the compiler from reporting unused code below it. For a whole crate it hides leftovers; for a module it is often how code that only some features or cfgs use stays quiet, though `#[cfg_attr(not(feature = ..), allow(dead_code))]` or an `allow` on the item says so more precisely.',
     question: 'What code here is unused, and why is it kept? Is it used only under some features?',
-    match: { query: '(inner_attribute_item (attribute (identifier) @level (#eq? @level "allow") arguments: (token_tree) @lints) @site)' },
+    match: { innerAttributes: ['allow'] },
     check: ({ captures }, ctx) => {
-      if (allowedOf(captures.lints, BLANKET_LINTS, ctx).length > 0) return false;
-      const unused = allowedOf(captures.lints, UNUSED_CODE_LINTS, ctx);
-      return unused.length > 0 && { message: `\`#![allow(${unused.join(', ')})]\` silences unused-code warnings for everything below it`, subject: unused.join(',') };
+      if (!captures.args || allowedOf(captures.args, BLANKET_LINTS, ctx).length > 0) return false;
+      const unused = allowedOf(captures.args, UNUSED_CODE_LINTS, ctx);
+      return unused.length > 0 && { message: `\`#![allow(${unused.join(', ')})]\` silences unused-code warnings for everything below it`, subject: unused.join(','), start: captures.meta, end: captures.meta };
     },
   }),
   rule({
@@ -125,10 +125,10 @@ export const projectRules: Rule[] = [
     explanation:
       'An inner `#![warn(..)]`, `#![deny(..)]` or `#![forbid(..)]` at the top of a crate raises lints the compiler or Clippy leave quiet by default (`missing_docs`, `unsafe_code`, `clippy::pedantic`, `rust_2018_idioms`): the candidate chose a stricter standard and holds the code to it.',
     question: 'Why these lints? Which of them changed the code you wrote?',
-    match: { query: LINT_LEVEL_QUERY },
+    match: { innerAttributes: LINT_LEVELS },
     check: (match, ctx) => {
       const found = crateLintLevel(match, ctx);
-      return !!found && found.named.length > 0 && { message: `\`#![${found.level}(${found.named.join(', ')})]\` holds the code below it to these lints`, subject: found.named.join(',') };
+      return !!found && found.named.length > 0 && { message: `\`#![${found.level}(${found.named.join(', ')})]\` holds the code below it to these lints`, subject: found.named.join(','), start: match.captures.meta, end: match.captures.meta };
     },
   }),
   rule({
@@ -140,10 +140,10 @@ export const projectRules: Rule[] = [
     explanation:
       'Denying all warnings in the source makes the build fail whenever a new compiler or Clippy adds a warning, for everyone who builds the crate (an anti-pattern in the Rust Design Patterns book). Passing `-D warnings` through `RUSTFLAGS` in CI keeps warnings out of the code without breaking other builds.',
     question: 'What happens to a user of this crate when the next Rust release adds a warning?',
-    match: { query: LINT_LEVEL_QUERY },
+    match: { innerAttributes: LINT_LEVELS },
     check: (match, ctx) => {
       const found = crateLintLevel(match, ctx);
-      return !!found && found.level !== 'warn' && found.warnings.length > 0 && { message: `\`#![${found.level}(warnings)]\` fails the build on any new warning` };
+      return !!found && found.level !== 'warn' && found.warnings.length > 0 && { message: `\`#![${found.level}(warnings)]\` fails the build on any new warning`, start: match.captures.meta, end: match.captures.meta };
     },
   }),
   rule({

@@ -61,9 +61,10 @@ export interface RuleMatch {
 export type Verdict = boolean | { message?: string; start?: Node; end?: Node; subject?: string };
 
 /**
- * How a rule finds its candidates. Most rules look at method calls, path calls or macro calls by
- * name: those share one query pattern each, and the engine hands each match to the rules that
- * name it, so no text predicate runs for every call in the tree. Anything else is a query.
+ * How a rule finds its candidates. Most rules look at method calls, path calls, macro calls or
+ * attributes by name: those share one query pattern each, and the engine hands each match to the
+ * rules that name it, so no text predicate runs for every call or attribute in the tree. Anything
+ * else is a query.
  *
  * Captures given to the check:
  * - `methods`: `site` (the method name), `site.end` (the arguments), `receiver`, `call`;
@@ -71,6 +72,9 @@ export type Verdict = boolean | { message?: string; start?: Node; end?: Node; su
  *   a call matches when the last segment of its path is one of the names;
  * - `macros`: `site` (the macro's name), `site.end` (its `!`), `macro` (the invocation);
  *   a macro matches by its last name, so `tokio::select!` is `select`;
+ * - `attributes` (outer, `#[..]`) and `innerAttributes` (`#![..]`): `site` (the name, the last
+ *   segment of the path: `main` of `#[tokio::main]`), `path`, `attribute` (all of `#[..]`), `meta`
+ *   (what the brackets hold) and, when it has them, `args` (the token tree of its arguments);
  * - `lines`: `site`, the smallest named syntax node at the first non-blank character of each match;
  * - `query`: the query's own captures; `@site` is where the finding is reported and `@site.end`,
  *   when present, extends the range to that node's end.
@@ -80,6 +84,8 @@ export type Matcher =
   | { methods: readonly string[] }
   | { calls: readonly string[] }
   | { macros: readonly string[] }
+  | { attributes: readonly string[] }
+  | { innerAttributes: readonly string[] }
   /** Lines of the file's text matching the expression; `site` is the syntax node where each match starts. */
   | { lines: RegExp };
 

@@ -6,11 +6,11 @@ import { lastSegment, perMatch, rule, type Rule, type RuleContext, type RuleMatc
 const DOC_TEST_FENCE = /^\s*```\s*(rust|no_run|should_panic|compile_fail|edition\d+|[,\s])*\s*$/;
 const ANY_FENCE = /^\s*```/;
 
-const TEST_ATTRIBUTE_QUERY = `(attribute_item (attribute [(identifier) @attr (scoped_identifier name: (identifier) @attr)]
-  (#any-of? @attr "test" "rstest" "test_case" "quickcheck" "proptest" "wasm_bindgen_test"))) @attribute`;
-
 /** Property attributes: the property's result or its generated inputs are the assertion. */
 const PROPERTY_ATTRIBUTES = ['quickcheck', 'proptest'];
+
+/** Attributes that make a function a test, by their last name: `#[test]`, `#[tokio::test]`, `#[rstest]`. */
+const TEST_ATTRIBUTES = ['test', 'rstest', 'test_case', 'wasm_bindgen_test', ...PROPERTY_ATTRIBUTES];
 
 /** Macros, calls and operators that fail a test: `assert*!`, `prop_assert*!`, `panic!`, unwraps, `?`, and helpers named like assertions. */
 const ASSERTING_CODE = [
@@ -99,7 +99,7 @@ const unassertedTest = perMatch(({ captures }: RuleMatch, ctx: RuleContext): { n
   const fn = testFunction(captures.attribute);
   const name = fn?.childForFieldName('name');
   const body = fn?.childForFieldName('body');
-  if (!fn || !name || !body || PROPERTY_ATTRIBUTES.includes(ctx.text(captures.attr))) return undefined;
+  if (!fn || !name || !body || PROPERTY_ATTRIBUTES.includes(ctx.text(captures.site))) return undefined;
   // Most tests assert in plain code: asked first, it spares them the walk over the attributes.
   if (assertsInPlainCode(body)) return undefined;
   const returned = fn.childForFieldName('return_type');
@@ -200,7 +200,7 @@ export const testingRules: Rule[] = [
     explanation:
       'Tests show how a candidate checks their own work and what they consider worth checking. Look at what they cover: the error paths and the concurrency, or only the happy path.',
     question: 'What is this test protecting against? What failure would it catch?',
-    match: { query: TEST_ATTRIBUTE_QUERY },
+    match: { attributes: TEST_ATTRIBUTES },
     check: ({ captures }, ctx) => {
       const name = testFunction(captures.attribute)?.childForFieldName('name');
       if (!name) return false;
@@ -242,7 +242,7 @@ export const testingRules: Rule[] = [
     question: 'Which invariant does this property state, and what inputs does it generate?',
     match: [
       { macros: PROPERTY_TEST_MACROS },
-      { query: '(attribute_item (attribute [(identifier) @site (scoped_identifier name: (identifier) @site)] (#any-of? @site "proptest" "quickcheck")))' },
+      { attributes: PROPERTY_ATTRIBUTES },
     ],
   }),
   rule({
@@ -259,13 +259,13 @@ export const testingRules: Rule[] = [
     match: [
       { methods: ['is_err', 'unwrap_err', 'expect_err'] },
       { macros: ['matches', 'assert_matches', 'assert_eq'] },
-      { query: '(attribute_item (attribute (identifier) @site (#eq? @site "should_panic")))' },
+      { attributes: ['should_panic'] },
     ],
     check: ({ captures }, ctx) => {
       // Blanking comments and strings only removes text: one without `Err` has no `Err(` in its code.
       if (captures.macro) return ctx.text(captures.macro).includes('Err') && /\bErr\s*\(/.test(textWithout(captures.macro, NON_CODE_TYPES));
       if (captures.call) return true;
-      const attribute = ctx.text(captures.site.parent ?? captures.site);
+      const attribute = ctx.text(captures.meta);
       if (UNWRAP_PANIC.test(attribute)) return false;
       // Clippy's `should_panic_without_expect` (pedantic): without a message, any panic passes.
       return /\bexpected\b/.test(attribute) || { message: 'a `#[should_panic]` test without `expected = ..`: any panic passes it' };
@@ -282,7 +282,7 @@ export const testingRules: Rule[] = [
     explanation:
       'Nothing in this test can fail it except a panic in the code it runs: no `assert*!`, `panic!`, `unwrap`/`expect`, `?`, `#[should_panic]` or expected case result (`=>`), and no call of a helper that might assert. And it shows a check left undone: its body is empty, an assertion is commented out, it prints what it should compare, or it computes a value it never looks at. It passes whatever the code returns.',
     question: 'What result does this test expect? What change to the code would make it fail?',
-    match: { query: TEST_ATTRIBUTE_QUERY },
+    match: { attributes: TEST_ATTRIBUTES },
     check: (match, ctx) => {
       const test = unassertedTest(match, ctx);
       return test?.undone !== undefined && { message: `test \`${test.name.text}\` asserts nothing: ${test.undone}`, start: test.name, end: test.name };
@@ -297,7 +297,7 @@ export const testingRules: Rule[] = [
     explanation:
       'This test asserts nothing and calls no helper that might, but it shows no check left undone either. Tests like this are often deliberate: that code compiles (a `Send` bound, a signature), that dropping or a boundary case does not panic, that a wait returns. Whether that is all it should check is for a reader to decide.',
     question: 'What would make this test fail? Is a panic, a hang or a compile error the only failure it is meant to catch?',
-    match: { query: TEST_ATTRIBUTE_QUERY },
+    match: { attributes: TEST_ATTRIBUTES },
     check: (match, ctx) => {
       const test = unassertedTest(match, ctx);
       if (test?.helpers.length !== 0 || test.undone !== undefined) return false;
@@ -313,7 +313,7 @@ export const testingRules: Rule[] = [
     explanation:
       'This test\'s body has no assertion of its own, but it calls functions or macros that may hold them (a `run_case(..)` helper, say). If they do not, it passes whatever the code returns. The subject lists them.',
     question: 'Where does this test check its result?',
-    match: { query: TEST_ATTRIBUTE_QUERY },
+    match: { attributes: TEST_ATTRIBUTES },
     check: (match, ctx) => {
       const test = unassertedTest(match, ctx);
       if (!test?.helpers.length) return false;

@@ -105,8 +105,12 @@ export const unsafeRules: Rule[] = [
     explanation:
       'With `#![forbid(unsafe_code)]` the compiler rejects every `unsafe` block, function and impl in the crate (or the module it heads), and no `allow` further in can lift it. `#![deny(unsafe_code)]` does the same, except where an `#[allow(unsafe_code)]` marks a reviewed exception. Either way the candidate states where `unsafe` may be, and makes it checkable.',
     question: 'Was there a point where `unsafe` was tempting? What did you do instead?',
-    match: { query: '(inner_attribute_item (attribute (identifier) @level (#any-of? @level "forbid" "deny") arguments: (token_tree (identifier) @lint (#eq? @lint "unsafe_code"))) @site)' },
-    check: ({ captures }, ctx) =>
-      ctx.text(captures.level) === 'forbid' || { message: '`#![deny(unsafe_code)]`: `unsafe` only where an `#[allow(unsafe_code)]` marks it' },
+    match: { innerAttributes: ['forbid', 'deny'] },
+    check: ({ captures }, ctx) => {
+      const lints = captures.args?.namedChildren ?? [];
+      if (!lints.some((lint) => lint?.type === 'identifier' && ctx.text(lint) === 'unsafe_code')) return false;
+      const at = { start: captures.meta, end: captures.meta };
+      return ctx.text(captures.site) === 'forbid' ? at : { ...at, message: '`#![deny(unsafe_code)]`: `unsafe` only where an `#[allow(unsafe_code)]` marks it' };
+    },
   }),
 ];

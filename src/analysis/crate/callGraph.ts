@@ -23,7 +23,8 @@ export function functionLabel(fn: FunctionFact): string {
  */
 export class CallGraph {
   private readonly byName = new Map<string, CrateFunction[]>();
-  private readonly byLocation = new Map<string, CrateFunction>();
+  /** Per file, its functions by their start. */
+  private readonly byLocation = new Map<string, Map<number, CrateFunction>>();
   private readonly byFile = new Map<string, CrateFunction[]>();
   private readonly blocking = new Map<CrateFunction, string[] | null>();
   /** The candidates of each path asked about (of `self.` paths, per owner), until the functions or the external crates change. */
@@ -50,13 +51,13 @@ export class CallGraph {
       const fn: CrateFunction = { file, fact, calls: [] };
       functions.push(fn);
       byStart.set(fact.at, fn);
-      this.byLocation.set(`${file}:${fact.at}`, fn);
       const list = this.byName.get(fact.name);
       if (list) list.push(fn);
       else this.byName.set(fact.name, [fn]);
     }
     for (const call of facts.calls) if (call.caller !== undefined) byStart.get(call.caller)?.calls.push(call);
     this.byFile.set(file, functions);
+    this.byLocation.set(file, byStart);
   }
 
   removeFile(file: string): void {
@@ -65,8 +66,8 @@ export class CallGraph {
     this.candidatesOf.clear();
     if (!functions) return;
     this.byFile.delete(file);
+    this.byLocation.delete(file);
     for (const fn of functions) {
-      this.byLocation.delete(`${file}:${fn.fact.at}`);
       const list = this.byName.get(fn.fact.name)?.filter((other) => other !== fn);
       if (list?.length) this.byName.set(fn.fact.name, list);
       else this.byName.delete(fn.fact.name);
@@ -113,7 +114,7 @@ export class CallGraph {
   }
 
   functionAt(file: string, at: number): CrateFunction | undefined {
-    return this.byLocation.get(`${file}:${at}`);
+    return this.byLocation.get(file)?.get(at);
   }
 
   /**

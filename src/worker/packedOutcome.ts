@@ -113,60 +113,87 @@ export function packOutcome(outcome: AnalysisOutcome): { outcome: PackedOutcome;
 /** The outcome as the analyzer made it: its findings and facts unpacked, each with its fields in the order the analyzer gives them. */
 export function unpackOutcome(outcome: PackedOutcome): AnalysisOutcome {
   if (!outcome.analysis) return outcome;
-  const { file, context, stats, findings: findingNumbers, facts, strings } = outcome.analysis;
-  const { modules, lifetimeTypes, functions: fnNumbers, calls: callNumbers } = facts;
-  const findings: Finding[] = [];
-  for (let at = 0; at < findingNumbers.length; at += FINDING_FIELDS) {
-    const [concurrencyModel, subject] = [findingNumbers[at + 12], findingNumbers[at + 13]];
-    // Optional fields are set rather than spread in: spreading builds an object per field, and this runs per finding and fact.
-    const finding: Finding = {
-      rule: strings[findingNumbers[at + 6]],
-      category: strings[findingNumbers[at + 7]] as CategoryId,
-      polarity: strings[findingNumbers[at + 8]] as Polarity,
-      severity: strings[findingNumbers[at + 9]] as Severity,
-      message: strings[findingNumbers[at + 10]],
+  const { file, context, stats, findings, facts, strings } = outcome.analysis;
+  const { modules, lifetimeTypes } = facts;
+  return {
+    analysis: {
       file,
-      range: readRange(findingNumbers, at + 2),
-      startIndex: findingNumbers[at],
-      endIndex: findingNumbers[at + 1],
-      context: strings[findingNumbers[at + 11]] as CodeContext,
+      context,
+      findings: unpackFindings(findings, strings, file),
+      stats,
+      facts: { modules, functions: unpackFunctions(facts.functions, strings), calls: unpackCalls(facts.calls, strings), lifetimeTypes },
+    },
+  };
+}
+
+// One function per kind of record: each is optimised on its own, and is a smaller unit for V8 to
+// compile again when what it reads changes shape. Optional fields are set rather than spread in:
+// spreading builds an object per field, and these run per finding and per fact.
+
+function unpackFindings(numbers: Int32Array, strings: string[], file: string): Finding[] {
+  const findings: Finding[] = [];
+  for (let at = 0; at < numbers.length; at += FINDING_FIELDS) {
+    const finding: Finding = {
+      rule: strings[numbers[at + 6]],
+      category: strings[numbers[at + 7]] as CategoryId,
+      polarity: strings[numbers[at + 8]] as Polarity,
+      severity: strings[numbers[at + 9]] as Severity,
+      message: strings[numbers[at + 10]],
+      file,
+      range: readRange(numbers, at + 2),
+      startIndex: numbers[at],
+      endIndex: numbers[at + 1],
+      context: strings[numbers[at + 11]] as CodeContext,
     };
+    const concurrencyModel = numbers[at + 12];
+    const subject = numbers[at + 13];
     if (concurrencyModel !== -1) finding.concurrencyModel = strings[concurrencyModel] as ConcurrencyModel;
     if (subject !== -1) finding.subject = strings[subject];
     findings.push(finding);
   }
+  return findings;
+}
+
+function unpackFunctions(numbers: Int32Array, strings: string[]): FunctionFact[] {
   const functions: FunctionFact[] = [];
-  for (let at = 0; at < fnNumbers.length; at += FUNCTION_FIELDS) {
-    const [owner, returns, flags] = [fnNumbers[at + 1], fnNumbers[at + 2], fnNumbers[at + 3]];
+  for (let at = 0; at < numbers.length; at += FUNCTION_FIELDS) {
+    const flags = numbers[at + 3];
     const fn: FunctionFact = {
-      name: strings[fnNumbers[at]],
+      name: strings[numbers[at]],
       traitImpl: (flags & TRAIT_IMPL) !== 0,
       isPublic: (flags & PUBLIC) !== 0,
       isAsync: (flags & ASYNC) !== 0,
       inTest: (flags & IN_TEST) !== 0,
-      at: fnNumbers[at + 4],
-      nameAt: fnNumbers[at + 5],
-      nameEnd: fnNumbers[at + 6],
+      at: numbers[at + 4],
+      nameAt: numbers[at + 5],
+      nameEnd: numbers[at + 6],
     };
+    const owner = numbers[at + 1];
+    const returns = numbers[at + 2];
     if (owner !== -1) fn.owner = strings[owner];
     if (returns !== -1) fn.returns = strings[returns];
-    if (flags & HAS_RANGE) fn.nameRange = readRange(fnNumbers, at + 7);
+    if (flags & HAS_RANGE) fn.nameRange = readRange(numbers, at + 7);
     functions.push(fn);
   }
+  return functions;
+}
+
+function unpackCalls(numbers: Int32Array, strings: string[]): CallFact[] {
   const calls: CallFact[] = [];
-  for (let at = 0; at < callNumbers.length; at += CALL_FIELDS) {
-    const [caller, flags] = [callNumbers[at + 4], callNumbers[at + 5]];
+  for (let at = 0; at < numbers.length; at += CALL_FIELDS) {
+    const flags = numbers[at + 5];
     const call: CallFact = {
-      callee: strings[callNumbers[at]],
-      written: strings[callNumbers[at + 1]],
-      at: callNumbers[at + 2],
-      end: callNumbers[at + 3],
+      callee: strings[numbers[at]],
+      written: strings[numbers[at + 1]],
+      at: numbers[at + 2],
+      end: numbers[at + 3],
       inAsync: (flags & IN_ASYNC) !== 0,
       inTest: (flags & IN_TEST) !== 0,
     };
+    const caller = numbers[at + 4];
     if (caller !== -1) call.caller = caller;
-    if (flags & HAS_RANGE) call.range = readRange(callNumbers, at + 6);
+    if (flags & HAS_RANGE) call.range = readRange(numbers, at + 6);
     calls.push(call);
   }
-  return { analysis: { file, context, findings, stats, facts: { modules, functions, calls, lifetimeTypes } } };
+  return calls;
 }

@@ -41,19 +41,19 @@ const NAMED_PLACES: ReadonlyMap<string, { name: string; type: string }> = new Ma
 ]);
 
 /**
- * The float a name's place holds, by its type or, for a binding without one, the float literal it
- * is bound to; undefined when the node declares no named place (a use, a comment, a path) or the
- * place holds no float.
+ * The named place a name declares, when it holds a float: by its type or, for a binding, by the
+ * float literal it is bound to. Undefined for a name that declares no place (in a use, a path, an
+ * expression or a comment) and for a place of another type.
  */
-function declaredFloat(name: Node): Node | undefined {
+function floatPlace(name: Node): Node | undefined {
   if (name.type !== 'identifier' && name.type !== 'field_identifier') return undefined;
   const place = name.parent;
   const fields = place && NAMED_PLACES.get(place.type);
   if (!place || !fields || place.childForFieldName(fields.name)?.id !== name.id) return undefined;
   const type = place.childForFieldName(fields.type);
-  if (type && holdsFloat(type)) return type;
+  if (type && holdsFloat(type)) return place;
   const value = place.type === 'let_declaration' ? place.childForFieldName('value') : null;
-  return value?.type === 'float_literal' ? value : undefined;
+  return value?.type === 'float_literal' ? place : undefined;
 }
 
 const FUNCTION_TYPES = new Set(['function_item', 'function_signature_item']);
@@ -64,10 +64,11 @@ const FUNCTION_TYPES = new Set(['function_item', 'function_signature_item']);
  * (`cents as f64 / 100.0`), so it is never sure.
  */
 function moneyFloat(name: Node): 'money' | 'maybe' | undefined {
-  if (!declaredFloat(name)) return undefined;
+  const place = floatPlace(name);
+  if (!place) return undefined;
   const parts = wordParts(name.text);
   if (parts.some((part) => RATIO_OR_UNIT_WORDS.has(part))) return undefined;
-  if (parts.some((part) => MONEY_WORDS.has(part))) return FUNCTION_TYPES.has(name.parent?.type ?? '') ? 'maybe' : 'money';
+  if (parts.some((part) => MONEY_WORDS.has(part))) return FUNCTION_TYPES.has(place.type) ? 'maybe' : 'money';
   return parts.some((part) => MONEY_OR_MEASURE_WORDS.has(part)) ? 'maybe' : undefined;
 }
 

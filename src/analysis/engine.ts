@@ -360,13 +360,15 @@ export class RustAnalyzer {
 
   /** Matches of the `lines` rules in the file's own text (not in macro arguments), in the groups being analysed. */
   private matchLines(layer: Layer, text: string, ruleMatches: PendingMatch[], groupAt: (offset: number) => ItemGroup | undefined): void {
-    for (const { checker, pattern } of this.query.byLines) {
-      for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
+    for (const { checkers, pattern } of this.query.byLines) {
+      for (const match of text.matchAll(pattern)) {
         const offset = (match.index ?? 0) + match[0].search(/\S/);
         if (!groupAt(offset)) continue;
         const site = layer.tree.rootNode.namedDescendantForIndex(offset);
         const unit = site && layer.unitOf(site);
-        if (site && unit) ruleMatches.push({ unit, checker, captures: { site }, site, siteEnd: undefined });
+        if (!site || !unit) continue;
+        const captures = { site };
+        for (const checker of checkers) ruleMatches.push({ unit, checker, captures, site, siteEnd: undefined });
       }
     }
   }

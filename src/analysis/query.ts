@@ -46,7 +46,8 @@ export class CombinedQuery {
   readonly byMacro = new Map<string, Checker[]>();
   readonly byAttribute = new Map<string, Checker[]>();
   readonly byInnerAttribute = new Map<string, Checker[]>();
-  readonly byLines: { checker: Checker; pattern: RegExp }[] = [];
+  /** The `lines` rules by expression: rules that give the same one share its pass over the text, and its matches' captures. */
+  readonly byLines: { checkers: Checker[]; pattern: RegExp }[] = [];
 
   constructor(language: Language, consumers: readonly Consumer[]) {
     const parts = [...NAMED_PATTERNS, ...SYNTAX_FACTS.map((fact): { role: PatternRole; query: string } => ({ role: { kind: 'fact', fact }, query: fact.query }))];
@@ -60,7 +61,7 @@ export class CombinedQuery {
         else if ('macros' in matcher) index(this.byMacro, matcher.macros, checker);
         else if ('attributes' in matcher) index(this.byAttribute, matcher.attributes, checker);
         else if ('innerAttributes' in matcher) index(this.byInnerAttribute, matcher.innerAttributes, checker);
-        else this.byLines.push({ checker, pattern: matcher.lines });
+        else this.lineRules(matcher.lines).push(checker);
       }
     }
     const shared = new Map<string, PatternRole[]>();
@@ -76,6 +77,16 @@ export class CombinedQuery {
       while (start >= partEnds[part]) part++;
       this.roles.push(unique[part].roles);
     }
+  }
+
+  /** The checkers of a `lines` expression, the expression made global (it is run with `matchAll`). */
+  private lineRules(lines: RegExp): Checker[] {
+    const flags = lines.flags.includes('g') ? lines.flags : `${lines.flags}g`;
+    const same = this.byLines.find(({ pattern }) => pattern.source === lines.source && pattern.flags === flags);
+    if (same) return same.checkers;
+    const checkers: Checker[] = [];
+    this.byLines.push({ checkers, pattern: new RegExp(lines.source, flags) });
+    return checkers;
   }
 
   delete(): void {

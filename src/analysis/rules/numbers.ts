@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { rule, type Rule } from './rule';
+import { perMatch, rule, type Rule } from './rule';
 
 /** Word parts that name money. */
 const MONEY_WORDS = new Set(['amount', 'price', 'balance', 'money', 'payment', 'fee', 'subtotal']);
@@ -61,16 +61,17 @@ const FUNCTION_TYPES = new Set(['function_item', 'function_signature_item']);
 /**
  * How surely a name holds money: by a money word, by a word that may be money, or not at all (a
  * ratio, a measure, or no float). A function's float result may convert exact storage for display
- * (`cents as f64 / 100.0`), so it is never sure.
+ * (`cents as f64 / 100.0`), so it is never sure. Asked once per match for both money rules.
  */
-function moneyFloat(name: Node): 'money' | 'maybe' | undefined {
+const moneyFloat = perMatch(({ captures }): 'money' | 'maybe' | undefined => {
+  const name = captures.site;
   const place = floatPlace(name);
   if (!place) return undefined;
   const parts = wordParts(name.text);
   if (parts.some((part) => RATIO_OR_UNIT_WORDS.has(part))) return undefined;
   if (parts.some((part) => MONEY_WORDS.has(part))) return FUNCTION_TYPES.has(place.type) ? 'maybe' : 'money';
   return parts.some((part) => MONEY_OR_MEASURE_WORDS.has(part)) ? 'maybe' : undefined;
-}
+});
 
 const FLOAT_MONEY_FACTS =
   '`f32` and `f64` are binary floating point (IEEE 754): most decimal fractions, 0.10 among them, have no exact value, so sums of amounts drift by fractions of a cent and equal amounts can compare unequal. Money is usually held as an integer count of the smallest unit (cents in an `i64`) or in a decimal type.';
@@ -113,7 +114,7 @@ export const numberRules: Rule[] = [
     explanation: FLOAT_MONEY_FACTS,
     question: 'What does `0.1 + 0.2 == 0.3` give in this type? Why a float rather than integer cents or a decimal type?',
     match: { lines: MONEY_WORD },
-    check: ({ captures }) => moneyFloat(captures.site) === 'money' && { message: `\`${captures.site.text}\` holds money in a binary float` },
+    check: (match, ctx) => moneyFloat(match, ctx) === 'money' && { message: `\`${match.captures.site.text}\` holds money in a binary float` },
   }),
   rule({
     id: 'money-float-unsure',
@@ -124,7 +125,7 @@ export const numberRules: Rule[] = [
     explanation: `A float suits a measure (a path's cost, a total of seconds), and a function may return one to show an amount kept exactly elsewhere. If this is money that is added up or compared, though: ${FLOAT_MONEY_FACTS}`,
     question: 'Is this an amount of money? If so, how would rounding show up in it?',
     match: { lines: MONEY_WORD },
-    check: ({ captures }) => moneyFloat(captures.site) === 'maybe',
+    check: (match, ctx) => moneyFloat(match, ctx) === 'maybe',
   }),
   rule({
     id: 'truncating-cast',

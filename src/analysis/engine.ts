@@ -2,25 +2,24 @@ import { Parser, type Language, type Node, type QueryMatch, type Tree } from 'we
 import { anchorFinding } from './anchoredFindings';
 import { fileContext, isIntegrationTestFile } from './context';
 import { errorMessage } from './errorMessage';
-import { evaluate, type Checker, type PendingMatch } from './evaluate';
+import { evaluate, type PendingMatch } from './evaluate';
 import { FACT_COLLECTORS } from './facts';
 import type { FactCollector } from './facts/collector';
 import { noFacts, type CallFact, type FileFacts, type FunctionFact } from './facts/model';
 import { FileScope } from './fileScope';
-import { importBindings, type ImportBinding } from './imports';
+import type { ImportBinding } from './imports';
 import { importsKey, keptAfterEdit } from './incremental';
 import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
-import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro, type Unit } from './macroLayers';
+import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
 import { countCodeLines } from './codeLines';
+import { takeShape, type LayerShapes } from './namedShapes';
 import { byPosition, isOwnCode, type FileAnalysis, type FileStats, type FileSummary, type Finding, type SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { CombinedQuery } from './query';
 import { RULES } from './rules';
-import { lastSegment, normalisePath, type Rule } from './rules/rule';
+import type { Rule } from './rules/rule';
 import { integrationTestSignal } from './signals';
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, LineIndex } from './source';
-import { attributeParts } from './syntax';
-import { markTestMacro, type FactSite } from './syntaxFacts';
 
 export interface AnalyzerOptions {
   maxFileBytes?: number;
@@ -57,25 +56,6 @@ export interface DocumentEdit {
 
 const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
 const NON_ASCII = /[^\p{ASCII}]/u;
-
-function lastName(macro: Node): string {
-  const text = macro.text;
-  return text.slice(text.lastIndexOf(':') + 1);
-}
-
-/**
- * Where a match's facts go. Counts and file-wide marks go to the group the match is in (where its
- * first capture starts); a match in a group not being analysed is a neighbour's.
- */
-function factSite(scope: FileScope, layer: Layer, unit: Unit, first: Node, groupAt: (offset: number) => ItemGroup | undefined): FactSite {
-  return {
-    scope,
-    layer,
-    range: (node) => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)],
-    at: (node) => unit.absolute(node.startIndex),
-    group: () => groupAt(unit.absolute(first.startIndex)),
-  };
-}
 
 /** The first node of each capture name, and the `site` and `site.end` captures a finding is placed by: the match's first capture when it has no `site`. */
 function firstCaptures(match: QueryMatch): { captures: Record<string, Node>; site: Node; siteEnd: Node | undefined } {
@@ -284,78 +264,22 @@ export class RustAnalyzer {
     macroImports: ImportBinding[],
     ranges: GroupSpan[] | undefined,
   ): PendingMacro[] {
-    const pending: PendingMacro[] = [];
+    const { query, roles } = this.query;
+    const shapes: LayerShapes = { tables: this.query, layer, scope, groupAt, ruleMatches, macroImports, pending: [] };
     const root = layer.tree.rootNode;
-    const { query, roles, byMethod, byCall, byMacro, byAttribute, byInnerAttribute } = this.query;
     // web-tree-sitter reports node offsets in UTF-16 code units but takes a query's range in bytes
     // of the UTF-16 text it parsed: twice the offsets (the incremental tests catch a change).
     const matches = ranges ? ranges.flatMap(({ start, end }) => query.matches(root, { startIndex: 2 * start, endIndex: 2 * end })) : query.matches(root);
     for (const match of matches) {
-      const first = firstCaptures(match);
-      const { captures } = first;
+      const { captures, site, siteEnd } = firstCaptures(match);
       const unit = layer.unitOf(match.captures[0].node);
       if (!unit) continue;
-      // Made only for the roles that record facts: most matches are a rule's.
-      let site: FactSite | undefined;
-      const dispatch = (checkers: Checker[] | undefined, given: Record<string, Node>, siteEnd: Node | undefined) => {
-        for (const checker of checkers ?? []) ruleMatches.push({ unit, checker, captures: given, site: given.site, siteEnd });
-      };
       for (const role of roles[match.patternIndex]) {
-        switch (role.kind) {
-          case 'rule':
-            ruleMatches.push({ unit, checker: role.checker, captures, site: first.site, siteEnd: first.siteEnd });
-            break;
-          case 'fact':
-            role.fact.record(captures, (site ??= factSite(scope, layer, unit, match.captures[0].node, groupAt)));
-            break;
-          case 'method': {
-            const rules = byMethod.get(captures.site.text);
-            if (rules) dispatch(rules, { site: captures.site, 'site.end': captures.args, receiver: captures.receiver, call: captures.call }, captures.args);
-            break;
-          }
-          case 'call': {
-            const name = lastSegment(normalisePath(captures.callee.text));
-            const rules = byCall.get(name);
-            if (!rules) break;
-            const call = captures.callee.parent;
-            const args = call?.childForFieldName('arguments');
-            if (!call || args?.type !== 'arguments') break;
-            dispatch(rules, { site: captures.callee, callee: captures.callee, args, call }, undefined);
-            break;
-          }
-          case 'macro': {
-            const name = lastName(captures['macro.name']);
-            markTestMacro(name, captures.macro, (site ??= factSite(scope, layer, unit, match.captures[0].node, groupAt)));
-            dispatch(byMacro.get(name), { site: captures['macro.name'], 'site.end': captures['macro.bang'], macro: captures.macro }, captures['macro.bang']);
-            pending.push({ unit, args: captures['macro.args'] });
-            break;
-          }
-          case 'attribute': {
-            const { attribute } = captures;
-            const table = attribute.type === 'attribute_item' ? byAttribute : byInnerAttribute;
-            const parts = table.size > 0 ? attributeParts(attribute) : null;
-            const rules = parts ? table.get(parts.name.text) : undefined;
-            if (!parts || !rules) break;
-            const given: Record<string, Node> = { site: parts.name, path: parts.path, attribute, meta: parts.meta };
-            const args = parts.meta.childForFieldName('arguments');
-            if (args) given.args = args;
-            dispatch(rules, given, undefined);
-            break;
-          }
-          case 'use': {
-            // A `use` in macro arguments reaches every item, so any edit re-analyses the whole file.
-            const group = (site ??= factSite(scope, layer, unit, match.captures[0].node, groupAt)).group();
-            if (layer.serial === 0) group?.imports.push(...importBindings(captures.use));
-            else {
-              macroImports.push(...importBindings(captures.use));
-              if (group) group.fileWide = true;
-            }
-            break;
-          }
-        }
+        if (role.kind === 'rule') ruleMatches.push({ unit, checker: role.checker, captures, site, siteEnd });
+        else takeShape(shapes, role, captures, unit, match.captures[0].node);
       }
     }
-    return pending;
+    return shapes.pending;
   }
 
   /** Matches of the `lines` rules in the file's own text (not in macro arguments), in the groups being analysed. */

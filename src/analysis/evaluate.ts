@@ -80,46 +80,68 @@ export function evaluate(
   groupAt: (offset: number) => ItemGroup | undefined,
 ): Finding[] {
   const contexts = new Map<Unit, UnitContext>();
-  const findings = new Map<string, Finding>();
+  const findings = new FileFindings(file, text, lines);
+  // The loop runs for every match and the findings are few: it is kept small for the optimising
+  // compiler, which compiles it again whenever a path it has not seen runs, and what a finding or
+  // a collector needs is done in functions of their own.
   for (const { unit, checker, captures, site, siteEnd } of ruleMatches) {
     if (!unit.inContent(site)) continue;
     let ctx = contexts.get(unit);
     if (!ctx) contexts.set(unit, (ctx = new UnitContext(scope, unit)));
-    if (checker.collector) {
-      const group = groupAt(unit.absolute(site.startIndex));
-      if (group) checker.collector.collect({ captures }, ctx, factSink(group, unit, ctx));
-      continue;
+    if (checker.collector) collectInGroup(checker.collector, captures, site, unit, ctx, groupAt);
+    else {
+      const verdict: Verdict = checker.check ? checker.check({ captures }, ctx) : true;
+      if (verdict !== false) findings.add(checker, verdict, site, siteEnd, unit, ctx);
     }
-    const verdict: Verdict = checker.check ? checker.check({ captures }, ctx) : true;
-    if (verdict === false) continue;
+  }
+  return [...findings.byKey.values()];
+}
+
+function collectInGroup(collector: FactCollector, captures: Record<string, Node>, site: Node, unit: Unit, ctx: UnitContext, groupAt: (offset: number) => ItemGroup | undefined): void {
+  const group = groupAt(unit.absolute(site.startIndex));
+  if (group) collector.collect({ captures }, ctx, factSink(group, unit, ctx));
+}
+
+/** The findings of one file's rules: one per rule and range. */
+class FileFindings {
+  readonly byKey = new Map<string, Finding>();
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  /** A rule's verdict other than `false` on a match. */
+  add(checker: Checker, verdict: true | Exclude<Verdict, boolean>, site: Node, siteEnd: Node | undefined, unit: Unit, ctx: UnitContext): void {
     // Not a collector, so a rule, which has a signal.
     const signal = checker.signal as FindingSignal;
     const detail = typeof verdict === 'object' ? verdict : NO_DETAIL;
     const start = detail.start ?? site;
     const end = detail.end ?? siteEnd ?? site;
     const context = ctx.contextOf(start);
-    if (checker.contexts && !checker.contexts.includes(context)) continue;
+    if (checker.contexts && !checker.contexts.includes(context)) return;
+    const { text } = this;
     const startIndex = unit.absolute(start.startIndex);
     let endIndex = unit.absolute(end.endIndex);
     // A line comment's node takes in its newline; a range ends on its own line.
     while (endIndex > startIndex && (text[endIndex - 1] === '\n' || text[endIndex - 1] === '\r')) endIndex--;
     const key = `${signal.id}:${startIndex}:${endIndex}`;
-    if (findings.has(key)) continue;
+    if (this.byKey.has(key)) return;
     const finding: Finding = {
       rule: signal.id,
       category: signal.category,
       polarity: signal.polarity,
       severity: signal.severity,
       message: detail.message ?? signal.message,
-      file,
-      range: lines.rangeOf(startIndex, endIndex),
+      file: this.file,
+      range: this.lines.rangeOf(startIndex, endIndex),
       startIndex,
       endIndex,
       context,
     };
     if (checker.concurrencyModel) finding.concurrencyModel = checker.concurrencyModel;
     if (detail.subject !== undefined) finding.subject = detail.subject;
-    findings.set(key, finding);
+    this.byKey.set(key, finding);
   }
-  return [...findings.values()];
 }

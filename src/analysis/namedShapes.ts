@@ -28,7 +28,7 @@ export interface LayerShapes {
  * matches hands a rule's match on by itself and calls this for the rest. Kept out of that loop,
  * which runs for every match, so that the optimising compiler does not inline all of this into
  * it: it made the loop slow to compile, and it was compiled again whenever one of these paths
- * first ran (`npm run bench`; CONTRIBUTING has the figures).
+ * first ran (CONTRIBUTING's Benchmark section has the figures).
  */
 export function takeShape(shapes: LayerShapes, role: Exclude<PatternRole, { kind: 'rule' }>, captures: Record<string, Node>, unit: Unit, first: Node): void {
   const { tables, ruleMatches } = shapes;

@@ -10,7 +10,7 @@ import { FileScope } from './fileScope';
 import type { ImportBinding } from './imports';
 import { importsKey, keptAfterEdit } from './incremental';
 import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
-import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, type PendingMacro } from './macroLayers';
+import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, Segment, type PendingMacro } from './macroLayers';
 import { countCodeLines } from './codeLines';
 import { takeShape, type LayerShapes } from './namedShapes';
 import { byPosition, isOwnCode, type FileAnalysis, type FileStats, type FileSummary, type Finding, type SkippedFile } from './model';
@@ -224,7 +224,7 @@ export class RustAnalyzer {
     const macroImports: ImportBinding[] = [];
     const macroLayers: Layer[] = [];
     try {
-      let layer: Layer | undefined = new Layer(tree, text, [{ start: 0, length: text.length, fileStart: 0 }], 0);
+      let layer: Layer | undefined = new Layer(tree, text, [new Segment(0, text.length, 0)], 0);
       this.matchLines(layer, text, ruleMatches, groupAt);
       const ranges = targets?.map((i) => spans[i]);
       for (let depth = 0; layer; depth++) {

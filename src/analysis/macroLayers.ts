@@ -16,12 +16,15 @@ const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
  * every macro call at one nesting depth are gathered into one synthetic document, each inside a
  * small wrapper, so that a whole depth costs one parse and one query run.
  */
-export interface Segment {
-  /** Offset of the content in the parsed text. */
-  start: number;
-  length: number;
-  /** Offset of the content in the file. */
-  fileStart: number;
+export class Segment {
+  /** A class rather than an object literal, as spans are (see Span in itemGroups.ts). */
+  constructor(
+    /** Offset of the content in the parsed text. */
+    readonly start: number,
+    readonly length: number,
+    /** Offset of the content in the file. */
+    readonly fileStart: number,
+  ) {}
 }
 
 /** One parsed text (the file, or one depth of macro arguments) and its segments, in order. */
@@ -91,7 +94,7 @@ export function macroArgumentsDocument(pending: readonly PendingMacro[]): { text
       : content.includes(';') && hasTopLevelSemicolon(args)
         ? ['fn __macro_arguments() {', '\n}\n']
         : ['fn __macro_arguments() {(', '\n);}\n'];
-    segments.push({ start: text.length + prefix.length, length: content.length, fileStart: unit.absolute(args.startIndex + 1) });
+    segments.push(new Segment(text.length + prefix.length, content.length, unit.absolute(args.startIndex + 1)));
     text += prefix + content + suffix;
   }
   return segments.length === 0 ? undefined : { text, segments };

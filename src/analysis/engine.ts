@@ -12,7 +12,7 @@ import { importsKey, keptAfterEdit } from './incremental';
 import { itemGroupSpans, noCounts, spanIndexAt, type EditSpan, type GroupSpan, type ItemGroup } from './itemGroups';
 import { Layer, macroArgumentsDocument, MAX_MACRO_DEPTH, Segment, type PendingMacro } from './macroLayers';
 import { countCodeLines } from './codeLines';
-import { takeShape, type LayerShapes } from './namedShapes';
+import { dispatch, takeShape, type LayerShapes } from './namedShapes';
 import { byPosition, isOwnCode, type FileAnalysis, type FileStats, type FileSummary, type Finding, type SkippedFile } from './model';
 import { loadRustLanguage, type GrammarBinaries } from './parser';
 import { CombinedQuery } from './query';
@@ -291,8 +291,7 @@ export class RustAnalyzer {
         const site = layer.tree.rootNode.namedDescendantForIndex(offset);
         const unit = site && layer.unitOf(site);
         if (!site || !unit) continue;
-        const captures = { site };
-        for (const checker of checkers) ruleMatches.push({ unit, checker, captures, site, siteEnd: undefined });
+        dispatch(ruleMatches, unit, checkers, { site }, undefined);
       }
     }
   }

@@ -83,7 +83,8 @@ export function takeShape(shapes: LayerShapes, role: Exclude<PatternRole, { kind
   }
 }
 
-function dispatch(ruleMatches: PendingMatch[], unit: Unit, checkers: Checker[], captures: Record<string, Node>, siteEnd: Node | undefined): void {
+/** Hands one match to each of the rules that asked for it by name (or, from the engine, by a line pattern). */
+export function dispatch(ruleMatches: PendingMatch[], unit: Unit, checkers: Checker[], captures: Record<string, Node>, siteEnd: Node | undefined): void {
   for (const checker of checkers) ruleMatches.push({ unit, checker, captures, site: captures.site, siteEnd });
 }
 

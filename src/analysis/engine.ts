@@ -270,11 +270,15 @@ export class RustAnalyzer {
     // web-tree-sitter reports node offsets in UTF-16 code units but takes a query's range in bytes
     // of the UTF-16 text it parsed: twice the offsets (the incremental tests catch a change).
     const matches = ranges ? ranges.flatMap(({ start, end }) => query.matches(root, { startIndex: 2 * start, endIndex: 2 * end })) : query.matches(root);
-    for (const match of matches) {
+    // Indexed loops, as in fileFacts: they run for every match, and compile faster than `for…of`.
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m];
       const { captures, site, siteEnd } = firstCaptures(match);
       const unit = layer.unitOf(match.captures[0].node);
       if (!unit) continue;
-      for (const role of roles[match.patternIndex]) {
+      const matchRoles = roles[match.patternIndex];
+      for (let r = 0; r < matchRoles.length; r++) {
+        const role = matchRoles[r];
         if (role.kind === 'rule') ruleMatches.push({ unit, checker: role.checker, captures, site, siteEnd });
         else takeShape(shapes, role, captures, unit, match.captures[0].node);
       }
@@ -329,18 +333,25 @@ export class RustAnalyzer {
 /** The groups' facts in file order, in offsets into the file, with the ranges a crate-level finding may need. */
 function fileFacts(groups: readonly ItemGroup[], lines: LineIndex): FileFacts {
   const facts = noFacts();
-  for (const { start, facts: own } of groups) {
-    for (const module of own.modules) facts.modules.push(module);
-    for (const fn of own.functions) facts.functions.push(functionInFile(fn, start, lines));
-    for (const call of own.calls) facts.calls.push(callInFile(call, start, lines));
-    for (const type of own.lifetimeTypes) facts.lifetimeTypes.push(type);
+  // Indexed loops, not `for…of`: the optimising compiler gives a `for…of` a path that closes the
+  // iterator from every call in its body, inlined ones too, and these bodies inline the copies and
+  // `rangeOf`. Indexed, and with no destructured array literals below, it compiles in half the time
+  // (CONTRIBUTING's Benchmark section has the figures).
+  for (let g = 0; g < groups.length; g++) {
+    const { start, facts: own } = groups[g];
+    for (let i = 0; i < own.modules.length; i++) facts.modules.push(own.modules[i]);
+    for (let i = 0; i < own.functions.length; i++) facts.functions.push(functionInFile(own.functions[i], start, lines));
+    for (let i = 0; i < own.calls.length; i++) facts.calls.push(callInFile(own.calls[i], start, lines));
+    for (let i = 0; i < own.lifetimeTypes.length; i++) facts.lifetimeTypes.push(own.lifetimeTypes[i]);
   }
   return facts;
 }
 
 /** A group's function fact in the file's offsets. A copy, since the group's may be kept for the next edit; its fields are set rather than spread in (see unpackOutcome). */
 function functionInFile(fn: FunctionFact, groupStart: number, lines: LineIndex): FunctionFact {
-  const [at, nameAt, nameEnd] = [fn.at + groupStart, fn.nameAt + groupStart, fn.nameEnd + groupStart];
+  const at = fn.at + groupStart;
+  const nameAt = fn.nameAt + groupStart;
+  const nameEnd = fn.nameEnd + groupStart;
   const moved: FunctionFact = { name: fn.name, traitImpl: fn.traitImpl, isPublic: fn.isPublic, isAsync: fn.isAsync, inTest: fn.inTest, at, nameAt, nameEnd };
   if (fn.owner !== undefined) moved.owner = fn.owner;
   if (fn.returns !== undefined) moved.returns = fn.returns;
@@ -350,7 +361,8 @@ function functionInFile(fn: FunctionFact, groupStart: number, lines: LineIndex):
 
 /** A group's call fact in the file's offsets, with its range for a call in async code (see functionInFile). */
 function callInFile(call: CallFact, groupStart: number, lines: LineIndex): CallFact {
-  const [at, end] = [call.at + groupStart, call.end + groupStart];
+  const at = call.at + groupStart;
+  const end = call.end + groupStart;
   const moved: CallFact = { callee: call.callee, written: call.written, at, end, inAsync: call.inAsync, inTest: call.inTest };
   if (call.caller !== undefined) moved.caller = call.caller + groupStart;
   if (call.inAsync) moved.range = lines.rangeOf(at, end);

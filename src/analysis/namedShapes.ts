@@ -101,8 +101,8 @@ function factSite({ scope, layer, groupAt }: LayerShapes, unit: Unit, first: Nod
   return {
     scope,
     layer,
-    range: (node) => [unit.absolute(node.startIndex), unit.absolute(node.endIndex)],
     at: (node) => unit.absolute(node.startIndex),
+    end: (node) => unit.absolute(node.endIndex),
     group: () => groupAt(unit.absolute(first.startIndex)),
   };
 }

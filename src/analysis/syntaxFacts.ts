@@ -12,10 +12,10 @@ import { ATTRIBUTE_QUERY, FUNCTION_QUERY, isCfgTestAttribute, isDocumentable, is
 export interface FactSite {
   scope: FileScope;
   layer: Layer;
-  /** A node's range in the file. */
-  range: (node: Node) => [number, number];
   /** A node's start in the file. */
   at: (node: Node) => number;
+  /** A node's end in the file. */
+  end: (node: Node) => number;
   /** The group being analysed that holds the match; undefined for a neighbour's. */
   group: () => ItemGroup | undefined;
 }
@@ -42,20 +42,22 @@ function runsInPlace(closure: Node): boolean {
 }
 
 /** A `proptest!` or `quickcheck!` block is test code. */
-export function markTestMacro(name: string, macro: Node, site: Pick<FactSite, 'scope' | 'range'>): void {
-  if (PROPERTY_TEST_MACROS.includes(name)) site.scope.tests.add(...site.range(macro), true);
+export function markTestMacro(name: string, macro: Node, site: Pick<FactSite, 'scope' | 'at' | 'end'>): void {
+  if (PROPERTY_TEST_MACROS.includes(name)) site.scope.tests.add(site.at(macro), site.end(macro), true);
 }
 
 const functions: SyntaxFact = {
   query: FUNCTION_QUERY,
-  record: ({ function: fn, body }, { scope, layer, range, at, group }) => {
+  record: ({ function: fn, body }, { scope, layer, at, end, group }) => {
     const owner = group();
     if (owner) owner.counts.functions++;
     const header = layer.text.slice(fn.startIndex, body.startIndex);
-    scope.asyncBodies.add(...range(body), ASYNC_FN_HEADER.test(header));
-    scope.loopBodies.add(...range(body), false);
-    scope.declaringBlocks.add(...range(body), false);
-    scope.functions.add(...range(body), at(fn));
+    const bodyStart = at(body);
+    const bodyEnd = end(body);
+    scope.asyncBodies.add(bodyStart, bodyEnd, ASYNC_FN_HEADER.test(header));
+    scope.loopBodies.add(bodyStart, bodyEnd, false);
+    scope.declaringBlocks.add(bodyStart, bodyEnd, false);
+    scope.functions.add(bodyStart, bodyEnd, at(fn));
   },
 };
 
@@ -69,12 +71,12 @@ function typeName(type: Node | null): string | undefined {
 /** Where methods are declared, so a function's owner is found without walking up the tree. */
 const declaringBlocks: SyntaxFact = {
   query: '[(impl_item body: (declaration_list) @body) (trait_item body: (declaration_list) @body)] @block',
-  record: ({ block, body }, { scope, range }) => {
+  record: ({ block, body }, { scope, at, end }) => {
     const declaring: DeclaringBlock =
       block.type === 'impl_item'
         ? { owner: typeName(block.childForFieldName('type')), traitImpl: block.childForFieldName('trait') !== null }
         : { owner: block.childForFieldName('name')?.text, traitImpl: false };
-    scope.declaringBlocks.add(...range(body), declaring);
+    scope.declaringBlocks.add(at(body), end(body), declaring);
   },
 };
 
@@ -98,20 +100,20 @@ const publicItems: SyntaxFact = {
 
 const testAttributes: SyntaxFact = {
   query: ATTRIBUTE_QUERY,
-  record: ({ attribute }, { scope, layer, range, group }) => {
+  record: ({ attribute }, { scope, layer, at, end, group }) => {
     const text = attribute.text;
     if (attribute.type === 'inner_attribute_item') {
       // `#![cfg(test)]` makes the whole enclosing module (or file) test code. At the top of
       // the tree it reaches every item, also when the file is too broken to parse as a
       // `source_file` and its root is an error.
       if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) {
-        scope.tests.add(...range(attribute.parent), true);
+        scope.tests.add(at(attribute.parent), end(attribute.parent), true);
         const owner = layer.serial === 0 && !attribute.parent.parent ? group() : undefined;
         if (owner) owner.fileWide = true;
       }
     } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
       const item = itemAfter(attribute);
-      if (item) scope.tests.add(...range(item), true);
+      if (item) scope.tests.add(at(item), end(item), true);
     }
   },
 };
@@ -119,22 +121,22 @@ const testAttributes: SyntaxFact = {
 /** A closure runs later or elsewhere, off the async code around it, unless an adapter runs it in place. */
 const closures: SyntaxFact = {
   query: '(closure_expression) @closure',
-  record: ({ closure }, { scope, range }) => {
+  record: ({ closure }, { scope, at, end }) => {
     if (runsInPlace(closure)) return;
-    scope.asyncBodies.add(...range(closure), false);
-    scope.deferred.add(...range(closure), true);
+    scope.asyncBodies.add(at(closure), end(closure), false);
+    scope.deferred.add(at(closure), end(closure), true);
   },
 };
 
 const asyncBlocks: SyntaxFact = {
   query: '(async_block) @async',
-  record: (captures, { scope, range }) => scope.asyncBodies.add(...range(captures.async), true),
+  record: (captures, { scope, at, end }) => scope.asyncBodies.add(at(captures.async), end(captures.async), true),
 };
 
 /** For a `for`, the capture is its body: the iterator expression runs once. */
 const loops: SyntaxFact[] = ['[(while_expression) (loop_expression)] @loop', '(for_expression body: (_) @loop)'].map((query) => ({
   query,
-  record: ({ loop }, { scope, range }) => scope.loopBodies.add(...range(loop), { spawnsTasks: SPAWNING_CALL.test(loop.text) }),
+  record: ({ loop }, { scope, at, end }) => scope.loopBodies.add(at(loop), end(loop), { spawnsTasks: SPAWNING_CALL.test(loop.text) }),
 }));
 
 export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, declaringBlocks, modules, publicItems, testAttributes, asyncBlocks, closures, ...loops];

@@ -47,6 +47,20 @@ export function isCfgTestAttribute(attribute: string): boolean {
 
 export const COMMENT_TYPES: ReadonlySet<string> = new Set(['line_comment', 'block_comment']);
 
+/**
+ * A node's children, anonymous tokens too, read one by one. Not web-tree-sitter's `children`: it
+ * keeps them in a field of every node, and the first time any node sets it, V8 drops the optimised
+ * code that makes nodes (and the code that inlined it), in each worker.
+ */
+export function childrenOf(node: Node): Node[] {
+  const children: Node[] = [];
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (child) children.push(child);
+  }
+  return children;
+}
+
 export function isComment(node: Node): boolean {
   return COMMENT_TYPES.has(node.type);
 }

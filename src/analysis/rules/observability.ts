@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isComment } from '../syntax';
+import { childrenOf, isComment } from '../syntax';
 import { rule, type Rule, type Matcher, type RuleContext } from './rule';
 
 const EVENT_MACROS = ['info', 'warn', 'error', 'debug', 'trace', 'event'];
@@ -25,10 +25,10 @@ function isStructured(captures: Record<string, Node>): boolean {
  * string are format arguments, and `target:` or a level is no field.
  */
 function recordsFields(macro: Node): boolean {
-  const tokens = macro.child(macro.childCount - 1)?.children.slice(1, -1) ?? [];
+  const tokenTree = macro.child(macro.childCount - 1);
+  const tokens = tokenTree ? childrenOf(tokenTree).slice(1, -1) : [];
   let argument: Node[] = [];
   for (const token of tokens) {
-    if (!token) continue;
     if (token.type === ';') return true;
     if (token.type === ',') {
       if (isField(argument)) return true;
@@ -59,7 +59,7 @@ function isStderrDiagnostic(captures: Record<string, Node>, ctx: RuleContext): b
   const macro = captures.macro as Node | undefined;
   if (!macro || !/(^|::)eprint(ln)?$/.test(ctx.text(captures.site))) return false;
   const arguments_ = macro.child(macro.childCount - 1);
-  const format = arguments_?.children.find((token) => token?.type === 'string_literal');
+  const format = arguments_ && childrenOf(arguments_).find((token) => token.type === 'string_literal');
   if (format && DIAGNOSTIC_PREFIX.test(ctx.text(format))) return true;
   const statement = macro.parent?.type === 'expression_statement' ? macro.parent : macro;
   let next = statement.nextNamedSibling;

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isComment } from '../syntax';
+import { childrenOf, isComment } from '../syntax';
 import { lastSegment, normalisePath, perMatch, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 const SAFETY_COMMENT = /\bSAFETY\s*:/i;
@@ -21,7 +21,7 @@ const SAFE_COUNTERPARTS: Record<string, string> = {
 function inUnsafeCode(node: Node): boolean {
   for (let p = node.parent; p; p = p.parent) {
     if (p.type === 'unsafe_block') return true;
-    if (p.type === 'function_item') return p.children.some((c) => c?.type === 'function_modifiers' && /\bunsafe\b/.test(c.text));
+    if (p.type === 'function_item') return childrenOf(p).some((c) => c.type === 'function_modifiers' && /\bunsafe\b/.test(c.text));
   }
   return false;
 }

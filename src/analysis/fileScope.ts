@@ -24,6 +24,8 @@ export class FileScope {
   readonly loopBodies = new ScopeIndex<LoopScope | false>();
   /** `impl` and `trait` bodies, and function bodies as `false`: a function declared in a function is free. */
   readonly declaringBlocks = new ScopeIndex<DeclaringBlock | false>();
+  /** `unsafe` blocks as `true`, and function bodies as whether the function is an `unsafe fn`. */
+  readonly unsafeCode = new ScopeIndex<boolean>();
   private readonly verdicts = new Map<string, LifetimeVerdict[]>();
 
   constructor(path: string) {
@@ -66,6 +68,10 @@ export class UnitContext implements RuleContext {
 
   isInMacroArguments(): boolean {
     return this.unit.layer.serial !== 0;
+  }
+
+  isInUnsafeCode(node: Node): boolean {
+    return this.file.unsafeCode.innermost(this.unit.absolute(node.startIndex)) === true;
   }
 
   /** The absolute start of the function whose body holds the node. */

@@ -163,6 +163,9 @@ export const ATTRIBUTE_QUERY = '[(attribute_item) (inner_attribute_item)] @attri
 /** Every function with a body: `@function` and `@body`. */
 export const FUNCTION_QUERY = '(function_item body: (block) @body) @function';
 
+/** Every `unsafe` block: `@site` (its keyword) and `@block`. */
+export const UNSAFE_BLOCK_QUERY = '(unsafe_block "unsafe" @site) @block';
+
 export const PUBLIC_ITEM_QUERY = `[${PUBLIC_ITEM_TYPES.map((t) => `(${t} (visibility_modifier) @visibility)`).join(' ')}] @item`;
 
 /** `pub mod name;` is documented inside its own file with `//!`, so only inline items count. */

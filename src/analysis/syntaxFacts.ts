@@ -6,7 +6,7 @@ import { SYNCHRONOUS_ADAPTERS } from './rules/async';
 import { SPAWNING_CALL } from './rules/ownership';
 import { lastSegment, normalisePath, type DeclaringBlock } from './rules/rule';
 import { PROPERTY_TEST_MACROS } from './rules/testing';
-import { ATTRIBUTE_QUERY, FUNCTION_QUERY, isCfgTestAttribute, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, PUBLIC_ITEM_QUERY } from './syntax';
+import { ATTRIBUTE_QUERY, FUNCTION_QUERY, isCfgTestAttribute, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, PUBLIC_ITEM_QUERY, UNSAFE_BLOCK_QUERY } from './syntax';
 
 /** Where a match of a syntax fact is: the file's scopes, the parsed layer and the group that holds it. */
 export interface FactSite {
@@ -31,6 +31,15 @@ export interface SyntaxFact {
 }
 
 const ASYNC_FN_HEADER = /\basync\s+(unsafe\s+)?(extern\s+("[^"]*"\s+)?)?fn\b/;
+
+/**
+ * `unsafe` among a function's modifiers, before its `fn`: `pub const unsafe extern "C" fn`. The
+ * parameters after the name may hold `unsafe fn()` types, which do not make the function unsafe.
+ */
+function isUnsafeFnHeader(header: string): boolean {
+  const fnKeyword = header.search(/\bfn\b/);
+  return fnKeyword > 0 && /\bunsafe\b/.test(header.slice(0, fnKeyword));
+}
 
 /** Whether a closure is an argument of a synchronous adapter, which runs it where it is written. */
 function runsInPlace(closure: Node): boolean {
@@ -58,7 +67,13 @@ const functions: SyntaxFact = {
     scope.loopBodies.add(bodyStart, bodyEnd, false);
     scope.declaringBlocks.add(bodyStart, bodyEnd, false);
     scope.functions.add(bodyStart, bodyEnd, at(fn));
+    scope.unsafeCode.add(bodyStart, bodyEnd, isUnsafeFnHeader(header));
   },
+};
+
+const unsafeBlocks: SyntaxFact = {
+  query: UNSAFE_BLOCK_QUERY,
+  record: ({ block }, { scope, at, end }) => scope.unsafeCode.add(at(block), end(block), true),
 };
 
 /** `Store` for `Store<T>`, `crate::store::Store` or `&mut Store`. */
@@ -139,4 +154,4 @@ const loops: SyntaxFact[] = ['[(while_expression) (loop_expression)] @loop', '(f
   record: ({ loop }, { scope, at, end }) => scope.loopBodies.add(at(loop), end(loop), { spawnsTasks: SPAWNING_CALL.test(loop.text) }),
 }));
 
-export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, declaringBlocks, modules, publicItems, testAttributes, asyncBlocks, closures, ...loops];
+export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, declaringBlocks, modules, publicItems, testAttributes, asyncBlocks, closures, unsafeBlocks, ...loops];

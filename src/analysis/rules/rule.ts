@@ -20,6 +20,11 @@ export interface RuleContext {
   isDeferred(node: Node): boolean;
   /** True in the re-parsed arguments of a macro call rather than in the file's own syntax. */
   isInMacroArguments(node: Node): boolean;
+  /**
+   * True inside an `unsafe` block or the body of an `unsafe fn`, macro arguments there included,
+   * and false in a function declared inside either: its body is its own.
+   */
+  isInUnsafeCode(node: Node): boolean;
   /** The `for`, `while` or `loop` body of the same function that holds the node, if any. */
   enclosingLoop(node: Node): LoopScope | undefined;
   /** The absolute start of the function whose body holds the node; undefined outside every function. */

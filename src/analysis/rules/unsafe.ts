@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { childrenOf, isComment } from '../syntax';
+import { isComment, UNSAFE_BLOCK_QUERY } from '../syntax';
 import { lastSegment, normalisePath, perMatch, rule, type Rule, type RuleContext, type RuleMatch } from './rule';
 
 const SAFETY_COMMENT = /\bSAFETY\s*:/i;
@@ -13,18 +13,6 @@ const SAFE_COUNTERPARTS: Record<string, string> = {
   transmute: 'a typed conversion (`from_bits`, `from_ne_bytes`, `as`, `From`)',
   unwrap_unchecked: '`unwrap`, `expect` or a `match`',
 };
-
-/**
- * Inside an `unsafe` block or `unsafe fn`, where std's unsafe functions can be called: a method of
- * the crate's own that shares a name (a safe `set_len`) is called elsewhere too.
- */
-function inUnsafeCode(node: Node): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'unsafe_block') return true;
-    if (p.type === 'function_item') return childrenOf(p).some((c) => c.type === 'function_modifiers' && /\bunsafe\b/.test(c.text));
-  }
-  return false;
-}
 
 /** Where the statement around an `unsafe` block ends and its leading comments begin. */
 const STATEMENT_PARENTS = new Set(['block', 'declaration_list', 'source_file']);
@@ -65,7 +53,7 @@ export const unsafeRules: Rule[] = [
     explanation:
       'An `unsafe` block asks the reader to trust that the code upholds invariants the compiler cannot check. The convention (and Clippy\'s `undocumented_unsafe_blocks`) is a `// SAFETY:` comment that argues why. In a take-home, unexplained `unsafe` is a serious concern.',
     question: 'Which invariant makes this `unsafe` block sound? Could it be written without `unsafe`?',
-    match: { query: '(unsafe_block "unsafe" @site)' },
+    match: { query: UNSAFE_BLOCK_QUERY },
     check: (match, ctx) => !safetyCommented(match, ctx),
   }),
   rule({
@@ -76,7 +64,7 @@ export const unsafeRules: Rule[] = [
     message: '`unsafe` block with a `// SAFETY:` justification',
     explanation: 'This `unsafe` block states why it is sound. Check that the argument holds.',
     question: 'Walk me through the safety argument: what would break it?',
-    match: { query: '(unsafe_block "unsafe" @site)' },
+    match: { query: UNSAFE_BLOCK_QUERY },
     check: (match, ctx) => safetyCommented(match, ctx),
   }),
   rule({
@@ -90,7 +78,9 @@ export const unsafeRules: Rule[] = [
     question: 'Was the safe form measured to be too slow here? What guarantees the assumption this call makes?',
     match: [{ calls: ['from_utf8_unchecked', 'transmute'] }, { methods: ['get_unchecked', 'get_unchecked_mut', 'set_len', 'unwrap_unchecked'] }],
     check: ({ captures }, ctx) => {
-      if (!inUnsafeCode(captures.site)) return false;
+      // Only in unsafe code can this be std's unsafe function: a method of the crate's own that
+      // shares a name (a safe `set_len`) is called elsewhere too.
+      if (!ctx.isInUnsafeCode(captures.site)) return false;
       const name = lastSegment(normalisePath(ctx.text(captures.site)));
       return { message: `\`${name}\` skips a check; the safe form is ${SAFE_COUNTERPARTS[name]}`, subject: name };
     },

@@ -160,8 +160,12 @@ export function attributeParts(attribute: Node): { meta: Node; path: Node; name:
 /** Every outer (`#[..]`) and inner (`#![..]`) attribute: `@attribute`. */
 export const ATTRIBUTE_QUERY = '[(attribute_item) (inner_attribute_item)] @attribute';
 
-/** Every function with a body: `@function` and `@body`. */
-export const FUNCTION_QUERY = '(function_item body: (block) @body) @function';
+/**
+ * Every function with a body: `@function`, `@name`, `@returns` when it declares a return type, and
+ * `@body`. The rules and facts that read a function's name or return type take the captures: the
+ * query hands them over with the match, where each field asked of the node is a call into the parser.
+ */
+export const FUNCTION_QUERY = '(function_item name: (_) @name return_type: (_)? @returns body: (block) @body) @function';
 
 /** Every `unsafe` block: `@site` (its keyword) and `@block`. */
 export const UNSAFE_BLOCK_QUERY = '(unsafe_block "unsafe" @site) @block';

@@ -14,12 +14,11 @@ export const functionFacts: FactCollector = {
   // The engine's own pattern for functions: the same text, so the combined query matches it once.
   match: { query: FUNCTION_QUERY },
   collect: ({ captures }, ctx, sink) => {
-    const fn = captures.function;
-    const name = fn.childForFieldName('name');
-    if (!name || ctx.isInMacroArguments(fn)) return;
+    const { function: fn, name } = captures;
+    if (ctx.isInMacroArguments(fn)) return;
     // The header before the name holds the visibility and the qualifiers: read as text, not as nodes.
     const header = fn.text.slice(0, name.startIndex - fn.startIndex);
-    const returns = fn.childForFieldName('return_type')?.text.replace(/\s+/g, ' ');
+    const returns = captures.returns?.text.replace(/\s+/g, ' ');
     const block = ctx.declaringBlock(fn) ?? FREE_FUNCTION;
     const fact: FunctionFact = {
       name: name.text,

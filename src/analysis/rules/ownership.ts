@@ -351,8 +351,8 @@ export const ownershipRules: Rule[] = [
       const text = ctx.text(captures.body);
       if (!text.includes('Borrowed') || !text.includes('Owned')) return false;
       const paths = new Set(captures.body.descendantsOfType('scoped_identifier').map((p) => (p ? normalisePath(p.text) : '')));
-      const name = captures.function.childForFieldName('name');
-      return paths.has('Cow::Borrowed') && paths.has('Cow::Owned') && name !== null && { start: name, end: name };
+      const { name } = captures;
+      return paths.has('Cow::Borrowed') && paths.has('Cow::Owned') && { start: name, end: name };
     },
   }),
   rule({

@@ -61,8 +61,8 @@ export const projectRules: Rule[] = [
       // A body of no more lines than the limit cannot hold more lines of code: count only longer ones.
       if (captures.body.endPosition.row - captures.body.startPosition.row + 1 <= LONG_FUNCTION_LINES) return false;
       const lines = codeLines(captures.body);
-      const name = captures.function.childForFieldName('name');
-      return lines > LONG_FUNCTION_LINES && name !== null && { message: `\`${name.text}\` has ${lines} lines of code`, start: name, end: name };
+      const { name } = captures;
+      return lines > LONG_FUNCTION_LINES && { message: `\`${name.text}\` has ${lines} lines of code`, start: name, end: name };
     },
   }),
   rule({

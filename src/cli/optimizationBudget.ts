@@ -2,8 +2,8 @@
  * How much bytecode a function runs, in V8's units, before it counts towards optimisation: about
  * 4.4 times V8 11's default of 67,584. A scan is a batch job of seconds, and each worker is a fresh
  * isolate: at the default, every worker sends hundreds of the rules' and facts' functions to
- * TurboFan, and over tokio and the standard library the compiling cost more CPU time than the
- * optimised code saved. CONTRIBUTING's Benchmark section has the figures of each budget tried.
+ * TurboFan. Over tokio the compiling cost more CPU time than the optimised code saved; over the
+ * standard library, a longer run, about as much. CONTRIBUTING's Benchmark section has the figures.
  */
 export const INTERRUPT_BUDGET = 300_000;
 

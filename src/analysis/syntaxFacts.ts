@@ -121,9 +121,11 @@ const testAttributes: SyntaxFact = {
       // `#![cfg(test)]` makes the whole enclosing module (or file) test code. At the top of
       // the tree it reaches every item, also when the file is too broken to parse as a
       // `source_file` and its root is an error.
-      if (isCfgTestAttribute(text.replace('#!', '#')) && attribute.parent) {
-        scope.tests.add(at(attribute.parent), end(attribute.parent), true);
-        const owner = layer.serial === 0 && !attribute.parent.parent ? group() : undefined;
+      // Each parent is a walk down from the root: the attribute's is looked up once.
+      const holder = isCfgTestAttribute(text.replace('#!', '#')) ? attribute.parent : null;
+      if (holder) {
+        scope.tests.add(at(holder), end(holder), true);
+        const owner = layer.serial === 0 && !holder.parent ? group() : undefined;
         if (owner) owner.fileWide = true;
       }
     } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
@@ -138,8 +140,10 @@ const closures: SyntaxFact = {
   query: '(closure_expression) @closure',
   record: ({ closure }, { scope, at, end }) => {
     if (runsInPlace(closure)) return;
-    scope.asyncBodies.add(at(closure), end(closure), false);
-    scope.deferred.add(at(closure), end(closure), true);
+    const start = at(closure);
+    const closureEnd = end(closure);
+    scope.asyncBodies.add(start, closureEnd, false);
+    scope.deferred.add(start, closureEnd, true);
   },
 };
 

@@ -2,7 +2,7 @@ import type { FileFacts } from '../facts/model';
 import type { CrateManifest, FileAnalysis, FileStats } from '../model';
 import { CallGraph, type BlockingOperations } from './callGraph';
 import { fileRoles, type FileRole } from './moduleTree';
-import { packageTargets, type Target } from './targets';
+import { workspaceTargets, type Target } from './targets';
 
 /**
  * A syntactic index of the whole crate (or workspace): its targets, each file's place in their
@@ -100,8 +100,7 @@ export class CrateModel {
 
   private moduleTree() {
     if (this.tree) return this.tree;
-    const fileList = [...this.files.keys()];
-    const targets = this.manifests.filter((m) => m.isPackage).flatMap((manifest) => packageTargets(manifest, fileList));
+    const targets = [...workspaceTargets(this.manifests, [...this.files.keys()]).values()].flat();
     this.tree = { targets, roles: fileRoles(targets, (file) => this.files.get(file)) };
     return this.tree;
   }

@@ -28,13 +28,21 @@ function discovered(files: readonly string[], folder: string): string[] {
 }
 
 /**
- * The targets of one package, from what its manifest declares and from Cargo's default layout:
+ * The targets of each package, from what its manifest declares and from Cargo's default layout:
  * `src/lib.rs`, `src/main.rs`, `src/bin/`, `examples/`, `tests/`, `benches/` and `build.rs`.
+ * Manifests that are not packages (a virtual workspace's) have none. The files are indexed once
+ * for all packages: a workspace such as the standard library's has dozens, and thousands of files.
  */
-export function packageTargets(manifest: CrateManifest, files: readonly string[]): Target[] {
+export function workspaceTargets(manifests: readonly CrateManifest[], files: readonly string[]): Map<CrateManifest, Target[]> {
+  const exists = new Set(files);
+  const targets = new Map<CrateManifest, Target[]>();
+  for (const manifest of manifests) if (manifest.isPackage) targets.set(manifest, packageTargets(manifest, files, exists));
+  return targets;
+}
+
+function packageTargets(manifest: CrateManifest, files: readonly string[], exists: ReadonlySet<string>): Target[] {
   const pkg = dirname(manifest.file);
   const inPackage = (path: string) => joinPath(pkg, path);
-  const exists = new Set(files);
   const targets = new Map<string, Target>();
   const add = (kind: TargetKind, root: string) => {
     if (exists.has(root) && !targets.has(root)) targets.set(root, { kind, package: pkg, root });

@@ -1,6 +1,6 @@
 import { dirname } from '../crate/paths';
-import { packageTargets } from '../crate/targets';
-import type { Finding } from '../model';
+import { workspaceTargets, type Target } from '../crate/targets';
+import type { CrateManifest, Finding } from '../model';
 import { firstLine, projectFinding } from './finding';
 import type { ProjectFile } from './files';
 import { configFindings, deploymentFindings, manifestLine, targetFindings, type ManifestText } from './operations';
@@ -53,13 +53,12 @@ function readmes(input: ProjectInput): Finding[] {
 }
 
 /** Each package that builds a binary: its lockfile, found in its folder or above (a workspace's), or its absence. */
-function lockfiles(input: ProjectInput): Finding[] {
+function lockfiles(input: ProjectInput, targets: ReadonlyMap<CrateManifest, Target[]>): Finding[] {
   const locks = new Map(input.files.filter((f) => f.kind === 'lockfile').map((f) => [dirname(f.file), f]));
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const { manifest, text } of input.manifests) {
-    if (!manifest.isPackage) continue;
-    const binaries = packageTargets(manifest, input.sources).filter((t) => t.kind === 'bin');
+    const binaries = (targets.get(manifest) ?? []).filter((t) => t.kind === 'bin');
     if (binaries.length === 0) continue;
     const lock = foldersUp(dirname(manifest.file)).map((folder) => locks.get(folder)).find((f) => f !== undefined);
     if (lock) {
@@ -79,14 +78,14 @@ function lockfiles(input: ProjectInput): Finding[] {
  */
 export function analyzeProject(input: ProjectInput): Finding[] {
   const ofKind = (kind: ProjectFile['kind']) => input.files.filter((f) => f.kind === kind);
-  const packages = input.manifests.filter((m) => m.manifest.isPackage);
+  const targets = workspaceTargets(input.manifests.map((m) => m.manifest), input.sources);
   return [
     ...readmes(input),
     ...ofKind('ci').flatMap(ciFindings),
     ...ofKind('lint-config').map(lintConfigFinding),
-    ...lockfiles(input),
+    ...lockfiles(input, targets),
     ...deploymentFindings(ofKind('deployment')),
     ...configFindings(ofKind('config')),
-    ...packages.flatMap((m) => targetFindings(m, packageTargets(m.manifest, input.sources))),
+    ...input.manifests.flatMap((m) => targetFindings(m, targets.get(m.manifest) ?? [])),
   ];
 }

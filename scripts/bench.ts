@@ -56,6 +56,7 @@ import { unpackOutcome } from '../src/worker/packedOutcome';
 import { benchCompare } from './benchCompare';
 import { BARE_PARSE_FLAG, bareParse, bareParseArgs } from './bareParse';
 import { printHeaderHelp } from './headerHelp';
+import { median, medianInterval } from './medianInterval';
 
 /** The repository: this script runs bundled, from out/scripts/. */
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -354,12 +355,6 @@ function ripgrepCounts(corpus: Corpus, excluded: string[]) {
 
 // ---------------------------------------------------------------- the comparison
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 async function benchCorpus(corpus: Corpus, options: Options) {
   const dir = scratchDir();
   const ourOut = path.join(dir, 'ours.json');
@@ -538,6 +533,11 @@ function printResults(results: CorpusResult[], options: Options): void {
  */
 function printAgainstParse(results: CorpusResult[], options: Options): void {
   const ratio = (values: number[]) => `${fixed(median(values), 2)}×`;
+  // Rounds differ by more than most changes do: the interval says whether a ratio past 1 is more than that.
+  const trusted = (values: number[]) => {
+    const interval = medianInterval(values.filter((v) => !Number.isNaN(v)));
+    return interval ? `${fixed(interval.low, 2)}-${fixed(interval.high, 2)}× (${fixed(100 * interval.coverage, 1)}% confidence)` : 'no interval under 6 rounds';
+  };
   const header = ['corpus', 'bare parse s', 'CPU s', 'ours/parse', 'CPU'];
   if (options.against) header.push('before/parse', 'CPU', 'after/before', 'CPU');
   const rows = results.map((r) => {
@@ -554,6 +554,7 @@ function printAgainstParse(results: CorpusResult[], options: Options): void {
     if (!r.against) continue;
     console.log(`  ${r.corpus.name}: before ${fixed(r.against.seconds, 2)} s (CPU ${fixed(r.against.cpuSeconds, 2)} s, peak RSS ${fixed(r.against.rssMiB, 0)} MiB), after ${fixed(r.ours.seconds, 2)} s (CPU ${fixed(r.ours.cpuSeconds, 2)} s, peak RSS ${fixed(r.ours.rssMiB, 0)} MiB)`);
     console.log(`  ${r.corpus.name}: after/before per round ${list(r.against.oursPerAgainst.wall)} (CPU ${list(r.against.oursPerAgainst.cpu)}); findings before ${r.against.findings}, after ${r.ourFindings}`);
+    console.log(`  ${r.corpus.name}: after/before, where the median lies: ${trusted(r.against.oursPerAgainst.wall)} by wall time, ${trusted(r.against.oursPerAgainst.cpu)} by CPU time`);
   }
 }
 

@@ -18,7 +18,8 @@
 //   --compare      instead, `rust-review compare` over take-home-sized candidates (the dirs, else
 //                  the samples and registry crates) against scanning each alone (scripts/benchCompare.ts)
 //   --against DIR  also time another checkout's CLI (DIR/dist/cli.js, built), in the same rounds:
-//                  the scan before and after a change, under the same load
+//                  the scan before and after a change, under the same load, with where the
+//                  median after/before ratio lies (95% confidence or more; 6 rounds at least)
 //
 // What is timed, and why:
 // - Ours: the real CLI in a child process, `node dist/cli.js scan <dir> --format json

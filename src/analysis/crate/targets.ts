@@ -30,8 +30,8 @@ function discovered(files: readonly string[], folder: string): string[] {
 /**
  * The targets of each package, from what its manifest declares and from Cargo's default layout:
  * `src/lib.rs`, `src/main.rs`, `src/bin/`, `examples/`, `tests/`, `benches/` and `build.rs`.
- * Manifests that are not packages (a virtual workspace's) have none. The files are indexed once
- * for all packages: a workspace such as the standard library's has dozens, and thousands of files.
+ * A manifest that is not a package (a virtual workspace's) has no entry. The files are indexed
+ * once for all packages: a workspace such as the standard library's has dozens, and thousands of files.
  */
 export function workspaceTargets(manifests: readonly CrateManifest[], files: readonly string[]): Map<CrateManifest, Target[]> {
   const exists = new Set(files);

@@ -536,7 +536,10 @@ function printAgainstParse(results: CorpusResult[], options: Options): void {
   const ratio = (values: number[]) => `${fixed(median(values), 2)}×`;
   // Rounds differ by more than most changes do: the interval says whether a ratio past 1 is more than that.
   const trusted = (values: number[]) => {
-    const interval = medianInterval(values.filter((v) => !Number.isNaN(v)));
+    // A round has no CPU time when neither /usr/bin/time nor the hook could read it (see --rss).
+    const measured = values.filter((v) => !Number.isNaN(v));
+    if (measured.length === 0) return 'not measured';
+    const interval = medianInterval(measured);
     return interval ? `${fixed(interval.low, 2)}-${fixed(interval.high, 2)}× (${fixed(100 * interval.coverage, 1)}% confidence)` : 'no interval under 6 rounds';
   };
   const header = ['corpus', 'bare parse s', 'CPU s', 'ours/parse', 'CPU'];

@@ -25,8 +25,8 @@ function hasSafetyComment(item: Node, ctx: RuleContext): boolean {
 }
 
 /** Whether the match is an `unsafe impl Send/Sync`, and whether it is justified: both rules of the pattern ask, answered once. */
-/** Impls of a trait whose name holds `Send` or `Sync`: most impls are of other traits, and stop at the query. */
-const UNSAFE_SEND_SYNC_IMPL = '(impl_item trait: (_) @trait type: (_) @site.end (#match? @trait "Send|Sync")) @site';
+/** Impls of a trait: the check keeps those of `Send` and `Sync`. */
+const UNSAFE_SEND_SYNC_IMPL = '(impl_item trait: (_) @trait type: (_) @site.end) @site';
 
 const unsafeSendSync = perMatch(({ captures }: RuleMatch, ctx: RuleContext) =>
   isUnsafeSendSyncImpl(captures.site, captures.trait, ctx) ? { justified: hasSafetyComment(captures.site, ctx) } : undefined,
@@ -314,10 +314,10 @@ export const concurrencyRules: Rule[] = [
     // that initialise nothing declared: `let flag = Arc::new(AtomicBool::new(false))`.
     match: [
       ...['field_declaration', 'static_item', 'const_item'].map((item) => ({
-        query: `(${item} type: [(type_identifier) (scoped_type_identifier)] @site (#match? @site "Atomic"))`,
+        query: `(${item} type: [(type_identifier) (scoped_type_identifier)] @site)`,
       })),
-      // Every type argument is a match: the query keeps only those that name an atomic.
-      { query: '(type_arguments [(type_identifier) (scoped_type_identifier)] @site (#match? @site "Atomic"))' },
+      // Every type argument is a match: the check keeps those that name an atomic.
+      { query: '(type_arguments [(type_identifier) (scoped_type_identifier)] @site)' },
       { calls: ['new', 'default'] },
     ],
     check: ({ captures }, ctx) => {

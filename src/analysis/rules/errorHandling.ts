@@ -406,9 +406,10 @@ export const errorHandlingRules: Rule[] = [
     explanation:
       'A function that returns `Result` makes its failure part of its signature. Callers can propagate it with `?`, match on it or add context; nothing crashes behind their back. Not counted for trait-impl methods (the trait fixes the signature), `fmt::Result`, or an error type that is a string, `()` or a boxed `dyn Error`.',
     question: 'Which errors can this function return, and how did you choose the error type?',
-    // Most functions return something else: the query keeps only return types whose text names a Result.
-    match: ['function_item', 'function_signature_item'].map((item) => ({ query: `(${item} name: (identifier) @site return_type: (_) @returns (#match? @returns "Result")) @function` })),
+    match: ['function_item', 'function_signature_item'].map((item) => ({ query: `(${item} name: (identifier) @site return_type: (_) @returns) @function` })),
     check: ({ captures }, ctx) => {
+      // Most functions return something else: their return type's text names no Result.
+      if (!ctx.text(captures.returns).includes('Result')) return false;
       const fn = captures.function;
       const result = returnedResult(fn, ctx);
       if (!result || isFmtResult(result.path) || ctx.declaringBlock(fn)?.traitImpl) return false;
@@ -426,7 +427,7 @@ export const errorHandlingRules: Rule[] = [
       'The API Guidelines (C-GOOD-ERR) ask for meaningful error types that implement `std::error::Error`: `String` and `&str` do not, `()` says nothing, and a `Box<dyn Error>` can only be printed or downcast. In a library\'s public API, callers cannot tell one failure from another or keep its cause; a typed error (an enum, often with `thiserror`) lets them.',
     question: 'How would a caller of this function react differently to its different failures?',
     // result-fn's pattern for functions, the same text, so the combined query matches each once.
-    match: { query: '(function_item name: (identifier) @site return_type: (_) @returns (#match? @returns "Result")) @function' },
+    match: { query: '(function_item name: (identifier) @site return_type: (_) @returns) @function' },
     check: ({ captures }, ctx) => {
       const fn = captures.function;
       if (captures.returns.type !== 'generic_type') return false;

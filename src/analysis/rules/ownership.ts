@@ -286,9 +286,9 @@ export const ownershipRules: Rule[] = [
 (function_item parameters: (parameters (parameter type: (reference_type type: [
   (primitive_type) @t
   (type_identifier) @t
-  (array_type) @t]) @site))
- (#match? @t "^(str|Path|OsStr|CStr|[[].*)$"))` },
-    check: ({ captures }) => {
+  (array_type) @t]) @site)))` },
+    check: ({ captures }, ctx) => {
+      if (captures.t.type !== 'array_type' && !/^(str|Path|OsStr|CStr)$/.test(ctx.text(captures.t))) return false;
       // One per function: its first borrowed slice.
       const params = captures.site.parent?.parent;
       const first = params?.namedChildren.find((p) => p?.type === 'parameter' && /^&\s*('\w+\s+)?(mut\s+)?(str|Path|OsStr|CStr|\[)/.test(p.childForFieldName('type')?.text ?? ''));

@@ -82,7 +82,10 @@ export type Verdict = boolean | { message?: string; start?: Node; end?: Node; su
  *   (what the brackets hold) and, when it has them, `args` (the token tree of its arguments);
  * - `lines`: `site`, the smallest named syntax node at the first non-blank character of each match;
  * - `query`: the query's own captures; `@site` is where the finding is reported and `@site.end`,
- *   when present, extends the range to that node's end.
+ *   when present, extends the range to that node's end. A condition on a capture's text goes in
+ *   the check, not in a `#match?` predicate: web-tree-sitter builds and names a new closure each
+ *   time it tests one, and five such patterns cost about 2% of a scan of the standard library
+ *   (CONTRIBUTING's Benchmark section). `#eq?` and `#any-of?` build nothing.
  */
 export type Matcher =
   | { query: string }

@@ -355,7 +355,9 @@ function functionInFile(fn: FunctionFact, groupStart: number, lines: LineIndex):
   const moved: FunctionFact = { name: fn.name, traitImpl: fn.traitImpl, isPublic: fn.isPublic, isAsync: fn.isAsync, inTest: fn.inTest, at, nameAt, nameEnd };
   if (fn.owner !== undefined) moved.owner = fn.owner;
   if (fn.returns !== undefined) moved.returns = fn.returns;
-  moved.nameRange = lines.rangeOf(nameAt, nameEnd);
+  const name = lines.positionAt(nameAt);
+  moved.nameLine = name.line;
+  moved.nameCharacter = name.character;
   return moved;
 }
 

@@ -13,7 +13,7 @@ import { stringTable } from './packedFindings';
 export interface PackedFacts {
   modules: FileFacts['modules'];
   lifetimeTypes: string[];
-  /** Per function, FUNCTION_FIELDS numbers: name, owner and return type as indices into the strings (-1 for none), flags, start, name start and end, and the name's range. */
+  /** Per function, FUNCTION_FIELDS numbers: name, owner and return type as indices into the strings (-1 for none), flags, start, name start and end, and the name's line and character. */
   functions: Int32Array;
   /** Per call, CALL_FIELDS numbers: callee and the callee as written as indices into the strings, start, end, caller (-1 for none), flags, and the range. */
   calls: Int32Array;
@@ -28,7 +28,7 @@ export type PackedAnalysis = Omit<FileAnalysis, 'findings' | 'facts'> & {
 export type PackedOutcome = { analysis: PackedAnalysis; skipped?: undefined } | { analysis?: undefined; skipped: SkippedFile };
 
 const FINDING_FIELDS = 14;
-const FUNCTION_FIELDS = 11;
+const FUNCTION_FIELDS = 9;
 const CALL_FIELDS = 10;
 
 /** Function flags. */
@@ -36,8 +36,9 @@ const TRAIT_IMPL = 1;
 const PUBLIC = 2;
 const ASYNC = 4;
 const IN_TEST = 8;
-const HAS_RANGE = 16;
-/** Call flag; IN_TEST and HAS_RANGE as for functions. */
+/** A function's name has its line and character; a call has its range. */
+const HAS_PLACE = 16;
+/** Call flag; IN_TEST and HAS_PLACE as for functions. */
 const IN_ASYNC = 1;
 
 function writeRange(numbers: Int32Array, at: number, range: Range | undefined): void {
@@ -84,7 +85,7 @@ export function packOutcome(outcome: AnalysisOutcome): { outcome: PackedOutcome;
   });
   functions.forEach((fn, i) => {
     const at = i * FUNCTION_FIELDS;
-    const flags = (fn.traitImpl ? TRAIT_IMPL : 0) | (fn.isPublic ? PUBLIC : 0) | (fn.isAsync ? ASYNC : 0) | (fn.inTest ? IN_TEST : 0) | (fn.nameRange ? HAS_RANGE : 0);
+    const flags = (fn.traitImpl ? TRAIT_IMPL : 0) | (fn.isPublic ? PUBLIC : 0) | (fn.isAsync ? ASYNC : 0) | (fn.inTest ? IN_TEST : 0) | (fn.nameLine !== undefined && fn.nameCharacter !== undefined ? HAS_PLACE : 0);
     const numbers = packed.functions;
     numbers[at] = ref(fn.name);
     numbers[at + 1] = ref(fn.owner);
@@ -93,11 +94,12 @@ export function packOutcome(outcome: AnalysisOutcome): { outcome: PackedOutcome;
     numbers[at + 4] = fn.at;
     numbers[at + 5] = fn.nameAt;
     numbers[at + 6] = fn.nameEnd;
-    writeRange(packed.functions, at + 7, fn.nameRange);
+    numbers[at + 7] = fn.nameLine ?? 0;
+    numbers[at + 8] = fn.nameCharacter ?? 0;
   });
   calls.forEach((call, i) => {
     const at = i * CALL_FIELDS;
-    const flags = (call.inAsync ? IN_ASYNC : 0) | (call.inTest ? IN_TEST : 0) | (call.range ? HAS_RANGE : 0);
+    const flags = (call.inAsync ? IN_ASYNC : 0) | (call.inTest ? IN_TEST : 0) | (call.range ? HAS_PLACE : 0);
     const numbers = packed.calls;
     numbers[at] = ref(call.callee);
     numbers[at + 1] = ref(call.written);
@@ -172,7 +174,10 @@ function unpackFunctions(numbers: Int32Array, strings: string[]): FunctionFact[]
     const returns = numbers[at + 2];
     if (owner !== -1) fn.owner = strings[owner];
     if (returns !== -1) fn.returns = strings[returns];
-    if (flags & HAS_RANGE) fn.nameRange = readRange(numbers, at + 7);
+    if (flags & HAS_PLACE) {
+      fn.nameLine = numbers[at + 7];
+      fn.nameCharacter = numbers[at + 8];
+    }
     functions.push(fn);
   }
   return functions;
@@ -192,7 +197,7 @@ function unpackCalls(numbers: Int32Array, strings: string[]): CallFact[] {
     };
     const caller = numbers[at + 4];
     if (caller !== -1) call.caller = caller;
-    if (flags & HAS_RANGE) call.range = readRange(numbers, at + 6);
+    if (flags & HAS_PLACE) call.range = readRange(numbers, at + 6);
     calls.push(call);
   }
   return calls;

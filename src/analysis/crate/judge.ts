@@ -192,9 +192,13 @@ const OPAQUE_ERROR = /\b(anyhow|eyre)::/;
 /** Exported functions of a library that return an opaque application error. */
 function opaqueLibraryErrors(analysis: FileSummary, role: FileRole | undefined): Finding[] {
   if (!role?.exported) return [];
-  return analysis.facts.functions
-    .filter((fn) => fn.isPublic && !fn.traitImpl && !fn.inTest && fn.nameRange && OPAQUE_ERROR.test(fn.returns ?? ''))
-    .map((fn) => finding(opaqueErrorInLibraryApi, analysis.file, fn.nameRange!, fn.nameAt, fn.nameEnd, analysis.context, `\`${fn.name}\` returns \`${fn.returns}\` from the library's API`));
+  return analysis.facts.functions.flatMap((fn) => {
+    const { nameLine: line, nameCharacter: character } = fn;
+    if (!fn.isPublic || fn.traitImpl || fn.inTest || line === undefined || character === undefined || !OPAQUE_ERROR.test(fn.returns ?? '')) return [];
+    // The name is on one line: it ends its length further along.
+    const range = { start: { line, character }, end: { line, character: character + fn.nameEnd - fn.nameAt } };
+    return [finding(opaqueErrorInLibraryApi, analysis.file, range, fn.nameAt, fn.nameEnd, analysis.context, `\`${fn.name}\` returns \`${fn.returns}\` from the library's API`)];
+  });
 }
 
 /** At the library's root: how much of its exported API is documented, one figure for the whole library. */

@@ -46,8 +46,13 @@ export interface FunctionFact {
   /** Where its name is, for a finding about the function. */
   nameAt: number;
   nameEnd: number;
-  /** The name's range, in a file's facts (not a group's). */
-  nameRange?: Range;
+  /**
+   * The name's line and UTF-16 character, in a file's facts (not a group's). A name is on one line,
+   * so these and its length place it; numbers rather than a Range, since every function has them
+   * and few are reported, and the crate model keeps every file's facts.
+   */
+  nameLine?: number;
+  nameCharacter?: number;
 }
 
 /**

@@ -187,6 +187,21 @@ describe('rust-review CLI', function () {
     }
   });
 
+  it('loads the git libraries only for a command that reads git', () => {
+    // Each run lists, as it exits, the script files it loaded.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rust-review-cli-'));
+    const preload = path.join(dir, 'list-loaded.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write(`loaded: ${Object.keys(require.cache).map((f) => require('path').basename(f)).join(' ')}\\n`));\n");
+    try {
+      const loaded = (...args: string[]) => spawnSync(process.execPath, ['--require', preload, CLI, ...args], { encoding: 'utf8' }).stderr.match(/^loaded: (.*)$/m)?.[1].split(' ');
+      const scan = loaded('scan', CARELESS, '--format', 'json');
+      ok(scan?.includes('cli.js') && !scan.includes('git-libraries.js'), `a scan loaded ${scan?.join(' ') ?? 'nothing listed'}`);
+      ok(loaded('history', CARELESS)?.includes('git-libraries.js'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints usage with --help', () => {
     const { code, stdout } = run('--help');
     strictEqual(code, 0);

@@ -27,7 +27,7 @@ const cappedInflateForGit = {
 
 // The CLI leaves isomorphic-git (with the capped pako, about 600 KB) to a bundle of its own beside
 // it, required only when a command reads git: history, report, compare and `scan --baseline`. A
-// plain scan compiled it anyway: 40 ms more of every run's main thread than before the git reader.
+// plain scan compiled it anyway: without it, a one-file scan takes 0.935x the CPU time.
 const gitLibrariesBesideCli = {
   name: 'git-libraries-beside-cli',
   setup(build) {

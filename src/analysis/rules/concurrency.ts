@@ -24,10 +24,10 @@ function hasSafetyComment(item: Node, ctx: RuleContext): boolean {
   return ctx.leadingComments(item).some((c) => SAFETY_COMMENT.test(c) || /#\s*Safety\b/.test(c));
 }
 
-/** Whether the match is an `unsafe impl Send/Sync`, and whether it is justified: both rules of the pattern ask, answered once. */
 /** Impls of a trait: the check keeps those of `Send` and `Sync`. */
 const UNSAFE_SEND_SYNC_IMPL = '(impl_item trait: (_) @trait type: (_) @site.end) @site';
 
+/** Whether the match is an `unsafe impl Send/Sync`, and whether it is justified: both rules of the pattern ask, answered once. */
 const unsafeSendSync = perMatch(({ captures }: RuleMatch, ctx: RuleContext) =>
   isUnsafeSendSyncImpl(captures.site, captures.trait, ctx) ? { justified: hasSafetyComment(captures.site, ctx) } : undefined,
 );

@@ -84,8 +84,8 @@ export type Verdict = boolean | { message?: string; start?: Node; end?: Node; su
  * - `query`: the query's own captures; `@site` is where the finding is reported and `@site.end`,
  *   when present, extends the range to that node's end. A condition on a capture's text goes in
  *   the check, not in a `#match?` predicate: web-tree-sitter builds and names a new closure each
- *   time it tests one, and five such patterns cost about 2% of a scan of the standard library
- *   (CONTRIBUTING's Benchmark section). `#eq?` and `#any-of?` build nothing.
+ *   time it tests one, and five such patterns cost about 2% of the analysis of the standard
+ *   library (CONTRIBUTING's Benchmark section). `#eq?` and `#any-of?` build nothing.
  */
 export type Matcher =
   | { query: string }

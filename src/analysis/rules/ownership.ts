@@ -283,15 +283,12 @@ export const ownershipRules: Rule[] = [
       'A parameter borrowed as a slice (`&str`, `&[T]`, `&Path`) accepts any owner of the data, a `String`, a `Vec`, an array or a literal, and leaves it with the caller: the borrow the API Guidelines and Clippy\'s `ptr_arg` ask for. One finding per function.',
     question: 'Who owns this data while the function runs, and why did it not need to take it?',
     match: { query: `
-(function_item parameters: (parameters (parameter type: (reference_type type: [
-  (primitive_type) @t
-  (type_identifier) @t
-  (array_type) @t]) @site)))` },
+(function_item parameters: (parameters (parameter type: (reference_type type: [(primitive_type) (type_identifier) (array_type)]) @site)))` },
     check: ({ captures }, ctx) => {
-      if (captures.t.type !== 'array_type' && !/^(str|Path|OsStr|CStr)$/.test(ctx.text(captures.t))) return false;
+      if (!isBorrowedSlice(captures.site, ctx)) return false;
       // One per function: its first borrowed slice.
       const params = captures.site.parent?.parent;
-      const first = params?.namedChildren.find((p) => p?.type === 'parameter' && /^&\s*('\w+\s+)?(mut\s+)?(str|Path|OsStr|CStr|\[)/.test(p.childForFieldName('type')?.text ?? ''));
+      const first = params?.namedChildren.find((p) => p?.type === 'parameter' && isBorrowedSlice(p.childForFieldName('type'), ctx));
       return first?.childForFieldName('type')?.id === captures.site.id;
     },
   }),
@@ -390,4 +387,10 @@ function readsOwnedOnlyApi(body: Node | null | undefined, name: string): boolean
   return (body?.descendantsOfType('field_expression') ?? []).some(
     (f) => f?.childForFieldName('value')?.text === name && OWNED_ONLY_METHODS.has(f.childForFieldName('field')?.text ?? ''),
   );
+}
+
+/** `&str`, `&[T]`, `&Path`, `&OsStr` or `&CStr`, with any lifetime or `mut`: a borrowed slice. */
+function isBorrowedSlice(type: Node | null, ctx: RuleContext): boolean {
+  const referent = type?.type === 'reference_type' ? type.childForFieldName('type') : undefined;
+  return referent?.type === 'array_type' || (!!referent && /^(str|Path|OsStr|CStr)$/.test(ctx.text(referent)));
 }

@@ -11,7 +11,7 @@ import { markTestMacro, type FactSite } from './syntaxFacts';
 
 /** What the matches of one layer other than a rule's go to: the tables of rules by name, and where facts, macros and imports are kept. */
 export interface LayerShapes {
-  tables: Pick<CombinedQuery, 'byMethod' | 'byCall' | 'byMacro' | 'byAttribute' | 'byInnerAttribute'>;
+  tables: Pick<CombinedQuery, 'byMethod' | 'byCall' | 'byMacro' | 'byAttribute' | 'byInnerAttribute' | 'attributeWords' | 'innerAttributeWords'>;
   layer: Layer;
   scope: FileScope;
   groupAt: (offset: number) => ItemGroup | undefined;
@@ -58,10 +58,13 @@ export function takeShape(shapes: LayerShapes, role: Exclude<PatternRole, { kind
       shapes.pending.push({ unit, args: captures['macro.args'] });
       break;
     }
-    case 'attribute': {
+    case 'attribute':
+    case 'innerAttribute': {
       const { attribute } = captures;
-      const table = attribute.type === 'attribute_item' ? tables.byAttribute : tables.byInnerAttribute;
-      const parts = table.size > 0 ? attributeParts(attribute) : null;
+      const [table, words] = role.kind === 'attribute' ? [tables.byAttribute, tables.attributeWords] : [tables.byInnerAttribute, tables.innerAttributeWords];
+      // A name the table holds is a word of the attribute's text. Reading the text once spares
+      // most attributes the walk down to their name, which asks the tree six or seven times.
+      const parts = words?.test(attribute.text) ? attributeParts(attribute) : null;
       const rules = parts ? table.get(parts.name.text) : undefined;
       if (!parts || !rules) break;
       const given: Record<string, Node> = { site: parts.name, path: parts.path, attribute, meta: parts.meta };

@@ -2,10 +2,10 @@ import { Query, type Language } from 'web-tree-sitter';
 import { errorMessage } from './errorMessage';
 import { checkerOf, isCollector, type Checker, type Consumer } from './evaluate';
 import { SYNTAX_FACTS, type SyntaxFact } from './syntaxFacts';
-import { ATTRIBUTE_QUERY, CALL_QUERY } from './syntax';
+import { CALL_QUERY, INNER_ATTRIBUTE_QUERY, OUTER_ATTRIBUTE_QUERY } from './syntax';
 
 /** The shapes matched by name (`methods`, `calls`, `macros`, attributes), and `use` declarations, whose bindings the engine keeps per group. */
-type NamedRole = 'method' | 'call' | 'macro' | 'attribute' | 'use';
+type NamedRole = 'method' | 'call' | 'macro' | 'attribute' | 'innerAttribute' | 'use';
 
 /** What the matches of one pattern are for: a rule or collector, a syntax fact, or a shape matched by name. */
 export type PatternRole = { kind: 'rule'; checker: Checker } | { kind: 'fact'; fact: SyntaxFact } | { kind: NamedRole };
@@ -15,7 +15,7 @@ export type PatternRole = { kind: 'rule'; checker: Checker } | { kind: 'fact'; f
  * A method call's pattern captures the call's parts: looked up, a node's parent is a walk down
  * from the root each time, which cost more than the captures. A path call's captures only the
  * name, which the crate's call facts share; the rest is looked up for the few calls a rule names.
- * So are an attribute's parts: its pattern is the test-code fact's, which matches every attribute.
+ * So are an attribute's parts: its pattern is the test-code facts', which match every attribute.
  */
 const NAMED_PATTERNS: { role: PatternRole; query: string }[] = [
   {
@@ -24,12 +24,19 @@ const NAMED_PATTERNS: { role: PatternRole; query: string }[] = [
   },
   { role: { kind: 'call' }, query: CALL_QUERY },
   { role: { kind: 'macro' }, query: '(macro_invocation macro: (_) @macro.name "!" @macro.bang (token_tree) @macro.args) @macro' },
-  { role: { kind: 'attribute' }, query: ATTRIBUTE_QUERY },
+  { role: { kind: 'attribute' }, query: OUTER_ATTRIBUTE_QUERY },
+  { role: { kind: 'innerAttribute' }, query: INNER_ATTRIBUTE_QUERY },
   { role: { kind: 'use' }, query: '(use_declaration) @use' },
 ];
 
 function index(table: Map<string, Checker[]>, names: readonly string[], checker: Checker): void {
   for (const name of names) table.set(name, [...(table.get(name) ?? []), checker]);
+}
+
+/** Any of a table's names as a whole word. */
+function wordsOf(table: Map<string, Checker[]>): RegExp | undefined {
+  if (table.size === 0) return undefined;
+  return new RegExp(String.raw`\b(?:${[...table.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\b`);
 }
 
 /**
@@ -46,6 +53,9 @@ export class CombinedQuery {
   readonly byMacro = new Map<string, Checker[]>();
   readonly byAttribute = new Map<string, Checker[]>();
   readonly byInnerAttribute = new Map<string, Checker[]>();
+  /** The names in byAttribute and byInnerAttribute as words of a regular expression; undefined when there are none (see takeShape). */
+  readonly attributeWords: RegExp | undefined;
+  readonly innerAttributeWords: RegExp | undefined;
   /** The `lines` rules by expression: rules that give the same one share its pass over the text, and its matches' captures. */
   readonly byLines: { checkers: Checker[]; pattern: RegExp }[] = [];
 
@@ -64,6 +74,8 @@ export class CombinedQuery {
         else this.lineRules(matcher.lines).push(checker);
       }
     }
+    this.attributeWords = wordsOf(this.byAttribute);
+    this.innerAttributeWords = wordsOf(this.byInnerAttribute);
     const shared = new Map<string, PatternRole[]>();
     for (const { role, query } of parts) shared.set(query, [...(shared.get(query) ?? []), role]);
     const unique = [...shared].map(([query, roles]) => ({ query, roles }));

@@ -157,8 +157,13 @@ export function attributeParts(attribute: Node): { meta: Node; path: Node; name:
   return meta && path && name?.type === 'identifier' ? { meta, path, name } : null;
 }
 
-/** Every outer (`#[..]`) and inner (`#![..]`) attribute: `@attribute`. */
-export const ATTRIBUTE_QUERY = '[(attribute_item) (inner_attribute_item)] @attribute';
+/**
+ * Every outer (`#[..]`) attribute: `@attribute`. Outer and inner attributes are patterns of their
+ * own, so that what reads them knows which one it has without asking each node its type.
+ */
+export const OUTER_ATTRIBUTE_QUERY = '(attribute_item) @attribute';
+/** Every inner (`#![..]`) attribute: `@attribute`. */
+export const INNER_ATTRIBUTE_QUERY = '(inner_attribute_item) @attribute';
 
 /**
  * Every function with a body: `@function`, `@name`, `@returns` when it declares a return type, and

@@ -6,7 +6,7 @@ import { SYNCHRONOUS_ADAPTERS } from './rules/async';
 import { SPAWNING_CALL } from './rules/ownership';
 import { lastSegment, normalisePath, type DeclaringBlock } from './rules/rule';
 import { PROPERTY_TEST_MACROS } from './rules/testing';
-import { ATTRIBUTE_QUERY, FUNCTION_QUERY, isCfgTestAttribute, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, PUBLIC_ITEM_QUERY, UNSAFE_BLOCK_QUERY } from './syntax';
+import { FUNCTION_QUERY, INNER_ATTRIBUTE_QUERY, isCfgTestAttribute, isDocumentable, isDocumentedAt, isPublic, isTestAttribute, itemAfter, OUTER_ATTRIBUTE_QUERY, PUBLIC_ITEM_QUERY, UNSAFE_BLOCK_QUERY } from './syntax';
 
 /** Where a match of a syntax fact is: the file's scopes, the parsed layer and the group that holds it. */
 export interface FactSite {
@@ -113,25 +113,31 @@ const publicItems: SyntaxFact = {
   },
 };
 
+/** An item under `#[test]`, `#[cfg(test)]` or a kin attribute is test code. */
 const testAttributes: SyntaxFact = {
-  query: ATTRIBUTE_QUERY,
-  record: ({ attribute }, { scope, layer, at, end, group }) => {
+  query: OUTER_ATTRIBUTE_QUERY,
+  record: ({ attribute }, { scope, at, end }) => {
     const text = attribute.text;
-    if (attribute.type === 'inner_attribute_item') {
-      // `#![cfg(test)]` makes the whole enclosing module (or file) test code. At the top of
-      // the tree it reaches every item, also when the file is too broken to parse as a
-      // `source_file` and its root is an error.
-      // Each parent is a walk down from the root: the attribute's is looked up once.
-      const holder = isCfgTestAttribute(text.replace('#!', '#')) ? attribute.parent : null;
-      if (holder) {
-        scope.tests.add(at(holder), end(holder), true);
-        const owner = layer.serial === 0 && !holder.parent ? group() : undefined;
-        if (owner) owner.fileWide = true;
-      }
-    } else if (isTestAttribute(text) || isCfgTestAttribute(text)) {
-      const item = itemAfter(attribute);
-      if (item) scope.tests.add(at(item), end(item), true);
-    }
+    if (!isTestAttribute(text) && !isCfgTestAttribute(text)) return;
+    const item = itemAfter(attribute);
+    if (item) scope.tests.add(at(item), end(item), true);
+  },
+};
+
+/**
+ * `#![cfg(test)]` makes the whole enclosing module (or file) test code. At the top of the tree it
+ * reaches every item, also when the file is too broken to parse as a `source_file` and its root
+ * is an error.
+ */
+const cfgTestModules: SyntaxFact = {
+  query: INNER_ATTRIBUTE_QUERY,
+  record: ({ attribute }, { scope, layer, at, end, group }) => {
+    // Each parent is a walk down from the root: the attribute's is looked up once.
+    const holder = isCfgTestAttribute(attribute.text.replace('#!', '#')) ? attribute.parent : null;
+    if (!holder) return;
+    scope.tests.add(at(holder), end(holder), true);
+    const owner = layer.serial === 0 && !holder.parent ? group() : undefined;
+    if (owner) owner.fileWide = true;
   },
 };
 
@@ -158,4 +164,4 @@ const loops: SyntaxFact[] = ['[(while_expression) (loop_expression)] @loop', '(f
   record: ({ loop }, { scope, at, end }) => scope.loopBodies.add(at(loop), end(loop), { spawnsTasks: SPAWNING_CALL.test(loop.text) }),
 }));
 
-export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, declaringBlocks, modules, publicItems, testAttributes, asyncBlocks, closures, unsafeBlocks, ...loops];
+export const SYNTAX_FACTS: readonly SyntaxFact[] = [functions, declaringBlocks, modules, publicItems, testAttributes, cfgTestModules, asyncBlocks, closures, unsafeBlocks, ...loops];

@@ -61,7 +61,10 @@ export function takeShape(shapes: LayerShapes, role: Exclude<PatternRole, { kind
     case 'attribute':
     case 'innerAttribute': {
       const { attribute } = captures;
-      const [table, words] = role.kind === 'attribute' ? [tables.byAttribute, tables.attributeWords] : [tables.byInnerAttribute, tables.innerAttributeWords];
+      // Two conditionals, not a destructured pair: this runs for every attribute (see fileFacts in engine.ts).
+      const outer = role.kind === 'attribute';
+      const table = outer ? tables.byAttribute : tables.byInnerAttribute;
+      const words = outer ? tables.attributeWords : tables.innerAttributeWords;
       // A name the table holds is a word of the attribute's text. Reading the text once spares
       // most attributes the walk down to their name, which asks the tree six or seven times.
       const parts = words?.test(attribute.text) ? attributeParts(attribute) : null;
